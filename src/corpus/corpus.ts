@@ -1,0 +1,43 @@
+/** A batch of files → a corpus: decode, measure template lines across the batch, parse each. */
+import { parseArticle, type ParseOptions } from './article.js';
+import { decodeBytes } from './decode.js';
+import { lineStats } from './repeated.js';
+import type { Article, Corpus, SourceFile, SourceText, Warning } from './types.js';
+
+export interface ParseResult {
+  corpus: Corpus;
+  warnings: Warning[];
+}
+
+export function parseTexts(sources: SourceText[], options: Omit<ParseOptions, 'stats'> = {}): Article[] {
+  const stats = lineStats(sources);
+  const articles = sources.map((s) => parseArticle(s, { ...options, stats }));
+  // Two files with the same text get the same hash; keep ids unique within the corpus.
+  const seen = new Map<string, number>();
+  for (const a of articles) {
+    const n = seen.get(a.id) ?? 0;
+    seen.set(a.id, n + 1);
+    if (n > 0) a.id = `${a.id}-${n + 1}`;
+  }
+  return articles;
+}
+
+export function parseFiles(files: SourceFile[], options: Omit<ParseOptions, 'stats'> = {}): ParseResult {
+  const warnings: Warning[] = [];
+  const sources: SourceText[] = [];
+  for (const f of files) {
+    const decoded = decodeBytes(f.bytes);
+    if (decoded.ok) sources.push({ file: f.name, text: decoded.text });
+    else warnings.push({ file: f.name, message: decoded.reason });
+  }
+  const articles = parseTexts(sources, options);
+  for (const a of articles) if (a.paragraphs.length === 0) warnings.push({ file: a.file, message: 'no article text found' });
+  return { corpus: { version: 1, articles }, warnings };
+}
+
+/** The summary `steppe parse` prints: removed lines counted by reason, most first. */
+export function removedByReason(articles: Article[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const a of articles) for (const r of a.removed) counts.set(r.reason, (counts.get(r.reason) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}

@@ -1,0 +1,77 @@
+/**
+ * Publication dates. chrono-node finds the date in a line; these rules decide whether that
+ * line states when the article was published. Only dates whose year is written count: an
+ * article dated "on Tuesday" has no knowable publication date.
+ */
+import * as chrono from 'chrono-node';
+
+const EARLIEST_YEAR = 1900;
+
+/** "Last updated …", "accessed …", "modified …": dates that are not publication dates. */
+export const NOT_PUBLICATION =
+  /\b(?:updated?|modified|edited|revised|accessed|retrieved|viewed|printed|downloaded)\b|обновлено|изменено/i;
+
+export interface FoundDate {
+  /** YYYY-MM-DD, YYYY-MM or YYYY */
+  value: string;
+  /** where the date text starts and ends in the searched string */
+  index: number;
+  end: number;
+}
+
+const REFERENCE = new Date(Date.UTC(2000, 0, 1));
+
+/** The first date with a stated year in `text`, or null. */
+export function findDate(text: string, latest: Date = new Date()): FoundDate | null {
+  let results: chrono.ParsedResult[];
+  try {
+    // A fixed reference keeps parsing deterministic; the year must be written anyway.
+    results = chrono.parse(text, REFERENCE);
+    if (results.length === 0 && /[\u0400-\u04FF]/.test(text)) results = chrono.ru.parse(text, REFERENCE);
+  } catch {
+    results = [];
+  }
+  for (const r of results) {
+    if (!r.start.isCertain('year')) continue;
+    const year = r.start.get('year');
+    if (year === null || year < EARLIEST_YEAR || r.start.date().getTime() > latest.getTime() + 86_400_000) continue;
+    const month = r.start.isCertain('month') ? r.start.get('month') : null;
+    const day = month !== null && r.start.isCertain('day') ? r.start.get('day') : null;
+    const value = [String(year).padStart(4, '0'), month && pad(month), day && pad(day)].filter(Boolean).join('-');
+    return { value, index: r.index, end: r.index + r.text.length };
+  }
+  // chrono does not read a bare year ("Published 2011"); a labelled line may still give one.
+  const y = /(?<!\d)(1[9]\d\d|20\d\d)(?!\d)/.exec(text);
+  if (y && Number(y[1]) <= latest.getUTCFullYear()) return { value: y[1]!, index: y.index, end: y.index + 4 };
+  return null;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** A line labelled as the publication date: "Publication Date 28 November 2011", "Posted on …". */
+const LABELLED = /^(?:publication date|date of publication|date published|published(?: on| at)?|posted(?: on| at)?|first published|issued(?: on)?|release date|date|created(?: on)?|опубликовано|дата публикации|дата)\b\s*:?\s*(.*)$/iu;
+
+export function labelledPublicationDate(line: string, latest?: Date): string | null {
+  const m = LABELLED.exec(line);
+  if (!m || NOT_PUBLICATION.test(line)) return null;
+  return findDate(m[1]!, latest)?.value ?? null;
+}
+
+/**
+ * A line that is a date and little else: "05/28/2009", "Tuesday, August 24, 1999 Published at
+ * 05:34 GMT", "September 1, 2017 12:01". At most a weekday, a time and the word
+ * "published" may stand beside the date.
+ */
+export function standaloneDate(line: string, latest?: Date): string | null {
+  if (line.length > 80 || NOT_PUBLICATION.test(line)) return null;
+  const found = findDate(line, latest);
+  if (!found) return null;
+  const rest = (line.slice(0, found.index) + ' ' + line.slice(found.end))
+    .replace(/\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?/gi, ' ')
+    .replace(/\b(?:published|posted|on|at|am|pm|gmt|utc|bst|cet|est|edt|pst|msk|almt|local time|time)\b/gi, ' ')
+    .replace(/\d{1,2}[:.]\d{2}(?::\d{2})?/g, ' ')
+    .replace(/[\s,|/()\-–—:.]+/g, '');
+  return rest.length === 0 ? found.value : null;
+}

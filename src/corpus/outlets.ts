@@ -1,0 +1,65 @@
+/** Known news outlets (data/outlets.json): canonical names, spellings and abbreviations. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { dataDir } from '../paths.js';
+import { escapeRegExp } from './text.js';
+
+export interface OutletEntry {
+  name: string;
+  aliases: string[];
+  abbreviations: string[];
+}
+
+export interface Outlets {
+  entries: OutletEntry[];
+  /** alias (lowercased) → canonical name */
+  byAlias: Map<string, string>;
+  /** abbreviation (as written) → canonical name */
+  byAbbreviation: Map<string, string>;
+  /** every alias, longest first, as one pattern (case-insensitive, word-bounded) */
+  aliasPattern: RegExp;
+  /** words that end an outlet's name ("News", "Times" …) for outlets not in the list */
+  nameSuffixes: string[];
+}
+
+export function buildOutlets(entries: OutletEntry[], nameSuffixes: string[]): Outlets {
+  const byAlias = new Map<string, string>();
+  const byAbbreviation = new Map<string, string>();
+  for (const e of entries) {
+    byAlias.set(e.name.toLowerCase(), e.name);
+    for (const a of e.aliases) byAlias.set(a.toLowerCase(), e.name);
+    for (const a of e.abbreviations) byAbbreviation.set(a, e.name);
+  }
+  const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const aliasPattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return { entries, byAlias, byAbbreviation, aliasPattern, nameSuffixes };
+}
+
+let loaded: Outlets | undefined;
+
+export function defaultOutlets(): Outlets {
+  if (!loaded) {
+    const json = JSON.parse(readFileSync(path.join(dataDir, 'outlets.json'), 'utf8')) as {
+      outlets: OutletEntry[];
+      nameSuffixes: string[];
+    };
+    loaded = buildOutlets(json.outlets, json.nameSuffixes);
+  }
+  return loaded;
+}
+
+/** The canonical name of an outlet written as `name`, or null when it is not a known outlet. */
+export function canonicalOutlet(outlets: Outlets, name: string): string | null {
+  const key = name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return outlets.byAlias.get(key) ?? outlets.byAlias.get(key.replace(/^the /, '')) ?? null;
+}
+
+/** Known outlets named in a text, in order of appearance, canonicalised. */
+export function outletsIn(outlets: Outlets, text: string): { name: string; index: number; text: string }[] {
+  const found: { name: string; index: number; text: string }[] = [];
+  for (const m of text.matchAll(outlets.aliasPattern)) {
+    const name = outlets.byAlias.get(m[0].toLowerCase());
+    if (name) found.push({ name, index: m.index, text: m[0] });
+  }
+  return found;
+}

@@ -1,0 +1,103 @@
+/**
+ * Whole-line boilerplate rules: page furniture that announces itself by its wording.
+ * Each rule names the reason recorded in `removed`. Rules carry a length limit so that a
+ * body paragraph that merely mentions "copyright" or "subscribe" is never taken out.
+ * The concepts follow trafilatura's discard vocabulary and boilerpipe's terminating blocks.
+ */
+
+export interface LineRule {
+  reason: string;
+  test: RegExp;
+  /** the rule only applies to lines at most this long */
+  maxLength: number;
+  /** a line matching it marks the end of the article when it follows the body */
+  terminator?: boolean;
+}
+
+const SHARE_NAMES =
+  '(?:share(?: on| via| to)?|tweet|facebook|twitter|x|whatsapp|telegram|linkedin|e-?mail|print|pinterest|reddit|vk|ok|copy link|messenger|viber|flipboard|tumblr)';
+
+export const LINE_RULES: LineRule[] = [
+  // "Last updated: Wednesday, 31 May 2023", "Updated 3 hours ago": a stamp is short and has a number soon after the word.
+  { reason: 'update stamp', maxLength: 80, test: /^(?:last[\s-]+)?(?:updated?|modified|edited|revised|changed)(?:\s+(?:on|at))?\s*(?::\s*|\s+)(?:\p{L}+\.?,?\s+){0,2}\d/iu },
+  { reason: 'update stamp', maxLength: 140, test: /^(?:обновлено|изменено)(?=[\s:]|$)/i },
+  { reason: 'access stamp', maxLength: 140, test: /^\[?(?:last\s+)?(?:accessed|retrieved|viewed)\b/i },
+  { reason: 'citation', maxLength: 800, test: /^(?:cite as|citation|how to cite|suggested citation|to cite this)\b/i },
+  { reason: 'disclaimer', maxLength: 800, test: /^disclaimer/i },
+  {
+    reason: 'disclaimer',
+    maxLength: 400,
+    test: /\b(?:is not responsible for (?:the )?content|do(?:es)? not necessarily (?:reflect|represent) the (?:views|opinions?|position)|views expressed (?:here|in this)[^.]{0,60}\b(?:are|do not|don't)\b)/i,
+  },
+  {
+    reason: 'credit line',
+    maxLength: 600,
+    terminator: true,
+    test: /^(?:this (?:article|story|report|piece|item|content|feature) (?:was|is|has been) (?:originally |first )?(?:produced|published|written|provided|prepared|distributed|reproduced|republished)\b|(?:originally|first) published (?:by|in|on|at)\b)/i,
+  },
+  { reason: 'credit line', maxLength: 300, test: /^\(?(?:additional )?(?:reporting|editing|writing|compiled) by\b[^.]*\)?\.?$/i },
+  {
+    reason: 'copyright',
+    maxLength: 300,
+    terminator: true,
+    test: /©|\(c\)\s*(?:\d{4}|\p{Lu})|^copyright\b|\ball rights reserved\b|\breproduction\b[^.]{0,40}\bprohibited\b|все права защищены/iu,
+  },
+  {
+    reason: 'donation appeal',
+    maxLength: 700,
+    terminator: true,
+    test: /\b(?:support (?:our|independent|quality|public[- ]interest) (?:journalism|reporting|work|newsroom)|become an? (?:member|patron|supporter|subscriber)\b|make a (?:donation|contribution)|donate (?:now|today|to us|here)|donations? (?:mean|help|keep|allow)|your (?:donation|support|contribution) (?:helps|keeps|allows|makes|means)|help us (?:deliver|keep|continue|fund|remain))/i,
+  },
+  {
+    reason: 'share widget',
+    maxLength: 120,
+    terminator: true,
+    test: new RegExp(`^(?:share (?:this|the) (?:article|story|page|post|report)|${SHARE_NAMES}(?:[\\s,|·•/:]+${SHARE_NAMES})*|поделиться.*)[:!.]?$`, 'i'),
+  },
+  {
+    reason: 'comments',
+    maxLength: 120,
+    terminator: true,
+    test: /^(?:join the (?:discussion|conversation|debate)|(?:leave|post|add|write) a (?:comment|reply)|add your comment|comments?(?: \(\d+\))?|\d+ comments?|(?:show|view|read|load) (?:all )?comments|have your say|reader comments|comments are closed|комментари\S*)[:.!]?$/i,
+  },
+  {
+    reason: 'subscribe prompt',
+    maxLength: 200,
+    test: /^(?:subscribe\b|sign up (?:for|to)\b|get (?:our|the) (?:\S+ )?(?:newsletter|briefing|daily)|follow us\b|join (?:us|our \S+) on\b|подпис(?:ывайтесь|аться))/i,
+  },
+  { reason: 'subscribe prompt', maxLength: 150, test: /\bnewsletters?\b/i },
+  {
+    reason: 'account prompt',
+    maxLength: 150,
+    test: /^(?:sign in|log ?in|log out|register|create an? (?:free )?account|my account)\b|\b(?:already have an account|(?:do not|don't) (?:already )?have an account|click here)\b/i,
+  },
+  { reason: 'site search', maxLength: 40, test: /^(?:advanced search|search(?: [\p{L}\p{N}.-]+){0,2}|search for:?|поиск)$/iu },
+  { reason: 'logo', maxLength: 60, test: /^(?:\S+\s+){0,4}logo$|^logo\b/i },
+  {
+    reason: 'related links',
+    maxLength: 200,
+    terminator: false,
+    test: /^(?:related(?: (?:articles|stories|news|posts|content|coverage|topics|reading))?|read (?:more|also|next)|see also|also read|more (?:from|on) [^.]{1,60}|more stories|more news|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared)|trending(?: now)?|top stories|latest news|editor'?s picks?|читайте также|по теме|смотрите также)\s*(?:[:»>|–—-].*)?$/i,
+  },
+  { reason: 'tags', maxLength: 300, test: /^(?:tags?|filed under|keywords|categories|category|теги)\s*:\s*\S/i },
+  { reason: 'photo credit', maxLength: 200, test: /^\(?(?:photo|image|picture|illustration|video|photograph|file photo|фото)s?\s*(?:credit)?\s*(?::|by\b|©)/i },
+  { reason: 'advertisement', maxLength: 40, test: /^(?:advertisement|advertising|sponsored(?: content)?|promoted|реклама)$/i },
+  {
+    reason: 'navigation',
+    maxLength: 120,
+    test: /^(?:(?:home|about(?: us)?|contact(?: us)?|privacy(?: policy)?|terms(?: of (?:use|service))?|terms and conditions|cookies?(?: policy| settings)?|site ?map|advertise(?: with us)?|careers|rss(?: feeds?)?|faq|menu|main menu|skip to (?:main )?content|back to top|newsroom|editorial (?:policy|team)|our team|accessibility|jobs|imprint|impressum)(?:\s*[|•·/]\s*|$))+$/i,
+  },
+  {
+    reason: 'page furniture',
+    maxLength: 60,
+    test: /^(?:print(?: this)?(?: article| page)?|font size|text size|listen(?: to this article)?|loading\.{0,3}|close|toggle navigation|page \d+ of \d+|\d+ min(?:ute)? read|scroll to (?:top|continue))$/i,
+  },
+];
+
+/** The first rule a line matches, or null. */
+export function matchLineRule(text: string): LineRule | null {
+  for (const rule of LINE_RULES) {
+    if (text.length <= rule.maxLength && rule.test.test(text)) return rule;
+  }
+  return null;
+}

@@ -1,0 +1,67 @@
+/** Small text predicates shared by the parser's rules. Script-agnostic where it can be. */
+
+export interface Line {
+  /** 1-based line number in the source file */
+  no: number;
+  /** the line with its horizontal whitespace tidied; wording untouched */
+  text: string;
+}
+
+/**
+ * Splits a document into lines: CRLF and CR become LF, a BOM is dropped, no-break and other
+ * horizontal spaces become plain spaces, runs of spaces collapse and ends are trimmed.
+ */
+export function toLines(text: string): Line[] {
+  const body = text.replace(/^\uFEFF/, '').normalize('NFC');
+  return body.split(/\r\n|\r|\n|\u2028|\u2029/).map((raw, i) => ({ no: i + 1, text: tidySpaces(raw) }));
+}
+
+export function tidySpaces(s: string): string {
+  return s.replace(/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000 ]+/g, ' ').trim();
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*/gu;
+
+export function words(s: string): string[] {
+  return s.match(WORD) ?? [];
+}
+
+/** Ends like a sentence: . ! ? … or a closing quote/bracket after one, in any script. */
+export function endsSentence(s: string): boolean {
+  return /[.!?…。！？؟۔]["'”’»)\]]*$/u.test(s);
+}
+
+export function hasSentencePunctuation(s: string): boolean {
+  return /[.!?。！？؟۔](\s|["'”’»)\]]|$)/u.test(s);
+}
+
+/**
+ * A line that reads as running text: long enough and with sentence punctuation
+ * (jusText's 70-character "short" limit).
+ */
+export function isProse(s: string): boolean {
+  return s.length >= 70 && hasSentencePunctuation(s) && words(s).length >= 10;
+}
+
+/** First letter is uppercase, or the script has no case. */
+export function startsCapitalised(s: string): boolean {
+  const m = s.match(/\p{L}/u);
+  if (!m) return false;
+  const ch = m[0];
+  return ch !== ch.toLowerCase() || ch === ch.toUpperCase();
+}
+
+/** Key under which a line is compared across documents: case, digits, quotes and spacing folded. */
+export function lineKey(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[‘’‛′]/g, "'")
+    .replace(/[“”„″]/g, '"')
+    .replace(/\d/g, '0')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

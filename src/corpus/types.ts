@@ -1,0 +1,57 @@
+/** The shapes of corpus.json (see README "Corpus file format"). */
+
+export type MentionType = 'country' | 'person' | 'organization' | 'place';
+
+export interface Mention {
+  type: MentionType;
+  id: string;
+  name: string;
+  text: string;
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
+/** A line taken out of the article, with the rule that took it. */
+export interface RemovedLine {
+  line: number;
+  text: string;
+  reason: string;
+}
+
+export interface Article {
+  id: string;
+  file: string;
+  title: string | null;
+  publisher: string | null;
+  author: string | null;
+  /** YYYY-MM-DD, YYYY-MM or YYYY */
+  published: string | null;
+  section: string[];
+  dateline: string | null;
+  paragraphs: string[];
+  removed: RemovedLine[];
+  mentions: Mention[];
+}
+
+export interface Corpus {
+  version: 1;
+  articles: Article[];
+}
+
+/** One input file, already read from disk. */
+export interface SourceFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** One decoded document, ready to parse. */
+export interface SourceText {
+  file: string;
+  text: string;
+}
+
+export interface Warning {
+  file: string;
+  message: string;
+}
