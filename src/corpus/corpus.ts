@@ -28,7 +28,7 @@ export function parseFiles(files: SourceFile[], options: Omit<ParseOptions, 'sta
   for (const f of files) {
     const decoded = decodeBytes(f.bytes);
     if (decoded.ok) sources.push({ file: f.name, text: decoded.text });
-    else warnings.push({ file: f.name, message: decoded.reason });
+    else warnings.push({ file: f.path ?? f.name, message: decoded.reason });
   }
   const articles = parseTexts(sources, options);
   for (const a of articles) if (a.paragraphs.length === 0) warnings.push({ file: a.file, message: 'no article text found' });

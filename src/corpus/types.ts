@@ -41,7 +41,10 @@ export interface Corpus {
 
 /** One input file, already read from disk. */
 export interface SourceFile {
+  /** the name recorded in the article's `file` field */
   name: string;
+  /** where it was read from, for messages */
+  path?: string;
   bytes: Uint8Array;
 }
 

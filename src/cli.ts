@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+/** steppe's command line: picks the subcommand; every failure is one line on stderr. */
+import meow from 'meow';
+import { runParse, type Io } from './commands/parse.js';
+import { corpusSummary } from './commands/summary.js';
+import { UsageError, UserError } from './io/errors.js';
+import { openCorpus } from './io/openCorpus.js';
+import { bundledCorpus } from './paths.js';
+
+const help = `
+  Usage
+    $ steppe [PATH…]                 show a corpus (default: the bundled one)
+    $ steppe parse PATH… [--out F]   raw text files or folders → corpus JSON
+
+  PATH is a folder of .txt/.md files, a single text file, or a corpus.json.
+
+  Options
+    --out, -o FILE   write the parsed corpus to FILE (atomically) instead of stdout
+    --help           show this help
+    --version        show the version
+
+  Examples
+    $ steppe parse data/raw --out data/corpus.json
+    $ steppe data/corpus.json
+`;
+
+const io: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+};
+
+const KNOWN_OPTIONS = new Set(['--out', '-o', '--help', '--version']);
+
+async function main(): Promise<number> {
+  // meow reports unknown flags over two lines; say it in one.
+  for (const arg of process.argv.slice(2)) {
+    if (arg === '--') break;
+    if (arg.startsWith('-') && arg !== '-' && !KNOWN_OPTIONS.has(arg.split('=')[0]!)) {
+      throw new UsageError(`unknown option ${arg} (see steppe --help)`);
+    }
+  }
+  const cli = meow(help, {
+    importMeta: import.meta,
+    flags: { out: { type: 'string', shortFlag: 'o' } },
+  });
+  const [command, ...rest] = cli.input;
+  if (command === 'parse') return runParse(rest, cli.flags.out, io);
+  const paths = cli.input.length ? cli.input : [bundledCorpus];
+  const { corpus, warnings } = await openCorpus(paths);
+  for (const w of warnings) io.stderr(`steppe: ${w.file}: ${w.message}\n`);
+  if (corpus.articles.length === 0) throw new UserError('no articles could be read from ' + paths.join(', '));
+  io.stdout(corpusSummary(corpus, cli.input.length ? paths.join(', ') : 'bundled corpus'));
+  return 0;
+}
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  // `steppe … | head` closes the pipe early: not an error worth reporting.
+  if (e.code === 'EPIPE') process.exit(0);
+});
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    const message = e instanceof UserError ? e.message : `unexpected error: ${e instanceof Error ? e.message : String(e)}`;
+    process.stderr.write(`steppe: ${message.split('\n')[0]}\n`);
+    process.exitCode = e instanceof UsageError ? 2 : e instanceof UserError ? 1 : 70;
+  },
+);

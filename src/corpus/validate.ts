@@ -1,0 +1,46 @@
+/** Checks that parsed JSON is a corpus file this version reads, with a one-line reason if not. */
+import type { Article, Corpus } from './types.js';
+
+export type Validated = { ok: true; corpus: Corpus } | { ok: false; reason: string };
+
+const STRING_OR_NULL = ['title', 'publisher', 'author', 'published', 'dateline'] as const;
+
+export function validateCorpus(json: unknown): Validated {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, reason: 'not a corpus file (expected an object with "articles")' };
+  const obj = json as { version?: unknown; articles?: unknown };
+  if (obj.version !== 1) {
+    return { ok: false, reason: typeof obj.version === 'number' && obj.version > 1 ? `corpus version ${obj.version} is newer than this steppe reads (1)` : 'not a corpus file (missing "version": 1)' };
+  }
+  if (!Array.isArray(obj.articles)) return { ok: false, reason: 'not a corpus file (missing "articles" list)' };
+  for (let i = 0; i < obj.articles.length; i++) {
+    const problem = articleProblem(obj.articles[i]);
+    if (problem) return { ok: false, reason: `article ${i + 1}: ${problem}` };
+  }
+  return { ok: true, corpus: json as Corpus };
+}
+
+function articleProblem(a: unknown): string | null {
+  if (typeof a !== 'object' || a === null) return 'not an object';
+  const r = a as Record<string, unknown>;
+  if (typeof r.id !== 'string' || r.id === '') return 'missing "id"';
+  if (typeof r.file !== 'string') return 'missing "file"';
+  for (const k of STRING_OR_NULL) if (r[k] !== null && r[k] !== undefined && typeof r[k] !== 'string') return `"${k}" must be a string or null`;
+  if (!Array.isArray(r.paragraphs) || !r.paragraphs.every((p) => typeof p === 'string')) return '"paragraphs" must be a list of strings';
+  for (const k of ['section', 'removed', 'mentions'] as const) if (r[k] !== undefined && !Array.isArray(r[k])) return `"${k}" must be a list`;
+  return null;
+}
+
+/** Fills optional fields so that readers of older or hand-written files see the full shape. */
+export function completeArticle(a: Partial<Article> & Pick<Article, 'id' | 'file' | 'paragraphs'>): Article {
+  return {
+    title: null,
+    publisher: null,
+    author: null,
+    published: null,
+    dateline: null,
+    section: [],
+    removed: [],
+    mentions: [],
+    ...a,
+  } as Article;
+}

@@ -1,0 +1,42 @@
+/** corpus.json on disk: read with a clear reason on failure, write atomically. */
+import { readFile } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
+import { decodeBytes } from '../corpus/decode.js';
+import type { Corpus } from '../corpus/types.js';
+import { validateCorpus } from '../corpus/validate.js';
+import { UserError } from './errors.js';
+import { describeError } from './files.js';
+
+
+export async function readCorpusFile(file: string): Promise<Corpus> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    throw new UserError(`${file}: ${describeError(e)}`);
+  }
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) throw new UserError(`${file}: ${decoded.reason}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(decoded.text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new UserError(`${file}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
+  }
+  const v = validateCorpus(json);
+  if (!v.ok) throw new UserError(`${file}: ${v.reason}`);
+  return v.corpus;
+}
+
+export function serializeCorpus(corpus: Corpus): string {
+  return JSON.stringify(corpus, null, 2) + '\n';
+}
+
+/** Writes to a temporary file and renames it: an interrupted run never leaves half a corpus. */
+export async function writeCorpusFile(file: string, corpus: Corpus): Promise<void> {
+  try {
+    await writeFileAtomic(file, serializeCorpus(corpus), { encoding: 'utf8', fsync: true });
+  } catch (e) {
+    throw new UserError(`${file}: cannot write (${describeError(e)})`);
+  }
+}

@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseFiles } from '../src/corpus/corpus.js';
+import type { Article, SourceFile } from '../src/corpus/types.js';
+import { bundledRaw, packageRoot } from '../src/paths.js';
+
+export const fixtures = path.join(packageRoot, 'test', 'fixtures');
+
+export function seedFiles(): SourceFile[] {
+  return readdirSync(bundledRaw)
+    .sort()
+    .map((name) => ({ name, bytes: readFileSync(path.join(bundledRaw, name)) }));
+}
+
+let parsed: Article[] | undefined;
+
+/** The five seeds parsed together, as `steppe parse data/raw` does. */
+export function parsedSeeds(): Article[] {
+  parsed ??= parseFiles(seedFiles()).corpus.articles;
+  return parsed;
+}
+
+export function seed(file: string): Article {
+  const a = parsedSeeds().find((x) => x.file === file);
+  if (!a) throw new Error(`no parsed seed ${file}`);
+  return a;
+}

@@ -1,0 +1,62 @@
+/** Whatever it is given, the parser answers: it never throws and always answers the same. */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { parseArticle } from '../src/corpus/article.js';
+import { parseFiles } from '../src/corpus/corpus.js';
+import { seedFiles } from './helpers.js';
+
+const seeds = seedFiles().map((f) => Buffer.from(f.bytes).toString('utf8'));
+
+/** Text with the shapes that steer the rules: lines, blank lines, dates, bylines, quotes. */
+const articleLike = fc
+  .array(
+    fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 200 }),
+      fc.constantFrom('', '1. Home', '2. Asia', 'By Jane Doe', 'Share this article', '© 2020 Reuters', 'Last updated: 1 May 2020', 'LONDON (TCA) — Text.', 'Published 05/28/2009', '(To be continued)'),
+      fc.lorem({ maxCount: 40, mode: 'sentences' }),
+    ),
+    { maxLength: 30 },
+  )
+  .map((ls) => ls.join('\n'));
+
+const seedMutation = fc
+  .tuple(fc.constantFrom(...seeds), fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 50 }))
+  .map(([s, a, b, insert]) => {
+    const i = a % (s.length + 1);
+    const j = i + (b % 200);
+    return s.slice(0, i) + insert + s.slice(j);
+  });
+
+describe('parser properties', () => {
+  it('never throws on any text, and is deterministic', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 2000 }), articleLike, seedMutation), (text) => {
+        const a = parseArticle({ file: 'x.txt', text });
+        const b = parseArticle({ file: 'x.txt', text });
+        assert.deepEqual(a, b);
+        assert.match(a.id, /^[0-9a-f]{12}$/);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives the same id to the same text whatever the file is called', () => {
+    fc.assert(
+      fc.property(fc.oneof(articleLike, seedMutation), fc.string({ minLength: 1, maxLength: 20 }), (text, name) => {
+        assert.equal(parseArticle({ file: 'a.txt', text }).id, parseArticle({ file: name, text }).id);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never throws on any bytes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 3000 }), { maxLength: 4 }), (blobs) => {
+        const r = parseFiles(blobs.map((bytes, i) => ({ name: `f${i}.txt`, bytes })));
+        assert.equal(r.corpus.articles.length + r.warnings.filter((w) => w.message !== 'no article text found').length, blobs.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
