@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { findBreadcrumb } from './breadcrumb.js';
 import { findDate, labelledPublicationDate, standaloneDate } from './dates.js';
 import { agencyOutlet, byline, cleanAuthor, creditedOutlet, dateline, interviewingOutlet, isNameShape, labelledField } from './metadata.js';
-import { canonicalOutlet, defaultOutlets, type Outlets } from './outlets.js';
+import { canonicalOutlet, defaultOutlets, outletsIn, type Outlets } from './outlets.js';
 import { dropRepeats, isHardWrapped, joinBlock, stripDebris, type Paragraph } from './paragraphs.js';
 import { NO_LINE_STATS, type LineStats } from './repeated.js';
 import { matchLineRule } from './rules.js';
@@ -49,7 +49,7 @@ export function parseArticle(src: SourceText, options: ParseOptions = {}): Artic
   }
 
   // 3. metadata lines: "Publisher …", "Author …", "Publication Date …", bylines, date lines
-  const meta: { publisher?: string; author?: string; source?: string; published?: string; bylineDate?: string } = {};
+  const meta: { publisher?: string; masthead?: string; author?: string; byOutlet?: string; source?: string; published?: string; bylineDate?: string } = {};
   const firstProse = () => nonBlank.find((i) => open(i) && isProse(text(i))) ?? lines.length;
   const headerEnd = firstProse();
   for (const i of nonBlank) {
@@ -79,9 +79,17 @@ export function parseArticle(src: SourceText, options: ParseOptions = {}): Artic
       continue;
     }
     if (i < headerEnd) {
+      const masthead = canonicalOutlet(outlets, t);
+      if (masthead) {
+        meta.masthead ??= masthead;
+        status[i] = { kind: 'meta', reason: 'masthead' };
+        continue;
+      }
       const author = byline(t, latest);
-      if (author) {
-        meta.author ??= author;
+      const byOutlet = /^(?:by|written by|reported by)\s/i.test(t) ? outletsIn(outlets, t)[0]?.name : undefined;
+      if (author || byOutlet) {
+        if (author) meta.author ??= author;
+        meta.byOutlet ??= byOutlet;
         meta.bylineDate ??= findDate(t, latest)?.value;
         status[i] = { kind: 'meta', reason: 'byline' };
         continue;
@@ -144,8 +152,19 @@ export function parseArticle(src: SourceText, options: ParseOptions = {}): Artic
 
   // 8. the headline: the first short, unpunctuated line above the running text
   const bodyStart = firstProse();
-  const titleIndex = nonBlank.find((i) => i < bodyStart && open(i) && isTitleLine(lines, i, status));
+  // a two-word line above a longer one is a section label or masthead ("World: Asia-Pacific")
+  const candidates = nonBlank.filter((i) => i < bodyStart && open(i) && isTitleLine(lines, i, status));
+  const titleIndex = candidates.find((i) => words(text(i)).length >= 3) ?? candidates[0];
   if (titleIndex !== undefined) status[titleIndex] = { kind: 'title' };
+  // short labels above the headline name its section ("World", "World: Asia-Pacific")
+  let label: string[] = [];
+  for (const i of nonBlank) {
+    if (titleIndex === undefined || i >= titleIndex) break;
+    if (open(i) && words(text(i)).length <= 4 && !hasSentencePunctuation(text(i))) {
+      status[i] = { kind: 'removed', reason: 'section label' };
+      label = text(i).split(/\s*[:>»›|/]\s*/).filter(Boolean);
+    }
+  }
 
   // 9. paragraphs
   const blocks: Line[][] = [];
@@ -187,7 +206,7 @@ export function parseArticle(src: SourceText, options: ParseOptions = {}): Artic
     .map((i) => creditedOutlet(outlets, text(i)))
     .find((o): o is string => o !== null);
   const agency = dl?.agency ? agencyOutlet(outlets, dl.agency) : null;
-  const publisher = meta.publisher ?? credited ?? agency ?? meta.source ?? interviewingOutlet(outlets, paragraphs) ?? null;
+  const publisher = meta.publisher ?? credited ?? meta.masthead ?? agency ?? meta.byOutlet ?? meta.source ?? interviewingOutlet(outlets, paragraphs) ?? null;
 
   return {
     id: articleId(paragraphs, src.text),
@@ -196,7 +215,7 @@ export function parseArticle(src: SourceText, options: ParseOptions = {}): Artic
     publisher,
     author: meta.author ?? null,
     published: meta.published ?? meta.bylineDate ?? datelineDate ?? null,
-    section: crumb ? dropTitleCrumb(crumb.section, title) : [],
+    section: crumb ? dropTitleCrumb(crumb.section, title) : label,
     dateline: dl?.place ?? null,
     paragraphs,
     removed,

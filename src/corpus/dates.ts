@@ -26,8 +26,9 @@ export function findDate(text: string, latest: Date = new Date()): FoundDate | n
   let results: chrono.ParsedResult[];
   try {
     // A fixed reference keeps parsing deterministic; the year must be written anyway.
-    results = chrono.parse(text, REFERENCE);
-    if (results.length === 0 && /[\u0400-\u04FF]/.test(text)) results = chrono.ru.parse(text, REFERENCE);
+    // Russian month names first where the text is Cyrillic: English parsing would take "10:15" alone.
+    results = /[\u0400-\u04FF]/.test(text) ? chrono.ru.parse(text, REFERENCE) : [];
+    if (!results.some((r) => r.start.isCertain('year'))) results = chrono.parse(text, REFERENCE);
   } catch {
     results = [];
   }
@@ -54,9 +55,22 @@ function pad(n: number): string {
 const LABELLED = /^(?:publication date|date of publication|date published|published(?: on| at)?|posted(?: on| at)?|first published|issued(?: on)?|release date|date|created(?: on)?|опубликовано|дата публикации|дата)\b\s*:?\s*(.*)$/iu;
 
 export function labelledPublicationDate(line: string, latest?: Date): string | null {
-  const m = LABELLED.exec(line);
-  if (!m || NOT_PUBLICATION.test(line)) return null;
+  const part = beforeUpdate(line);
+  const m = part === null ? null : LABELLED.exec(part);
+  if (!m) return null;
   return findDate(m[1]!, latest)?.value ?? null;
+}
+
+/**
+ * The part of a line before an "updated"/"accessed" stamp: "Published 12 March 2019 | Last
+ * updated 14 March 2019" gives "Published 12 March 2019 | "; a line that starts with the stamp
+ * gives null.
+ */
+export function beforeUpdate(line: string): string | null {
+  const m = NOT_PUBLICATION.exec(line);
+  if (!m) return line;
+  const before = line.slice(0, m.index).replace(/\b(?:last|date|was)\s*$/i, '');
+  return /[\p{L}\p{N}]/u.test(before) ? before : null;
 }
 
 /**
@@ -64,13 +78,15 @@ export function labelledPublicationDate(line: string, latest?: Date): string | n
  * 05:34 GMT", "September 1, 2017 12:01". At most a weekday, a time and the word
  * "published" may stand beside the date.
  */
-export function standaloneDate(line: string, latest?: Date): string | null {
-  if (line.length > 80 || NOT_PUBLICATION.test(line)) return null;
+export function standaloneDate(whole: string, latest?: Date): string | null {
+  const line = beforeUpdate(whole);
+  if (line === null || whole.length > 100) return null;
   const found = findDate(line, latest);
   if (!found) return null;
   const rest = (line.slice(0, found.index) + ' ' + line.slice(found.end))
     .replace(/\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?/gi, ' ')
-    .replace(/\b(?:published|posted|on|at|am|pm|gmt|utc|bst|cet|est|edt|pst|msk|almt|local time|time)\b/gi, ' ')
+    .replace(/\b(?:published|posted|on|at|am|pm|a\.m|p\.m|gmt|utc|bst|cet|est|edt|pst|msk|almt|local time|time|uk)\b/gi, ' ')
+    .replace(/(?:^|\s)(?:года|г\.|в)(?=\s|$|,)/giu, ' ')
     .replace(/\d{1,2}[:.]\d{2}(?::\d{2})?/g, ' ')
     .replace(/[\s,|/()\-–—:.]+/g, '');
   return rest.length === 0 ? found.value : null;

@@ -50,19 +50,25 @@ export type LabelledField = { field: 'publisher' | 'author' | 'source'; value: s
 
 /** "Publisher X", "Author: X", "Source: X" — a field name then its value on one line. */
 export function labelledField(line: string): LabelledField | null {
-  const m = /^(publisher|published by|author[s]?|source|издатель|автор|источник)\s*:?\s+(.{2,120})$/iu.exec(line);
+  const m = /^(publisher|published by|author[s]?|source|издатель|автор|текст|источник)\s*:?\s+(.{2,120})$/iu.exec(line);
   if (!m) return null;
   const label = m[1]!.toLowerCase();
   const value = m[2]!.trim();
-  if (/^(?:author|автор)/.test(label)) return { field: 'author', value };
+  if (/^(?:author|автор|текст)/.test(label)) return { field: 'author', value };
   if (/^(?:source|источник)/.test(label)) return { field: 'source', value };
   return { field: 'publisher', value };
 }
 
 /** A byline: "By Fuad Mukhtarli September 1, 2017", "Written by …". Returns the cleaned author. */
 export function byline(line: string, latest?: Date): string | null {
-  if (line.length > 160 || !/^(?:by|written by|words by|reported by)\s+\S/i.test(line)) return null;
-  return cleanAuthor(line, latest);
+  if (line.length > 160) return null;
+  if (/^(?:by|written by|words by|reported by)\s+\S/i.test(line)) return cleanAuthor(line, latest);
+  // "Ayzirek Imanaliyeva May 28, 2019": a name of two to four words beside a date
+  const date = findDate(line, latest);
+  if (!date || /^\d{4}$/.test(date.value)) return null;
+  const rest = (line.slice(0, date.index) + ' ' + line.slice(date.end)).replace(/[,|•·–—-]/g, ' ').replace(/\s+/g, ' ').trim();
+  const n = rest.split(' ').length;
+  return n >= 2 && n <= 4 && isNameShape(rest) && !/\b(?:mon|tue|wed|thu|fri|sat|sun)\w*day\b/i.test(rest) ? rest : null;
 }
 
 /**

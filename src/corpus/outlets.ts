@@ -18,6 +18,8 @@ export interface Outlets {
   byAbbreviation: Map<string, string>;
   /** every alias, longest first, as one pattern (case-insensitive, word-bounded) */
   aliasPattern: RegExp;
+  /** every abbreviation, as one case-sensitive pattern */
+  abbreviationPattern: RegExp | null;
   /** words that end an outlet's name ("News", "Times" …) for outlets not in the list */
   nameSuffixes: string[];
 }
@@ -32,7 +34,9 @@ export function buildOutlets(entries: OutletEntry[], nameSuffixes: string[]): Ou
   }
   const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const aliasPattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-  return { entries, byAlias, byAbbreviation, aliasPattern, nameSuffixes };
+  const abbreviations = [...byAbbreviation.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const abbreviationPattern = abbreviations.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${abbreviations.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
+  return { entries, byAlias, byAbbreviation, aliasPattern, abbreviationPattern, nameSuffixes };
 }
 
 let loaded: Outlets | undefined;
@@ -61,5 +65,11 @@ export function outletsIn(outlets: Outlets, text: string): { name: string; index
     const name = outlets.byAlias.get(m[0].toLowerCase());
     if (name) found.push({ name, index: m.index, text: m[0] });
   }
-  return found;
+  if (outlets.abbreviationPattern) {
+    for (const m of text.matchAll(outlets.abbreviationPattern)) {
+      const name = outlets.byAbbreviation.get(m[0]);
+      if (name && !found.some((f) => m.index >= f.index && m.index < f.index + f.text.length)) found.push({ name, index: m.index, text: m[0] });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
 }

@@ -88,6 +88,11 @@ export const LINE_RULES: LineRule[] = [
     test: /^(?:(?:home|about(?: us)?|contact(?: us)?|privacy(?: policy)?|terms(?: of (?:use|service))?|terms and conditions|cookies?(?: policy| settings)?|site ?map|advertise(?: with us)?|careers|rss(?: feeds?)?|faq|menu|main menu|skip to (?:main )?content|back to top|newsroom|editorial (?:policy|team)|our team|accessibility|jobs|imprint|impressum)(?:\s*[|•·/]\s*|$))+$/i,
   },
   {
+    reason: 'footer',
+    maxLength: 120,
+    test: /^(?:our (?:standards|editorial (?:standards|policy))\b|report an? (?:error|typo|correction)|(?:send us|submit) a (?:tip|correction|story)|contact the (?:author|editor|newsroom)|(?:found|spotted) a (?:mistake|typo|error)|editorial (?:standards|guidelines)\b)|\btrust principles\b/i,
+  },
+  {
     reason: 'page furniture',
     maxLength: 60,
     test: /^(?:print(?: this)?(?: article| page)?|font size|text size|listen(?: to this article)?|loading\.{0,3}|close|toggle navigation|page \d+ of \d+|\d+ min(?:ute)? read|scroll to (?:top|continue))$/i,
