@@ -1,0 +1,109 @@
+/** The built CLI as a user runs it: output, exit codes, one-line messages, atomic writes. */
+import { strict as assert } from 'node:assert';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { bundledCorpus, bundledRaw, packageRoot } from '../src/paths.js';
+
+const cli = path.join(packageRoot, 'dist', 'src', 'cli.js');
+
+function run(args: string[], cwd = packageRoot) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function assertNoStack(stderr: string) {
+  assert.doesNotMatch(stderr, /^\s+at /m, 'stack trace on stderr');
+  assert.doesNotMatch(stderr, /Error:/, 'raw error on stderr');
+}
+
+function tmp(): string {
+  return mkdtempSync(path.join(tmpdir(), 'steppe-test-'));
+}
+
+describe('steppe parse', () => {
+  it('writes the bundled corpus byte for byte to stdout, with a summary on stderr', () => {
+    const r = run(['parse', 'data/raw']);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, readFileSync(bundledCorpus, 'utf8'));
+    assert.match(r.stderr, /parsed 5 articles from 5 files/);
+    assert.match(r.stderr, /removed \d+ lines: .*donation appeal \d+/);
+    assert.match(r.stderr, /0 warnings/);
+  });
+
+  it('skips binary, empty and non-UTF-8 files with a one-line warning each', () => {
+    const dir = tmp();
+    copyFileSync(path.join(bundledRaw, '002_3743e4cde9cea406.txt'), path.join(dir, 'good.txt'));
+    writeFileSync(path.join(dir, 'empty.txt'), '');
+    writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3]));
+    writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('Caf\xe9 au lait.', 'latin1'));
+    const out = path.join(dir, 'out.json');
+    const r = run(['parse', dir, '--out', out]);
+    assert.equal(r.code, 0);
+    assertNoStack(r.stderr);
+    assert.match(r.stderr, /binary\.txt: skipped: binary file/);
+    assert.match(r.stderr, /empty\.txt: skipped: empty file/);
+    assert.match(r.stderr, /latin1\.txt: skipped: not valid UTF-8/);
+    assert.match(r.stderr, /3 warnings/);
+    assert.equal(JSON.parse(readFileSync(out, 'utf8')).articles.length, 1);
+  });
+
+  it('exits non-zero when nothing could be parsed, and leaves no output file', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'empty.txt'), '   \n');
+    const r = run(['parse', dir, '--out', path.join(dir, 'out.json')]);
+    assert.equal(r.code, 1);
+    assertNoStack(r.stderr);
+    assert.ok(!readdirSync(dir).includes('out.json'));
+  });
+
+  it('never leaves a half-written corpus when killed mid-write', async () => {
+    const dir = tmp();
+    const raw = path.join(dir, 'raw');
+    mkdirSync(raw);
+    const seeds = readdirSync(bundledRaw);
+    for (let i = 0; i < 300; i++) copyFileSync(path.join(bundledRaw, seeds[i % seeds.length]!), path.join(raw, `${i}.txt`));
+    const out = path.join(dir, 'corpus.json');
+    writeFileSync(out, JSON.stringify({ version: 1, articles: [] }));
+    for (let round = 0; round < 6; round++) {
+      const child = spawn(process.execPath, [cli, 'parse', raw, '--out', out], { stdio: 'ignore' });
+      await new Promise((r) => setTimeout(r, 150 + round * 90));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.on('exit', r));
+      const corpus = JSON.parse(readFileSync(out, 'utf8'));
+      assert.equal(corpus.version, 1);
+      assert.ok(corpus.articles.length === 0 || corpus.articles.length === 300);
+    }
+  });
+});
+
+describe('steppe (summary) and bad input', () => {
+  it('summarises the bundled corpus with no arguments', () => {
+    const r = run([]);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /bundled corpus: 5 articles/);
+    assert.match(r.stdout, /2011-11-28\s+Institute for War and Peace Reporting\s+Kazakstan Faces Up to Terror Threat/);
+    assert.match(r.stdout, /undated\s+The Times of Central Asia\s+\(untitled\) LONDON \(TCA\)/);
+  });
+
+  const cases: [string, (dir: string) => string[], RegExp, number][] = [
+    ['malformed JSON', (d) => (writeFileSync(path.join(d, 'c.json'), '{"version":1,"articles":['), [path.join(d, 'c.json')]), /c\.json: not valid JSON/, 1],
+    ['a newer corpus version', (d) => (writeFileSync(path.join(d, 'c.json'), '{"version":9,"articles":[]}'), [path.join(d, 'c.json')]), /newer than this steppe reads/, 1],
+    ['a binary corpus file', (d) => (writeFileSync(path.join(d, 'c.json'), Buffer.from([0, 1, 2, 3])), [path.join(d, 'c.json')]), /c\.json: binary file/, 1],
+    ['a missing path', (d) => [path.join(d, 'nothing-here')], /nothing-here: no such file or folder/, 1],
+    ['an unknown option', () => ['--frobnicate'], /unknown option --frobnicate/, 2],
+    ['parse with no path', () => ['parse'], /name at least one file or folder/, 1],
+    ['an unwritable --out', (d) => ['parse', bundledRaw, '--out', path.join(d, 'no', 'such', 'dir', 'c.json')], /cannot write/, 1],
+  ];
+  for (const [name, args, message, code] of cases) {
+    it(`says one clear line for ${name}`, () => {
+      const r = run(args(tmp()));
+      assert.equal(r.code, code);
+      assertNoStack(r.stderr);
+      assert.match(r.stderr, message);
+      assert.equal(r.stderr.trim().split('\n').filter((l) => !/^(parsed|removed|\d+ warnings?)/.test(l)).length, 1, r.stderr);
+    });
+  }
+});
