@@ -22,6 +22,8 @@ export interface ParseOptions {
   latest?: Date;
 }
 
+const HEADER_LINES = 40;
+
 type Status =
   | { kind: 'removed'; reason: string; terminator?: boolean }
   | { kind: 'meta'; reason: string }
@@ -50,7 +52,10 @@ export function parseArticle(src: SourceText, options: ParseOptions = {}): Artic
 
   // 3. metadata lines: "Publisher …", "Author …", "Publication Date …", bylines, date lines
   const meta: { publisher?: string; masthead?: string; author?: string; byOutlet?: string; source?: string; published?: string; bylineDate?: string } = {};
-  const firstProse = () => nonBlank.find((i) => open(i) && isProse(text(i))) ?? lines.length;
+  // The header zone — headline, byline, dates — ends at the first running text, and within
+  // the first lines of the page: metadata is not looked for in the middle of a long list.
+  const headerLimit = nonBlank[HEADER_LINES] ?? lines.length;
+  const firstProse = () => Math.min(headerLimit, nonBlank.find((i) => open(i) && isProse(text(i))) ?? lines.length);
   const headerEnd = firstProse();
   for (const i of nonBlank) {
     if (!open(i)) continue;
@@ -140,10 +145,11 @@ export function parseArticle(src: SourceText, options: ParseOptions = {}): Artic
     const t = text(i);
     if (words(t).length <= 4 && !/^[("“'‘«\[]/u.test(t)) status[i] = { kind: 'removed', reason: 'navigation' };
   }
+  const proseStart = firstProse();
   for (const i of nonBlank) {
     if (!open(i)) continue;
     const t = text(i);
-    const outsideBody = i < firstProse() || i > lastContent;
+    const outsideBody = i < proseStart || i > lastContent;
     if (outsideBody && t.length <= 200 && /\p{L}(?:…|\.\.\.)$/u.test(t) && !hasSentencePunctuation(t.replace(/(?:…|\.\.\.)$/, ''))) {
       status[i] = { kind: 'removed', reason: 'teaser' };
     }

@@ -99,7 +99,8 @@ export function dropRepeats(paragraphs: Paragraph[]): { kept: Paragraph[]; remov
   const drop = new Set<number>();
   for (let i = 0; i < paragraphs.length; i++) {
     if (drop.has(i) || sets[i]!.size < 8) continue;
-    for (let j = i + 1; j < paragraphs.length; j++) {
+    // a template repeats a paragraph nearby; bounding the window keeps huge documents linear
+    for (let j = i + 1; j < Math.min(paragraphs.length, i + 100); j++) {
       if (drop.has(j) || sets[j]!.size < 8 || !similar(sets[i]!, sets[j]!)) continue;
       const a = paragraphs[i]!.text;
       const b = paragraphs[j]!.text;

@@ -22,7 +22,7 @@ export function lineStats(docs: SourceText[]): LineStats {
   const seenIn = new Map<string, Set<number>>();
   docs.forEach((doc, i) => {
     for (const line of toLines(doc.text)) {
-      if ((line.text.match(/\p{L}/gu) ?? []).length < 3) continue;
+      if (!/\p{L}[^]*\p{L}[^]*\p{L}/u.test(line.text)) continue;
       const key = lineKey(line.text);
       let set = seenIn.get(key);
       if (!set) seenIn.set(key, (set = new Set()));

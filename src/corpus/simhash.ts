@@ -12,7 +12,10 @@ function fnv1a(s: string, seed: number): number {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  // final avalanche (murmur3 fmix32) so that both halves are well mixed
+  return fmix(h);
+}
+
+function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -21,14 +24,19 @@ function fnv1a(s: string, seed: number): number {
   return h >>> 0;
 }
 
+const rotl = (x: number, r: number) => ((x << r) | (x >>> (32 - r))) >>> 0;
+
 export function simhash(text: string): Simhash {
-  const ws = words(text.toLowerCase());
+  // each word is hashed once; a shingle's hash combines its three words' hashes by position
+  const ws = words(text.toLowerCase()).map((w) => fnv1a(w, 0x811c9dc5));
   const acc = new Int32Array(64);
   const n = Math.max(1, ws.length - 2);
   for (let i = 0; i < n; i++) {
-    const shingle = ws.slice(i, i + 3).join(' ');
-    const lo = fnv1a(shingle, 0x811c9dc5);
-    const hi = fnv1a(shingle, 0x9747b28c);
+    const a = ws[i] ?? 0;
+    const b = ws[i + 1] ?? 0x9e3779b9;
+    const c = ws[i + 2] ?? 0x7f4a7c15;
+    const lo = fmix(a ^ rotl(b, 11) ^ rotl(c, 22));
+    const hi = fmix(Math.imul(a, 0x9e3779b1) ^ rotl(b, 5) ^ rotl(c, 17) ^ 0x5bd1e995);
     for (let b = 0; b < 32; b++) {
       acc[b]! += (lo >>> b) & 1 ? 1 : -1;
       acc[b + 32]! += (hi >>> b) & 1 ? 1 : -1;

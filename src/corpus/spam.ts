@@ -16,13 +16,14 @@ export function isSpam(line: string, documentVocabulary: Map<string, number>): b
   const keywordList = separators >= 5 && separators >= tokens.length / 3;
   if (!(repetitive || keywordList || lowercase)) return false;
   // Off topic: almost none of its content words occur elsewhere in the document.
+  const inLine = new Map<string, number>();
+  for (const t of tokens) inLine.set(t, (inLine.get(t) ?? 0) + 1);
   let shared = 0;
   let content = 0;
-  for (const t of types) {
+  for (const [t, n] of inLine) {
     if (t.length < 3) continue;
     content++;
-    const inLine = tokens.filter((x) => x === t).length;
-    if ((documentVocabulary.get(t) ?? 0) > inLine) shared++;
+    if ((documentVocabulary.get(t) ?? 0) > n) shared++;
   }
   return content > 0 && shared / content < 0.25;
 }
