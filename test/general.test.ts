@@ -242,6 +242,8 @@ describe('metadata helpers', () => {
     assert.equal(standaloneDate('June 2016'), '2016-06');
     assert.equal(standaloneDate('A watershed moment came in June 2016'), null);
     assert.equal(findDate('on Tuesday'), null);
+    assert.equal(standaloneDate('01.09.2017 | 14:35'), '2017-09-01');
+    assert.equal(standaloneDate('12 марта 2019 года, 10:15'), '2019-03-12');
   });
 
   it('reads datelines', () => {

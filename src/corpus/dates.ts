@@ -23,6 +23,25 @@ const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
 /** The first date with a stated year in `text`, or null. */
 export function findDate(text: string, latest: Date = new Date()): FoundDate | null {
+  const fromChrono = chronoDate(text, latest);
+  const dotted = dottedDate(text, latest);
+  if (dotted && (!fromChrono || dotted.index <= fromChrono.index)) return dotted;
+  return fromChrono;
+}
+
+/**
+ * "01.09.2017" is day first wherever dots separate a date (Europe, Russia, Central Asia);
+ * chrono would read it month first.
+ */
+function dottedDate(text: string, latest: Date): FoundDate | null {
+  const m = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])/.exec(text);
+  if (!m) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || Date.UTC(year, month - 1, day) > latest.getTime() + 86_400_000) return null;
+  return { value: `${year}-${pad(month)}-${pad(day)}`, index: m.index, end: m.index + m[0].length };
+}
+
+function chronoDate(text: string, latest: Date): FoundDate | null {
   let results: chrono.ParsedResult[];
   try {
     // A fixed reference keeps parsing deterministic; the year must be written anyway.
