@@ -2,7 +2,9 @@
 /** steppe's command line: picks the subcommand; every failure is one line on stderr. */
 import meow from 'meow';
 import { runParse, type Io } from './commands/parse.js';
+import { entitiesJson, entitiesTable, parseType } from './commands/entities.js';
 import { corpusSummary } from './commands/summary.js';
+import type { Corpus } from './corpus/types.js';
 import { UsageError, UserError } from './io/errors.js';
 import { openCorpus } from './io/openCorpus.js';
 import { bundledCorpus } from './paths.js';
@@ -11,11 +13,15 @@ const help = `
   Usage
     $ steppe [PATH…]                 show a corpus (default: the bundled one)
     $ steppe parse PATH… [--out F]   raw text files or folders → corpus JSON
+    $ steppe entities [--type T] [--json] [PATH…]
+                                     entities with article and mention counts
 
   PATH is a folder of .txt/.md files, a single text file, or a corpus.json.
 
   Options
     --out, -o FILE   write the parsed corpus to FILE (atomically) instead of stdout
+    --type T         entities of one type: country, person, organization, place
+    --json           machine-readable output
     --help           show this help
     --version        show the version
 
@@ -29,7 +35,7 @@ const io: Io = {
   stderr: (s) => process.stderr.write(s),
 };
 
-const KNOWN_OPTIONS = new Set(['--out', '-o', '--help', '--version']);
+const KNOWN_OPTIONS = new Set(['--out', '-o', '--type', '--json', '--help', '--version']);
 
 async function main(): Promise<number> {
   // meow reports unknown flags over two lines; say it in one.
@@ -41,16 +47,28 @@ async function main(): Promise<number> {
   }
   const cli = meow(help, {
     importMeta: import.meta,
-    flags: { out: { type: 'string', shortFlag: 'o' } },
+    flags: { out: { type: 'string', shortFlag: 'o' }, type: { type: 'string' }, json: { type: 'boolean', default: false } },
   });
   const [command, ...rest] = cli.input;
   if (command === 'parse') return runParse(rest, cli.flags.out, io);
-  const paths = cli.input.length ? cli.input : [bundledCorpus];
-  const { corpus, warnings } = await openCorpus(paths);
-  for (const w of warnings) io.stderr(`steppe: ${w.file}: ${w.message}\n`);
-  if (corpus.articles.length === 0) throw new UserError('no articles could be read from ' + paths.join(', '));
-  io.stdout(corpusSummary(corpus, cli.input.length ? paths.join(', ') : 'bundled corpus'));
+  if (command === 'entities') {
+    const type = parseType(cli.flags.type);
+    const corpus = await load(rest);
+    io.stdout(cli.flags.json ? entitiesJson(corpus, type) : entitiesTable(corpus, type));
+    return 0;
+  }
+  const corpus = await load(cli.input);
+  io.stdout(corpusSummary(corpus, cli.input.length ? cli.input.join(', ') : 'bundled corpus'));
   return 0;
+}
+
+/** The corpus the user named, or the bundled one; warnings go to stderr. */
+async function load(paths: string[]): Promise<Corpus> {
+  const named = paths.length ? paths : [bundledCorpus];
+  const { corpus, warnings } = await openCorpus(named);
+  for (const w of warnings) io.stderr(`steppe: ${w.file}: ${w.message}\n`);
+  if (corpus.articles.length === 0) throw new UserError('no articles could be read from ' + named.join(', '));
+  return corpus;
 }
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

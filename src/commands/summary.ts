@@ -1,4 +1,5 @@
 /** The plain-text corpus summary `steppe` prints (until the dashboard opens in its place). */
+import { sanitizeLine } from '../text/sanitize.js';
 import type { Corpus } from '../corpus/types.js';
 
 export function corpusSummary(corpus: Corpus, label: string): string {
@@ -7,7 +8,7 @@ export function corpusSummary(corpus: Corpus, label: string): string {
   out.push(`${label}: ${n} article${n === 1 ? '' : 's'}`);
   for (const a of corpus.articles) {
     const title = a.title ?? `(untitled) ${firstSentence(a.paragraphs[0] ?? '')}`;
-    out.push(`  ${(a.published ?? 'undated').padEnd(10)}  ${(a.publisher ?? 'unknown publisher').slice(0, 38).padEnd(38)}  ${oneLine(title).slice(0, 90)}`);
+    out.push(`  ${(a.published ?? 'undated').padEnd(10)}  ${(a.publisher ?? 'unknown publisher').slice(0, 38).padEnd(38)}  ${sanitizeLine(title).slice(0, 90)}`);
   }
   const words = corpus.articles.reduce((s, a) => s + a.paragraphs.join(' ').split(/\s+/).filter(Boolean).length, 0);
   const removed = corpus.articles.reduce((s, a) => s + (a.removed?.length ?? 0), 0);
@@ -22,6 +23,3 @@ function firstSentence(p: string): string {
 }
 
 /** Control characters from scraped text never reach the terminal. */
-function oneLine(s: string): string {
-  return s.replace(/[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
-}

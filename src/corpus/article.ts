@@ -226,6 +226,7 @@ export function parseArticle(src: SourceText, options: ParseOptions = {}): Artic
     paragraphs,
     removed,
     mentions: [],
+    duplicateOf: null,
   };
 }
 

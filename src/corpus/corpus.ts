@@ -1,7 +1,9 @@
 /** A batch of files → a corpus: decode, measure template lines across the batch, parse each. */
 import { parseArticle, type ParseOptions } from './article.js';
 import { decodeBytes } from './decode.js';
+import { extractMentions } from '../entities/extract.js';
 import { lineStats } from './repeated.js';
+import { clusterBySimhash, simhash } from './simhash.js';
 import type { Article, Corpus, SourceFile, SourceText, Warning } from './types.js';
 
 export interface ParseResult {
@@ -19,6 +21,9 @@ export function parseTexts(sources: SourceText[], options: Omit<ParseOptions, 's
     seen.set(a.id, n + 1);
     if (n > 0) a.id = `${a.id}-${n + 1}`;
   }
+  markDuplicates(articles);
+  const mentions = extractMentions(articles);
+  articles.forEach((a, i) => (a.mentions = mentions[i]!));
   return articles;
 }
 
@@ -40,4 +45,16 @@ export function removedByReason(articles: Article[]): [string, number][] {
   const counts = new Map<string, number>();
   for (const a of articles) for (const r of a.removed) counts.set(r.reason, (counts.get(r.reason) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/**
+ * The same story republished (simhash of the cleaned text within 3 bits) is marked as a
+ * duplicate of its first copy, so that counts take it once.
+ */
+export function markDuplicates(articles: Article[]): void {
+  const groups = clusterBySimhash(articles.map((a) => simhash(a.paragraphs.join('\n'))));
+  articles.forEach((a, i) => {
+    const first = groups[i]!;
+    a.duplicateOf = first !== i && articles[first]!.paragraphs.length > 0 ? articles[first]!.id : null;
+  });
 }

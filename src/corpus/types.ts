@@ -32,6 +32,8 @@ export interface Article {
   paragraphs: string[];
   removed: RemovedLine[];
   mentions: Mention[];
+  /** id of the earlier article this one republishes (near-duplicate text), or null */
+  duplicateOf: string | null;
 }
 
 export interface Corpus {

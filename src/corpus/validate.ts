@@ -41,6 +41,7 @@ export function completeArticle(a: Partial<Article> & Pick<Article, 'id' | 'file
     section: [],
     removed: [],
     mentions: [],
+    duplicateOf: null,
     ...a,
   } as Article;
 }

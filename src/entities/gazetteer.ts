@@ -1,0 +1,168 @@
+/**
+ * The gazetteer: countries (world-countries plus data/gazetteer/countries.json), places,
+ * organizations and institutions (data/gazetteer/), and news outlets (data/outlets.json),
+ * compiled into one token trie so that a text is matched in a single pass.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { Country } from 'world-countries';
+import type { MentionType } from '../corpus/types.js';
+import { dataDir } from '../paths.js';
+import { tokenize } from './tokens.js';
+
+export type EntryKind = MentionType | 'institution';
+
+export interface Entry {
+  id: string;
+  kind: EntryKind;
+  name: string;
+  /** ISO alpha-3 of the entity's country (a place's, an organization's home) */
+  country: string | null;
+}
+
+/** How the case of the text must agree with an alias. */
+export type CaseRule = 'exact' | 'capitalised' | 'any';
+
+export interface AliasTarget {
+  entry: number;
+  caseRule: CaseRule;
+  /** the alias's own tokens, for exact comparison */
+  tokens: string[];
+}
+
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  targets: AliasTarget[];
+}
+
+export interface Gazetteer {
+  entries: Entry[];
+  root: TrieNode;
+  /** Cyrillic one-word aliases by stem, for inflected forms (Казахстана, России) */
+  cyrillicStems: Map<string, number>;
+  /** country id (alpha-3) → canonical country name */
+  countryNames: Map<string, string>;
+}
+
+interface CountryData {
+  include: string[];
+  aliases: Record<string, string[]>;
+  dropAliases: string[];
+}
+interface PlaceData {
+  places: { name: string; country: string | null; aliases: string[] }[];
+}
+interface OrgData {
+  organizations: { name: string; country: string | null; aliases: string[] }[];
+  institutions: { name: string; aliases: string[] }[];
+}
+interface OutletData {
+  outlets: { name: string; aliases: string[]; abbreviations: string[] }[];
+}
+
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+const worldCountries = createRequire(import.meta.url)('world-countries/countries.json') as Country[];
+
+export function slug(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** Acronyms ("IS", "IMU", "U.S.") must match letter for letter. */
+function caseRuleOf(alias: string, tokenCount: number): CaseRule {
+  const letters = alias.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 0 && !/\p{Ll}/u.test(letters) && (letters.length <= 6 || /\./.test(alias))) return 'exact';
+  return tokenCount > 1 ? 'any' : 'capitalised';
+}
+
+/** Plurals of a demonym: Kazakh → Kazakhs, Uzbekistani → Uzbekistanis, Afghan → Afghans. */
+function plural(word: string): string | null {
+  if (/(?:s|sh|ch|ese|ss|x|z)$/i.test(word) || /\s/.test(word)) return null;
+  return word + 's';
+}
+
+export class GazetteerBuilder {
+  readonly entries: Entry[] = [];
+  readonly root: TrieNode = { next: new Map(), targets: [] };
+  readonly cyrillicStems = new Map<string, number>();
+  readonly countryNames = new Map<string, string>();
+
+  add(entry: Entry, aliases: Iterable<string>): number {
+    const index = this.entries.push(entry) - 1;
+    const seen = new Set<string>();
+    for (const alias of aliases) {
+      const a = alias.trim();
+      if (!a || seen.has(a)) continue;
+      seen.add(a);
+      this.addAlias(index, a);
+    }
+    return index;
+  }
+
+  private addAlias(entry: number, written: string): void {
+    // "The Associated Press" is matched as "Associated Press": the article is not part of the name
+    const alias = written.replace(/^the\s+(?=\S+\s+\S)/i, '');
+    const tokens = tokenize(alias);
+    if (tokens.length === 0) return;
+    let node = this.root;
+    for (const t of tokens) {
+      let child = node.next.get(t.key);
+      if (!child) node.next.set(t.key, (child = { next: new Map(), targets: [] }));
+      node = child;
+    }
+    const caseRule = caseRuleOf(alias, tokens.length);
+    if (!node.targets.some((x) => x.entry === entry && x.caseRule === caseRule)) node.targets.push({ entry, caseRule, tokens: tokens.map((t) => t.text) });
+    if (tokens.length === 1 && /[\u0400-\u04FF]/.test(alias) && alias.length >= 5) this.cyrillicStems.set(tokens[0]!.key.replace(/[аяйьеоиы]$/, ''), entry);
+  }
+
+  build(): Gazetteer {
+    return { entries: this.entries, root: this.root, cyrillicStems: this.cyrillicStems, countryNames: this.countryNames };
+  }
+}
+
+export function loadGazetteer(dir = path.join(dataDir, 'gazetteer'), outletsFile = path.join(dataDir, 'outlets.json')): Gazetteer {
+  const b = new GazetteerBuilder();
+  const countries = readJson<CountryData>(path.join(dir, 'countries.json'));
+  const drop = new Set(countries.dropAliases);
+  const include = new Set(countries.include);
+  for (const c of worldCountries) {
+    if (!(c.independent || c.unMember || include.has(c.cca3))) continue;
+    const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d): d is string => !!d);
+    const extra = countries.aliases[c.cca3] ?? [];
+    const names = [
+      c.name.common,
+      c.name.official,
+      // two-letter codes such as "KZ" or "TM" would match ordinary text
+      ...c.altSpellings.filter((s) => s.length > 3 || /[^\x00-\x7F]/.test(s)),
+      c.translations?.rus?.common,
+      c.translations?.rus?.official,
+      ...demonyms,
+      ...extra,
+    ].filter((s): s is string => !!s && !drop.has(s));
+    const plurals = [...demonyms, ...extra.filter((e) => /^\p{Lu}\p{Ll}+$/u.test(e) && !/stan$/.test(e))].map(plural).filter((s): s is string => !!s);
+    b.countryNames.set(c.cca3, c.name.common);
+    b.add({ id: `country:${c.cca3}`, kind: 'country', name: c.name.common, country: c.cca3 }, [...names, ...plurals]);
+  }
+  for (const p of readJson<PlaceData>(path.join(dir, 'places.json')).places) {
+    b.add({ id: `place:${slug(p.name)}`, kind: 'place', name: p.name, country: p.country }, [p.name, ...p.aliases]);
+  }
+  const orgs = readJson<OrgData>(path.join(dir, 'organizations.json'));
+  for (const o of orgs.organizations) b.add({ id: `org:${slug(o.name)}`, kind: 'organization', name: o.name, country: o.country }, [o.name, ...o.aliases]);
+  for (const o of readJson<OutletData>(outletsFile).outlets) {
+    b.add({ id: `org:${slug(o.name)}`, kind: 'organization', name: o.name, country: null }, [o.name, ...o.aliases, ...o.abbreviations]);
+  }
+  for (const inst of orgs.institutions) b.add({ id: `org:${slug(inst.name)}`, kind: 'institution', name: inst.name, country: null }, [inst.name, ...inst.aliases]);
+  return b.build();
+}
+
+let cached: Gazetteer | undefined;
+export function defaultGazetteer(): Gazetteer {
+  cached ??= loadGazetteer();
+  return cached;
+}

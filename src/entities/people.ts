@@ -1,0 +1,135 @@
+/**
+ * People, found by rules over the text — no list of names: capitalised words that stand
+ * where names stand (after a title or role, before "said", beside an appositive role) or
+ * that have the shape of a Central Asian surname.
+ */
+import type { GazetteerMatch } from './matcher.js';
+import type { Roles } from './roles.js';
+import { adjacent, possessiveAfter, type Token } from './tokens.js';
+
+export interface PersonCandidate {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+  /** number of name tokens */
+  size: number;
+  /** a title was written before it ("President …") */
+  titled: boolean;
+  /** the context says this is a person: a role beside it, "said", "according to" */
+  context: boolean;
+  surnameShaped: boolean;
+  /** followed by a possessive ("Mirziyoyev’s visit") */
+  possessive: boolean;
+}
+
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'ul', 'de', 'van', 'von', 'uulu', 'uly', 'kyzy', 'da', 'di']);
+const SAY =
+  /^(?:said|says|say|told|tells|added|adds|claimed|claims|estimated|estimates|stated|states|noted|notes|warned|warns|believes|believed|argued|argues|explained|explains|wrote|writes|announced|announces|admitted|admits|insisted|insists|stressed|emphasized|emphasised|recalled|recalls|reported|reports|asked|asks|declared|confirmed|denied|thinks|thought|suggested|spoke|speaking|commented|quoted|pledged|vowed|urged|acknowledged)$/;
+const REPORTING_BEFORE = /^(?:reported|said|says|told|announced|added|claimed|stated|revealed)$/;
+
+function isNameToken(t: Token): boolean {
+  return t.capitalised && !t.allCaps && /^\p{Lu}[\p{Ll}\p{M}'’]/u.test(t.text);
+}
+
+export function findPeople(text: string, tokens: Token[], matches: GazetteerMatch[], roles: Roles): PersonCandidate[] {
+  const covered = new Uint8Array(tokens.length);
+  for (const m of matches) for (let k = m.first; k <= m.last; k++) covered[k] = 1;
+  const out: PersonCandidate[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (covered[i] || !isNameToken(tokens[i]!)) {
+      i++;
+      continue;
+    }
+    // the run of capitalised words (with name particles inside it)
+    let j = i;
+    while (j + 1 < tokens.length && !covered[j + 1] && adjacent(text, tokens[j]!, tokens[j + 1]!)) {
+      const next = tokens[j + 1]!;
+      if (isNameToken(next)) j++;
+      else if (PARTICLES.has(next.key) && j + 2 < tokens.length && isNameToken(tokens[j + 2]!) && !covered[j + 2] && adjacent(text, next, tokens[j + 2]!)) j += 2;
+      else break;
+      if (possessiveAfter(text, tokens[j]!)) break;
+    }
+    const candidate = candidateIn(text, tokens, i, j, roles);
+    if (candidate) out.push(candidate);
+    i = j + 1;
+  }
+  return out;
+}
+
+function candidateIn(text: string, tokens: Token[], from: number, to: number, roles: Roles): PersonCandidate | null {
+  let first = from;
+  let titled = false;
+  // strip titles and sentence-initial ordinary words: "President Nursultan Nazarbayev", "Meanwhile Rahimzoda"
+  while (first <= to && (roles.titleWords.has(tokens[first]!.text) || roles.notNameWords.has(tokens[first]!.text))) {
+    if (roles.titleWords.has(tokens[first]!.text)) titled = true;
+    first++;
+  }
+  if (first > to) return null;
+  const names = tokens.slice(first, to + 1);
+  if (names.length > 4 || names.some((t) => roles.notNameWords.has(t.text) || roles.titleWords.has(t.text))) return null;
+  const last = tokens[to]!;
+  const surnameShaped = roles.surnameEnding.test(last.text);
+  const context = roleBefore(text, tokens, first, roles) || roleAfter(text, tokens, to, roles) || attribution(text, tokens, first, to) || reportedBefore(text, tokens, first, to);
+  const nameCount = names.filter((t) => !PARTICLES.has(t.key)).length;
+  if (nameCount >= 2 && !(titled || surnameShaped || context)) return null;
+  return {
+    first,
+    last: to,
+    start: tokens[first]!.start,
+    end: last.end,
+    text: text.slice(tokens[first]!.start, last.end),
+    size: nameCount,
+    titled,
+    context,
+    surnameShaped,
+    possessive: possessiveAfter(text, last),
+  };
+}
+
+/** The lowercase words right before the name form a role: "council secretary Marat Tajin", "president, Islam Kerimov". */
+function roleBefore(text: string, tokens: Token[], first: number, roles: Roles): boolean {
+  const before: string[] = [];
+  for (let k = first - 1; k >= 0 && before.length < 3; k--) {
+    const gap = text.slice(tokens[k]!.end, tokens[k + 1]!.start);
+    if (!/^(?:[ \u00a0]|,\s|\s[‘'“"]|[’'”"]\s)$/.test(gap) && !(before.length === 0 && /^,\s$/.test(gap))) break;
+    before.unshift(tokens[k]!.key);
+    if (before.length >= 1 && roles.roles.some((r) => r.length <= before.length && r.join(' ') === before.slice(-r.length).join(' '))) return true;
+  }
+  return false;
+}
+
+/** ", a theologian", ", former MP", ", the deputy chairman" right after the name. */
+function roleAfter(text: string, tokens: Token[], last: number, roles: Roles): boolean {
+  const rest = text.slice(tokens[last]!.end, tokens[last]!.end + 60);
+  const m = /^['’]?s?,\s+(?:(?:a|an|the|his|her|its|their)\s+)?((?:[\p{L}-]+\s?){1,4})/u.exec(rest);
+  if (!m) return false;
+  const ws = m[1]!.toLowerCase().trim().split(/[\s-]+/);
+  for (let n = 1; n <= ws.length; n++) {
+    const head = ws.slice(0, n);
+    if (roles.roles.some((r) => r.join(' ') === head.join(' ')) || roles.roles.some((r) => r.join(' ') === head.slice(-r.length).join(' ') && r.length <= n)) return true;
+  }
+  return false;
+}
+
+/** "Koshim said", "according to X", "X, the deputy chairman …, said". */
+function attribution(text: string, tokens: Token[], first: number, last: number): boolean {
+  const next = tokens[last + 1];
+  if (next && SAY.test(next.key) && /^,?\s+$/.test(text.slice(tokens[last]!.end, next.start))) return true;
+  // an appositive between the name and the verb: "Abdulaziz Mansur, ... , said" / "X, who …, said"
+  const after = text.slice(tokens[last]!.end, tokens[last]!.end + 120);
+  if (/^,\s[^.;:!?“”"]{0,100}?,\s(?:\p{Ll}+\s)?(?:said|says|told|added|claimed|stated|noted|warned|estimated)\b/u.test(after)) return true;
+  const before = text.slice(Math.max(0, tokens[first]!.start - 20), tokens[first]!.start);
+  return /according to\s$/i.test(before);
+}
+
+/** "State media reported Shohrat Zakir made the pledge": a name reported as the subject of a clause. */
+function reportedBefore(text: string, tokens: Token[], first: number, last: number): boolean {
+  const prev = tokens[first - 1];
+  const next = tokens[last + 1];
+  if (!prev || !next || !REPORTING_BEFORE.test(prev.key)) return false;
+  if (!/^\s+$/.test(text.slice(prev.end, tokens[first]!.start)) || !/^\s+$/.test(text.slice(tokens[last]!.end, next.start))) return false;
+  return /^\p{Ll}/u.test(next.text) && last > first;
+}

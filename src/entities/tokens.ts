@@ -1,0 +1,54 @@
+/**
+ * Word tokens with their offsets, folded for matching: case, curly apostrophes, possessives.
+ * Hyphens and spaces both separate tokens, so "Hizb-ut-Tahrir" and "Hizb ut-Tahrir" give the
+ * same tokens; dotted acronyms ("U.S.") stay one token.
+ */
+
+export interface Token {
+  /** as written, without a possessive ending */
+  text: string;
+  /** lowercased, apostrophes folded, possessive removed: the matching key */
+  key: string;
+  start: number;
+  /** end of the word without a possessive 's */
+  end: number;
+  /** first letter is a capital */
+  capitalised: boolean;
+  /** every letter is a capital (acronyms, shouted headlines) */
+  allCaps: boolean;
+}
+
+const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’‘ʻ`](?=[\p{L}]))*/gu;
+const POSSESSIVE = /['’]s$/i;
+
+export function foldKey(s: string): string {
+  return s.toLowerCase().replace(/[’‘ʻ`]/g, "'");
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    // "Kazakhstan’s" → "Kazakhstan": the possessive is not part of the name
+    const word = m[0].replace(POSSESSIVE, '') || m[0];
+    const start = m.index;
+    out.push({
+      text: word,
+      key: foldKey(word),
+      start,
+      end: start + word.length,
+      capitalised: /^\p{Lu}/u.test(word),
+      allCaps: /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word),
+    });
+  }
+  return out;
+}
+
+/** Whether only spaces or hyphens stand between two tokens (they can belong to one name). */
+export function adjacent(text: string, a: Token, b: Token): boolean {
+  return /^[ \u00a0\-‐‑–]{1,2}$/.test(text.slice(a.end, b.start)) || (a.end === b.start && /^\p{Lu}\./u.test(b.text));
+}
+
+/** Whether a possessive ending follows the token ("Nazarbayev’s"). */
+export function possessiveAfter(text: string, t: Token): boolean {
+  return /^['’]s?(?![\p{L}\p{N}])/u.test(text.slice(t.end, t.end + 3));
+}
