@@ -19,7 +19,7 @@ describe('bundled corpus', () => {
     assert.equal(corpus.version, 1);
     assert.equal(corpus.articles.length, 5);
     for (const a of corpus.articles) {
-      assert.deepEqual(Object.keys(a), ['id', 'file', 'title', 'publisher', 'author', 'published', 'section', 'dateline', 'paragraphs', 'removed', 'mentions']);
+      assert.deepEqual(Object.keys(a), ['id', 'file', 'title', 'publisher', 'author', 'published', 'section', 'dateline', 'paragraphs', 'removed', 'mentions', 'duplicateOf']);
       if (a.published !== null) assert.match(a.published, /^\d{4}(-\d{2}(-\d{2})?)?$/);
     }
   });

@@ -204,8 +204,38 @@ describe('cross-document template lines', () => {
   it('drops a closing line that several documents share, but not a shared quote inside the body', () => {
     const quote = '“We will not allow extremists to destabilise the region,” the minister said at the briefing in Astana.';
     const articles = parseTexts([
-      { file: 'a.txt', text: [ 'Minister warns of threats', '', 'The defence minister spoke on Monday about security on the southern border of the country.', '', quote, '', 'He gave no further details about the operations on the border.', '', appeal].join('\n') },
-      { file: 'b.txt', text: [ 'Border security tightened', '', 'Officials announced new checkpoints along the southern border of the country on Tuesday.', '', quote, '', 'The measures will stay in place until the end of the year, officials said.', '', appeal].join('\n') },
+      {
+        file: 'a.txt',
+        text: [
+          'Minister warns of threats',
+          '',
+          'The defence minister spoke on Monday about security on the southern border of the country, where troops have been reinforced since the spring.',
+          '',
+          quote,
+          '',
+          'He gave no further details about the operations on the border, but said that several groups had been detained in recent weeks.',
+          '',
+          'Analysts said the statement was meant to reassure investors ahead of the summit, which opens in the capital next month.',
+          '',
+          appeal,
+        ].join('\n'),
+      },
+      {
+        file: 'b.txt',
+        text: [
+          'Border security tightened',
+          '',
+          'Officials announced new checkpoints along the southern border of the country on Tuesday, a day after the minister spoke about the threat.',
+          '',
+          quote,
+          '',
+          'The measures will stay in place until the end of the year, officials said, and may be extended if the situation worsens.',
+          '',
+          'Residents of border villages complained that the checkpoints would make it harder to reach markets on the other side.',
+          '',
+          appeal,
+        ].join('\n'),
+      },
     ]);
     for (const a of articles) {
       assert.ok(a.paragraphs.includes(quote), `${a.file} lost the shared quote`);

@@ -122,6 +122,10 @@ export function parseArticle(src: SourceText, options: ParseOptions = {}): Artic
     markRepeated(nonBlank[k]!);
   }
   for (const i of nonBlank) if (open(i) && text(i).length < 100 && stats.frequent.has(lineKey(text(i)))) markRepeated(i);
+  // Repetition never takes the whole story: if no running text is left, it was not template.
+  if (!nonBlank.some((i) => open(i) && isProse(text(i)))) {
+    for (const i of nonBlank) if (status[i]?.kind === 'removed' && (status[i] as { reason: string }).reason === 'repeated across documents') status[i] = undefined;
+  }
 
   // 6. the end of the article: after a closing marker ("Share this article", "©", a donation
   //    appeal) in the second half of the page, the rest is page furniture

@@ -34,9 +34,9 @@ export function extractMentions(articles: Pick<Article, 'paragraphs' | 'dateline
       let previous: { match: GazetteerMatch; mention: Mention | null } | null = null;
       // a dateline ("LONDON (TCA) —") says where the story was filed, not what it is about
       const skipUntil = paragraph === 0 ? datelineEnd(p.text, articles[ai]!.dateline) : 0;
-      for (const m of p.matches) {
+      for (const [k, m] of p.matches.entries()) {
         if (m.start < skipUntil) continue;
-        const mention = gazetteerMention(gazetteer, p.text, m, previous, paragraph);
+        const mention = gazetteerMention(gazetteer, p.text, regionOf(gazetteer, p.text, p.matches, k), previous, paragraph);
         if (mention) mentions.push(mention);
         previous = { match: m, mention };
       }
@@ -47,6 +47,21 @@ export function extractMentions(articles: Pick<Article, 'paragraphs' | 'dateline
     });
     return mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
   });
+}
+
+/**
+ * "the Almaty, Aktobe, Atyrau regions": places listed before "regions" or "province" are the
+ * regions of those names, where the gazetteer has them.
+ */
+function regionOf(g: Gazetteer, text: string, matches: GazetteerMatch[], k: number): GazetteerMatch {
+  const m = matches[k]!;
+  const entry = g.entries[m.entry]!;
+  if (entry.kind !== 'place') return m;
+  let end = m.end;
+  for (let j = k + 1; j < matches.length && /^(?:,\s*|\s+and\s+|\s*&\s*)$/.test(text.slice(end, matches[j]!.start)) && g.entries[matches[j]!.entry]!.kind === 'place'; j++) end = matches[j]!.end;
+  if (!/^\s+(?:regions?|provinces?|oblasts?)\b/i.test(text.slice(end, end + 12))) return m;
+  const region = g.regionByName.get(`${entry.name} Region`);
+  return region === undefined ? m : { ...m, entry: region };
 }
 
 function datelineEnd(text: string, dateline: string | null | undefined): number {

@@ -43,6 +43,8 @@ export interface Gazetteer {
   cyrillicStems: Map<string, number>;
   /** country id (alpha-3) → canonical country name */
   countryNames: Map<string, string>;
+  /** canonical place name → entry, for "X Region" look-ups */
+  regionByName: Map<string, number>;
 }
 
 interface CountryData {
@@ -122,7 +124,9 @@ export class GazetteerBuilder {
   }
 
   build(): Gazetteer {
-    return { entries: this.entries, root: this.root, cyrillicStems: this.cyrillicStems, countryNames: this.countryNames };
+    const regionByName = new Map<string, number>();
+    this.entries.forEach((e, i) => e.kind === 'place' && regionByName.set(e.name, i));
+    return { entries: this.entries, root: this.root, cyrillicStems: this.cyrillicStems, countryNames: this.countryNames, regionByName };
   }
 }
 
