@@ -79,6 +79,42 @@ describe('steppe parse', () => {
   });
 });
 
+describe('steppe entities', () => {
+  it('prints the entity table sorted by mentions, with spellings as written', () => {
+    const r = run(['entities']);
+    assert.equal(r.code, 0);
+    const lines = r.stdout.split('\n');
+    assert.match(lines[0]!, /^entity\s+type\s+articles\s+mentions\s+as written$/);
+    assert.match(lines[2]!, /^Kazakhstan\s+country\s+5\s+\d+\s+Kazakhstan \d+, Kazakh \d+/);
+    assert.match(r.stdout, /Nursultan Nazarbayev\s+person\s+2\s+5\s+Nursultan Nazarbayev 3, Nazarbayev 2/);
+  });
+
+  it('filters by type and gives JSON with the same fields', () => {
+    const r = run(['entities', '--type', 'person', '--json']);
+    assert.equal(r.code, 0);
+    const rows = JSON.parse(r.stdout) as { id: string; type: string; name: string; articles: number; mentions: number }[];
+    assert.ok(rows.length > 10);
+    for (const row of rows) {
+      assert.equal(row.type, 'person');
+      assert.deepEqual(Object.keys(row), ['id', 'type', 'name', 'articles', 'mentions', 'spellings']);
+    }
+    assert.ok(rows.some((x) => x.name === 'Ramazon Rahimzoda' && x.mentions === 3));
+  });
+
+  it('parses a raw folder on the fly', () => {
+    const r = run(['entities', '--type', 'place', 'data/raw']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /Central Asia\s+place/);
+  });
+
+  it('refuses an unknown type in one line', () => {
+    const r = run(['entities', '--type', 'planet']);
+    assert.equal(r.code, 2);
+    assertNoStack(r.stderr);
+    assert.match(r.stderr, /--type must be one of country, person, organization, place/);
+  });
+});
+
 describe('steppe (summary) and bad input', () => {
   it('summarises the bundled corpus with no arguments', () => {
     const r = run([]);
