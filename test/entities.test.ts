@@ -112,6 +112,10 @@ describe('people', () => {
     assert.deepEqual(names(ms, 'person'), ['Kassym-Jomart Tokayev', 'Erlan Turgumbayev', 'Dosym Satpayev', 'Aidos Sarym']);
   });
 
+  it('reads abbreviated titles', () => {
+    assert.deepEqual(names(mentionsIn('Mr. Tokayev would visit Ankara, Dr. Rakhimov said.'), 'person'), ['Tokayev', 'Rakhimov']);
+  });
+
   it('never takes months, weekdays, role words or sentence-initial words for people', () => {
     const ms = mentionsIn('On Monday, President said in March that Meanwhile Regretfully the Supreme Leader arrived. The Minister spoke. Central Bank Governor spoke.');
     assert.deepEqual(names(ms, 'person'), []);

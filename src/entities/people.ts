@@ -68,6 +68,9 @@ function candidateIn(text: string, tokens: Token[], from: number, to: number, ro
     first++;
   }
   if (first > to) return null;
+  // "Mr. Tokayev": the abbreviation's full stop keeps it out of the run
+  const prev = tokens[first - 1];
+  if (prev && /^(?:mr|mrs|ms|dr|prof|gen|col|sen|rep)$/.test(prev.key) && /^\.\s?$/.test(text.slice(prev.end, tokens[first]!.start))) titled = true;
   const names = tokens.slice(first, to + 1);
   if (names.length > 4 || names.some((t) => roles.notNameWords.has(t.text) || roles.titleWords.has(t.text))) return null;
   const last = tokens[to]!;
