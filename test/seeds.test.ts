@@ -3,20 +3,15 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import type { Article } from '../src/corpus/types.js';
 import { fixtures, parsedSeeds, seed } from './helpers.js';
 
-interface Expected {
-  title: string | null;
-  publisher: string | null;
-  author: string | null;
-  published: string | null;
-  section: string[];
-  dateline: string | null;
+type Expected = Pick<Article, 'title' | 'publisher' | 'author' | 'published' | 'section' | 'dateline'> & {
   first: string;
   last: string;
   trailer: string | null;
   paragraphs: number;
-}
+};
 
 const expected = JSON.parse(readFileSync(path.join(fixtures, 'seeds-expected.json'), 'utf8')).articles as Record<string, Expected>;
 

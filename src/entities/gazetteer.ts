@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
 import type { MentionType } from '../corpus/types.js';
 import { dataDir } from '../paths.js';
+import { foldMarks } from '../text/sanitize.js';
 import { tokenize } from './tokens.js';
 
 export type EntryKind = MentionType | 'institution';
@@ -67,10 +68,7 @@ const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) 
 const worldCountries = createRequire(import.meta.url)('world-countries/countries.json') as Country[];
 
 export function slug(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return foldMarks(s)
     .replace(/['’]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-|-$/g, '');

@@ -4,12 +4,11 @@
  * ("Nazarbayev" → "Nursultan Nazarbayev").
  */
 
+import { foldMarks } from '../text/sanitize.js';
+
 /** A transliteration skeleton: Nazarbaev ≈ Nazarbayev, Mirziyoev ≈ Mirziyoyev, Khalimov ≈ Halimov. */
 export function skeleton(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return foldMarks(s)
     .replace(/['’`ʻ\s-]/g, '')
     .replace(/yev/g, 'ev')
     .replace(/yeva/g, 'eva')
