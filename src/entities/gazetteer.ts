@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
 import type { MentionType } from '../corpus/types.js';
 import { dataDir } from '../paths.js';
-import { foldMarks } from '../text/sanitize.js';
+import { foldMarks } from '../text/fold.js';
 import { tokenize } from './tokens.js';
 
 export type EntryKind = MentionType | 'institution';

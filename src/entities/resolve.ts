@@ -4,7 +4,7 @@
  * ("Nazarbayev" → "Nursultan Nazarbayev").
  */
 
-import { foldMarks } from '../text/sanitize.js';
+import { foldMarks } from '../text/fold.js';
 
 /** A transliteration skeleton: Nazarbaev ≈ Nazarbayev, Mirziyoev ≈ Mirziyoyev, Khalimov ≈ Halimov. */
 export function skeleton(s: string): string {

@@ -6,8 +6,3 @@ const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E
 export function sanitizeLine(s: string): string {
   return s.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
 }
-
-/** Lowercase with accents and other combining marks removed: the base of ids and match keys. */
-export function foldMarks(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
