@@ -112,6 +112,11 @@ describe('people', () => {
     assert.deepEqual(names(ms, 'person'), ['Kassym-Jomart Tokayev', 'Erlan Turgumbayev', 'Dosym Satpayev', 'Aidos Sarym']);
   });
 
+  it('does not take organizations that "said" something for people', () => {
+    const ms = mentionsIn('Freedom House said the vote was unfair. The Caspian Pipeline Consortium said exports resumed. Black Sea Fleet commander Igor Osipov said the drills ended.');
+    assert.deepEqual(names(ms, 'person'), ['Igor Osipov']);
+  });
+
   it('reads abbreviated titles', () => {
     assert.deepEqual(names(mentionsIn('Mr. Tokayev would visit Ankara, Dr. Rakhimov said.'), 'person'), ['Tokayev', 'Rakhimov']);
   });

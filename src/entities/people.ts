@@ -62,9 +62,12 @@ export function findPeople(text: string, tokens: Token[], matches: GazetteerMatc
 function candidateIn(text: string, tokens: Token[], from: number, to: number, roles: Roles): PersonCandidate | null {
   let first = from;
   let titled = false;
-  // strip titles and sentence-initial ordinary words: "President Nursultan Nazarbayev", "Meanwhile Rahimzoda"
-  while (first <= to && (roles.titleWords.has(tokens[first]!.text) || roles.notNameWords.has(tokens[first]!.text))) {
-    if (roles.titleWords.has(tokens[first]!.text)) titled = true;
+  // strip titles ("President Nursultan Nazarbayev") and a sentence's first word ("Meanwhile Rahimzoda")
+  const sentenceStart = from === 0 || /[.!?:;"“”(]\s*$/.test(text.slice(tokens[from - 1]!.end, tokens[from]!.start));
+  while (first <= to) {
+    const t = tokens[first]!.text;
+    if (roles.titleWords.has(t)) titled = true;
+    else if (!(first === from && sentenceStart && roles.notNameWords.has(t))) break;
     first++;
   }
   if (first > to) return null;
