@@ -136,6 +136,60 @@ describe('broadcaster and magazine pages', () => {
   });
 });
 
+describe('service bylines, section trails and author bios', () => {
+  it('takes a service byline as no author, and an abbreviation masthead as the publisher', () => {
+    const a = parse(
+      [
+        'Skip to main content',
+        'RFE/RL',
+        'Search',
+        '',
+        'Kazakhstan',
+        "Kazakh Court Sentences Man For 'Extremist' Posts",
+        'January 10, 2020 11:21 GMT',
+        "By RFE/RL's Kazakh Service",
+        '',
+        'ALMATY -- A court in southern Kazakhstan has sentenced a local resident to five years in prison for posting "extremist" materials online.',
+        '',
+        'Copyright (c) 2020. RFE/RL, Inc. Used with the permission of Radio Free Europe/Radio Liberty.',
+      ].join('\n'),
+    );
+    assert.equal(a.author, null);
+    assert.equal(a.publisher, 'Radio Free Europe/Radio Liberty');
+    assert.equal(a.title, "Kazakh Court Sentences Man For 'Extremist' Posts");
+    assert.equal(a.published, '2020-01-10');
+    assert.deepEqual(a.section, ['Kazakhstan']);
+    assert.equal(a.dateline, 'ALMATY');
+    assert.equal(a.paragraphs.length, 1);
+  });
+
+  it('reads "Security | Central Asia" as the section and drops the closing author bio', () => {
+    const a = parse(
+      [
+        'The Diplomat',
+        'Security | Central Asia',
+        "Why Kyrgyzstan's Border Conflicts Keep Flaring",
+        'The roots of the conflict lie in Soviet-era demarcation.',
+        'By Catherine Putz',
+        'May 03, 2021',
+        'Advertisement',
+        'Clashes on the Kyrgyz-Tajik border last week left dozens dead and thousands displaced, the worst violence between the two states since independence.',
+        'Catherine Putz is managing editor of The Diplomat.',
+      ].join('\n'),
+    );
+    assert.equal(a.title, "Why Kyrgyzstan's Border Conflicts Keep Flaring");
+    assert.deepEqual(a.section, ['Security', 'Central Asia']);
+    assert.equal(a.author, 'Catherine Putz');
+    assert.equal(a.published, '2021-05-03');
+    assert.equal(a.publisher, 'The Diplomat');
+    assert.deepEqual(a.paragraphs, [
+      'The roots of the conflict lie in Soviet-era demarcation.',
+      'Clashes on the Kyrgyz-Tajik border last week left dozens dead and thousands displaced, the worst violence between the two states since independence.',
+    ]);
+    assert.ok(a.removed.some((r) => r.reason === 'author bio'));
+  });
+});
+
 describe('archives and other scripts', () => {
   it('joins a hard-wrapped archive text and reads a date-and-agency dateline', () => {
     const a = parse(

@@ -11,7 +11,7 @@ import { dropRepeats, isHardWrapped, joinBlock, stripDebris, type Paragraph } fr
 import { NO_LINE_STATS, type LineStats } from './repeated.js';
 import { matchLineRule } from './rules.js';
 import { isSpam, vocabulary } from './spam.js';
-import { endsSentence, hasSentencePunctuation, isProse, lineKey, startsCapitalised, toLines, words, type Line } from './text.js';
+import { endsSentence, escapeRegExp, hasSentencePunctuation, isProse, lineKey, startsCapitalised, toLines, words, type Line } from './text.js';
 import type { Article, RemovedLine, SourceText } from './types.js';
 
 export interface ParseOptions {
@@ -199,6 +199,12 @@ export function parseArticle(src: SourceText, options: ParseOptions = {}): Artic
   }
   const { kept, removed: repeats } = dropRepeats(joined);
   removed.push(...repeats);
+  // "Catherine Putz is managing editor of The Diplomat.": the author's bio closing the page
+  const bio = new RegExp(`^(?:${[meta.author?.split(', ')[0], 'The author', 'The writer'].filter(Boolean).map((s) => escapeRegExp(s!)).join('|')})\\s(?:is|was|has been|serves as|works as|writes)\\b`, 'i');
+  while (kept.length > 1 && kept[kept.length - 1]!.text.length < 400 && bio.test(kept[kept.length - 1]!.text)) {
+    const p = kept.pop()!;
+    removed.push({ line: p.line, text: p.text, reason: 'author bio' });
+  }
   const paragraphs = kept.map((p) => p.text);
 
   for (const i of nonBlank) {
@@ -248,6 +254,9 @@ function isTitleLine(lines: Line[], i: number, status: (Status | undefined)[]): 
   const n = words(t).length;
   if (n < 2 || n > 25 || t.length > 200) return false;
   if (/[.,;:]$/.test(t) && !/(?:\.\.\.|…)$/.test(t)) return false;
+  // "Security | Central Asia": a section trail, not a headline
+  const items = t.split(/\s+[|>»›/]\s+/);
+  if (items.length >= 2 && items.every((x) => words(x).length <= 4)) return false;
   if (!startsCapitalised(t) || findDate(t) && standaloneDate(t)) return false;
   if (isNameShape(t) && n <= 3) return false; // a lone name is a byline, not a headline
   const next = lines[i + 1];

@@ -26,6 +26,8 @@ export function cleanAuthor(raw: string, latest?: Date): string | null {
     .trim()
     .replace(/[,.;:|]+$/, '');
   if (!s) return null;
+  // a desk or a service, not a person: "RFE/RL's Kazakh Service", "Staff Reporter"
+  if (/\b(?:service|desk|staff|bureau|agency|newsroom|editors?|editorial|team|correspondents?|wire|news|reporters?|contributors?)\b/i.test(s)) return null;
   const names = s.split(/\s*(?:,|;|&|\band\b|\/)\s*/).filter(Boolean);
   if (names.length === 0 || names.length > 4) return null;
   for (const n of names) if (!isNameShape(n)) return null;
@@ -39,6 +41,7 @@ export function isNameShape(s: string): boolean {
   let capitalised = 0;
   for (const t of tokens) {
     if (!/^[\p{L}][\p{L}\p{M}.'’-]*$/u.test(t)) return false;
+    if (t.length > 1 && !/\p{Ll}/u.test(t) && !/^\p{Lu}\.$/u.test(t)) return false; // acronyms are not names
     if (PARTICLES.has(t.toLowerCase().replace(/-$/, ''))) continue;
     if (!/^\p{Lu}/u.test(t)) return false;
     capitalised++;

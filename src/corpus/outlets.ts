@@ -54,8 +54,9 @@ export function defaultOutlets(): Outlets {
 
 /** The canonical name of an outlet written as `name`, or null when it is not a known outlet. */
 export function canonicalOutlet(outlets: Outlets, name: string): string | null {
-  const key = name.trim().replace(/\s+/g, ' ').toLowerCase();
-  return outlets.byAlias.get(key) ?? outlets.byAlias.get(key.replace(/^the /, '')) ?? null;
+  const written = name.trim().replace(/\s+/g, ' ');
+  const key = written.toLowerCase();
+  return outlets.byAlias.get(key) ?? outlets.byAlias.get(key.replace(/^the /, '')) ?? outlets.byAbbreviation.get(written) ?? null;
 }
 
 /** Known outlets named in a text, in order of appearance, canonicalised. */
