@@ -244,6 +244,23 @@ describe('archives and other scripts', () => {
     assert.deepEqual(a.paragraphs, ['Алматыда арнайы жасақтар жаттығу өткізді.', 'قالت الشرطة إن التدريب انتهى بنجاح.']);
   });
 
+  it('keeps lettered list items and sentences that start with "By the"', () => {
+    const a = parse(
+      [
+        'Law on extremism amended',
+        '',
+        'The amendments oblige the authorities to do three things:',
+        '(a) register every religious group;',
+        '(c) the government must publish the list of banned groups each year.',
+        '',
+        'By the end of 2015 the number of banned groups had doubled, officials said.',
+      ].join('\n'),
+    );
+    assert.ok(a.paragraphs.some((p) => p.includes('(c) the government must publish')));
+    assert.ok(a.paragraphs.some((p) => p.startsWith('By the end of 2015')));
+    assert.equal(a.author, null);
+  });
+
   it('handles CRLF, a BOM, no-break spaces and trailing spaces', () => {
     const a = parse('\uFEFFKazakh police detain six\r\n\r\nPolice\u00a0in Taraz detained six people on Monday, officials said.   \r\n');
     assert.equal(a.title, 'Kazakh police detain six');

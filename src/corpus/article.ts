@@ -93,7 +93,7 @@ export function parseArticle(src: SourceText, options: ParseOptions = {}): Artic
       const author = byline(t, latest);
       const byOutlet = /^(?:by|written by|reported by)\s/i.test(t) ? outletsIn(outlets, t)[0]?.name : undefined;
       // "By Staff Reporter", "By RFE/RL's Kazakh Service": a byline even when it names no person
-      const deskByline = /^(?:by|written by|reported by)\s+\p{Lu}/iu.test(t) && t.length <= 100 && !endsSentence(t);
+      const deskByline = /^(?:[Bb]y|[Ww]ritten by|[Rr]eported by)\s+\p{Lu}/u.test(t) && t.length <= 100 && !endsSentence(t);
       if (author || byOutlet || deskByline) {
         if (author) meta.author ??= author;
         meta.byOutlet ??= byOutlet;

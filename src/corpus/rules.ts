@@ -40,7 +40,8 @@ export const LINE_RULES: LineRule[] = [
     reason: 'copyright',
     maxLength: 300,
     terminator: true,
-    test: /©|\(c\)\s*(?:\d{4}|\p{Lu})|^copyright\b|\ball rights reserved\b|\breproduction\b[^.]{0,40}\bprohibited\b|все права защищены/iu,
+    // no i flag: with it, \p{Lu} would match any letter and "(c) the …" would read as a copyright
+    test: /©|\([cC]\)\s*(?:\d{4}|\p{Lu})|^(?:[Cc]opyright|COPYRIGHT)\b|\b(?:[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED)\b|\b[Rr]eproduction\b[^.]{0,40}\bprohibited\b|[Вв]се права защищены/u,
   },
   {
     reason: 'donation appeal',
