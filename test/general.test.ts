@@ -261,6 +261,12 @@ describe('archives and other scripts', () => {
     assert.equal(a.author, null);
   });
 
+  it('keeps headlines and sentences that merely use furniture words', () => {
+    const a = parse(['Search for survivors', '', 'Kazakhstan unveils new state logo', '', 'The group printed a newsletter calling for attacks on police, prosecutors said.'].join('\n'));
+    assert.equal(a.title, 'Search for survivors');
+    assert.deepEqual(a.paragraphs, ['Kazakhstan unveils new state logo', 'The group printed a newsletter calling for attacks on police, prosecutors said.']);
+  });
+
   it('handles CRLF, a BOM, no-break spaces and trailing spaces', () => {
     const a = parse('\uFEFFKazakh police detain six\r\n\r\nPolice\u00a0in Taraz detained six people on Monday, officials said.   \r\n');
     assert.equal(a.title, 'Kazakh police detain six');

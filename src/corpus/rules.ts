@@ -66,14 +66,16 @@ export const LINE_RULES: LineRule[] = [
     maxLength: 200,
     test: /^(?:subscribe\b|sign up (?:for|to)\b|get (?:our|the) (?:\S+ )?(?:newsletter|briefing|daily)|follow us\b|join (?:us|our \S+) on\b|подпис(?:ывайтесь|аться))/i,
   },
-  { reason: 'subscribe prompt', maxLength: 150, test: /\bnewsletters?\b/i },
+  { reason: 'subscribe prompt', maxLength: 150, test: /\b(?:our|the|daily|weekly|free)\s+(?:[\w-]+\s+)?newsletters?\b|\bto your inbox\b/i },
   {
     reason: 'account prompt',
     maxLength: 150,
     test: /^(?:sign in|log ?in|log out|register|create an? (?:free )?account|my account)\b|\b(?:already have an account|(?:do not|don't) (?:already )?have an account|click here)\b/i,
   },
-  { reason: 'site search', maxLength: 40, test: /^(?:advanced search|search(?: [\p{L}\p{N}.-]+){0,2}|search for:?|поиск)$/iu },
-  { reason: 'logo', maxLength: 60, test: /^(?:\S+\s+){0,4}logo$|^logo\b/i },
+  // "Search", "Search Refworld", "Advanced Search" — but not a headline such as "Search for survivors"
+  { reason: 'site search', maxLength: 40, test: /^(?:[Aa]dvanced [Ss]earch|[Ss]earch(?: (?:this site|the site|our site|\p{Lu}[\p{L}\p{N}.-]*))?|[Ss]earch for:?|SEARCH|[Пп]оиск)$/u },
+  // "Newsroom logo", "Site logo" — not "Kazakhstan unveils new state logo"
+  { reason: 'logo', maxLength: 60, test: /^(?:(?:\p{Lu}\S*|site|header|footer|company|brand)\s+){0,3}[Ll]ogo$|^(?:[Ll]ogo|LOGO)\b/u },
   {
     reason: 'related links',
     maxLength: 200,
