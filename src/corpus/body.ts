@@ -1,0 +1,29 @@
+/** The body stage: open lines → paragraphs, with glued debris, repeats and the author's bio taken out. */
+import type { Page } from './page.js';
+import { dropRepeats, isHardWrapped, joinBlock, stripDebris, type Paragraph } from './paragraphs.js';
+import { escapeRegExp } from './text.js';
+import type { RemovedLine } from './types.js';
+
+export function buildParagraphs(page: Page, author: string | undefined): { paragraphs: string[]; removed: RemovedLine[] } {
+  const blocks = page.openBlocks();
+  const wrapped = isHardWrapped(blocks);
+  const removed: RemovedLine[] = [];
+  const joined: Paragraph[] = [];
+  for (const block of blocks) {
+    for (const p of joinBlock(block, wrapped)) {
+      const cleaned = stripDebris(p);
+      removed.push(...cleaned.removed);
+      if (cleaned.text) joined.push({ text: cleaned.text, line: p.line });
+    }
+  }
+  const { kept, removed: repeats } = dropRepeats(joined);
+  removed.push(...repeats);
+  // "Catherine Putz is managing editor of The Diplomat.": the author's bio closing the page
+  const who = [author?.split(', ')[0], 'The author', 'The writer'].filter((s): s is string => !!s).map(escapeRegExp);
+  const bio = new RegExp(`^(?:${who.join('|')})\\s(?:is|was|has been|serves as|works as|writes)\\b`, 'i');
+  while (kept.length > 1 && kept[kept.length - 1]!.text.length < 400 && bio.test(kept[kept.length - 1]!.text)) {
+    const p = kept.pop()!;
+    removed.push({ line: p.line, text: p.text, reason: 'author bio' });
+  }
+  return { paragraphs: kept.map((p) => p.text), removed };
+}
