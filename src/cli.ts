@@ -3,6 +3,7 @@
 import meow from 'meow';
 import { runParse, type Io } from './commands/parse.js';
 import { entitiesJson, entitiesTable, parseType } from './commands/entities.js';
+import { searchRows, searchTable } from './commands/search.js';
 import { corpusSummary } from './commands/summary.js';
 import type { Corpus } from './corpus/types.js';
 import { UsageError, UserError } from './io/errors.js';
@@ -13,6 +14,8 @@ const help = `
   Usage
     $ steppe [PATH…]                 show a corpus (default: the bundled one)
     $ steppe parse PATH… [--out F]   raw text files or folders → corpus JSON
+    $ steppe search QUERY [--json] [PATH…]
+                                     articles matching QUERY (the dashboard's filter language)
     $ steppe entities [--type T] [--json] [PATH…]
                                      entities with article and mention counts
 
@@ -38,8 +41,16 @@ const io: Io = {
 const KNOWN_OPTIONS = new Set(['--out', '-o', '--type', '--json', '--help', '--version']);
 
 async function main(): Promise<number> {
+  let argv = process.argv.slice(2);
+  // a search query may start with "-" ("-taliban"): take it out before flags are read
+  let searchQuery: string | undefined;
+  if (argv[0] === 'search' && argv.length > 1) {
+    const at = argv[1] === '--' ? 2 : 1;
+    searchQuery = argv[at];
+    argv = ['search', ...argv.slice(at + 1)];
+  }
   // meow reports unknown flags over two lines; say it in one.
-  for (const arg of process.argv.slice(2)) {
+  for (const arg of argv) {
     if (arg === '--') break;
     if (arg.startsWith('-') && arg !== '-' && !KNOWN_OPTIONS.has(arg.split('=')[0]!)) {
       throw new UsageError(`unknown option ${arg} (see steppe --help)`);
@@ -47,10 +58,19 @@ async function main(): Promise<number> {
   }
   const cli = meow(help, {
     importMeta: import.meta,
+    argv,
     flags: { out: { type: 'string', shortFlag: 'o' }, type: { type: 'string' }, json: { type: 'boolean', default: false } },
   });
   const [command, ...rest] = cli.input;
   if (command === 'parse') return runParse(rest, cli.flags.out, io);
+  if (command === 'search') {
+    const query = searchQuery;
+    const paths = rest;
+    if (query === undefined) throw new UsageError('search: give a query, e.g. steppe search "country:Tajikistan isis"');
+    const rows = searchRows(await load(paths), query);
+    io.stdout(cli.flags.json ? JSON.stringify(rows, null, 2) + '\n' : searchTable(rows, query));
+    return 0;
+  }
   if (command === 'entities') {
     const type = parseType(cli.flags.type);
     const corpus = await load(rest);

@@ -1,0 +1,82 @@
+/**
+ * The filter language: free words (fuzzy), "exact phrases", -exclusions and fields
+ * (country: person: org: place: source: year:2011 or year:2011..2017), combined with AND.
+ */
+
+export type Field = 'country' | 'person' | 'org' | 'place' | 'source';
+export const FIELDS: Field[] = ['country', 'person', 'org', 'place', 'source'];
+
+export interface Query {
+  words: string[];
+  phrases: string[];
+  excluded: string[];
+  fields: { field: Field; value: string }[];
+  years: { from: number; to: number } | null;
+}
+
+export type Parsed = { ok: true; query: Query } | { ok: false; error: string };
+
+export const EMPTY_QUERY: Query = { words: [], phrases: [], excluded: [], fields: [], years: null };
+
+export function isEmptyQuery(q: Query): boolean {
+  return !q.words.length && !q.phrases.length && !q.excluded.length && !q.fields.length && !q.years;
+}
+
+/** Splits on spaces outside quotes; `field:"two words"` keeps its quotes. */
+function tokens(input: string): string[] | null {
+  const out: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of input) {
+    if (ch === '"' || ch === '“' || ch === '”') {
+      quoted = !quoted;
+      current += '"';
+    } else if (/\s/.test(ch) && !quoted) {
+      if (current) out.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (quoted) return null;
+  if (current) out.push(current);
+  return out;
+}
+
+export function parseQuery(input: string): Parsed {
+  const parts = tokens(input.trim());
+  if (!parts) return { ok: false, error: 'unclosed quote' };
+  const q: Query = { words: [], phrases: [], excluded: [], fields: [], years: null };
+  for (const part of parts) {
+    const field = /^([a-z]+):(.*)$/i.exec(part);
+    if (field) {
+      const name = field[1]!.toLowerCase();
+      const value = field[2]!.replace(/"/g, '').trim();
+      if (name === 'year') {
+        const y = /^(\d{4})(?:\.\.(\d{4}))?$/.exec(value);
+        if (!y) return { ok: false, error: `year: wants 2011 or 2011..2017, not "${value}"` };
+        const from = Number(y[1]);
+        const to = Number(y[2] ?? y[1]);
+        if (to < from) return { ok: false, error: `year range ${from}..${to} runs backwards` };
+        q.years = { from, to };
+        continue;
+      }
+      const f = (name === 'organization' || name === 'organisation' ? 'org' : name) as Field;
+      if (!FIELDS.includes(f)) return { ok: false, error: `unknown field "${name}:" (use ${FIELDS.join(': ')}: year:)` };
+      if (!value) return { ok: false, error: `${name}: needs a value` };
+      q.fields.push({ field: f, value });
+      continue;
+    }
+    if (part.startsWith('-') && part.length > 1) {
+      const word = part.slice(1).replace(/"/g, '').toLowerCase();
+      if (word) q.excluded.push(word);
+      continue;
+    }
+    if (part.startsWith('"')) {
+      const phrase = part.replace(/"/g, '').trim().toLowerCase();
+      if (phrase) q.phrases.push(phrase);
+      continue;
+    }
+    const word = part.replace(/"/g, '').toLowerCase();
+    if (word) q.words.push(word);
+  }
+  return { ok: true, query: q };
+}

@@ -1,0 +1,112 @@
+/**
+ * Running a query over the index: each free word becomes the set of vocabulary terms it
+ * matches (exact, prefix, fuzzy), their postings are unioned, words are intersected, then
+ * phrases, fields, years and exclusions narrow the set. Results are ranked.
+ */
+import type { Query } from './query.js';
+import { isEmptyQuery } from './query.js';
+import { termsOf, type SearchIndex } from './searchIndex.js';
+
+export interface SearchResult {
+  /** article positions in the corpus, best first (corpus order when the query has no words) */
+  ids: number[];
+  scores: Map<number, number>;
+  /** vocabulary terms the free words matched: what to highlight */
+  terms: Set<string>;
+  phrases: string[];
+}
+
+/** Fuzzy budget by word length (research §4.6): k edits on m letters, threshold (k + 0.5)/m. */
+function threshold(m: number): number | null {
+  if (m <= 4) return null;
+  const k = m <= 8 ? 1 : 2;
+  return (k + 0.5) / m;
+}
+
+/** Vocabulary terms a query word stands for, each with a closeness in (0, 1]. */
+export function expandWord(index: SearchIndex, word: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const [w] = termsOf(word);
+  if (!w) return out;
+  if (index.postings.has(w)) out.set(w, 1);
+  // prefix: what the user is still typing ("naz" → nazarbayev); a binary search finds the range
+  for (let i = lowerBound(index.vocabulary, w); i < index.vocabulary.length && index.vocabulary[i]!.startsWith(w); i++) {
+    const t = index.vocabulary[i]!;
+    if (t !== w) out.set(t, Math.max(out.get(t) ?? 0, 0.8));
+  }
+  const limit = threshold(w.length);
+  if (limit !== null) {
+    for (const r of index.fuse.search(w)) {
+      const score = r.score ?? 1;
+      // only whole-term near misses: the term must be about as long as the word
+      if (score <= limit && Math.abs(r.item.length - w.length) <= 2) out.set(r.item, Math.max(out.get(r.item) ?? 0, 0.9 - score));
+    }
+  }
+  return out;
+}
+
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function intersect(a: number[], b: Set<number>): number[] {
+  return a.filter((x) => b.has(x));
+}
+
+export function runQuery(index: SearchIndex, q: Query): SearchResult {
+  const n = index.docs.length;
+  const terms = new Set<string>();
+  const scores = new Map<number, number>();
+  let ids: number[] | null = null;
+  for (const word of q.words) {
+    const expanded = expandWord(index, word);
+    const hit = new Map<number, number>();
+    for (const [term, closeness] of expanded) {
+      terms.add(term);
+      const posting = index.postings.get(term)!;
+      const idf = Math.log(1 + n / posting.length);
+      for (const id of posting) {
+        const title = index.docs[id]!.titleTerms.has(term) ? 2 : 1;
+        hit.set(id, Math.max(hit.get(id) ?? 0, closeness * idf * title));
+      }
+    }
+    const set = new Set(hit.keys());
+    ids = ids === null ? [...set].sort((a, b) => a - b) : intersect(ids, set);
+    for (const id of ids) scores.set(id, (scores.get(id) ?? 0) + (hit.get(id) ?? 0));
+  }
+  let result = ids ?? index.docs.map((_, i) => i);
+  const keep = (pred: (id: number) => boolean) => (result = result.filter(pred));
+  for (const phrase of q.phrases) {
+    const p = termsOf(phrase).join(' ');
+    keep((id) => index.docs[id]!.haystack.includes(p));
+  }
+  for (const { field, value } of q.fields) {
+    const v = termsOf(value).join(' ');
+    if (field === 'source') keep((id) => index.docs[id]!.source.includes(v));
+    else keep((id) => index.docs[id]!.fields[field].some((name) => termsOf(name).join(' ').includes(v)));
+  }
+  if (q.years) {
+    const { from, to } = q.years;
+    keep((id) => {
+      const y = index.docs[id]!.year;
+      return y !== null && y >= from && y <= to;
+    });
+  }
+  for (const word of q.excluded) {
+    const excludedIds = new Set(index.postings.get(termsOf(word)[0] ?? '') ?? []);
+    keep((id) => !excludedIds.has(id));
+  }
+  if (q.words.length) result = [...result].sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0) || a - b);
+  return { ids: result, scores, terms, phrases: q.phrases };
+}
+
+export function searchAll(index: SearchIndex, q: Query): SearchResult {
+  return isEmptyQuery(q) ? { ids: index.docs.map((_, i) => i), scores: new Map(), terms: new Set(), phrases: [] } : runQuery(index, q);
+}

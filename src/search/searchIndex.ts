@@ -1,0 +1,67 @@
+/**
+ * The search index: an inverted index over the corpus's words, and fuse.js over its
+ * vocabulary (the unique words), so fuzzy matching costs the size of the vocabulary rather
+ * than of the texts ("nazarbaev" finds "nazarbayev").
+ */
+import Fuse from 'fuse.js';
+import type { Article } from '../corpus/types.js';
+import { foldMarks } from '../text/fold.js';
+
+export interface IndexedArticle {
+  article: Article;
+  /** title and paragraphs, folded, for phrase checks */
+  haystack: string;
+  year: number | null;
+  /** lowercased entity names and spellings per field */
+  fields: Record<'country' | 'person' | 'org' | 'place', string[]>;
+  source: string;
+  titleTerms: Set<string>;
+}
+
+export interface SearchIndex {
+  docs: IndexedArticle[];
+  /** term → ids of the articles containing it, ascending */
+  postings: Map<string, number[]>;
+  /** the vocabulary, sorted, for prefix ranges */
+  vocabulary: string[];
+  fuse: Fuse<string>;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+
+/** Words for indexing and querying: lowercase, accents folded, apostrophes dropped. */
+export function termsOf(text: string): string[] {
+  return foldMarks(text.replace(/['’]s(?![\p{L}\p{N}])/gu, '').replace(/['’]/g, '')).match(WORD) ?? [];
+}
+
+export function buildIndex(articles: Article[]): SearchIndex {
+  const postings = new Map<string, number[]>();
+  const docs = articles.map((article, id) => {
+    const text = [article.title ?? '', ...article.paragraphs].join('\n');
+    const seen = new Set<string>();
+    for (const t of termsOf(text)) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      const list = postings.get(t);
+      if (list) list.push(id);
+      else postings.set(t, [id]);
+    }
+    const fields: IndexedArticle['fields'] = { country: [], person: [], org: [], place: [] };
+    for (const m of article.mentions) {
+      const key = m.type === 'organization' ? 'org' : m.type;
+      fields[key].push(foldMarks(m.name), foldMarks(m.text));
+    }
+    const year = article.published ? Number(article.published.slice(0, 4)) : null;
+    return {
+      article,
+      haystack: foldMarks(text).replace(/\s+/g, ' '),
+      year,
+      fields,
+      source: foldMarks(article.publisher ?? ''),
+      titleTerms: new Set(termsOf(article.title ?? '')),
+    };
+  });
+  const vocabulary = [...postings.keys()].sort();
+  const fuse = new Fuse(vocabulary, { includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 2, isCaseSensitive: true });
+  return { docs, postings, vocabulary, fuse };
+}
