@@ -4,7 +4,6 @@ import meow from 'meow';
 import { runParse, type Io } from './commands/parse.js';
 import { entitiesJson, entitiesTable, parseType } from './commands/entities.js';
 import { searchRows, searchTable } from './commands/search.js';
-import { corpusSummary } from './commands/summary.js';
 import type { Corpus } from './corpus/types.js';
 import { UsageError, UserError } from './io/errors.js';
 import { openCorpus } from './io/openCorpus.js';
@@ -12,7 +11,7 @@ import { bundledCorpus } from './paths.js';
 
 const help = `
   Usage
-    $ steppe [PATH…]                 show a corpus (default: the bundled one)
+    $ steppe [PATH…]                 open the dashboard (default: the bundled corpus)
     $ steppe parse PATH… [--out F]   raw text files or folders → corpus JSON
     $ steppe search QUERY [--json] [PATH…]
                                      articles matching QUERY (the dashboard's filter language)
@@ -25,6 +24,7 @@ const help = `
     --out, -o FILE   write the parsed corpus to FILE (atomically) instead of stdout
     --type T         entities of one type: country, person, organization, place
     --json           machine-readable output
+    --no-color       monochrome dashboard (also when NO_COLOR is set)
     --help           show this help
     --version        show the version
 
@@ -38,7 +38,7 @@ const io: Io = {
   stderr: (s) => process.stderr.write(s),
 };
 
-const KNOWN_OPTIONS = new Set(['--out', '-o', '--type', '--json', '--help', '--version']);
+const KNOWN_OPTIONS = new Set(['--out', '-o', '--type', '--json', '--color', '--no-color', '--help', '--version']);
 
 async function main(): Promise<number> {
   let argv = process.argv.slice(2);
@@ -59,7 +59,7 @@ async function main(): Promise<number> {
   const cli = meow(help, {
     importMeta: import.meta,
     argv,
-    flags: { out: { type: 'string', shortFlag: 'o' }, type: { type: 'string' }, json: { type: 'boolean', default: false } },
+    flags: { out: { type: 'string', shortFlag: 'o' }, type: { type: 'string' }, json: { type: 'boolean', default: false }, color: { type: 'boolean', default: true } },
   });
   const [command, ...rest] = cli.input;
   if (command === 'parse') return runParse(rest, cli.flags.out, io);
@@ -77,18 +77,28 @@ async function main(): Promise<number> {
     io.stdout(cli.flags.json ? entitiesJson(corpus, type) : entitiesTable(corpus, type));
     return 0;
   }
-  const corpus = await load(cli.input);
-  io.stdout(corpusSummary(corpus, cli.input.length ? cli.input.join(', ') : 'bundled corpus'));
-  return 0;
+  const { corpus, warnings } = await loadWithWarnings(cli.input);
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    io.stderr('steppe: not a terminal, so no dashboard; for plain output use `steppe search QUERY` or `steppe entities`\n');
+    return 2;
+  }
+  // the UI (Ink, React) loads only when the dashboard opens, keeping plain commands quick
+  const [{ prepareModel }, { runDashboard }, { themeFor }] = await Promise.all([import('./ui/model.js'), import('./ui/run.js'), import('./ui/theme.js')]);
+  const model = prepareModel(corpus, cli.input.length ? cli.input.join(', ') : 'bundled corpus', warnings);
+  return runDashboard(model, themeFor(process.env, cli.flags.color));
 }
 
 /** The corpus the user named, or the bundled one; warnings go to stderr. */
 async function load(paths: string[]): Promise<Corpus> {
+  return (await loadWithWarnings(paths)).corpus;
+}
+
+async function loadWithWarnings(paths: string[]): Promise<{ corpus: Corpus; warnings: number }> {
   const named = paths.length ? paths : [bundledCorpus];
   const { corpus, warnings } = await openCorpus(named);
   for (const w of warnings) io.stderr(`steppe: ${w.file}: ${w.message}\n`);
   if (corpus.articles.length === 0) throw new UserError('no articles could be read from ' + named.join(', '));
-  return corpus;
+  return { corpus, warnings: warnings.length };
 }
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

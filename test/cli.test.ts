@@ -115,13 +115,13 @@ describe('steppe entities', () => {
   });
 });
 
-describe('steppe (summary) and bad input', () => {
-  it('summarises the bundled corpus with no arguments', () => {
+describe('steppe with no terminal, and bad input', () => {
+  it('explains in one line that the dashboard needs a terminal, with exit code 2', () => {
     const r = run([]);
-    assert.equal(r.code, 0);
-    assert.match(r.stdout, /bundled corpus: 5 articles/);
-    assert.match(r.stdout, /2011-11-28\s+Institute for War and Peace Reporting\s+Kazakstan Faces Up to Terror Threat/);
-    assert.match(r.stdout, /undated\s+The Times of Central Asia\s+\(untitled\) LONDON \(TCA\)/);
+    assert.equal(r.code, 2);
+    assertNoStack(r.stderr);
+    assert.match(r.stderr, /not a terminal.*steppe search.*steppe entities/);
+    assert.equal(r.stderr.trim().split('\n').length, 1);
   });
 
   const cases: [string, (dir: string) => string[], RegExp, number][] = [

@@ -6,3 +6,13 @@ const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E
 export function sanitizeLine(s: string): string {
   return s.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
 }
+
+const UNSAFE_ONE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
+/**
+ * Display text that keeps its length: every unsafe code unit becomes one visible U+FFFD and a
+ * tab or newline a space, so entity and hit offsets still point at the same characters.
+ */
+export function neutralize(s: string): string {
+  return s.replace(/[\t\n\r]/g, ' ').replace(UNSAFE_ONE, '\uFFFD');
+}

@@ -1,0 +1,130 @@
+/**
+ * The dashboard: one input handler feeding the pure router and reducer; panes read derived
+ * data from memoised selectors; the layout follows the terminal size.
+ */
+import { Box, Text, useApp, useInput } from 'ink';
+import { useEffect, useMemo, useState } from 'react';
+import { ArticleList } from './components/ArticleList.js';
+import { ComparePane } from './components/ComparePane.js';
+import { ConcordancePane, EntitiesPane } from './components/EntitiesPane.js';
+import { Frame } from './components/Frame.js';
+import { HelpOverlay } from './components/HelpOverlay.js';
+import { Reader } from './components/Reader.js';
+import { StatusBar } from './components/StatusBar.js';
+import { route, splitKeys } from './keymap.js';
+import { boxOf, innerColumns, innerRows, layoutFor, MIN_COLUMNS, MIN_ROWS, tooSmall, type Layout } from './layout.js';
+import type { Model } from './model.js';
+import { makeSelectors, type Selectors } from './selectors.js';
+import { useTerminalSize } from './size.js';
+import { ENTITY_TYPES, initialState, reduce, type Pane, type UiState, type View } from './state.js';
+import type { Theme } from './theme.js';
+import { fit } from './textWidth.js';
+
+const TITLES: Record<Pane, string> = { list: '1 Articles', reader: '2 Reader', entities: '3 Entities', compare: '4 Compare' };
+
+/** Everything the reducer and the panes need from the derived data, for one state and layout. */
+function viewOf(s: UiState, sel: Selectors, layout: Layout): View {
+  const list = sel.list(s.query, s.sort);
+  const readerBox = boxOf(layout, 'reader') ?? { width: layout.columns.flat()[0]!.width, height: layout.paneHeight };
+  const reader = s.reading === null ? null : sel.reader(s.reading, innerColumns(readerBox.width), s.showEntities, s.query);
+  const focusBox = boxOf(layout, s.focus);
+  return {
+    list,
+    entityRows: sel.entities(s.query, ENTITY_TYPES[s.entityType]!).rows,
+    compareRows: sel.countries(s.query),
+    readerLines: reader?.lines.length ?? 0,
+    hitLines: reader?.hitLines ?? [],
+    concordanceLines: s.concordance ? sel.concordance(s.query, s.concordance.id).length : 0,
+    page: innerRows(focusBox?.height ?? layout.paneHeight) - (s.focus === 'entities' ? 2 : 0),
+  };
+}
+
+export function App(props: { model: Model; theme: Theme; initial?: Partial<UiState> }) {
+  const { model, theme } = props;
+  const { exit } = useApp();
+  const size = useTerminalSize();
+  const selectors = useMemo(() => makeSelectors(model), [model]);
+  const [state, setState] = useState<UiState>(() => ({ ...initialState(), ...props.initial }));
+  const layout = layoutFor(size.columns, size.rows, state);
+
+  useInput((input, key) => {
+    const events = splitKeys(input, key);
+    setState((start) =>
+      events.reduce((s, event) => {
+        const action = route(s, event);
+        return action ? reduce(s, action, viewOf(s, selectors, layoutFor(size.columns, size.rows, s))) : s;
+      }, start),
+    );
+  });
+
+  useEffect(() => {
+    if (state.quit) exit();
+  }, [state.quit, exit]);
+
+  if (tooSmall(size.columns, size.rows)) {
+    return <Text>{fit(`terminal too small (${size.columns}×${size.rows}, need ${MIN_COLUMNS}×${MIN_ROWS})`, Math.max(1, size.columns - 1))}</Text>;
+  }
+
+  const view = viewOf(state, selectors, layout);
+  const result = selectors.result(state.query);
+
+  const paneBody = (pane: Pane, width: number, height: number) => {
+    const w = innerColumns(width);
+    const rows = innerRows(height);
+    const focused = state.focus === pane;
+    switch (pane) {
+      case 'list':
+        return <ArticleList model={model} ids={view.list} cursor={state.listCursor} width={w} rows={rows} focused={focused} theme={theme} />;
+      case 'reader': {
+        const lines = state.reading === null ? null : selectors.reader(state.reading, w, state.showEntities, state.query).lines;
+        return <Reader lines={lines} top={state.readerTop} rows={rows} theme={theme} />;
+      }
+      case 'entities': {
+        if (state.concordance) {
+          return <ConcordancePane model={model} name={state.concordance.name} lines={selectors.concordance(state.query, state.concordance.id)} top={state.concordanceTop} width={w} height={rows} theme={theme} />;
+        }
+        const { rows: entityRows, totals } = selectors.entities(state.query, ENTITY_TYPES[state.entityType]!);
+        return <EntitiesPane rows={entityRows} totals={totals} typeIndex={state.entityType} cursor={state.entityCursor} width={w} height={rows} focused={focused} theme={theme} />;
+      }
+      case 'compare':
+        return <ComparePane rows={selectors.countries(state.query)} cursor={state.compareCursor} width={w} height={rows} focused={focused} theme={theme} />;
+    }
+  };
+
+  const titleOf = (pane: Pane) => {
+    if (pane === 'list') return `${TITLES.list} (${view.list.length})`;
+    if (pane === 'reader' && state.reading !== null) return `${TITLES.reader} · ${model.rows[state.reading]!.title}`;
+    return TITLES[pane];
+  };
+
+  return (
+    // one line short of the terminal: Ink 6 clears the screen on every frame as tall as it
+    <Box flexDirection="column" width={size.columns} height={size.rows - 1}>
+      {layout.kind === 'tabs' && (
+        <Text>
+          {(['list', 'reader', 'entities', 'compare'] as Pane[]).map((p) => (
+            <Text key={p} inverse={p === state.focus} bold={p === state.focus}>
+              {` ${TITLES[p]} `}
+            </Text>
+          ))}
+        </Text>
+      )}
+      {state.mode === 'help' ? (
+        <HelpOverlay width={size.columns} height={layout.paneHeight} theme={theme} />
+      ) : (
+        <Box flexDirection="row" height={layout.paneHeight}>
+          {layout.columns.map((column, c) => (
+            <Box key={c} flexDirection="column">
+              {column.map((b) => (
+                <Frame key={b.pane} title={titleOf(b.pane)} width={b.width} height={b.height} focused={state.focus === b.pane} theme={theme}>
+                  {paneBody(b.pane, b.width, b.height)}
+                </Frame>
+              ))}
+            </Box>
+          ))}
+        </Box>
+      )}
+      <StatusBar state={state} label={model.label} total={model.articles.length} matches={result.ids.length} warnings={model.warnings} width={size.columns} theme={theme} />
+    </Box>
+  );
+}

@@ -1,0 +1,44 @@
+/** `?`: every key, generated from the keymap. Any key closes it. */
+import { Box, Text } from 'ink';
+import { FILTER_KEYS, NORMAL_KEYS } from '../keymap.js';
+import type { Theme } from '../theme.js';
+import { fit } from '../textWidth.js';
+
+const PRETTY: Record<string, string> = { down: '↓', up: '↑', left: '←', right: '→', enter: 'Enter', escape: 'Esc', space: 'Space', pagedown: 'PgDn', pageup: 'PgUp', home: 'Home', end: 'End', tab: 'Tab', 'shift-tab': 'S-Tab', 'ctrl-c': '^C', 'ctrl-f': '^F', 'ctrl-b': '^B' };
+
+export function helpLines(): string[] {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const b of NORMAL_KEYS) {
+    const keys = b.keys.map((k) => PRETTY[k] ?? k).join(' ');
+    const line = `${keys.padEnd(14)} ${b.help}${b.panes ? ` (${b.panes.join(', ')})` : ''}`;
+    if (!seen.has(line)) lines.push(line);
+    seen.add(line);
+  }
+  lines.push('', 'In the / prompt:');
+  for (const f of FILTER_KEYS) lines.push(`${f.keys.padEnd(14)} ${f.help}`);
+  return lines;
+}
+
+export function HelpOverlay(props: { width: number; height: number; theme: Theme }) {
+  const lines = helpLines();
+  const inner = props.width - 2;
+  const rows = Math.max(1, props.height - 3);
+  const twoColumns = lines.length > rows && inner >= 56;
+  const colWidth = twoColumns ? Math.floor((inner - 1) / 2) : inner;
+  const perColumn = twoColumns ? Math.ceil(lines.length / 2) : lines.length;
+  const shown = Array.from({ length: Math.min(rows, perColumn) }, (_, i) => {
+    const left = fit(lines[i] ?? '', colWidth);
+    return twoColumns ? `${left} ${fit(lines[i + perColumn] ?? '', colWidth)}` : left;
+  });
+  return (
+    <Box flexDirection="column" width={props.width} height={props.height} borderStyle="double" borderColor={props.theme.accent}>
+      <Text bold color={props.theme.accent}>
+        {fit('Keys — press any key to close', inner)}
+      </Text>
+      {shown.map((l, i) => (
+        <Text key={i}>{l}</Text>
+      ))}
+    </Box>
+  );
+}

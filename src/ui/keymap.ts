@@ -1,0 +1,134 @@
+/**
+ * The keymap, as data: one table drives the router, the status-bar hints and the help
+ * overlay. Keys are named as the router names them ("j", "down", "enter", "shift-tab").
+ */
+import type { Action, Mode, Pane, UiState } from './state.js';
+
+export interface Binding {
+  keys: string[];
+  action: Action;
+  help: string;
+  /** panes where it works (all when absent) */
+  panes?: Pane[];
+  /** shown in the status bar for these panes */
+  hint?: boolean;
+}
+
+
+export const NORMAL_KEYS: Binding[] = [
+  { keys: ['j', 'down'], action: { type: 'move', delta: 1 }, help: 'move down / scroll', hint: true },
+  { keys: ['k', 'up'], action: { type: 'move', delta: -1 }, help: 'move up / scroll' },
+  { keys: ['g', 'home'], action: { type: 'top' }, help: 'top' },
+  { keys: ['G', 'end'], action: { type: 'bottom' }, help: 'bottom' },
+  { keys: ['pagedown', 'ctrl-f', 'space'], action: { type: 'page', delta: 1 }, help: 'page down' },
+  { keys: ['pageup', 'ctrl-b', 'b'], action: { type: 'page', delta: -1 }, help: 'page up' },
+  { keys: ['enter'], action: { type: 'open' }, help: 'open article', panes: ['list'], hint: true },
+  { keys: ['enter'], action: { type: 'open' }, help: 'filter by entity', panes: ['entities', 'compare'], hint: true },
+  { keys: ['/'], action: { type: 'startFilter' }, help: 'filter', hint: true },
+  { keys: ['s'], action: { type: 'sort' }, help: 'cycle sort', panes: ['list'], hint: true },
+  { keys: ['n'], action: { type: 'hit', delta: 1 }, help: 'next hit', panes: ['reader'], hint: true },
+  { keys: ['N'], action: { type: 'hit', delta: -1 }, help: 'previous hit', panes: ['reader'] },
+  { keys: [']'], action: { type: 'article', delta: 1 }, help: 'next article', panes: ['reader'], hint: true },
+  { keys: ['['], action: { type: 'article', delta: -1 }, help: 'previous article', panes: ['reader'] },
+  { keys: ['e'], action: { type: 'toggleEntities' }, help: 'colour entities on/off', panes: ['reader'] },
+  { keys: ['right', 'l'], action: { type: 'entityType', delta: 1 }, help: 'next entity type', panes: ['entities'], hint: true },
+  { keys: ['left', 'h'], action: { type: 'entityType', delta: -1 }, help: 'previous entity type', panes: ['entities'] },
+  { keys: ['c'], action: { type: 'concordance' }, help: 'concordance (keyword in context)', panes: ['entities'], hint: true },
+  { keys: ['tab'], action: { type: 'cyclePane', delta: 1 }, help: 'next pane', hint: true },
+  { keys: ['shift-tab'], action: { type: 'cyclePane', delta: -1 }, help: 'previous pane' },
+  { keys: ['1'], action: { type: 'focus', pane: 'list' }, help: 'articles pane' },
+  { keys: ['2'], action: { type: 'focus', pane: 'reader' }, help: 'reader pane' },
+  { keys: ['3'], action: { type: 'focus', pane: 'entities' }, help: 'entities pane' },
+  { keys: ['4'], action: { type: 'focus', pane: 'compare' }, help: 'compare pane' },
+  { keys: ['escape'], action: { type: 'back' }, help: 'back / clear filter' },
+  { keys: ['?'], action: { type: 'help' }, help: 'help', hint: true },
+  { keys: ['q', 'ctrl-c'], action: { type: 'quit' }, help: 'quit', hint: true },
+];
+
+export const FILTER_KEYS: { keys: string; help: string }[] = [
+  { keys: 'type', help: 'words (fuzzy), "phrase", -exclude, country: person: org: place: source: year:2011..2017' },
+  { keys: 'enter', help: 'keep the filter' },
+  { keys: 'esc', help: 'clear the filter' },
+  { keys: '↑/↓', help: 'earlier filters' },
+];
+
+/** A key as Ink reports it, named. */
+export interface KeyEvent {
+  input: string;
+  upArrow?: boolean;
+  downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  home?: boolean;
+  end?: boolean;
+  return?: boolean;
+  escape?: boolean;
+  tab?: boolean;
+  shift?: boolean;
+  ctrl?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+  meta?: boolean;
+}
+
+export function keyName(k: KeyEvent): string {
+  if (k.upArrow) return 'up';
+  if (k.downArrow) return 'down';
+  if (k.leftArrow) return 'left';
+  if (k.rightArrow) return 'right';
+  if (k.pageUp) return 'pageup';
+  if (k.pageDown) return 'pagedown';
+  if (k.home) return 'home';
+  if (k.end) return 'end';
+  if (k.return) return 'enter';
+  if (k.escape) return 'escape';
+  if (k.tab) return k.shift ? 'shift-tab' : 'tab';
+  // Ink 6 reports the usual Backspace (0x7f) as delete
+  if (k.backspace || k.delete) return 'backspace';
+  if (k.ctrl && k.input) return `ctrl-${k.input}`;
+  if (k.input === ' ') return 'space';
+  return k.input;
+}
+
+/**
+ * Keys typed faster than a frame can arrive as one chunk ("/taraz", "\r\r"): split it
+ * into one event per key, naming the control characters Ink would have named.
+ */
+export function splitKeys(input: string, key: Omit<KeyEvent, 'input'>): KeyEvent[] {
+  if (input.length <= 1 || key.ctrl || key.meta || key.escape || input.startsWith('\x1b')) return [{ input, ...key }];
+  return [...input].map((ch): KeyEvent => {
+    if (ch === '\r' || ch === '\n') return { input: '', return: true };
+    if (ch === '\t') return { input: '', tab: true };
+    if (ch === '\x7f' || ch === '\b') return { input: '', delete: true };
+    return { input: ch };
+  });
+}
+
+/** The one router: (mode, focused pane, key) → action, or null for keys that do nothing there. */
+export function route(state: Pick<UiState, 'mode' | 'focus'>, k: KeyEvent): Action | null {
+  const name = keyName(k);
+  if (name === 'ctrl-c') return { type: 'quit' };
+  const mode: Mode = state.mode;
+  if (mode === 'help') return { type: 'closeHelp' };
+  if (mode === 'filter') {
+    if (name === 'enter') return { type: 'commitFilter' };
+    if (name === 'escape') return { type: 'cancelFilter' };
+    if (name === 'backspace') return { type: 'erase' };
+    if (name === 'up') return { type: 'history', delta: -1 };
+    if (name === 'down') return { type: 'history', delta: 1 };
+    if (name === 'space') return { type: 'typeChar', text: ' ' };
+    if (k.input && !k.ctrl && !k.meta && !/[\u0000-\u001f\u007f]/.test(k.input)) return { type: 'typeChar', text: k.input };
+    return null;
+  }
+  const binding = NORMAL_KEYS.find((b) => b.keys.includes(name) && (!b.panes || b.panes.includes(state.focus)));
+  return binding ? binding.action : null;
+}
+
+/** The status-bar hints for a pane: "j/k move · enter open article · / filter …". */
+export function hintsFor(pane: Pane): string {
+  return NORMAL_KEYS.filter((b) => b.hint && (!b.panes || b.panes.includes(pane)))
+    .map((b) => `${b.keys.slice(0, 2).join('/')} ${b.help.split(' / ')[0]}`)
+    .join(' · ');
+}

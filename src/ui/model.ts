@@ -1,0 +1,62 @@
+/**
+ * The dashboard's read-only model, prepared once at load: the corpus, its search index, and
+ * display strings already made safe for the terminal. Panes read this; they never parse.
+ */
+import type { Article, Corpus } from '../corpus/types.js';
+import { buildIndex, type SearchIndex } from '../search/searchIndex.js';
+import { neutralize, sanitizeLine } from '../text/sanitize.js';
+
+export interface ArticleRow {
+  date: string;
+  publisher: string;
+  /** the headline, or the first sentence when there is none */
+  title: string;
+  untitled: boolean;
+  /** ISO alpha-3 codes of the countries it mentions, most mentioned first */
+  codes: string;
+}
+
+export interface Model {
+  label: string;
+  articles: Article[];
+  index: SearchIndex;
+  rows: ArticleRow[];
+  /** paragraphs with unsafe characters neutralised, offsets unchanged */
+  paragraphs: string[][];
+  warnings: number;
+}
+
+const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+function firstSentence(p: string): string {
+  for (const s of sentences.segment(p)) return s.segment.trim();
+  return '';
+}
+
+function countryCodes(a: Article): string {
+  const counts = new Map<string, number>();
+  for (const m of a.mentions) if (m.type === 'country') counts.set(m.id.slice('country:'.length), (counts.get(m.id.slice(8)) ?? 0) + 1);
+  return [...counts]
+    .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+    .slice(0, 4)
+    .map(([c]) => c)
+    .join(' ');
+}
+
+export function prepareModel(corpus: Corpus, label: string, warnings = 0): Model {
+  const articles = corpus.articles;
+  return {
+    label: sanitizeLine(label),
+    articles,
+    index: buildIndex(articles),
+    warnings,
+    paragraphs: articles.map((a) => a.paragraphs.map(neutralize)),
+    rows: articles.map((a) => ({
+      date: a.published ?? 'undated',
+      publisher: sanitizeLine(a.publisher ?? '—'),
+      title: sanitizeLine(a.title ?? firstSentence(a.paragraphs[0] ?? '') ?? ''),
+      untitled: a.title === null,
+      codes: countryCodes(a),
+    })),
+  };
+}

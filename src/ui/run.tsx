@@ -1,0 +1,55 @@
+/**
+ * Starting and leaving the dashboard: the alternate screen, render options that suit slow
+ * links, and a terminal restored on every way out (q, Ctrl-C, SIGTERM, SIGHUP, a crash).
+ */
+import { render } from 'ink';
+import { App } from './App.js';
+import type { Model } from './model.js';
+import type { Theme } from './theme.js';
+
+const ENTER_ALT = '\x1b[?1049h\x1b[H';
+const LEAVE_ALT = '\x1b[?25h\x1b[?1049l';
+
+export async function runDashboard(model: Model, theme: Theme): Promise<number> {
+  const out = process.stdout;
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    try {
+      instance?.unmount();
+    } catch {
+      // already unmounted
+    }
+    if (process.stdin.isTTY) process.stdin.setRawMode?.(false);
+    out.write(LEAVE_ALT);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    restore();
+    process.exit(signal === 'SIGINT' ? 130 : 128 + (signal === 'SIGHUP' ? 1 : 15));
+  };
+  const onCrash = (e: unknown) => {
+    restore();
+    process.stderr.write(`steppe: unexpected error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+    process.exit(70);
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  process.on('exit', restore);
+
+  out.write(ENTER_ALT);
+  let instance: ReturnType<typeof render> | undefined;
+  try {
+    // Ink 6.8's incremental renderer moves the cursor one line short when a frame ends with a
+    // newline (every frame shorter than the terminal), shifting the screen; standard rendering
+    // is correct, so incremental rendering is opt-in (STEPPE_INCREMENTAL=1) until Ink fixes it.
+    instance = render(<App model={model} theme={theme} />, { exitOnCtrlC: false, patchConsole: false, incrementalRendering: process.env.STEPPE_INCREMENTAL === '1', maxFps: 30 });
+    await instance.waitUntilExit();
+  } finally {
+    restore();
+  }
+  return 0;
+}

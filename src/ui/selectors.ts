@@ -1,0 +1,157 @@
+/**
+ * Derived data for the panes, pure and memoised: the filter result once per query, the
+ * sorted list once per (query, sort), tables once per (query, type), reader lines once per
+ * (article, width, options). Nothing here runs per frame unless its inputs changed.
+ */
+import { countryTable, type CountryRow } from '../analysis/countries.js';
+import { countEntities, type EntityCount } from '../analysis/entityCounts.js';
+import { concordance, type KwicLine } from '../analysis/kwic.js';
+import type { MentionType } from '../corpus/types.js';
+import type { Query } from '../search/query.js';
+import { searchAll, type SearchResult } from '../search/search.js';
+import { termsOf } from '../search/searchIndex.js';
+import { sanitizeLine } from '../text/sanitize.js';
+import type { Model } from './model.js';
+import type { SortKey } from './state.js';
+import { wrapRanges } from './textWidth.js';
+
+/** A one-slot memo: recomputes only when the key changes. */
+function memo<K, V>(compute: (key: K) => V, same: (a: K, b: K) => boolean = (a, b) => a === b): (key: K) => V {
+  let last: { key: K; value: V } | null = null;
+  return (key) => {
+    if (!last || !same(last.key, key)) last = { key, value: compute(key) };
+    return last.value;
+  };
+}
+
+export interface Segment {
+  text: string;
+  entity?: MentionType;
+  hit?: boolean;
+  style?: 'title' | 'label' | 'dim';
+}
+
+export interface Selectors {
+  result(query: Query): SearchResult;
+  list(query: Query, sort: SortKey): number[];
+  entities(query: Query, type: MentionType): { rows: EntityCount[]; totals: Map<string, EntityCount> };
+  countries(query: Query): CountryRow[];
+  concordance(query: Query, entityId: string): KwicLine[];
+  reader(article: number, width: number, showEntities: boolean, query: Query): { lines: Segment[][]; hitLines: number[] };
+}
+
+export function makeSelectors(model: Model): Selectors {
+  const result = memo((q: Query) => searchAll(model.index, q));
+  const list = memo(
+    ({ q, sort }: { q: Query; sort: SortKey }) => sortIds(model, result(q), sort),
+    (a, b) => a.q === b.q && a.sort === b.sort,
+  );
+  const filtered = (q: Query) => result(q).ids.map((i) => model.articles[i]!);
+  const totals = new Map<MentionType, Map<string, EntityCount>>();
+  const totalsFor = (type: MentionType) => {
+    if (!totals.has(type)) totals.set(type, new Map(countEntities(model.articles, type).map((e) => [e.id, e])));
+    return totals.get(type)!;
+  };
+  const entities = memo(
+    ({ q, type }: { q: Query; type: MentionType }) => ({ rows: countEntities(filtered(q), type), totals: totalsFor(type) }),
+    (a, b) => a.q === b.q && a.type === b.type,
+  );
+  const countries = memo((q: Query) => countryTable(filtered(q)));
+  const kwic = memo(
+    ({ q, id }: { q: Query; id: string }) => concordance(model.articles, result(q).ids, id),
+    (a, b) => a.q === b.q && a.id === b.id,
+  );
+  const reader = memo(
+    (k: { article: number; width: number; showEntities: boolean; q: Query }) => readerLines(model, k.article, k.width, k.showEntities, result(k.q)),
+    (a, b) => a.article === b.article && a.width === b.width && a.showEntities === b.showEntities && a.q === b.q,
+  );
+  return {
+    result,
+    list: (q, sort) => list({ q, sort }),
+    entities: (q, type) => entities({ q, type }),
+    countries,
+    concordance: (q, id) => kwic({ q, id }),
+    reader: (article, width, showEntities, q) => reader({ article, width, showEntities, q }),
+  };
+}
+
+function sortIds(model: Model, r: SearchResult, sort: SortKey): number[] {
+  const ids = [...r.ids];
+  const rows = model.rows;
+  if (sort === 'relevance') return ids;
+  if (sort === 'date') return ids.sort((a, b) => dateKey(rows[b]!.date).localeCompare(dateKey(rows[a]!.date)) || a - b);
+  const key = sort === 'publisher' ? (i: number) => rows[i]!.publisher : (i: number) => rows[i]!.title;
+  return ids.sort((a, b) => key(a).localeCompare(key(b)) || a - b);
+}
+
+/** Undated articles sort after every dated one. */
+function dateKey(d: string): string {
+  return d === 'undated' ? '' : d;
+}
+
+/** Where the query's words and phrases occur in a paragraph. */
+export function hitRanges(text: string, terms: Set<string>, phrases: string[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  if (terms.size) {
+    for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*/gu)) {
+      const [t] = termsOf(m[0]);
+      if (t && terms.has(t)) out.push({ start: m.index, end: m.index + m[0].length });
+    }
+  }
+  const lower = text.toLowerCase();
+  for (const p of phrases) {
+    for (let i = lower.indexOf(p); i >= 0 && p; i = lower.indexOf(p, i + p.length)) out.push({ start: i, end: i + p.length });
+  }
+  return out;
+}
+
+function readerLines(model: Model, index: number, width: number, showEntities: boolean, r: SearchResult): { lines: Segment[][]; hitLines: number[] } {
+  const a = model.articles[index]!;
+  const row = model.rows[index]!;
+  const lines: Segment[][] = [];
+  const hitLines: number[] = [];
+  const wrapPlain = (text: string, style: Segment['style']) => {
+    for (const range of wrapRanges(text, width)) lines.push([{ text: text.slice(range.start, range.end), style }]);
+  };
+  wrapPlain(row.title, row.untitled ? 'dim' : 'title');
+  const countries = [...new Set(a.mentions.filter((m) => m.type === 'country').map((m) => m.name))].join(', ');
+  const meta: [string, string | null][] = [
+    ['Publisher', a.publisher],
+    ['Author', a.author],
+    ['Date', a.published ?? 'undated'],
+    ['Section', a.section.join(' › ') || null],
+    ['Countries', countries || null],
+  ];
+  for (const [label, value] of meta) if (value) wrapPlain(`${label}: ${sanitizeLine(value)}`, 'label');
+  lines.push([]);
+  model.paragraphs[index]!.forEach((text, p) => {
+    const entities = showEntities ? a.mentions.filter((m) => m.paragraph === p) : [];
+    const hits = hitRanges(text, r.terms, r.phrases);
+    for (const range of wrapRanges(text, width)) {
+      const segs = styleRange(text, range.start, range.end, entities, hits);
+      if (segs.some((s) => s.hit)) hitLines.push(lines.length);
+      lines.push(segs);
+    }
+    lines.push([]);
+  });
+  return { lines, hitLines };
+}
+
+/** Cuts text[start, end) at entity and hit boundaries into styled segments. */
+function styleRange(text: string, start: number, end: number, entities: { start: number; end: number; type: MentionType }[], hits: { start: number; end: number }[]): Segment[] {
+  const cuts = new Set([start, end]);
+  for (const r of [...entities, ...hits]) {
+    if (r.start > start && r.start < end) cuts.add(r.start);
+    if (r.end > start && r.end < end) cuts.add(r.end);
+  }
+  const points = [...cuts].sort((x, y) => x - y);
+  const out: Segment[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const s = points[i]!;
+    const e = points[i + 1]!;
+    const entity = entities.find((m) => m.start <= s && m.end >= e)?.type;
+    const hit = hits.some((h) => h.start <= s && h.end >= e);
+    out.push({ text: text.slice(s, e), ...(entity ? { entity } : {}), ...(hit ? { hit } : {}) });
+  }
+  return out;
+}

@@ -1,0 +1,236 @@
+/**
+ * UI state and its reducer: pure, testable without Ink. The reducer is given the derived
+ * view (list length, table sizes, reader lines) it needs to keep cursors in range.
+ */
+import type { MentionType } from '../corpus/types.js';
+import { EMPTY_QUERY, parseQuery, type Query } from '../search/query.js';
+
+export type Pane = 'list' | 'reader' | 'entities' | 'compare';
+export const PANES: Pane[] = ['list', 'reader', 'entities', 'compare'];
+export type Mode = 'normal' | 'filter' | 'help';
+export type SortKey = 'date' | 'publisher' | 'title' | 'relevance';
+export const ENTITY_TYPES: MentionType[] = ['country', 'person', 'organization', 'place'];
+
+export interface UiState {
+  mode: Mode;
+  focus: Pane;
+  /** the pane shown beside the list when only two fit */
+  second: Exclude<Pane, 'list'>;
+  /** the query text in force, and the parsed query (last valid one) */
+  filter: string;
+  query: Query;
+  /** text being typed at the prompt, and its error if it does not parse */
+  draft: string;
+  draftError: string | null;
+  history: string[];
+  historyPos: number | null;
+  listCursor: number;
+  sort: SortKey;
+  /** article (corpus position) open in the reader */
+  reading: number | null;
+  readerTop: number;
+  hitIndex: number;
+  showEntities: boolean;
+  entityType: number;
+  entityCursor: number;
+  /** entity whose concordance is shown, and its scroll */
+  concordance: { id: string; name: string } | null;
+  concordanceTop: number;
+  compareCursor: number;
+  message: string | null;
+  quit: boolean;
+}
+
+/** What the reducer needs to know of the derived data. */
+export interface View {
+  /** sorted, filtered article positions */
+  list: number[];
+  entityRows: { id: string; name: string; type: MentionType }[];
+  compareRows: { id: string; country: string }[];
+  readerLines: number;
+  hitLines: number[];
+  concordanceLines: number;
+  /** rows visible in the focused pane */
+  page: number;
+}
+
+export type Action =
+  | { type: 'move'; delta: number }
+  | { type: 'page'; delta: number }
+  | { type: 'top' }
+  | { type: 'bottom' }
+  | { type: 'focus'; pane: Pane }
+  | { type: 'cyclePane'; delta: number }
+  | { type: 'open' }
+  | { type: 'back' }
+  | { type: 'startFilter' }
+  | { type: 'typeChar'; text: string }
+  | { type: 'erase' }
+  | { type: 'commitFilter' }
+  | { type: 'cancelFilter' }
+  | { type: 'history'; delta: number }
+  | { type: 'help' }
+  | { type: 'closeHelp' }
+  | { type: 'sort' }
+  | { type: 'toggleEntities' }
+  | { type: 'hit'; delta: number }
+  | { type: 'article'; delta: number }
+  | { type: 'entityType'; delta: number }
+  | { type: 'concordance' }
+  | { type: 'quit' };
+
+export function initialState(): UiState {
+  return {
+    mode: 'normal',
+    focus: 'list',
+    second: 'reader',
+    filter: '',
+    query: EMPTY_QUERY,
+    draft: '',
+    draftError: null,
+    history: [],
+    historyPos: null,
+    listCursor: 0,
+    sort: 'date',
+    reading: null,
+    readerTop: 0,
+    hitIndex: -1,
+    showEntities: true,
+    entityType: 0,
+    entityCursor: 0,
+    concordance: null,
+    concordanceTop: 0,
+    compareCursor: 0,
+    message: null,
+    quit: false,
+  };
+}
+
+const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
+
+/** Applies query text live: a valid query replaces the filter, an invalid one keeps it and says why. */
+function applyText(s: UiState, text: string): UiState {
+  const parsed = parseQuery(text);
+  if (!parsed.ok) return { ...s, draft: text, draftError: parsed.error };
+  const sort = parsed.query.words.length ? (s.sort === 'date' && !s.query.words.length ? 'relevance' : s.sort) : s.sort === 'relevance' ? 'date' : s.sort;
+  return { ...s, draft: text, draftError: null, filter: text, query: parsed.query, listCursor: 0, entityCursor: 0, compareCursor: 0, sort };
+}
+
+function remember(history: string[], text: string): string[] {
+  const t = text.trim();
+  return t ? [...history.filter((h) => h !== t), t].slice(-50) : history;
+}
+
+/** Moves the cursor of the focused pane by `delta` (clamped). */
+function moveBy(s: UiState, v: View, delta: number): UiState {
+  switch (s.focus) {
+    case 'list':
+      return { ...s, listCursor: clamp(s.listCursor + delta, 0, Math.max(0, v.list.length - 1)) };
+    case 'reader':
+      return { ...s, readerTop: clamp(s.readerTop + delta, 0, Math.max(0, v.readerLines - v.page)) };
+    case 'entities':
+      if (s.concordance) return { ...s, concordanceTop: clamp(s.concordanceTop + delta, 0, Math.max(0, v.concordanceLines - v.page)) };
+      return { ...s, entityCursor: clamp(s.entityCursor + delta, 0, Math.max(0, v.entityRows.length - 1)) };
+    case 'compare':
+      return { ...s, compareCursor: clamp(s.compareCursor + delta, 0, Math.max(0, v.compareRows.length - 1)) };
+  }
+}
+
+function openArticle(s: UiState, article: number | undefined): UiState {
+  if (article === undefined) return s;
+  return { ...s, reading: article, readerTop: 0, hitIndex: -1, focus: 'reader', second: 'reader' };
+}
+
+function quoteValue(v: string): string {
+  return /\s/.test(v) ? `"${v}"` : v;
+}
+
+const FIELD_OF: Record<string, string> = { country: 'country', person: 'person', organization: 'org', place: 'place' };
+
+export function reduce(s: UiState, a: Action, v: View): UiState {
+  const next = { ...s, message: null };
+  switch (a.type) {
+    case 'move':
+      return moveBy(next, v, a.delta);
+    case 'page':
+      return moveBy(next, v, a.delta * Math.max(1, v.page - 1));
+    case 'top':
+      return moveBy(next, v, -Infinity);
+    case 'bottom':
+      return moveBy(next, v, Infinity);
+    case 'focus':
+      return { ...next, focus: a.pane, second: a.pane === 'list' ? s.second : a.pane };
+    case 'cyclePane': {
+      const pane = PANES[(PANES.indexOf(s.focus) + a.delta + PANES.length) % PANES.length]!;
+      return { ...next, focus: pane, second: pane === 'list' ? s.second : pane };
+    }
+    case 'open':
+      if (s.focus === 'list') return openArticle(next, v.list[s.listCursor]);
+      if (s.focus === 'entities' && !s.concordance) {
+        const row = v.entityRows[s.entityCursor];
+        if (!row) return next;
+        const text = `${s.filter.trim()} ${FIELD_OF[row.type]}:${quoteValue(row.name)}`.trim();
+        return { ...applyText(next, text), history: remember(s.history, text), focus: 'list' };
+      }
+      if (s.focus === 'compare') {
+        const row = v.compareRows[s.compareCursor];
+        if (!row) return next;
+        const text = `${s.filter.trim()} country:${quoteValue(row.country)}`.trim();
+        return { ...applyText(next, text), history: remember(s.history, text), focus: 'list' };
+      }
+      return next;
+    case 'back':
+      // Esc: close the concordance, then clear the filter, then go back to the list
+      if (s.concordance) return { ...next, concordance: null };
+      if (s.filter) return { ...applyText(next, ''), draft: '' };
+      if (s.focus !== 'list') return { ...next, focus: 'list' };
+      return next;
+    case 'startFilter':
+      return { ...next, mode: 'filter', draft: s.filter, draftError: null, historyPos: null };
+    case 'typeChar':
+      return applyText(next, s.draft + a.text);
+    case 'erase':
+      return applyText(next, [...s.draft].slice(0, -1).join(''));
+    case 'commitFilter':
+      return { ...next, mode: 'normal', history: remember(s.history, s.filter), draftError: null, focus: 'list' };
+    case 'cancelFilter':
+      return { ...applyText(next, ''), mode: 'normal', draft: '', draftError: null };
+    case 'history': {
+      if (!s.history.length) return next;
+      const pos = clamp((s.historyPos ?? s.history.length) + a.delta, 0, s.history.length);
+      const text = pos === s.history.length ? '' : s.history[pos]!;
+      return { ...applyText(next, text), historyPos: pos };
+    }
+    case 'help':
+      return { ...next, mode: 'help' };
+    case 'closeHelp':
+      return { ...next, mode: 'normal' };
+    case 'sort': {
+      const keys: SortKey[] = s.query.words.length ? ['relevance', 'date', 'publisher', 'title'] : ['date', 'publisher', 'title'];
+      const sort = keys[(keys.indexOf(s.sort) + 1) % keys.length]!;
+      return { ...next, sort, listCursor: 0, message: `sorted by ${sort}` };
+    }
+    case 'toggleEntities':
+      return { ...next, showEntities: !s.showEntities };
+    case 'hit': {
+      if (!v.hitLines.length) return { ...next, message: 'no matches in this article' };
+      const hitIndex = (s.hitIndex + a.delta + v.hitLines.length) % v.hitLines.length;
+      const line = v.hitLines[hitIndex]!;
+      return { ...next, hitIndex, readerTop: clamp(line - 2, 0, Math.max(0, v.readerLines - v.page)) };
+    }
+    case 'article': {
+      const at = s.reading === null ? -1 : v.list.indexOf(s.reading);
+      const to = clamp(at + a.delta, 0, v.list.length - 1);
+      if (v.list[to] === undefined) return next;
+      return { ...openArticle(next, v.list[to]), listCursor: to };
+    }
+    case 'entityType':
+      return { ...next, entityType: (s.entityType + a.delta + ENTITY_TYPES.length) % ENTITY_TYPES.length, entityCursor: 0, concordance: null };
+    case 'concordance': {
+      const row = v.entityRows[s.entityCursor];
+      return row ? { ...next, concordance: { id: row.id, name: row.name }, concordanceTop: 0 } : next;
+    }
+    case 'quit':
+      return { ...next, quit: true };
+  }
+}
