@@ -6,7 +6,7 @@ import type { Model } from '../model.js';
 import { ENTITY_TYPES } from '../state.js';
 import type { Theme } from '../theme.js';
 import { fit, truncate, width as textWidth, windowStart } from '../textWidth.js';
-import { sanitizeLine } from '../../text/sanitize.js';
+import { neutralize, sanitizeLine } from '../../text/sanitize.js';
 import { flexColumns, Table } from './Table.js';
 
 export function EntitiesPane(props: {
@@ -48,14 +48,18 @@ export function ConcordancePane(props: { model: Model; name: string; lines: Kwic
       <Text color={theme.accent}>{fit(`concordance: ${sanitizeLine(props.name)} (${props.lines.length}) · esc back`, width)}</Text>
       {props.lines.slice(props.top, props.top + rows).map((l, i) => {
         const source = props.model.rows[l.article]!;
-        const tag = ` · ${source.date}`;
+        const tag = ` · ${fit(source.date, 10)}`;
         const keyword = truncate(sanitizeLine(l.keyword), Math.max(4, Math.floor(width / 3)));
-        const side = Math.max(0, Math.floor((width - textWidth(keyword) - textWidth(tag) - 2) / 2));
-        const left = sanitizeLine(l.left);
+        const side = Math.max(0, Math.floor((width - textWidth(keyword) - textWidth(tag)) / 2));
+        const left = neutralize(l.left);
         const leftText = textWidth(left) > side ? '…' + [...left].slice(-(side - 1)).join('') : left;
         return (
           <Text key={props.top + i} wrap="truncate">
-            {fit(leftText, side, 'right')} <Text bold inverse={theme.mono} color={theme.entity.country}>{keyword}</Text> {fit(sanitizeLine(l.right), side)}
+            {fit(leftText, side, 'right')}
+            <Text bold inverse={theme.mono} color={theme.accent}>
+              {keyword}
+            </Text>
+            {fit(neutralize(l.right), side)}
             <Text dimColor>{tag}</Text>
           </Text>
         );
