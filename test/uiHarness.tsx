@@ -1,0 +1,133 @@
+/**
+ * Rendering the dashboard for tests: ink-testing-library at its fixed 100 columns, and a
+ * small harness (the library's own pattern) with any terminal size and resize events.
+ */
+import { EventEmitter } from 'node:events';
+import { render as inkRender } from 'ink';
+import { render as itlRender } from 'ink-testing-library';
+import stripAnsi from 'strip-ansi';
+import stringWidth from 'string-width';
+import { readFileSync } from 'node:fs';
+import { App } from '../src/ui/App.js';
+import { prepareModel, type Model } from '../src/ui/model.js';
+import { SizeContext, type Size } from '../src/ui/size.js';
+import { MONO, type Theme } from '../src/ui/theme.js';
+import { bundledCorpus } from '../src/paths.js';
+import type { Corpus } from '../src/corpus/types.js';
+
+export const K = { up: '\x1b[A', down: '\x1b[B', right: '\x1b[C', left: '\x1b[D', enter: '\r', esc: '\x1b', tab: '\t', backspace: '\x7f', pgDn: '\x1b[6~' };
+
+const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
+
+let bundled: Model | undefined;
+export function bundledModel(): Model {
+  bundled ??= prepareModel(JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus, 'bundled corpus');
+  return bundled;
+}
+
+export interface Screen {
+  lastFrame(): string;
+  press(...keys: string[]): Promise<void>;
+  type(text: string): Promise<void>;
+  unmount(): void;
+}
+
+async function settle() {
+  await macrotask();
+  await macrotask();
+}
+
+/** ink-testing-library, 100 columns; the app is told the size through context. */
+export async function renderApp(options: { model?: Model; theme?: Theme; size?: Size } = {}): Promise<Screen> {
+  const size = options.size ?? { columns: 100, rows: 30 };
+  const r = itlRender(
+    <SizeContext.Provider value={size}>
+      <App model={options.model ?? bundledModel()} theme={options.theme ?? MONO} />
+    </SizeContext.Provider>,
+  );
+  await settle();
+  return screenOf(r.stdin, () => stripAnsi(r.lastFrame() ?? ''), r.unmount);
+}
+
+function screenOf(stdin: { write(s: string): void }, frame: () => string, unmount: () => void): Screen {
+  return {
+    lastFrame: frame,
+    async press(...keys) {
+      for (const k of keys) {
+        stdin.write(k);
+        await settle();
+      }
+    },
+    async type(text) {
+      for (const ch of text) {
+        stdin.write(ch);
+        await settle();
+      }
+    },
+    unmount,
+  };
+}
+
+class FakeStdout extends EventEmitter {
+  frames: string[] = [];
+  isTTY = true;
+  constructor(public columns: number, public rows: number) {
+    super();
+  }
+  write = (frame: string) => {
+    this.frames.push(frame);
+    return true;
+  };
+  resize(columns: number, rows: number) {
+    this.columns = columns;
+    this.rows = rows;
+    this.emit('resize');
+  }
+}
+
+class FakeStdin extends EventEmitter {
+  isTTY = true;
+  data: string | null = null;
+  write = (data: string) => {
+    this.data = data;
+    this.emit('readable');
+    this.emit('data', data);
+  };
+  read = () => {
+    const d = this.data;
+    this.data = null;
+    return d;
+  };
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+}
+
+export interface SizedScreen extends Screen {
+  stdout: FakeStdout;
+  exited: Promise<unknown>;
+}
+
+/** Any terminal size, with resize: the app reads the size from this fake stdout. */
+export async function renderSized(columns: number, rows: number, model = bundledModel()): Promise<SizedScreen> {
+  const stdout = new FakeStdout(columns, rows);
+  const stdin = new FakeStdin();
+  const instance = inkRender(<App model={model} theme={MONO} />, {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  await settle();
+  const screen = screenOf(stdin, () => stripAnsi(stdout.frames[stdout.frames.length - 1] ?? ''), () => instance.unmount());
+  return { ...screen, stdout, exited: instance.waitUntilExit() };
+}
+
+/** The widest line of a frame, in terminal columns. */
+export function widestLine(frame: string): number {
+  return Math.max(0, ...frame.split('\n').map((l) => stringWidth(l)));
+}
