@@ -1,0 +1,81 @@
+/**
+ * End to end: the built CLI in a real pseudo-terminal (tmux), as a user runs it — filter,
+ * open, resize, quit — and the terminal left as it was found.
+ */
+import { strict as assert } from 'node:assert';
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { packageRoot } from '../src/paths.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const socket = `steppe-e2e-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+const screen = () => tmux('capture-pane', '-p', '-t', 'e2e');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(what: RegExp, ms = 8000): Promise<string> {
+  const t0 = Date.now();
+  for (;;) {
+    const s = screen();
+    if (what.test(s)) return s;
+    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
+    await sleep(50);
+  }
+}
+
+describe('steppe in a real terminal (tmux)', { skip: hasTmux ? false : 'tmux is not installed' }, () => {
+  after(() => spawnSync('tmux', ['-L', socket, 'kill-server']));
+
+  it('filters, opens, resizes, quits, and restores the terminal', async () => {
+    const cli = path.join(packageRoot, 'dist', 'src', 'cli.js');
+    // CI=true makes Ink print only the last frame: the dashboard must run without it
+    const command = `printf 'BEFORE-STEPPE\\n'; env -u CI ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}; echo "EXIT=$?"; sleep 60`;
+    tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '30', 'sh', '-c', command);
+    await waitFor(/1 Articles \(5\)/);
+    assert.equal(tmux('display', '-p', '-t', 'e2e', '#{alternate_on}').trim(), '1', 'dashboard runs on the alternate screen');
+
+    tmux('send-keys', '-t', 'e2e', '/taraz');
+    let s = await waitFor(/1 Articles \(1\)/);
+    const rows = s.split('\n').filter((l) => /\d{4}-\d{2}-\d{2}|undated/.test(l));
+    assert.equal(rows.length, 1, `exactly one article: ${rows.join(' / ')}`);
+    assert.match(rows[0]!, /Kazakstan Faces Up/);
+
+    tmux('send-keys', '-t', 'e2e', 'Enter', 'Enter');
+    s = await waitFor(/2 Reader · Kazakstan Faces Up to Terror Threat/);
+    assert.match(s, /Publisher: Institute for War and Peace Reporting/);
+
+    tmux('resize-window', '-t', 'e2e', '-x', '70', '-y', '24');
+    s = await waitFor(/ 1 Articles {2}2 Reader {2}3 Entities {2}4 Compare/);
+    assert.match(s, /Kazakstan Faces Up to Terror Threat/);
+
+    tmux('send-keys', '-t', 'e2e', 'q');
+    s = await waitFor(/EXIT=0/);
+    assert.match(s, /BEFORE-STEPPE/, 'the screen from before steppe is back');
+    assert.doesNotMatch(s, /1 Articles/, 'no dashboard left on the screen');
+    assert.equal(tmux('display', '-p', '-t', 'e2e', '#{alternate_on}').trim(), '0', 'alternate screen left');
+    assert.equal(tmux('display', '-p', '-t', 'e2e', '#{cursor_flag}').trim(), '1', 'cursor visible again');
+    tmux('kill-session', '-t', 'e2e');
+  });
+
+  for (const way of ['C-c', 'SIGTERM', 'SIGHUP']) {
+    it(`restores the terminal when left with ${way}`, async () => {
+      const cli = path.join(packageRoot, 'dist', 'src', 'cli.js');
+      const command = `printf 'BEFORE-STEPPE\\n'; env -u CI ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}; echo "EXIT=$?"; sleep 60`;
+      tmux('new-session', '-d', '-s', 'e2e', '-x', '100', '-y', '30', 'sh', '-c', command);
+      await waitFor(/1 Articles \(5\)/);
+      if (way === 'C-c') tmux('send-keys', '-t', 'e2e', 'C-c');
+      else {
+        const shell = tmux('display', '-p', '-t', 'e2e', '#{pane_pid}').trim();
+        const node = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0]!;
+        process.kill(Number(node), way as NodeJS.Signals);
+      }
+      const s = await waitFor(/EXIT=\d+/);
+      assert.match(s, /BEFORE-STEPPE/);
+      assert.doesNotMatch(s, /1 Articles/);
+      assert.equal(tmux('display', '-p', '-t', 'e2e', '#{alternate_on}').trim(), '0');
+      assert.equal(tmux('display', '-p', '-t', 'e2e', '#{cursor_flag}').trim(), '1');
+      tmux('kill-session', '-t', 'e2e');
+    });
+  }
+});
