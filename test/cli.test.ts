@@ -115,6 +115,27 @@ describe('steppe entities', () => {
   });
 });
 
+describe('steppe search', () => {
+  it('prints matching articles as a table', () => {
+    const r = run(['search', 'nazarbaev']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^date\s+publisher\s+title\s+score$/m);
+    assert.match(r.stdout, /2 matches for nazarbaev/);
+  });
+
+  it('gives JSON, and takes a query that starts with a minus', () => {
+    const rows = JSON.parse(run(['search', '-taliban', '--json']).stdout) as { file: string }[];
+    assert.deepEqual(rows.map((x) => x.file.slice(0, 3)).sort(), ['001', '002', '004']);
+  });
+
+  it('explains a malformed query in one line', () => {
+    const r = run(['search', 'year:abc']);
+    assert.equal(r.code, 2);
+    assertNoStack(r.stderr);
+    assert.match(r.stderr, /year: wants 2011 or 2011\.\.2017/);
+  });
+});
+
 describe('steppe with no terminal, and bad input', () => {
   it('explains in one line that the dashboard needs a terminal, with exit code 2', () => {
     const r = run([]);

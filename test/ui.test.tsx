@@ -142,3 +142,21 @@ describe('terminal sizes', () => {
     s.unmount();
   });
 });
+
+describe('untrusted text', () => {
+  it('never lets escape sequences, controls or bidi overrides from an article reach the terminal', async () => {
+    const { prepareModel } = await import('../src/ui/model.js');
+    const { parseTexts } = await import('../src/corpus/corpus.js');
+    const hostile = 'Evil \x1b]52;c;ZXZpbA==\x07headline \u202Egnp.exe\n\nA paragraph with \x1b[2J a screen clear, a \x1b]0;title\x07 title change, a bell\x07 and\r a carriage return, said officials in Almaty.';
+    const model = prepareModel({ version: 1, articles: parseTexts([{ file: 'evil.txt', text: hostile }]) }, 'hostile \x1b[31m');
+    const s = await renderSized(100, 30, model);
+    await s.press(K.enter);
+    for (const frame of s.stdout.frames) {
+      assert.doesNotMatch(frame, /\x1b\]|\x07|\u202E|\r/);
+      assert.doesNotMatch(frame, /\x1b\[2J/);
+    }
+    assert.match(s.lastFrame(), /officials in Almaty\./);
+    assert.match(s.lastFrame(), /�\[2J a screen clear/, "neutralised, not dropped");
+    s.unmount();
+  });
+});

@@ -1,0 +1,87 @@
+/** The keymap, router and reducer without Ink. */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { NORMAL_KEYS, route, splitKeys } from '../src/ui/keymap.js';
+import { initialState, reduce, type Action, type UiState, type View } from '../src/ui/state.js';
+
+const view: View = { list: [3, 1, 4], entityRows: [{ id: 'country:KAZ', name: 'Kazakhstan', type: 'country' }], compareRows: [{ id: 'country:KAZ', country: 'Kazakhstan' }], readerLines: 50, hitLines: [10, 30], concordanceLines: 0, page: 20 };
+const run = (s: UiState, ...actions: Action[]) => actions.reduce((acc, a) => reduce(acc, a, view), s);
+
+describe('router', () => {
+  it('routes by mode and pane, from one keymap', () => {
+    const s = initialState();
+    assert.deepEqual(route(s, { input: 'j' }), { type: 'move', delta: 1 });
+    assert.deepEqual(route(s, { input: '', downArrow: true }), { type: 'move', delta: 1 });
+    assert.deepEqual(route(s, { input: '', return: true }), { type: 'open' });
+    assert.equal(route(s, { input: 'n' }), null, 'n does nothing in the list');
+    assert.deepEqual(route({ ...s, focus: 'reader' }, { input: 'n' }), { type: 'hit', delta: 1 });
+    assert.deepEqual(route({ ...s, mode: 'filter' }, { input: 'j' }), { type: 'typeChar', text: 'j' });
+    assert.deepEqual(route({ ...s, mode: 'filter' }, { input: '', delete: true }), { type: 'erase' });
+    assert.deepEqual(route({ ...s, mode: 'help' }, { input: 'x' }), { type: 'closeHelp' });
+    assert.deepEqual(route(s, { input: 'c', ctrl: true }), { type: 'quit' });
+  });
+
+  it('splits keys that arrive together', () => {
+    assert.deepEqual(splitKeys('/ta', {}), [{ input: '/' }, { input: 't' }, { input: 'a' }]);
+    assert.deepEqual(splitKeys('\r\r', {}), [{ input: '', return: true }, { input: '', return: true }]);
+    assert.deepEqual(splitKeys('\x1b[A', { upArrow: true }), [{ input: '\x1b[A', upArrow: true }]);
+  });
+
+  it('has one binding per key in each pane', () => {
+    for (const pane of ['list', 'reader', 'entities', 'compare'] as const) {
+      const keys = NORMAL_KEYS.filter((b) => !b.panes || b.panes.includes(pane)).flatMap((b) => b.keys);
+      assert.equal(new Set(keys).size, keys.length, `${pane}: ${keys.join(' ')}`);
+    }
+  });
+});
+
+describe('reducer', () => {
+  it('keeps cursors in range', () => {
+    let s = run(initialState(), { type: 'move', delta: 10 });
+    assert.equal(s.listCursor, 2);
+    s = run(s, { type: 'move', delta: -10 });
+    assert.equal(s.listCursor, 0);
+  });
+
+  it('opens the selected article in the reader', () => {
+    const s = run(initialState(), { type: 'move', delta: 1 }, { type: 'open' });
+    assert.equal(s.reading, 1);
+    assert.equal(s.focus, 'reader');
+  });
+
+  it('filters live, keeps the last valid query on errors, and remembers history', () => {
+    let s = run(initialState(), { type: 'startFilter' }, { type: 'typeChar', text: 'isis' });
+    assert.equal(s.filter, 'isis');
+    s = run(s, { type: 'typeChar', text: ' "x' });
+    assert.equal(s.filter, 'isis');
+    assert.equal(s.draftError, 'unclosed quote');
+    s = run(s, { type: 'erase' }, { type: 'erase' }, { type: 'erase' }, { type: 'commitFilter' });
+    assert.deepEqual(s.history, ['isis']);
+    s = run(s, { type: 'back' });
+    assert.equal(s.filter, '');
+    s = run(s, { type: 'startFilter' }, { type: 'history', delta: -1 });
+    assert.equal(s.draft, 'isis');
+  });
+
+  it('adds an entity as a field filter on Enter and shows the list', () => {
+    const s = run({ ...initialState(), focus: 'entities' }, { type: 'open' });
+    assert.equal(s.filter, 'country:Kazakhstan');
+    assert.equal(s.focus, 'list');
+  });
+
+  it('jumps between hits in the reader', () => {
+    let s = run({ ...initialState(), focus: 'reader', reading: 3 }, { type: 'hit', delta: 1 });
+    assert.equal(s.readerTop, 8);
+    s = run(s, { type: 'hit', delta: 1 });
+    assert.equal(s.readerTop, 28);
+    s = run(s, { type: 'hit', delta: 1 });
+    assert.equal(s.readerTop, 8, 'wraps around');
+  });
+
+  it('cycles the sort, offering relevance while filtering by words', () => {
+    let s = run(initialState(), { type: 'sort' });
+    assert.equal(s.sort, 'publisher');
+    s = run(initialState(), { type: 'startFilter' }, { type: 'typeChar', text: 'isis' });
+    assert.equal(s.sort, 'relevance');
+  });
+});

@@ -1,0 +1,71 @@
+/** The filter language and the index behind it. */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { parseQuery } from '../src/search/query.js';
+import { searchAll } from '../src/search/search.js';
+import { buildIndex } from '../src/search/searchIndex.js';
+import { parsedSeeds } from './helpers.js';
+
+const index = buildIndex(parsedSeeds());
+const files = (q: string) => {
+  const p = parseQuery(q);
+  assert.ok(p.ok, `${q}: ${p.ok ? '' : p.error}`);
+  return searchAll(index, p.query).ids.map((i) => index.docs[i]!.article.file.slice(0, 3)).sort();
+};
+
+describe('query language', () => {
+  it('parses words, phrases, exclusions, fields and year ranges', () => {
+    const p = parseQuery('isis "islamic state" -taliban country:"Kyrgyz Republic" year:2011..2017');
+    assert.ok(p.ok);
+    assert.deepEqual(p.query, {
+      words: ['isis'],
+      phrases: ['islamic state'],
+      excluded: ['taliban'],
+      fields: [{ field: 'country', value: 'Kyrgyz Republic' }],
+      years: { from: 2011, to: 2017 },
+    });
+  });
+
+  it('explains malformed queries instead of throwing', () => {
+    for (const [q, error] of [
+      ['"open', /unclosed quote/],
+      ['year:abc', /year: wants 2011 or 2011\.\.2017/],
+      ['year:2017..2011', /runs backwards/],
+      ['colour:red', /unknown field "colour:"/],
+      ['country:', /needs a value/],
+    ] as const) {
+      const p = parseQuery(q);
+      assert.ok(!p.ok && error.test(p.error), q);
+    }
+  });
+});
+
+describe('search over the seeds', () => {
+  it('matches words fuzzily through the vocabulary', () => {
+    assert.deepEqual(files('nazarbaev'), ['001', '003']);
+    assert.deepEqual(files('kazakstan'), ['000', '001', '002', '003', '004']);
+    assert.deepEqual(files('taraz'), ['002']);
+  });
+
+  it('matches what is still being typed by prefix', () => {
+    assert.deepEqual(files('tar'), ['002', '004']);
+  });
+
+  it('combines phrases, exclusions, fields and years with AND', () => {
+    assert.deepEqual(files('"islamic state"'), ['003', '004']);
+    assert.deepEqual(files('islamic -taliban'), ['001', '002', '004']);
+    assert.deepEqual(files('country:tajikistan'), ['001', '004']);
+    assert.deepEqual(files('person:nazarbayev'), ['001', '003']);
+    assert.deepEqual(files('org:isis'), ['003', '004']);
+    assert.deepEqual(files('place:astana source:caspian'), ['003']);
+    assert.deepEqual(files('year:2011'), ['002']);
+    assert.deepEqual(files('year:2011..2017 country:uzbekistan'), ['003']);
+  });
+
+  it('ranks title matches first', () => {
+    const p = parseQuery('kazakstan');
+    assert.ok(p.ok);
+    const first = index.docs[searchAll(index, p.query).ids[0]!]!.article;
+    assert.equal(first.file.slice(0, 3), '002');
+  });
+});
