@@ -2,7 +2,6 @@
  * Rendering the dashboard for tests: ink-testing-library at its fixed 100 columns, and a
  * small harness (the library's own pattern) with any terminal size and resize events.
  */
-import { EventEmitter } from 'node:events';
 import { render as inkRender } from 'ink';
 import { render as itlRender } from 'ink-testing-library';
 import stripAnsi from 'strip-ansi';
@@ -10,6 +9,7 @@ import stringWidth from 'string-width';
 import { readFileSync } from 'node:fs';
 import { App } from '../src/ui/App.js';
 import { prepareModel, type Model } from '../src/ui/model.js';
+import { FakeStdin, FakeStdout } from '../src/ui/fakeTerminal.js';
 import { SizeContext, type Size } from '../src/ui/size.js';
 import { MONO, type Theme } from '../src/ui/theme.js';
 import { bundledCorpus } from '../src/paths.js';
@@ -66,44 +66,6 @@ function screenOf(stdin: { write(s: string): void }, frame: () => string, unmoun
     },
     unmount,
   };
-}
-
-class FakeStdout extends EventEmitter {
-  frames: string[] = [];
-  isTTY = true;
-  constructor(public columns: number, public rows: number) {
-    super();
-  }
-  write = (frame: string) => {
-    this.frames.push(frame);
-    return true;
-  };
-  resize(columns: number, rows: number) {
-    this.columns = columns;
-    this.rows = rows;
-    this.emit('resize');
-  }
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  data: string | null = null;
-  write = (data: string) => {
-    this.data = data;
-    this.emit('readable');
-    this.emit('data', data);
-  };
-  read = () => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
 }
 
 export interface SizedScreen extends Screen {

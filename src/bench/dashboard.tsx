@@ -1,0 +1,60 @@
+/**
+ * `npm run bench`: dashboard speed, printed, never asserted in tests — start to first frame,
+ * and key press to frame written, on the bundled corpus and on a larger one built from it.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { render } from 'ink';
+import type { Article, Corpus } from '../corpus/types.js';
+import { bundledCorpus } from '../paths.js';
+import { App } from '../ui/App.js';
+import { FakeStdin, FakeStdout } from '../ui/fakeTerminal.js';
+import { prepareModel } from '../ui/model.js';
+import { MONO } from '../ui/theme.js';
+
+/** The bundled articles repeated with shifted dates and ids, so that lists and filters have volume. */
+function enlarge(corpus: Corpus, n: number): Corpus {
+  const out: Article[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = corpus.articles[i % corpus.articles.length]!;
+    const year = 1999 + (i % 26);
+    out.push({ ...a, id: `${a.id}-${i}`, published: a.published ? `${year}${a.published.slice(4)}` : null, duplicateOf: null });
+  }
+  return { version: 1, articles: out };
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))] ?? 0;
+
+async function measure(corpus: Corpus, label: string) {
+  const t0 = performance.now();
+  const model = prepareModel(corpus, label);
+  const stdout = new FakeStdout(120, 40);
+  const stdin = new FakeStdin();
+  let firstFrame = 0;
+  stdout.onWrite = () => {
+    firstFrame ||= performance.now() - t0;
+  };
+  const instance = render(<App model={model} theme={MONO} />, { stdout: stdout as never, stdin: stdin as never, debug: true, exitOnCtrlC: false, patchConsole: false });
+  await new Promise((r) => setTimeout(r, 10));
+  const keys = ['j', 'j', 'j', 'k', 'G', 'g', '/', ...'kazakh', '\x7f', '\x7f', ...' isis', '\r', '\r', 'j', 'j', ' ', 'b', '3', '\x1b[C', '\x1b[D', 'c', '\x1b', '4', '1', 's', 's', '\x1b'];
+  const times: number[] = [];
+  for (const k of keys) {
+    const written = new Promise<number>((resolve) => {
+      const start = performance.now();
+      stdout.onWrite = () => resolve(performance.now() - start);
+      setTimeout(() => resolve(performance.now() - start), 500);
+    });
+    stdin.write(k);
+    times.push(await written);
+  }
+  instance.unmount();
+  return { label, articles: corpus.articles.length, firstFrameMs: firstFrame, keyP50Ms: pct(times, 0.5), keyP95Ms: pct(times, 0.95), keyMaxMs: Math.max(...times) };
+}
+
+const bundled = JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus;
+const rows = [await measure(bundled, 'bundled corpus'), await measure(enlarge(bundled, 10_000), '10,000 articles')];
+if (process.argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
+else {
+  console.log('corpus             articles  first frame  key p50  key p95  key max   (ms)');
+  for (const r of rows) console.log(`${r.label.padEnd(18)} ${String(r.articles).padStart(8)}  ${r.firstFrameMs.toFixed(1).padStart(11)}  ${r.keyP50Ms.toFixed(1).padStart(7)}  ${r.keyP95Ms.toFixed(1).padStart(7)}  ${r.keyMaxMs.toFixed(1).padStart(7)}`);
+}
