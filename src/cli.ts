@@ -82,7 +82,9 @@ async function main(): Promise<number> {
     io.stderr('steppe: not a terminal, so no dashboard; for plain output use `steppe search QUERY` or `steppe entities`\n');
     return 2;
   }
-  // the UI (Ink, React) loads only when the dashboard opens, keeping plain commands quick
+  // the UI (Ink, React) loads only when the dashboard opens, keeping plain commands quick;
+  // React's production build, not its much slower development build
+  process.env.NODE_ENV ??= 'production';
   const [{ prepareModel }, { runDashboard }, { themeFor }] = await Promise.all([import('./ui/model.js'), import('./ui/run.js'), import('./ui/theme.js')]);
   const model = prepareModel(corpus, cli.input.length ? cli.input.join(', ') : 'bundled corpus', warnings);
   return runDashboard(model, themeFor(process.env, cli.flags.color));

@@ -12,24 +12,49 @@ export interface EntityCount {
   spellings: { text: string; count: number }[];
 }
 
+interface ArticleEntity {
+  id: string;
+  type: MentionType;
+  name: string;
+  mentions: number;
+  spellings: Map<string, number>;
+}
+
+/** Each article's mentions grouped by entity, computed once per article (articles are not changed once loaded). */
+const perArticle = new WeakMap<Article, ArticleEntity[]>();
+
+function entitiesOf(a: Article): ArticleEntity[] {
+  let list = perArticle.get(a);
+  if (!list) {
+    const byId = new Map<string, ArticleEntity>();
+    for (const m of a.mentions) {
+      let e = byId.get(m.id);
+      if (!e) byId.set(m.id, (e = { id: m.id, type: m.type, name: m.name, mentions: 0, spellings: new Map() }));
+      e.mentions++;
+      e.spellings.set(m.text, (e.spellings.get(m.text) ?? 0) + 1);
+    }
+    perArticle.set(a, (list = [...byId.values()]));
+  }
+  return list;
+}
+
 /** Counts over the articles given; near-duplicates (duplicateOf set) are left out. */
 export function countEntities(articles: Article[], type?: MentionType): EntityCount[] {
-  const byId = new Map<string, { e: EntityCount; docs: Set<string>; spell: Map<string, number> }>();
+  const byId = new Map<string, { e: EntityCount; spell: Map<string, number> }>();
   for (const a of articles) {
     if (a.duplicateOf) continue;
-    for (const m of a.mentions) {
-      if (type && m.type !== type) continue;
-      let c = byId.get(m.id);
-      if (!c) byId.set(m.id, (c = { e: { id: m.id, type: m.type, name: m.name, articles: 0, mentions: 0, spellings: [] }, docs: new Set(), spell: new Map() }));
-      c.e.mentions++;
-      c.docs.add(a.id);
-      c.spell.set(m.text, (c.spell.get(m.text) ?? 0) + 1);
+    for (const x of entitiesOf(a)) {
+      if (type && x.type !== type) continue;
+      let c = byId.get(x.id);
+      if (!c) byId.set(x.id, (c = { e: { id: x.id, type: x.type, name: x.name, articles: 0, mentions: 0, spellings: [] }, spell: new Map() }));
+      c.e.mentions += x.mentions;
+      c.e.articles++;
+      for (const [text, n] of x.spellings) c.spell.set(text, (c.spell.get(text) ?? 0) + n);
     }
   }
   return [...byId.values()]
-    .map(({ e, docs, spell }) => ({
+    .map(({ e, spell }) => ({
       ...e,
-      articles: docs.size,
       spellings: [...spell].map(([text, count]) => ({ text, count })).sort((x, y) => y.count - x.count || x.text.localeCompare(y.text)),
     }))
     .sort((x, y) => y.mentions - x.mentions || y.articles - x.articles || x.name.localeCompare(y.name));

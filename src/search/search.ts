@@ -29,8 +29,9 @@ export function expandWord(index: SearchIndex, word: string): Map<string, number
   const [w] = termsOf(word);
   if (!w) return out;
   if (index.postings.has(w)) out.set(w, 1);
-  // prefix: what the user is still typing ("naz" → nazarbayev); a binary search finds the range
-  for (let i = lowerBound(index.vocabulary, w); i < index.vocabulary.length && index.vocabulary[i]!.startsWith(w); i++) {
+  // prefix: what the user is still typing ("naz" → nazarbayev); a binary search finds the
+  // range. One letter is no prefix worth the postings of a quarter of the vocabulary.
+  for (let i = w.length < 2 ? index.vocabulary.length : lowerBound(index.vocabulary, w); i < index.vocabulary.length && index.vocabulary[i]!.startsWith(w); i++) {
     const t = index.vocabulary[i]!;
     if (t !== w) out.set(t, Math.max(out.get(t) ?? 0, 0.8));
   }
@@ -56,8 +57,8 @@ function lowerBound(sorted: string[], key: string): number {
   return lo;
 }
 
-function intersect(a: number[], b: Set<number>): number[] {
-  return a.filter((x) => b.has(x));
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
 }
 
 export function runQuery(index: SearchIndex, q: Query): SearchResult {
@@ -65,23 +66,31 @@ export function runQuery(index: SearchIndex, q: Query): SearchResult {
   const terms = new Set<string>();
   const scores = new Map<number, number>();
   let ids: number[] | null = null;
+  // typed arrays over the articles: a keystroke costs the postings it touches plus one pass
+  const total = new Float64Array(n);
+  const best = new Float64Array(n);
   for (const word of q.words) {
-    const expanded = expandWord(index, word);
-    const hit = new Map<number, number>();
-    for (const [term, closeness] of expanded) {
+    best.fill(0);
+    for (const [term, closeness] of expandWord(index, word)) {
       terms.add(term);
       const posting = index.postings.get(term)!;
-      const idf = Math.log(1 + n / posting.length);
+      const weight = closeness * Math.log(1 + n / posting.length);
       for (const id of posting) {
-        const title = index.docs[id]!.titleTerms.has(term) ? 2 : 1;
-        hit.set(id, Math.max(hit.get(id) ?? 0, closeness * idf * title));
+        const w = index.docs[id]!.titleTerms.has(term) ? 2 * weight : weight;
+        if (w > best[id]!) best[id] = w;
       }
     }
-    const set = new Set(hit.keys());
-    ids = ids === null ? [...set].sort((a, b) => a - b) : intersect(ids, set);
-    for (const id of ids) scores.set(id, (scores.get(id) ?? 0) + (hit.get(id) ?? 0));
+    const next: number[] = [];
+    for (const id of ids ?? range(n)) {
+      if (best[id]! > 0) {
+        next.push(id);
+        total[id]! += best[id]!;
+      }
+    }
+    ids = next;
   }
-  let result = ids ?? index.docs.map((_, i) => i);
+  for (const id of ids ?? []) scores.set(id, total[id]!);
+  let result = ids ?? range(n);
   const keep = (pred: (id: number) => boolean) => (result = result.filter(pred));
   for (const phrase of q.phrases) {
     const p = termsOf(phrase).join(' ');

@@ -31,15 +31,20 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 
 /** Words for indexing and querying: lowercase, accents folded, apostrophes dropped. */
 export function termsOf(text: string): string[] {
-  return foldMarks(text.replace(/['’]s(?![\p{L}\p{N}])/gu, '').replace(/['’]/g, '')).match(WORD) ?? [];
+  return termsOfFolded(foldMarks(text));
+}
+
+/** Terms of text that is already folded. */
+function termsOfFolded(folded: string): string[] {
+  return folded.replace(/['’]s(?![\p{L}\p{N}])/gu, '').replace(/['’]/g, '').match(WORD) ?? [];
 }
 
 export function buildIndex(articles: Article[]): SearchIndex {
   const postings = new Map<string, number[]>();
   const docs = articles.map((article, id) => {
-    const text = [article.title ?? '', ...article.paragraphs].join('\n');
+    const folded = foldMarks([article.title ?? '', ...article.paragraphs].join('\n'));
     const seen = new Set<string>();
-    for (const t of termsOf(text)) {
+    for (const t of termsOfFolded(folded)) {
       if (seen.has(t)) continue;
       seen.add(t);
       const list = postings.get(t);
@@ -54,7 +59,7 @@ export function buildIndex(articles: Article[]): SearchIndex {
     const year = article.published ? Number(article.published.slice(0, 4)) : null;
     return {
       article,
-      haystack: foldMarks(text).replace(/\s+/g, ' '),
+      haystack: folded.replace(/\s+/g, ' '),
       year,
       fields,
       source: foldMarks(article.publisher ?? ''),

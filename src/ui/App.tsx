@@ -24,17 +24,29 @@ const TITLES: Record<Pane, string> = { list: '1 Articles', reader: '2 Reader', e
 
 /** Everything the reducer and the panes need from the derived data, for one state and layout. */
 function viewOf(s: UiState, sel: Selectors, layout: Layout): View {
-  const list = sel.list(s.query, s.sort);
   const readerBox = boxOf(layout, 'reader') ?? { width: layout.columns.flat()[0]!.width, height: layout.paneHeight };
-  const reader = s.reading === null ? null : sel.reader(s.reading, innerColumns(readerBox.width), s.showEntities, s.query);
+  const reader = () => (s.reading === null ? null : sel.reader(s.reading, innerColumns(readerBox.width), s.showEntities, s.query));
   const focusBox = boxOf(layout, s.focus);
+  // getters: a key press computes only what its action reads (tables cost a pass over the filter)
   return {
-    list,
-    entityRows: sel.entities(s.query, ENTITY_TYPES[s.entityType]!).rows,
-    compareRows: sel.countries(s.query),
-    readerLines: reader?.lines.length ?? 0,
-    hitLines: reader?.hitLines ?? [],
-    concordanceLines: s.concordance ? sel.concordance(s.query, s.concordance.id).length : 0,
+    get list() {
+      return sel.list(s.query, s.sort);
+    },
+    get entityRows() {
+      return sel.entities(s.query, ENTITY_TYPES[s.entityType]!).rows;
+    },
+    get compareRows() {
+      return sel.countries(s.query);
+    },
+    get readerLines() {
+      return reader()?.lines.length ?? 0;
+    },
+    get hitLines() {
+      return reader()?.hitLines ?? [];
+    },
+    get concordanceLines() {
+      return s.concordance ? sel.concordance(s.query, s.concordance.id).length : 0;
+    },
     page: innerRows(focusBox?.height ?? layout.paneHeight) - (s.focus === 'entities' ? 2 : 0),
   };
 }
@@ -67,6 +79,7 @@ export function App(props: { model: Model; theme: Theme; initial?: Partial<UiSta
 
   const view = viewOf(state, selectors, layout);
   const result = selectors.result(state.query);
+  const list = view.list;
 
   const paneBody = (pane: Pane, width: number, height: number) => {
     const w = innerColumns(width);
@@ -74,7 +87,7 @@ export function App(props: { model: Model; theme: Theme; initial?: Partial<UiSta
     const focused = state.focus === pane;
     switch (pane) {
       case 'list':
-        return <ArticleList model={model} ids={view.list} cursor={state.listCursor} width={w} rows={rows} focused={focused} theme={theme} />;
+        return <ArticleList model={model} ids={list} cursor={state.listCursor} width={w} rows={rows} focused={focused} theme={theme} />;
       case 'reader': {
         const lines = state.reading === null ? null : selectors.reader(state.reading, w, state.showEntities, state.query).lines;
         return <Reader lines={lines} top={state.readerTop} rows={rows} theme={theme} />;
@@ -92,7 +105,7 @@ export function App(props: { model: Model; theme: Theme; initial?: Partial<UiSta
   };
 
   const titleOf = (pane: Pane) => {
-    if (pane === 'list') return `${TITLES.list} (${view.list.length})`;
+    if (pane === 'list') return `${TITLES.list} (${list.length})`;
     if (pane === 'reader' && state.reading !== null) return `${TITLES.reader} · ${model.rows[state.reading]!.title}`;
     return TITLES[pane];
   };
