@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /** steppe's command line: picks the subcommand; every failure is one line on stderr. */
+// Subcommands are imported when used: the dashboard must not wait for the date parser or
+// the gazetteer, and the plain commands must not wait for Ink.
 import meow from 'meow';
-import { runParse, type Io } from './commands/parse.js';
-import { entitiesJson, entitiesTable, parseType } from './commands/entities.js';
-import { searchRows, searchTable } from './commands/search.js';
+import type { Io } from './commands/parse.js';
 import type { Corpus } from './corpus/types.js';
 import { UsageError, UserError } from './io/errors.js';
 import { openCorpus } from './io/openCorpus.js';
@@ -62,30 +62,35 @@ async function main(): Promise<number> {
     flags: { out: { type: 'string', shortFlag: 'o' }, type: { type: 'string' }, json: { type: 'boolean', default: false }, color: { type: 'boolean', default: true } },
   });
   const [command, ...rest] = cli.input;
-  if (command === 'parse') return runParse(rest, cli.flags.out, io);
+  if (command === 'parse') return (await import('./commands/parse.js')).runParse(rest, cli.flags.out, io);
   if (command === 'search') {
     const query = searchQuery;
     const paths = rest;
     if (query === undefined) throw new UsageError('search: give a query, e.g. steppe search "country:Tajikistan isis"');
+    const { searchRows, searchTable } = await import('./commands/search.js');
     const rows = searchRows(await load(paths), query);
     io.stdout(cli.flags.json ? JSON.stringify(rows, null, 2) + '\n' : searchTable(rows, query));
     return 0;
   }
   if (command === 'entities') {
+    const { entitiesJson, entitiesTable, parseType } = await import('./commands/entities.js');
     const type = parseType(cli.flags.type);
     const corpus = await load(rest);
     io.stdout(cli.flags.json ? entitiesJson(corpus, type) : entitiesTable(corpus, type));
     return 0;
   }
+  // React's production build, not its much slower development build
+  Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV || 'production' });
+  // Ink takes a few hundred milliseconds to load (its layout engine is WebAssembly): start
+  // loading it now, while the corpus is read
+  const ui = Promise.all([import('./ui/model.js'), import('./ui/run.js'), import('./ui/theme.js')]);
+  ui.catch(() => undefined);
   const { corpus, warnings } = await loadWithWarnings(cli.input);
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     io.stderr('steppe: not a terminal, so no dashboard; for plain output use `steppe search QUERY` or `steppe entities`\n');
     return 2;
   }
-  // the UI (Ink, React) loads only when the dashboard opens, keeping plain commands quick;
-  // React's production build, not its much slower development build
-  process.env.NODE_ENV ??= 'production';
-  const [{ prepareModel }, { runDashboard }, { themeFor }] = await Promise.all([import('./ui/model.js'), import('./ui/run.js'), import('./ui/theme.js')]);
+  const [{ prepareModel }, { runDashboard }, { themeFor }] = await ui;
   const model = prepareModel(corpus, cli.input.length ? cli.input.join(', ') : 'bundled corpus', warnings);
   return runDashboard(model, themeFor(process.env, cli.flags.color));
 }

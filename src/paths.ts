@@ -1,8 +1,15 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-/** The package root, found from this file's place in dist/src/. */
-export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The package root: the nearest folder above this file with package.json (works from dist/src/ and from the bundle in dist/). */
+function findRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+export const packageRoot = findRoot();
 export const dataDir = path.join(packageRoot, 'data');
 export const bundledCorpus = path.join(dataDir, 'corpus.json');
 export const bundledRaw = path.join(dataDir, 'raw');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { bundledCorpus, bundledRaw, packageRoot } from '../src/paths.js';
 
-const cli = path.join(packageRoot, 'dist', 'src', 'cli.js');
+const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
 
 function run(args: string[], cwd = packageRoot) {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });

@@ -28,7 +28,7 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? false : 'tmux is 
   after(() => spawnSync('tmux', ['-L', socket, 'kill-server']));
 
   it('filters, opens, resizes, quits, and restores the terminal', async () => {
-    const cli = path.join(packageRoot, 'dist', 'src', 'cli.js');
+    const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
     // CI=true makes Ink print only the last frame: the dashboard must run without it
     const command = `printf 'BEFORE-STEPPE\\n'; env -u CI ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}; echo "EXIT=$?"; sleep 60`;
     tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '30', 'sh', '-c', command);
@@ -60,7 +60,7 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? false : 'tmux is 
 
   for (const way of ['C-c', 'SIGTERM', 'SIGHUP']) {
     it(`restores the terminal when left with ${way}`, async () => {
-      const cli = path.join(packageRoot, 'dist', 'src', 'cli.js');
+      const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
       const command = `printf 'BEFORE-STEPPE\\n'; env -u CI ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}; echo "EXIT=$?"; sleep 60`;
       tmux('new-session', '-d', '-s', 'e2e', '-x', '100', '-y', '30', 'sh', '-c', command);
       await waitFor(/1 Articles \(5\)/);

@@ -65,7 +65,6 @@ interface OutletData {
 }
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
-const worldCountries = createRequire(import.meta.url)('world-countries/countries.json') as Country[];
 
 export function slug(s: string): string {
   return foldMarks(s)
@@ -130,6 +129,7 @@ export class GazetteerBuilder {
 
 export function loadGazetteer(dir = path.join(dataDir, 'gazetteer'), outletsFile = path.join(dataDir, 'outlets.json')): Gazetteer {
   const b = new GazetteerBuilder();
+  const worldCountries = createRequire(import.meta.url)('world-countries/countries.json') as Country[];
   const countries = readJson<CountryData>(path.join(dir, 'countries.json'));
   const drop = new Set(countries.dropAliases);
   const include = new Set(countries.include);

@@ -1,6 +1,5 @@
 /** Opens what the user named — corpus.json files and raw folders or files — as one corpus. */
 import path from 'node:path';
-import { parseFiles } from '../corpus/corpus.js';
 import type { Corpus, Warning } from '../corpus/types.js';
 import { readCorpusFile } from './corpusFile.js';
 import { collectFiles } from './files.js';
@@ -18,6 +17,8 @@ export async function openCorpus(paths: string[]): Promise<Opened> {
   const warnings: Warning[] = [];
   if (rawPaths.length) {
     const collected = await collectFiles(rawPaths, { mustExist: true });
+    // the parser (date parsing, gazetteer) loads only when there is raw text to parse
+    const { parseFiles } = await import('../corpus/corpus.js');
     const parsed = parseFiles(collected.files);
     warnings.push(...collected.warnings, ...parsed.warnings);
     articles.push(...parsed.corpus.articles);
