@@ -15,6 +15,8 @@ const help = `
     $ steppe parse PATH… [--out F]   raw text files or folders → corpus JSON
     $ steppe search QUERY [--json] [PATH…]
                                      articles matching QUERY (the dashboard's filter language)
+    $ steppe compare [--json] [--query Q] [PATH…]
+                                     countries compared: table, co-mentions, figures, timeline
     $ steppe entities [--type T] [--json] [PATH…]
                                      entities with article and mention counts
 
@@ -22,6 +24,7 @@ const help = `
 
   Options
     --out, -o FILE   write the parsed corpus to FILE (atomically) instead of stdout
+    --query, -q Q    compare only the articles matching Q
     --type T         entities of one type: country, person, organization, place
     --json           machine-readable output
     --no-color       monochrome dashboard (also when NO_COLOR is set)
@@ -38,7 +41,7 @@ const io: Io = {
   stderr: (s) => process.stderr.write(s),
 };
 
-const KNOWN_OPTIONS = new Set(['--out', '-o', '--type', '--json', '--color', '--no-color', '--help', '--version']);
+const KNOWN_OPTIONS = new Set(['--out', '-o', '--type', '--json', '--query', '-q', '--color', '--no-color', '--help', '--version']);
 
 async function main(): Promise<number> {
   let argv = process.argv.slice(2);
@@ -59,7 +62,7 @@ async function main(): Promise<number> {
   const cli = meow(help, {
     importMeta: import.meta,
     argv,
-    flags: { out: { type: 'string', shortFlag: 'o' }, type: { type: 'string' }, json: { type: 'boolean', default: false }, color: { type: 'boolean', default: true } },
+    flags: { out: { type: 'string', shortFlag: 'o' }, type: { type: 'string' }, json: { type: 'boolean', default: false }, color: { type: 'boolean', default: true }, query: { type: 'string', shortFlag: 'q' } },
   });
   const [command, ...rest] = cli.input;
   if (command === 'parse') return (await import('./commands/parse.js')).runParse(rest, cli.flags.out, io);
@@ -70,6 +73,12 @@ async function main(): Promise<number> {
     const { searchRows, searchTable } = await import('./commands/search.js');
     const rows = searchRows(await load(paths), query);
     io.stdout(cli.flags.json ? JSON.stringify(rows, null, 2) + '\n' : searchTable(rows, query));
+    return 0;
+  }
+  if (command === 'compare') {
+    const { comparison, comparisonJson, comparisonText } = await import('./commands/compare.js');
+    const c = comparison(await load(rest), cli.flags.query);
+    io.stdout(cli.flags.json ? comparisonJson(c) : comparisonText(c));
     return 0;
   }
   if (command === 'entities') {

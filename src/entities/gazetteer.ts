@@ -168,3 +168,10 @@ export function defaultGazetteer(): Gazetteer {
   cached ??= loadGazetteer();
   return cached;
 }
+
+/** The country (canonical name) of a place mention, from the gazetteer: Taraz → Kazakhstan. */
+export function placeCountryOf(g: Gazetteer = defaultGazetteer()): (m: { type: string; id: string }) => string | null {
+  const byId = new Map<string, string>();
+  for (const e of g.entries) if (e.kind === 'place' && e.country) byId.set(e.id, g.countryNames.get(e.country) ?? e.country);
+  return (m) => (m.type === 'place' ? byId.get(m.id) ?? null : null);
+}

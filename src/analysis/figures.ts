@@ -1,0 +1,202 @@
+/**
+ * Figures: numeric claims in the text — "Five hundred to 600 Kazakh people are in the Islamic
+ * State", "about 200 Uzbekistanis", "thwart 36 terrorist attacks in 2016" — with their range,
+ * qualifier, what is counted, the country, who says so, the year, and a citation snippet.
+ * Precision before recall: a number counts only when it counts people or attacks, never a
+ * year, a date, an age, a prison term or a tally of documents.
+ */
+import type { Article, Mention } from '../corpus/types.js';
+import { NUMBER, numberValue } from './numbers.js';
+
+export interface Figure {
+  country: string | null;
+  low: number;
+  high: number;
+  qualifier: string | null;
+  what: string;
+  event: string | null;
+  speaker: string | null;
+  year: number | null;
+  article: string;
+  /** position of the article in the corpus */
+  index: number;
+  paragraph: number;
+  snippet: string;
+}
+
+/** Nouns that make a number a figure: people and what people do (attacks, arrests). */
+const COUNTED =
+  'people|persons|citizens|nationals|residents|fighters|militants|jihadists|insurgents|rebels|terrorists|extremists|islamists|radicals|members|recruits|suspects|detainees|prisoners|convicts|returnees|servicemen|soldiers|troops|officers|policemen|police officers|guards|civilians|children|women|men|minors|families|migrants|refugees|victims|hostages|casualties|deaths|dead|attacks|terrorist attacks|attempts|plots|bombings|explosions|raids|arrests|cases|incidents|crimes';
+const QUALIFIER = 'about|around|approximately|roughly|nearly|almost|some|more than|over|at least|up to|as many as|fewer than|less than|under|an estimated|estimated';
+const EVENTS = /\b(killed|dead|died|wounded|injured|detained|arrested|convicted|sentenced|jailed|joined|returned|repatriated|deported|extradited|fighting|fought|recruited|thwarted|thwart|prevented|stopped|came back|left|travelled|traveled)\b/i;
+const SAY = 'said|says|claimed|claims|estimated|estimates|told|added|admitted|stated|reported|reports|announced|noted|wrote|warned|confirmed|according';
+
+const FIGURE = new RegExp(
+  `(?<![\\w,.])(?:(${QUALIFIER})\\s+)?(${NUMBER})(?:\\s*(?:to|-|–|and)\\s*(${NUMBER}))?\\s+((?:[‘'“"]?[\\p{L}-]+[’'”"]?\\s+){0,3}?[‘'“"]?(?:${COUNTED}|[\\p{Lu}][\\p{Ll}]+(?:is|s))[’'”"]?)(?![\\p{L}])`,
+  'giu',
+);
+
+const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function sentenceOf(text: string, at: number): Span {
+  for (const s of sentences.segment(text)) if (at >= s.index && at < s.index + s.segment.length) return { start: s.index, end: s.index + s.segment.length };
+  return { start: 0, end: text.length };
+}
+
+/** The quotation that contains `at`, if any ("…" or “…”). */
+function quoteAround(text: string, at: number): Span | null {
+  const open = Math.max(text.lastIndexOf('“', at), text.lastIndexOf('"', at - 1) >= 0 && countBefore(text, '"', at) % 2 === 1 ? text.lastIndexOf('"', at) : -1);
+  if (open < 0) return null;
+  const closeCurly = text.indexOf('”', at);
+  const closeStraight = text.indexOf('"', at);
+  const close = [closeCurly, closeStraight].filter((i) => i >= 0).sort((a, b) => a - b)[0];
+  if (close === undefined) return null;
+  // a closing curly quote between the opening and `at` means `at` is outside
+  if (text.lastIndexOf('”', at) > open) return null;
+  return { start: open, end: close };
+}
+
+function countBefore(text: string, ch: string, at: number): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i >= 0 && i < at; i = text.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+const SPEAKER_TYPES = new Set(['person', 'organization']);
+
+/** Who is said to say what lies in [span]: "X said", "X has claimed", "according to X". */
+function speakerIn(text: string, span: Span, mentions: Mention[]): string | null {
+  for (const m of mentions) {
+    if (!SPEAKER_TYPES.has(m.type) || m.start < span.start || m.end > span.end) continue;
+    const after = text.slice(m.end, m.end + 40);
+    if (new RegExp(`^(?:['’]s)?,?\\s+(?:(?:has|had|have|also|then|later|recently)\\s+)?(?:${SAY})\\b`, 'i').test(after)) return m.name;
+    const before = text.slice(Math.max(span.start, m.start - 30), m.start);
+    if (/according to\s+(?:the\s+)?$/i.test(before) || new RegExp(`(?:${SAY})\\s+$`, 'i').test(before)) return m.name;
+  }
+  return null;
+}
+
+/** "he said", "the official admitted": the last named speaker stands for them. */
+function pronounSpeaks(text: string, span: Span): boolean {
+  return new RegExp(`\\b(?:he|she|they|the (?:official|minister|ministry|spokesman|spokeswoman))\\s+(?:(?:also|then|later)\\s+)?(?:${SAY}|admitted)\\b`, 'i').test(text.slice(span.start, span.end));
+}
+
+/**
+ * The country a figure belongs to: a country word in the figure itself ("Kazakh people"),
+ * else the nearest place or country in the sentence (a place counts for its country, a
+ * region such as "the former Soviet Union" for none).
+ */
+function countryNear(span: Span, phrase: Span, mentions: Mention[], placeCountry: (m: Mention) => string | null): string | null | undefined {
+  const geo = mentions.filter((m) => (m.type === 'country' || m.type === 'place') && m.start >= span.start && m.end <= span.end);
+  const inPhrase = geo.find((m) => m.type === 'country' && m.start >= phrase.start && m.end <= phrase.end);
+  if (inPhrase) return inPhrase.name;
+  if (!geo.length) return undefined;
+  const dist = (m: Mention) => Math.min(Math.abs(m.start - phrase.end), Math.abs(phrase.start - m.end));
+  const nearest = [...geo].sort((a, b) => dist(a) - dist(b))[0]!;
+  return nearest.type === 'country' ? nearest.name : placeCountry(nearest);
+}
+
+/** The first country named in a sentence (a place's country if no country is named). */
+function firstCountry(span: Span, mentions: Mention[], placeCountry: (m: Mention) => string | null): string | null {
+  const inSpan = mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+  return inSpan.find((m) => m.type === 'country')?.name ?? inSpan.map(placeCountry).find((c) => c) ?? null;
+}
+
+/** The country an article is about, when one dominates its country mentions (≥ 60 %). */
+function focusCountry(article: Article): string | null {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const m of article.mentions) if (m.type === 'country') {
+    counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+    total++;
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return top && top[1] >= 0.6 * total ? top[0] : null;
+}
+
+/** Figures of one article. `placeCountry` maps a place mention to its country's name. */
+export function figuresOf(article: Article, index: number, placeCountry: (m: Mention) => string | null = () => null): Figure[] {
+  const out: Figure[] = [];
+  const focus = focusCountry(article);
+  let lastSpeaker: string | null = null;
+  article.paragraphs.forEach((text, p) => {
+    const mentions = article.mentions.filter((m) => m.paragraph === p);
+    const found = [...text.matchAll(FIGURE)];
+    // sentence by sentence, so that "he said" finds the speaker named just before
+    for (const seg of sentences.segment(text)) {
+      const sentence = { start: seg.index, end: seg.index + seg.segment.length };
+      const ownSpeaker = speakerIn(text, sentence, mentions);
+      for (const match of found) {
+        if (match.index < sentence.start || match.index >= sentence.end) continue;
+        const figure = figureFrom(article, index, p, text, match, sentence, mentions, placeCountry, focus, ownSpeaker, lastSpeaker);
+        if (figure) out.push(figure);
+      }
+      lastSpeaker = ownSpeaker ?? (pronounSpeaks(text, sentence) ? lastSpeaker : null) ?? lastSpeaker;
+    }
+  });
+  return out;
+}
+
+function figureFrom(
+  article: Article,
+  index: number,
+  p: number,
+  text: string,
+  match: RegExpMatchArray & { index: number },
+  sentence: Span,
+  mentions: Mention[],
+  placeCountry: (m: Mention) => string | null,
+  focus: string | null,
+  ownSpeaker: string | null,
+  lastSpeaker: string | null,
+): Figure | null {
+  const [whole, qualifier, first, second, noun] = match as unknown as [string, string | undefined, string, string | undefined, string];
+  const start = match.index + (qualifier ? whole.indexOf(first, qualifier.length) : 0);
+  const low = numberValue(first);
+  const high = second ? numberValue(second) : low;
+  if (low === null || high === null || high < low) return null;
+  const what = noun.replace(/[‘'“"’”]/g, '').replace(/^(?:more|other|further|additional|new)\s+/i, '').trim();
+  // a capitalised plural ("Uzbekistanis") counts only as a demonym the gazetteer knows
+  const nounStart = match.index + whole.length - noun.length;
+  if (!new RegExp(`(?:^|\\s)(?:${COUNTED})$`, 'i').test(what)) {
+    if (!mentions.some((m) => m.type === 'country' && m.start >= nounStart && m.end <= match.index + whole.length)) return null;
+  }
+  // not figures: a year alone, an age
+  if (/^(?:19|20)\d\d$/.test(first) && !second) return null;
+  const after = text.slice(match.index + whole.length, match.index + whole.length + 14);
+  if (/^-?year-old/.test(after)) return null;
+  const phrase = { start: match.index, end: match.index + whole.length };
+  const quote = quoteAround(text, match.index);
+  let speaker = ownSpeaker;
+  if (!speaker && quote) speaker = speakerIn(text, { start: Math.max(0, quote.start - 80), end: Math.min(text.length, quote.end + 100) }, mentions.filter((m) => m.end <= quote.start || m.start >= quote.end));
+  if (!speaker && pronounSpeaks(text, sentence)) speaker = lastSpeaker;
+  const prevSentence = sentence.start > 0 ? sentenceOf(text, sentence.start - 1) : null;
+  const near = countryNear(sentence, phrase, mentions, placeCountry);
+  const country = near !== undefined ? near : ((prevSentence && firstCountry(prevSentence, mentions, placeCountry)) ?? focus);
+  const years = [...text.slice(sentence.start, sentence.end).matchAll(/\b(19[5-9]\d|20[0-4]\d)\b/g)].map((y) => Number(y[1])).filter((y) => y !== low && y !== high);
+  return {
+    country,
+    low,
+    high,
+    qualifier: qualifier?.toLowerCase() ?? (/^\s*,?\s*if not more/.test(after) ? 'at least' : null),
+    what,
+    event: EVENTS.exec(text.slice(sentence.start, sentence.end))?.[1]?.toLowerCase() ?? null,
+    speaker,
+    year: years[0] ?? null,
+    article: article.id,
+    index,
+    paragraph: p,
+    snippet: snippetAround(text, start, match.index + whole.length),
+  };
+}
+
+function snippetAround(text: string, start: number, end: number, span = 70): string {
+  const from = Math.max(0, start - span);
+  const to = Math.min(text.length, end + span);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to).trim()}${to < text.length ? '…' : ''}`;
+}

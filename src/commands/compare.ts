@@ -1,0 +1,59 @@
+/** `steppe compare [--json] [--query Q] [PATH…]`: the cross-country comparison without the dashboard. */
+import stringWidth from 'string-width';
+import { compareCountries, sparkline, type Comparison } from '../analysis/compare.js';
+import { corpusFigures } from '../analysis/corpusFigures.js';
+import type { Corpus } from '../corpus/types.js';
+import { UsageError } from '../io/errors.js';
+import { parseQuery } from '../search/query.js';
+import { searchAll } from '../search/search.js';
+import { buildIndex } from '../search/searchIndex.js';
+import { sanitizeLine } from '../text/sanitize.js';
+
+export function comparison(corpus: Corpus, query: string | undefined): Comparison {
+  let articles = corpus.articles;
+  if (query) {
+    const parsed = parseQuery(query);
+    if (!parsed.ok) throw new UsageError(`--query: ${parsed.error}`);
+    articles = searchAll(buildIndex(articles), parsed.query).ids.map((i) => corpus.articles[i]!);
+  }
+  return compareCountries(articles, corpusFigures(articles));
+}
+
+/** The JSON document: figures without the internal corpus position. */
+export function comparisonJson(c: Comparison): string {
+  return JSON.stringify({ ...c, figures: c.figures.map(({ index: _index, paragraph: _p, ...f }) => f) }, null, 2) + '\n';
+}
+
+function table(header: string[], rows: string[][], right: boolean[]): string[] {
+  const widths = header.map((h, c) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[c]!))));
+  const line = (r: string[]) =>
+    r.map((cell, c) => (right[c] ? ' '.repeat(widths[c]! - stringWidth(cell)) + cell : cell + ' '.repeat(widths[c]! - stringWidth(cell)))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+export function comparisonText(c: Comparison): string {
+  const out = table(
+    ['country', 'articles', 'mentions', 'share', 'first', 'last', 'figures', 'top organizations', 'top people'],
+    c.countries.map((r) => [r.country, String(r.articles), String(r.mentions), `${Math.round(r.share * 100)}%`, r.first ?? '—', r.last ?? '—', String(r.figures), r.topOrganizations.join(', '), r.topPeople.join(', ')].map(sanitizeLine)),
+    [false, true, true, true, false, false, true, false, false],
+  );
+  const years = c.timeline.flatMap((t) => Object.keys(t.years).map(Number));
+  if (years.length) {
+    const from = Math.min(...years);
+    const to = Math.max(...years);
+    out.push('', `articles per year ${from}–${to} (undated apart):`);
+    out.push(...table(['country', 'timeline', 'undated'], c.timeline.map((t) => [t.country, sparkline(t.years, from, to), String(t.undated)]), [false, false, true]));
+  }
+  if (c.coMentions.length) {
+    out.push('', 'named together (articles):');
+    out.push(...c.coMentions.slice(0, 15).map((m) => `  ${m.a} × ${m.b}: ${m.articles}`));
+  }
+  if (c.figures.length) {
+    out.push('', 'figures:');
+    for (const f of c.figures) {
+      const n = f.low === f.high ? f.low.toLocaleString('en') : `${f.low.toLocaleString('en')}–${f.high.toLocaleString('en')}`;
+      out.push(sanitizeLine(`  ${f.country ?? '—'}: ${f.qualifier ? f.qualifier + ' ' : ''}${n} ${f.what}${f.event ? ` (${f.event})` : ''}${f.year ? `, ${f.year}` : ''}${f.speaker ? ` — ${f.speaker}` : ''}`));
+    }
+  }
+  return out.join('\n') + '\n';
+}
