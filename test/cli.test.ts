@@ -136,6 +136,30 @@ describe('steppe search', () => {
   });
 });
 
+describe('steppe compare', () => {
+  it('prints the countries table, timeline, co-mentions and figures', () => {
+    const r = run(['compare']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^country\s+articles\s+mentions\s+share\s+first\s+last\s+figures/m);
+    assert.match(r.stdout, /Kazakhstan × Uzbekistan: 4/);
+    assert.match(r.stdout, /Tajikistan: around 1,100 Tajik citizens \(fighting\) — Ramazon Rahimzoda/);
+  });
+
+  it('gives one JSON document with countries, coMentions, figures and timeline', () => {
+    const doc = JSON.parse(run(['compare', '--json']).stdout);
+    assert.deepEqual(Object.keys(doc), ['countries', 'coMentions', 'figures', 'timeline']);
+    assert.deepEqual(Object.keys(doc.countries[0]), ['country', 'articles', 'mentions', 'share', 'first', 'last', 'topOrganizations', 'topPeople', 'figures']);
+    assert.deepEqual(doc.coMentions.find((m: { a: string; b: string }) => m.a === 'Kazakhstan' && m.b === 'Uzbekistan'), { a: 'Kazakhstan', b: 'Uzbekistan', articles: 4 });
+    for (const k of ['country', 'low', 'high', 'qualifier', 'what', 'speaker', 'year', 'article', 'snippet']) assert.ok(k in doc.figures[0], k);
+    assert.equal(doc.timeline.find((t: { country: string }) => t.country === 'Kazakhstan').undated, 3);
+  });
+
+  it('compares only the articles matching --query', () => {
+    const doc = JSON.parse(run(['compare', '--json', '--query', 'country:tajikistan']).stdout);
+    assert.equal(doc.countries.find((c: { country: string }) => c.country === 'Tajikistan').share, 1);
+  });
+});
+
 describe('steppe with no terminal, and bad input', () => {
   it('explains in one line that the dashboard needs a terminal, with exit code 2', () => {
     const r = run([]);

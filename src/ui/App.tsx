@@ -16,17 +16,33 @@ import { boxOf, innerColumns, innerRows, layoutFor, MIN_COLUMNS, MIN_ROWS, tooSm
 import type { Model } from './model.js';
 import { makeSelectors, type Selectors } from './selectors.js';
 import { useTerminalSize } from './size.js';
-import { ENTITY_TYPES, initialState, reduce, type Pane, type UiState, type View } from './state.js';
+import { COMPARE_SORTS, COMPARE_VIEWS, ENTITY_TYPES, initialState, reduce, type Pane, type UiState, type View } from './state.js';
+import { figuresLines, matrixAxis, sideBySideLines, sortCountries, timelineLines } from './compareView.js';
 import type { Theme } from './theme.js';
 import { fit } from './textWidth.js';
 
 const TITLES: Record<Pane, string> = { list: '1 Articles', reader: '2 Reader', entities: '3 Entities', compare: '4 Compare' };
+
+/** The lines of the scrolling compare views (side by side, timeline, figures). */
+function compareTextLines(s: UiState, sel: Selectors, width: number): string[] {
+  switch (COMPARE_VIEWS[s.compareView]) {
+    case 'side by side':
+      return sideBySideLines(sel.filteredArticles(s.query), sel.figures(), s.marked, width);
+    case 'timeline':
+      return timelineLines(sel.comparison(s.query));
+    case 'figures':
+      return figuresLines(sel.comparison(s.query));
+    default:
+      return [];
+  }
+}
 
 /** Everything the reducer and the panes need from the derived data, for one state and layout. */
 function viewOf(s: UiState, sel: Selectors, layout: Layout): View {
   const readerBox = boxOf(layout, 'reader') ?? { width: layout.columns.flat()[0]!.width, height: layout.paneHeight };
   const reader = () => (s.reading === null ? null : sel.reader(s.reading, innerColumns(readerBox.width), s.showEntities, s.query));
   const focusBox = boxOf(layout, s.focus);
+  const compareBox = boxOf(layout, 'compare') ?? { width: layout.columns.flat()[0]!.width, height: layout.paneHeight };
   // getters: a key press computes only what its action reads (tables cost a pass over the filter)
   return {
     get list() {
@@ -36,7 +52,13 @@ function viewOf(s: UiState, sel: Selectors, layout: Layout): View {
       return sel.entities(s.query, ENTITY_TYPES[s.entityType]!).rows;
     },
     get compareRows() {
-      return sel.countries(s.query);
+      return sortCountries(sel.comparison(s.query).countries, COMPARE_SORTS[s.compareSort]!);
+    },
+    get matrix() {
+      return matrixAxis(sel.comparison(s.query), innerColumns(compareBox.width));
+    },
+    get compareLines() {
+      return compareTextLines(s, sel, innerColumns(compareBox.width)).length;
     },
     get readerLines() {
       return reader()?.lines.length ?? 0;
@@ -47,7 +69,7 @@ function viewOf(s: UiState, sel: Selectors, layout: Layout): View {
     get concordanceLines() {
       return s.concordance ? sel.concordance(s.query, s.concordance.id).length : 0;
     },
-    page: innerRows(focusBox?.height ?? layout.paneHeight) - (s.focus === 'entities' ? 2 : 0),
+    page: innerRows(focusBox?.height ?? layout.paneHeight) - (s.focus === 'entities' ? 2 : s.focus === 'compare' ? 1 : 0),
   };
 }
 
@@ -99,8 +121,22 @@ export function App(props: { model: Model; theme: Theme; initial?: Partial<UiSta
         const { rows: entityRows, totals } = selectors.entities(state.query, ENTITY_TYPES[state.entityType]!);
         return <EntitiesPane rows={entityRows} totals={totals} typeIndex={state.entityType} cursor={state.entityCursor} width={w} height={rows} focused={focused} theme={theme} />;
       }
-      case 'compare':
-        return <ComparePane rows={selectors.countries(state.query)} cursor={state.compareCursor} width={w} height={rows} focused={focused} theme={theme} />;
+      case 'compare': {
+        const comparison = selectors.comparison(state.query);
+        return (
+          <ComparePane
+            state={state}
+            comparison={comparison}
+            rows={sortCountries(comparison.countries, COMPARE_SORTS[state.compareSort]!)}
+            matrix={matrixAxis(comparison, w)}
+            lines={compareTextLines(state, selectors, w)}
+            width={w}
+            height={rows}
+            focused={focused}
+            theme={theme}
+          />
+        );
+      }
     }
   };
 

@@ -5,8 +5,11 @@
  */
 import { countryTable, type CountryRow } from '../analysis/countries.js';
 import { countEntities, type EntityCount } from '../analysis/entityCounts.js';
+import { compareCountries, type Comparison } from '../analysis/compare.js';
+import { corpusFigures } from '../analysis/corpusFigures.js';
+import type { Figure } from '../analysis/figures.js';
 import { concordance, type KwicLine } from '../analysis/kwic.js';
-import type { MentionType } from '../corpus/types.js';
+import type { Article, MentionType } from '../corpus/types.js';
 import type { Query } from '../search/query.js';
 import { searchAll, type SearchResult } from '../search/search.js';
 import { termsOf } from '../search/searchIndex.js';
@@ -36,6 +39,9 @@ export interface Selectors {
   list(query: Query, sort: SortKey): number[];
   entities(query: Query, type: MentionType): { rows: EntityCount[]; totals: Map<string, EntityCount> };
   countries(query: Query): CountryRow[];
+  comparison(query: Query): Comparison;
+  figures(): Figure[];
+  filteredArticles(query: Query): Article[];
   concordance(query: Query, entityId: string): KwicLine[];
   reader(article: number, width: number, showEntities: boolean, query: Query): { lines: Segment[][]; hitLines: number[] };
 }
@@ -57,6 +63,9 @@ export function makeSelectors(model: Model): Selectors {
     (a, b) => a.q === b.q && a.type === b.type,
   );
   const countries = memo((q: Query) => countryTable(filtered(q)));
+  let figuresAll: Figure[] | null = null;
+  const figures = () => (figuresAll ??= corpusFigures(model.articles));
+  const comparison = memo((q: Query) => compareCountries(filtered(q), figures()));
   const kwic = memo(
     ({ q, id }: { q: Query; id: string }) => concordance(model.articles, result(q).ids, id),
     (a, b) => a.q === b.q && a.id === b.id,
@@ -70,6 +79,9 @@ export function makeSelectors(model: Model): Selectors {
     list: (q, sort) => list({ q, sort }),
     entities: (q, type) => entities({ q, type }),
     countries,
+    comparison,
+    figures,
+    filteredArticles: filtered,
     concordance: (q, id) => kwic({ q, id }),
     reader: (article, width, showEntities, q) => reader({ article, width, showEntities, q }),
   };

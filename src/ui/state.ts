@@ -10,6 +10,10 @@ export const PANES: Pane[] = ['list', 'reader', 'entities', 'compare'];
 export type Mode = 'normal' | 'filter' | 'help';
 export type SortKey = 'date' | 'publisher' | 'title' | 'relevance';
 export const ENTITY_TYPES: MentionType[] = ['country', 'person', 'organization', 'place'];
+export const COMPARE_VIEWS = ['countries', 'matrix', 'side by side', 'timeline', 'figures'] as const;
+export type CompareView = (typeof COMPARE_VIEWS)[number];
+export const COMPARE_SORTS = ['articles', 'mentions', 'share', 'country', 'first', 'last', 'figures'] as const;
+export type CompareSort = (typeof COMPARE_SORTS)[number];
 
 export interface UiState {
   mode: Mode;
@@ -37,6 +41,14 @@ export interface UiState {
   concordance: { id: string; name: string } | null;
   concordanceTop: number;
   compareCursor: number;
+  compareView: number;
+  compareSort: number;
+  /** countries marked for the side-by-side view */
+  marked: string[];
+  matrixRow: number;
+  matrixCol: number;
+  /** first line shown in the side-by-side, timeline and figures views */
+  compareTop: number;
   message: string | null;
   quit: boolean;
 }
@@ -46,7 +58,11 @@ export interface View {
   /** sorted, filtered article positions */
   list: number[];
   entityRows: { id: string; name: string; type: MentionType }[];
-  compareRows: { id: string; country: string }[];
+  compareRows: { country: string }[];
+  /** countries on the matrix's axes */
+  matrix: string[];
+  /** lines of the scrolling compare views */
+  compareLines: number;
   readerLines: number;
   hitLines: number[];
   concordanceLines: number;
@@ -77,6 +93,10 @@ export type Action =
   | { type: 'article'; delta: number }
   | { type: 'entityType'; delta: number }
   | { type: 'concordance' }
+  | { type: 'compareView'; delta: number }
+  | { type: 'compareSort' }
+  | { type: 'mark' }
+  | { type: 'column'; delta: number }
   | { type: 'quit' };
 
 export function initialState(): UiState {
@@ -101,6 +121,12 @@ export function initialState(): UiState {
     concordance: null,
     concordanceTop: 0,
     compareCursor: 0,
+    compareView: 0,
+    compareSort: 0,
+    marked: [],
+    matrixRow: 0,
+    matrixCol: 0,
+    compareTop: 0,
     message: null,
     quit: false,
   };
@@ -132,6 +158,8 @@ function moveBy(s: UiState, v: View, delta: number): UiState {
       if (s.concordance) return { ...s, concordanceTop: clamp(s.concordanceTop + delta, 0, Math.max(0, v.concordanceLines - v.page)) };
       return { ...s, entityCursor: clamp(s.entityCursor + delta, 0, Math.max(0, v.entityRows.length - 1)) };
     case 'compare':
+      if (COMPARE_VIEWS[s.compareView] === 'matrix') return { ...s, matrixRow: clamp(s.matrixRow + delta, 0, Math.max(0, v.matrix.length - 1)) };
+      if (COMPARE_VIEWS[s.compareView] !== 'countries') return { ...s, compareTop: clamp(s.compareTop + delta, 0, Math.max(0, v.compareLines - v.page)) };
       return { ...s, compareCursor: clamp(s.compareCursor + delta, 0, Math.max(0, v.compareRows.length - 1)) };
   }
 }
@@ -173,9 +201,10 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
         return { ...applyText(next, text), history: remember(s.history, text), focus: 'list' };
       }
       if (s.focus === 'compare') {
-        const row = v.compareRows[s.compareCursor];
-        if (!row) return next;
-        const text = `${s.filter.trim()} country:${quoteValue(row.country)}`.trim();
+        const view = COMPARE_VIEWS[s.compareView];
+        const countries = view === 'matrix' ? [...new Set([v.matrix[s.matrixRow], v.matrix[s.matrixCol]])] : view === 'countries' ? [v.compareRows[s.compareCursor]?.country] : [];
+        if (!countries.length || countries.some((c) => !c)) return next;
+        const text = `${s.filter.trim()} ${countries.map((c) => `country:${quoteValue(c!)}`).join(' ')}`.trim();
         return { ...applyText(next, text), history: remember(s.history, text), focus: 'list' };
       }
       return next;
@@ -230,6 +259,21 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
       const row = v.entityRows[s.entityCursor];
       return row ? { ...next, concordance: { id: row.id, name: row.name }, concordanceTop: 0 } : next;
     }
+    case 'compareView':
+      return { ...next, compareView: (s.compareView + a.delta + COMPARE_VIEWS.length) % COMPARE_VIEWS.length, compareTop: 0 };
+    case 'compareSort': {
+      const compareSort = (s.compareSort + 1) % COMPARE_SORTS.length;
+      return { ...next, compareSort, compareCursor: 0, message: `countries sorted by ${COMPARE_SORTS[compareSort]}` };
+    }
+    case 'mark': {
+      const row = v.compareRows[s.compareCursor];
+      if (!row || COMPARE_VIEWS[s.compareView] !== 'countries') return next;
+      const marked = s.marked.includes(row.country) ? s.marked.filter((c) => c !== row.country) : [...s.marked, row.country];
+      return { ...next, marked, message: marked.length >= 2 ? `${marked.join(', ')} marked: v to the side-by-side view` : `${marked.join(', ') || 'nothing'} marked` };
+    }
+    case 'column':
+      if (COMPARE_VIEWS[s.compareView] !== 'matrix') return next;
+      return { ...next, matrixCol: clamp(s.matrixCol + a.delta, 0, Math.max(0, v.matrix.length - 1)) };
     case 'quit':
       return { ...next, quit: true };
   }

@@ -1,19 +1,92 @@
-/** The countries table for the current filter: articles, mentions and share of the filtered articles. */
+/**
+ * Compare: the countries table (sortable, Space marks), the co-mention matrix (shaded so it
+ * reads without colour), side by side for marked countries, the timeline and the figures.
+ */
 import { Box, Text } from 'ink';
-import type { CountryRow } from '../../analysis/countries.js';
+import { coMentionCount, shade, type Comparison, type CountryProfile } from '../../analysis/compare.js';
+import { MATRIX_CELL, MATRIX_LABEL } from '../compareView.js';
+import { COMPARE_SORTS, COMPARE_VIEWS, type UiState } from '../state.js';
 import type { Theme } from '../theme.js';
 import { fit, windowStart } from '../textWidth.js';
+import { sanitizeLine } from '../../text/sanitize.js';
 import { flexColumns, Table } from './Table.js';
 
-export function ComparePane(props: { rows: CountryRow[]; cursor: number; width: number; height: number; focused: boolean; theme: Theme }) {
-  const visible = Math.max(1, props.height - 1);
-  const start = windowStart(props.cursor, props.rows.length, visible);
-  const columns = flexColumns(props.width, [{ key: 'country', header: 'country' }, { key: 'articles', header: 'articles', align: 'right' }, { key: 'mentions', header: 'mentions', align: 'right' }, { key: 'share', header: 'share', align: 'right' }], [8, 8, 6]);
-  if (props.rows.length === 0) return <Text color={props.theme.muted}>{fit('no countries in these articles', props.width)}</Text>;
-  const rows = props.rows.slice(start, start + visible).map((r) => ({ country: r.country, articles: String(r.articles), mentions: String(r.mentions), share: `${Math.round(r.share * 100)}%` }));
+export function ComparePane(props: {
+  state: UiState;
+  comparison: Comparison;
+  rows: CountryProfile[];
+  matrix: string[];
+  lines: string[];
+  width: number;
+  height: number;
+  focused: boolean;
+  theme: Theme;
+}) {
+  const { state, width, theme } = props;
+  const view = COMPARE_VIEWS[state.compareView]!;
+  const tabs = COMPARE_VIEWS.map((v) => (v === view ? `[${v}]` : v)).join(' ');
+  const body = Math.max(1, props.height - 1);
   return (
     <Box flexDirection="column">
-      <Table columns={columns} rows={rows} selected={props.cursor - start} focused={props.focused} accent={props.theme.accent} />
+      <Text color={theme.accent}>{fit(tabs, width)}</Text>
+      {view === 'countries' && <Countries {...props} rows={props.rows} height={body} />}
+      {view === 'matrix' && <Matrix {...props} height={body} />}
+      {view !== 'countries' && view !== 'matrix' && props.lines.slice(state.compareTop, state.compareTop + body).map((l, i) => <Text key={state.compareTop + i}>{fit(l, width)}</Text>)}
+    </Box>
+  );
+}
+
+function Countries(props: { state: UiState; rows: CountryProfile[]; width: number; height: number; focused: boolean; theme: Theme }) {
+  const { state, width } = props;
+  if (!props.rows.length) return <Text color={props.theme.muted}>{fit('no countries in these articles', width)}</Text>;
+  const visible = Math.max(1, props.height - 1);
+  const start = windowStart(state.compareCursor, props.rows.length, visible);
+  const sortKey = COMPARE_SORTS[state.compareSort]!;
+  const mark = (key: string, label: string) => (key === sortKey ? `${label}↓` : label);
+  const wide = width >= 90;
+  const cols = wide
+    ? flexColumns(width, [{ key: 'country', header: mark('country', 'country') }, { key: 'articles', header: mark('articles', 'art.'), align: 'right' }, { key: 'mentions', header: mark('mentions', 'ment.'), align: 'right' }, { key: 'share', header: mark('share', 'share'), align: 'right' }, { key: 'first', header: mark('first', 'first') }, { key: 'last', header: mark('last', 'last') }, { key: 'figures', header: mark('figures', 'fig.'), align: 'right' }, { key: 'orgs', header: 'top organization' }], [5, 6, 6, 10, 10, 5, Math.max(10, width - 70)])
+    : flexColumns(width, [{ key: 'country', header: mark('country', 'country') }, { key: 'articles', header: mark('articles', 'art.'), align: 'right' }, { key: 'mentions', header: mark('mentions', 'ment.'), align: 'right' }, { key: 'share', header: mark('share', 'share'), align: 'right' }, { key: 'figures', header: mark('figures', 'fig.'), align: 'right' }], [5, 6, 6, 5]);
+  const rows = props.rows.slice(start, start + visible).map((r) => ({
+    country: `${state.marked.includes(r.country) ? '● ' : ''}${r.country}`,
+    articles: String(r.articles),
+    mentions: String(r.mentions),
+    share: `${Math.round(r.share * 100)}%`,
+    first: r.first ?? '—',
+    last: r.last ?? '—',
+    figures: String(r.figures),
+    orgs: sanitizeLine(r.topOrganizations[0] ?? ''),
+  }));
+  return <Table columns={cols} rows={rows} selected={state.compareCursor - start} focused={props.focused} accent={props.theme.accent} />;
+}
+
+/** Three-letter labels keep the columns narrow: Kazakhstan → Kaz. */
+const short = (c: string, n: number) => (c.length <= n ? c : c.slice(0, n - 1) + '.');
+
+function Matrix(props: { state: UiState; comparison: Comparison; matrix: string[]; width: number; height: number; focused: boolean; theme: Theme }) {
+  const { state, matrix, comparison } = props;
+  if (matrix.length < 2) return <Text color={props.theme.muted}>{fit('fewer than two countries here', props.width)}</Text>;
+  const max = Math.max(1, ...matrix.flatMap((a) => matrix.filter((b) => b !== a).map((b) => coMentionCount(comparison, a, b))));
+  const header = fit('', MATRIX_LABEL) + matrix.map((c) => fit(short(c, MATRIX_CELL - 1), MATRIX_CELL, 'right')).join('');
+  const selected = `${matrix[state.matrixRow]} × ${matrix[state.matrixCol]}: ${coMentionCount(comparison, matrix[state.matrixRow]!, matrix[state.matrixCol]!)} articles`;
+  return (
+    <Box flexDirection="column">
+      <Text bold>{fit(header, props.width)}</Text>
+      {matrix.slice(0, Math.max(0, props.height - 2)).map((a, r) => (
+        <Text key={a}>
+          {fit(short(a, MATRIX_LABEL - 1), MATRIX_LABEL)}
+          {matrix.map((b, c) => {
+            const n = coMentionCount(comparison, a, b);
+            const cell = a === b ? fit('·', MATRIX_CELL, 'right') : fit(`${shade(n, max)}${n}`, MATRIX_CELL, 'right');
+            return (
+              <Text key={b} inverse={props.focused && r === state.matrixRow && c === state.matrixCol}>
+                {cell}
+              </Text>
+            );
+          })}
+        </Text>
+      ))}
+      <Text color={props.theme.muted}>{fit(selected + ' · Enter filters to them', props.width)}</Text>
     </Box>
   );
 }

@@ -1,0 +1,79 @@
+/** The Compare pane's views as plain data: sorted countries, the matrix axes, and the lines of the text views. */
+import { sideBySide, sparkline, type Comparison, type CountryProfile } from '../analysis/compare.js';
+import type { Figure } from '../analysis/figures.js';
+import type { Article } from '../corpus/types.js';
+import { sanitizeLine } from '../text/sanitize.js';
+import type { CompareSort } from './state.js';
+import { fit } from './textWidth.js';
+
+export function sortCountries(rows: CountryProfile[], key: CompareSort): CountryProfile[] {
+  const by: Record<CompareSort, (a: CountryProfile, b: CountryProfile) => number> = {
+    articles: (a, b) => b.articles - a.articles,
+    mentions: (a, b) => b.mentions - a.mentions,
+    share: (a, b) => b.share - a.share,
+    country: (a, b) => a.country.localeCompare(b.country),
+    first: (a, b) => (a.first ?? '9999').localeCompare(b.first ?? '9999'),
+    last: (a, b) => (b.last ?? '').localeCompare(a.last ?? ''),
+    figures: (a, b) => b.figures - a.figures,
+  };
+  return [...rows].sort((a, b) => by[key](a, b) || b.articles - a.articles || a.country.localeCompare(b.country));
+}
+
+/** Label and cell widths of the matrix; as many countries as fit, most covered first. */
+export const MATRIX_LABEL = 14;
+export const MATRIX_CELL = 6;
+
+export function matrixAxis(c: Comparison, width: number): string[] {
+  const n = Math.max(2, Math.min(10, Math.floor((width - MATRIX_LABEL) / MATRIX_CELL)));
+  return c.countries.slice(0, n).map((r) => r.country);
+}
+
+export function figureLine(f: Figure): string {
+  const n = f.low === f.high ? f.low.toLocaleString('en') : `${f.low.toLocaleString('en')}–${f.high.toLocaleString('en')}`;
+  return sanitizeLine(`${f.qualifier ? f.qualifier + ' ' : ''}${n} ${f.what}${f.event ? ` (${f.event})` : ''}${f.year ? `, ${f.year}` : ''}${f.speaker ? ` — ${f.speaker}` : ''}`);
+}
+
+export function sideBySideLines(articles: Article[], figures: Figure[], marked: string[], width: number): string[] {
+  if (marked.length < 2) return ['Mark two or more countries with Space in the countries view (v cycles the views).'];
+  const sbs = sideBySide(articles, figures, marked);
+  const colWidth = Math.max(10, Math.floor((width - (marked.length - 1) * 2) / marked.length));
+  const titleOf = (id: string) => sanitizeLine(articles.find((a) => a.id === id)?.title ?? id);
+  const sections: [string, (col: (typeof sbs.columns)[number]) => string[]][] = [
+    ['organizations', (c) => c.organizations],
+    ['people', (c) => c.people],
+    ['places', (c) => c.places],
+    ['figures', (c) => c.figures.map(figureLine)],
+    ['only here (articles)', (c) => c.only.map(titleOf)],
+  ];
+  const lines = [marked.map((m) => fit(m.toUpperCase(), colWidth)).join('  ')];
+  for (const [name, pick] of sections) {
+    const cells = sbs.columns.map(pick);
+    const rows = Math.max(1, ...cells.map((c) => c.length));
+    lines.push(marked.map(() => fit(`· ${name}`, colWidth)).join('  '));
+    for (let r = 0; r < rows; r++) lines.push(cells.map((c) => fit(c[r] ? sanitizeLine(c[r]!) : r === 0 ? '—' : '', colWidth)).join('  '));
+  }
+  lines.push(`shared by all (${sbs.shared.length} articles):`, ...sbs.shared.map((id) => `  ${titleOf(id)}`));
+  return lines;
+}
+
+export function timelineLines(c: Comparison): string[] {
+  const years = c.timeline.flatMap((t) => Object.keys(t.years).map(Number));
+  if (!years.length) return ['No dated articles here.', ...c.timeline.map((t) => `${fit(t.country, 16)} undated ${t.undated}`)];
+  const from = Math.min(...years);
+  const to = Math.max(...years);
+  const w = Math.max(to - from + 1, 10);
+  const axis = to > from ? fit(String(from), w - 4) + String(to) : fit(String(from), w);
+  return [`${fit('', 16)} ${axis}  undated`, ...c.timeline.map((t) => `${fit(t.country, 16)} ${fit(sparkline(t.years, from, to), w)}  ${t.undated}`)];
+}
+
+export function figuresLines(c: Comparison): string[] {
+  if (!c.figures.length) return ['No figures in these articles.'];
+  const byCountry = new Map<string, Figure[]>();
+  for (const f of c.figures) byCountry.set(f.country ?? '(no country)', [...(byCountry.get(f.country ?? '(no country)') ?? []), f]);
+  const lines: string[] = [];
+  for (const [country, list] of [...byCountry].sort((a, b) => b[1].length - a[1].length)) {
+    lines.push(`${country} (${list.length})`);
+    for (const f of list) lines.push(`  ${figureLine(f)}`);
+  }
+  return lines;
+}

@@ -1,0 +1,131 @@
+/** Cross-country comparison: figures against the gold annotation, the tables, the Compare pane and the command. */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, it } from 'node:test';
+import { coMentionCount, compareCountries, sideBySide } from '../src/analysis/compare.js';
+import { corpusFigures } from '../src/analysis/corpusFigures.js';
+import { numberValue } from '../src/analysis/numbers.js';
+import { figuresOf } from '../src/analysis/figures.js';
+import { fixtures, parsedSeeds } from './helpers.js';
+import { K, renderSized, type Screen } from './uiHarness.js';
+
+interface GoldFigure {
+  file: string;
+  low: number;
+  high: number;
+  qualifier: string | null;
+  country: string | null;
+  speaker: string | null;
+  year: number | null;
+}
+const gold = JSON.parse(readFileSync(path.join(fixtures, 'figures-gold.json'), 'utf8')).figures as GoldFigure[];
+
+describe('figures', () => {
+  const articles = parsedSeeds();
+  const found = corpusFigures(articles).map((f) => ({ ...f, file: articles[f.index]!.file }));
+  const key = (f: { file: string; low: number; high: number }) => `${f.file}|${f.low}|${f.high}`;
+  const goldKeys = new Map(gold.map((g) => [key(g), g]));
+  const matched = found.filter((f) => goldKeys.has(key(f)));
+  const precision = matched.length / Math.max(1, found.length);
+  const recall = new Set(matched.map(key)).size / gold.length;
+  const agree = (field: 'country' | 'speaker' | 'year' | 'qualifier') => matched.filter((f) => f[field] === goldKeys.get(key(f))![field]).length / Math.max(1, matched.length);
+  console.log(`# figures: ${found.length} found, ${gold.length} in the gold; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`);
+  console.log(`# of the matched: country ${agree('country').toFixed(2)}, speaker ${agree('speaker').toFixed(2)}, year ${agree('year').toFixed(2)}, qualifier ${agree('qualifier').toFixed(2)} agree with the gold`);
+
+  it('finds the annotated figures with precision ≥ 0.9 and recall ≥ 0.8', () => {
+    assert.ok(precision >= 0.9, `precision ${precision}`);
+    assert.ok(recall >= 0.8, `recall ${recall}`);
+  });
+
+  it('attributes country and speaker as the annotation does (≥ 0.9)', () => {
+    assert.ok(agree('country') >= 0.9);
+    assert.ok(agree('speaker') >= 0.9);
+  });
+
+  it('reads ranges, spelled numbers and qualifiers', () => {
+    assert.equal(numberValue('Five hundred'), 500);
+    assert.equal(numberValue('1,100'), 1100);
+    assert.equal(numberValue('twenty-two'), 22);
+    const f = found.find((x) => x.low === 500)!;
+    assert.deepEqual([f.low, f.high, f.country, f.speaker], [500, 600, 'Kazakhstan', 'Nursultan Nazarbayev']);
+    assert.equal(found.find((x) => x.low === 200)!.qualifier, 'about');
+  });
+
+  it('never takes years, dates, ages, prison terms or counts of things for figures', () => {
+    const text = 'In 2016 a 24-year-old man was jailed for ten years on November 12, and the two sides signed seven documents and opened 25 new checkpoints.';
+    const a = { ...articles[0]!, paragraphs: [text], mentions: [] };
+    assert.deepEqual(figuresOf(a, 0), []);
+  });
+});
+
+describe('country comparison', () => {
+  const articles = parsedSeeds();
+  const c = compareCountries(articles, corpusFigures(articles));
+
+  it('counts articles naming both countries', () => {
+    assert.equal(coMentionCount(c, 'Kazakhstan', 'Uzbekistan'), 4);
+    assert.equal(coMentionCount(c, 'Uzbekistan', 'Kazakhstan'), 4);
+  });
+
+  it('keeps undated articles apart in the timeline, never dropped', () => {
+    const kz = c.timeline.find((t) => t.country === 'Kazakhstan')!;
+    assert.deepEqual(kz.years, { '2011': 1, '2017': 1 });
+    assert.equal(kz.undated, 3);
+  });
+
+  it('puts two countries side by side with shared and unique articles', () => {
+    const sbs = sideBySide(articles, c.figures, ['Kazakhstan', 'Tajikistan']);
+    assert.equal(sbs.shared.length, 2);
+    assert.ok(sbs.columns[1]!.people.includes('Ramazon Rahimzoda'));
+    assert.ok(sbs.columns[0]!.people.includes('Nursultan Nazarbayev'));
+    assert.equal(sbs.columns[1]!.only.length, 0);
+  });
+});
+
+// the wide layout needs a wide terminal: ink-testing-library's is fixed at 100 columns
+let screen: Screen | undefined;
+afterEach(() => screen?.unmount());
+
+describe('Compare pane', () => {
+  it('shows the co-mention matrix: Kazakhstan × Uzbekistan is 4, shaded', async () => {
+    screen = await renderSized(140, 40);
+    await screen.press('4', 'v');
+    const f = screen.lastFrame();
+    assert.match(f, /countries \[matrix\]/);
+    assert.match(f, /Kazakhstan\s+·\s+█4/);
+    await screen.press('l');
+    assert.match(screen.lastFrame(), /Kazakhstan × Uzbekistan: 4 articles/);
+    await screen.press(K.enter);
+    assert.match(screen.lastFrame(), /1 Articles \(4\)/);
+  });
+
+  it('puts Kazakhstan and Tajikistan side by side', async () => {
+    screen = await renderSized(140, 60);
+    await screen.press('4', ' ');
+    const rows = screen.lastFrame().split('\n');
+    const tjRow = rows.findIndex((l) => /Tajikistan\s+2\s+10\s+40%/.test(l));
+    const kzRow = rows.findIndex((l) => /● Kazakhstan\s/.test(l));
+    assert.ok(kzRow > 0 && tjRow > kzRow);
+    await screen.press(...Array<string>(tjRow - kzRow).fill('j'), ' ', 'v', 'v');
+    const f = screen.lastFrame();
+    assert.match(f, /KAZAKHSTAN\s+TAJIKISTAN/);
+    assert.match(f, /Nursultan Nazarbayev\s+Ramazon Rahimzoda/);
+    assert.match(f, /shared by all \(2 articles\)/);
+  });
+
+  it('lists the figures for Tajikistan with their speaker', async () => {
+    screen = await renderSized(140, 40);
+    await screen.press('4', 'V');
+    const f = screen.lastFrame();
+    assert.match(f, /Tajikistan \(7\)/);
+    assert.match(f, /36 terrorist attacks \(thwart\), 2016 — Interior Ministry \(Tajikistan\)/);
+    assert.match(f, /around 1,100 Tajik citizens \(fighting\) — Ramazon Rahimzoda/);
+  });
+
+  it('shows the timeline with the undated count', async () => {
+    screen = await renderSized(140, 40);
+    await screen.press('4', 'V', 'V');
+    assert.match(screen.lastFrame(), /Kazakhstan\s+█\s+█\s+3/);
+  });
+});
