@@ -123,6 +123,16 @@ describe('Compare pane', () => {
     assert.match(f, /around 1,100 Tajik citizens \(fighting\) — Ramazon Rahimzoda/);
   });
 
+  it('shows every column, top organizations and people included, when zoomed with z', async () => {
+    screen = await renderSized(150, 30);
+    await screen.press('4', 'z');
+    const f = screen.lastFrame();
+    assert.match(f, /country\s+art\.↓\s+ment\.\s+share\s*first\s+last\s+fig\.\s+top organization\s+top person/);
+    assert.match(f, /Tajikistan\s+2\s+10\s+40%\s*—\s+—\s+7\s+.*Ramazon Rahimzoda/);
+    await screen.press('s');
+    assert.match(screen.lastFrame(), /ment\.↓/);
+  });
+
   it('shows the timeline with the undated count', async () => {
     screen = await renderSized(140, 40);
     await screen.press('4', 'V', 'V');

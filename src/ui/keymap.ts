@@ -48,6 +48,7 @@ export const NORMAL_KEYS: Binding[] = [
   { keys: ['2'], action: { type: 'focus', pane: 'reader' }, help: 'reader pane' },
   { keys: ['3'], action: { type: 'focus', pane: 'entities' }, help: 'entities pane' },
   { keys: ['4'], action: { type: 'focus', pane: 'compare' }, help: 'compare pane' },
+  { keys: ['z'], action: { type: 'zoom' }, help: 'zoom the pane to the full screen, and back' },
   { keys: ['escape'], action: { type: 'back' }, help: 'back / clear filter' },
   { keys: ['?'], action: { type: 'help' }, help: 'help', hint: true },
   { keys: ['q', 'ctrl-c'], action: { type: 'quit' }, help: 'quit', hint: true },

@@ -13,7 +13,7 @@ export interface Box {
 }
 
 export interface Layout {
-  kind: 'wide' | 'split' | 'tabs';
+  kind: 'wide' | 'split' | 'tabs' | 'zoom';
   /** columns of panes; each column a stack of boxes */
   columns: Box[][];
   paneHeight: number;
@@ -23,9 +23,10 @@ export function tooSmall(columns: number, rows: number): boolean {
   return columns < MIN_COLUMNS || rows < MIN_ROWS;
 }
 
-export function layoutFor(columns: number, rows: number, s: Pick<UiState, 'focus' | 'second'>): Layout {
+export function layoutFor(columns: number, rows: number, s: Pick<UiState, 'focus' | 'second' | 'zoom'>): Layout {
   // one line short of the terminal: a frame as tall as the terminal makes Ink 6 clear it every time
   const height = rows - 1 - BARS;
+  if (s.zoom) return { kind: 'zoom', paneHeight: height, columns: [[{ pane: s.focus, width: columns, height }]] };
   if (columns >= 160) {
     const list = Math.floor(columns * 0.34);
     const reader = Math.floor(columns * 0.36);

@@ -49,6 +49,8 @@ export interface UiState {
   matrixCol: number;
   /** first line shown in the side-by-side, timeline and figures views */
   compareTop: number;
+  /** the focused pane fills the screen */
+  zoom: boolean;
   message: string | null;
   quit: boolean;
 }
@@ -97,6 +99,7 @@ export type Action =
   | { type: 'compareSort' }
   | { type: 'mark' }
   | { type: 'column'; delta: number }
+  | { type: 'zoom' }
   | { type: 'quit' };
 
 export function initialState(): UiState {
@@ -127,6 +130,7 @@ export function initialState(): UiState {
     matrixRow: 0,
     matrixCol: 0,
     compareTop: 0,
+    zoom: false,
     message: null,
     quit: false,
   };
@@ -212,6 +216,7 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
       // Esc: close the concordance, then clear the filter, then go back to the list
       if (s.concordance) return { ...next, concordance: null };
       if (s.filter) return { ...applyText(next, ''), draft: '' };
+      if (s.zoom) return { ...next, zoom: false };
       if (s.focus !== 'list') return { ...next, focus: 'list' };
       return next;
     case 'startFilter':
@@ -274,6 +279,8 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
     case 'column':
       if (COMPARE_VIEWS[s.compareView] !== 'matrix') return next;
       return { ...next, matrixCol: clamp(s.matrixCol + a.delta, 0, Math.max(0, v.matrix.length - 1)) };
+    case 'zoom':
+      return { ...next, zoom: !s.zoom };
     case 'quit':
       return { ...next, quit: true };
   }

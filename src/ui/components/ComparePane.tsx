@@ -44,8 +44,10 @@ function Countries(props: { state: UiState; rows: CountryProfile[]; width: numbe
   const sortKey = COMPARE_SORTS[state.compareSort]!;
   const mark = (key: string, label: string) => (key === sortKey ? `${label}↓` : label);
   const wide = width >= 90;
+  // the two "top" columns share what the numbers leave
+  const topWidth = Math.max(10, Math.floor((width - 16 - 5 - 6 - 6 - 10 - 10 - 5 - 8) / 2));
   const cols = wide
-    ? flexColumns(width, [{ key: 'country', header: mark('country', 'country') }, { key: 'articles', header: mark('articles', 'art.'), align: 'right' }, { key: 'mentions', header: mark('mentions', 'ment.'), align: 'right' }, { key: 'share', header: mark('share', 'share'), align: 'right' }, { key: 'first', header: mark('first', 'first') }, { key: 'last', header: mark('last', 'last') }, { key: 'figures', header: mark('figures', 'fig.'), align: 'right' }, { key: 'orgs', header: 'top organization' }], [5, 6, 6, 10, 10, 5, Math.max(10, width - 70)])
+    ? flexColumns(width, [{ key: 'country', header: mark('country', 'country') }, { key: 'articles', header: mark('articles', 'art.'), align: 'right' }, { key: 'mentions', header: mark('mentions', 'ment.'), align: 'right' }, { key: 'share', header: mark('share', 'share'), align: 'right' }, { key: 'first', header: mark('first', 'first') }, { key: 'last', header: mark('last', 'last') }, { key: 'figures', header: mark('figures', 'fig.'), align: 'right' }, { key: 'orgs', header: 'top organization' }, { key: 'people', header: 'top person' }], [5, 6, 6, 10, 10, 5, topWidth, topWidth])
     : flexColumns(width, [{ key: 'country', header: mark('country', 'country') }, { key: 'articles', header: mark('articles', 'art.'), align: 'right' }, { key: 'mentions', header: mark('mentions', 'ment.'), align: 'right' }, { key: 'share', header: mark('share', 'share'), align: 'right' }, { key: 'figures', header: mark('figures', 'fig.'), align: 'right' }], [5, 6, 6, 5]);
   const rows = props.rows.slice(start, start + visible).map((r) => ({
     country: `${state.marked.includes(r.country) ? '● ' : ''}${r.country}`,
@@ -56,6 +58,7 @@ function Countries(props: { state: UiState; rows: CountryProfile[]; width: numbe
     last: r.last ?? '—',
     figures: String(r.figures),
     orgs: sanitizeLine(r.topOrganizations[0] ?? ''),
+    people: sanitizeLine(r.topPeople[0] ?? ''),
   }));
   return <Table columns={cols} rows={rows} selected={state.compareCursor - start} focused={props.focused} accent={props.theme.accent} />;
 }
