@@ -1,0 +1,121 @@
+/** Review state: marks survive kill -9 and a second steppe on the same corpus. */
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { mergeMarks, parseReviewFile } from '../src/review/marks.js';
+import { ReviewStore, stateFileFor } from '../src/review/store.js';
+import { packageRoot } from '../src/paths.js';
+
+const storeModule = path.join(packageRoot, 'dist', 'src', 'review', 'store.js');
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'steppe-review-'));
+
+/** A child process that saves marks one after another and prints "ack ID" once each is on disk. */
+function writer(file: string, prefix: string, count: number, awaitEach = true) {
+  const script = `
+    const { ReviewStore } = await import(${JSON.stringify(storeModule)});
+    const store = new ReviewStore(${JSON.stringify(file)});
+    await store.load();
+    const pending = [];
+    for (let i = 0; i < ${count}; i++) {
+      const id = '${prefix}' + i;
+      const saved = store.set(id, { starred: true, note: 'note ' + i }).then(() => process.stdout.write('ack ' + id + '\\n'));
+      if (${awaitEach}) await saved; else pending.push(saved);
+    }
+    await Promise.all(pending);
+    await store.flush();
+  `;
+  return spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+function acks(child: ReturnType<typeof writer>): { lines: string[]; done: Promise<number | null> } {
+  const lines: string[] = [];
+  let buffer = '';
+  child.stdout!.on('data', (d: Buffer) => {
+    buffer += d.toString();
+    const parts = buffer.split('\n');
+    buffer = parts.pop()!;
+    for (const p of parts) if (p.startsWith('ack ')) lines.push(p.slice(4));
+  });
+  return { lines, done: new Promise((r) => child.on('exit', (code) => r(code))) };
+}
+
+describe('review marks', () => {
+  it('refuses corrupt and newer files instead of reading them wrongly', () => {
+    assert.deepEqual(parseReviewFile('{"version":1,"articles":{'), { ok: false, reason: 'corrupt' });
+    assert.deepEqual(parseReviewFile('{"version":2,"articles":{}}'), { ok: false, reason: 'newer' });
+    assert.ok(parseReviewFile('{"version":1,"articles":{"a":{"starred":true,"updated":5}}}').ok);
+  });
+
+  it('keeps the newer change of each article when merging', () => {
+    const merged = mergeMarks({ a: { starred: true, updated: 5 }, b: { read: true, updated: 9 } }, { a: { note: 'x', updated: 7 }, b: { updated: 3 } });
+    assert.deepEqual(merged, { a: { note: 'x', updated: 7 }, b: { read: true, updated: 9 } });
+  });
+});
+
+describe('review store', () => {
+  it('saves at once, atomically, readable only by the user', async () => {
+    const file = stateFileFor('/some/corpus', tmp());
+    const store = new ReviewStore(file);
+    await store.load();
+    await store.set('abc', { starred: true });
+    await store.set('abc', { note: 'check the figures' });
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    assert.deepEqual({ ...saved.articles.abc, updated: 0 }, { starred: true, note: 'check the figures', updated: 0 });
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    const again = new ReviewStore(file);
+    await again.load();
+    assert.equal(again.get('abc')?.note, 'check the figures');
+  });
+
+  it('moves a corrupt or newer state file aside, says so, and starts afresh', async () => {
+    for (const [content, word] of [['{"version":1,"articles":', 'unreadable'], ['{"version":7,"articles":{}}', 'newer']] as const) {
+      const dir = tmp();
+      const file = path.join(dir, 'review.json');
+      writeFileSync(file, content);
+      const store = new ReviewStore(file);
+      await store.load();
+      assert.match(store.message ?? '', new RegExp(word));
+      const aside = readdirSync(dir).find((f) => f.startsWith('review.json.'));
+      assert.ok(aside, 'the old file is kept');
+      assert.equal(readFileSync(path.join(dir, aside!), 'utf8'), content);
+      await store.set('x', { read: true });
+      assert.ok(parseReviewFile(readFileSync(file, 'utf8')).ok);
+    }
+  });
+
+  it('keeps every acknowledged change when killed with SIGKILL mid-burst, 15 times over', async () => {
+    const file = path.join(tmp(), 'review.json');
+    const acknowledged: string[] = [];
+    for (let run = 0; run < 15; run++) {
+      const child = writer(file, `r${run}-`, 5000);
+      const a = acks(child);
+      await new Promise((r) => setTimeout(r, 120 + ((run * 37) % 200)));
+      child.kill('SIGKILL');
+      await a.done;
+      acknowledged.push(...a.lines);
+      if (!existsSync(file)) {
+        assert.equal(acknowledged.length, 0, 'acknowledged saves but no file');
+        continue;
+      }
+      const parsed = parseReviewFile(readFileSync(file, 'utf8'));
+      assert.ok(parsed.ok, `run ${run}: the state file parses`);
+      for (const id of acknowledged) assert.ok(parsed.file.articles[id]?.starred, `run ${run}: ${id} was acknowledged but is missing`);
+    }
+    assert.ok(acknowledged.length > 15, `only ${acknowledged.length} saves acknowledged`);
+  });
+
+  it('keeps both sessions changes when two steppes write at once', async () => {
+    const file = path.join(tmp(), 'review.json');
+    const one = acks(writer(file, 'one-', 150, false));
+    const two = acks(writer(file, 'two-', 150, false));
+    assert.deepEqual(await Promise.all([one.done, two.done]), [0, 0]);
+    const parsed = parseReviewFile(readFileSync(file, 'utf8'));
+    assert.ok(parsed.ok);
+    const ids = Object.keys(parsed.file.articles);
+    assert.equal(ids.filter((id) => id.startsWith('one-')).length, 150);
+    assert.equal(ids.filter((id) => id.startsWith('two-')).length, 150);
+  });
+});
