@@ -17,6 +17,8 @@ const help = `
                                      articles matching QUERY (the dashboard's filter language)
     $ steppe compare [--json] [--query Q] [PATH…]
                                      countries compared: table, co-mentions, figures, timeline
+    $ steppe export [--query Q] [--what articles|entities|compare|figures] --format csv|json|md [--out F] [PATH…]
+                                     a filtered view as CSV, JSON or a Markdown table
     $ steppe entities [--type T] [--json] [PATH…]
                                      entities with article and mention counts
 
@@ -24,7 +26,9 @@ const help = `
 
   Options
     --out, -o FILE   write the parsed corpus to FILE (atomically) instead of stdout
-    --query, -q Q    compare only the articles matching Q
+    --query, -q Q    compare or export only the articles matching Q
+    --what W         export: articles (default), entities, compare, figures
+    --format, -f F   export: csv, json or md
     --type T         entities of one type: country, person, organization, place
     --json           machine-readable output
     --no-color       monochrome dashboard (also when NO_COLOR is set)
@@ -41,7 +45,7 @@ const io: Io = {
   stderr: (s) => process.stderr.write(s),
 };
 
-const KNOWN_OPTIONS = new Set(['--out', '-o', '--type', '--json', '--query', '-q', '--color', '--no-color', '--help', '--version']);
+const KNOWN_OPTIONS = new Set(['--out', '-o', '--type', '--json', '--query', '-q', '--what', '--format', '-f', '--color', '--no-color', '--help', '--version']);
 
 async function main(): Promise<number> {
   let argv = process.argv.slice(2);
@@ -62,7 +66,7 @@ async function main(): Promise<number> {
   const cli = meow(help, {
     importMeta: import.meta,
     argv,
-    flags: { out: { type: 'string', shortFlag: 'o' }, type: { type: 'string' }, json: { type: 'boolean', default: false }, color: { type: 'boolean', default: true }, query: { type: 'string', shortFlag: 'q' } },
+    flags: { out: { type: 'string', shortFlag: 'o' }, type: { type: 'string' }, json: { type: 'boolean', default: false }, color: { type: 'boolean', default: true }, query: { type: 'string', shortFlag: 'q' }, what: { type: 'string' }, format: { type: 'string', shortFlag: 'f' } },
   });
   const [command, ...rest] = cli.input;
   if (command === 'parse') return (await import('./commands/parse.js')).runParse(rest, cli.flags.out, io);
@@ -73,6 +77,19 @@ async function main(): Promise<number> {
     const { searchRows, searchTable } = await import('./commands/search.js');
     const rows = searchRows(await load(paths), query);
     io.stdout(cli.flags.json ? JSON.stringify(rows, null, 2) + '\n' : searchTable(rows, query));
+    return 0;
+  }
+  if (command === 'export') {
+    const ex = await import('./commands/export.js');
+    const what = ex.parseWhat(cli.flags.what);
+    const format = ex.parseFormat(cli.flags.format);
+    const corpus = await load(rest);
+    const text = ex.formatTable(ex.exportTable(ex.filtered(corpus, cli.flags.query), what), format);
+    if (cli.flags.out) {
+      const { writeTextFile } = await import('./io/corpusFile.js');
+      await writeTextFile(cli.flags.out, text);
+      io.stderr(`exported ${what} → ${cli.flags.out}\n`);
+    } else io.stdout(text);
     return 0;
   }
   if (command === 'compare') {
@@ -101,7 +118,9 @@ async function main(): Promise<number> {
   }
   const [{ prepareModel }, { runDashboard }, { themeFor }] = await ui;
   const model = prepareModel(corpus, cli.input.length ? cli.input.join(', ') : 'bundled corpus', warnings);
-  return runDashboard(model, themeFor(process.env, cli.flags.color));
+  const { reviewFor, outsideFor } = await import('./commands/dashboard.js');
+  const review = await reviewFor(cli.input.length ? cli.input : [bundledCorpus], corpus);
+  return runDashboard(model, themeFor(process.env, cli.flags.color), { review, outside: outsideFor(corpus, review) });
 }
 
 /** The corpus the user named, or the bundled one; warnings go to stderr. */

@@ -23,6 +23,7 @@ describe('query language', () => {
       excluded: ['taliban'],
       fields: [{ field: 'country', value: 'Kyrgyz Republic' }],
       years: { from: 2011, to: 2017 },
+      marks: {},
     });
   });
 

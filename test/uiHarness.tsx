@@ -8,6 +8,7 @@ import stripAnsi from 'strip-ansi';
 import stringWidth from 'string-width';
 import { readFileSync } from 'node:fs';
 import { App } from '../src/ui/App.js';
+import type { Outside, Review } from '../src/ui/effects.js';
 import { prepareModel, type Model } from '../src/ui/model.js';
 import { FakeStdin, FakeStdout } from '../src/ui/fakeTerminal.js';
 import { SizeContext, type Size } from '../src/ui/size.js';
@@ -38,11 +39,11 @@ async function settle() {
 }
 
 /** ink-testing-library, 100 columns; the app is told the size through context. */
-export async function renderApp(options: { model?: Model; theme?: Theme; size?: Size } = {}): Promise<Screen> {
+export async function renderApp(options: { model?: Model; theme?: Theme; size?: Size; review?: Review; outside?: Outside } = {}): Promise<Screen> {
   const size = options.size ?? { columns: 100, rows: 30 };
   const r = itlRender(
     <SizeContext.Provider value={size}>
-      <App model={options.model ?? bundledModel()} theme={options.theme ?? MONO} />
+      <App model={options.model ?? bundledModel()} theme={options.theme ?? MONO} review={options.review} outside={options.outside} />
     </SizeContext.Provider>,
   );
   await settle();

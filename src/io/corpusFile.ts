@@ -40,3 +40,12 @@ export async function writeCorpusFile(file: string, corpus: Corpus): Promise<voi
     throw new UserError(`${file}: cannot write (${describeError(e)})`);
   }
 }
+
+/** Any text file, written atomically (exports). */
+export async function writeTextFile(file: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(file, text, { encoding: 'utf8', fsync: true });
+  } catch (e) {
+    throw new UserError(`${file}: cannot write (${describeError(e)})`);
+  }
+}

@@ -12,14 +12,20 @@ export interface Query {
   excluded: string[];
   fields: { field: Field; value: string }[];
   years: { from: number; to: number } | null;
+  /** review marks: is:starred, is:unread, is:read, has:note */
+  marks: { starred?: boolean; unread?: boolean; read?: boolean; note?: boolean };
 }
 
 export type Parsed = { ok: true; query: Query } | { ok: false; error: string };
 
-export const EMPTY_QUERY: Query = { words: [], phrases: [], excluded: [], fields: [], years: null };
+export const EMPTY_QUERY: Query = { words: [], phrases: [], excluded: [], fields: [], years: null, marks: {} };
 
 export function isEmptyQuery(q: Query): boolean {
-  return !q.words.length && !q.phrases.length && !q.excluded.length && !q.fields.length && !q.years;
+  return !q.words.length && !q.phrases.length && !q.excluded.length && !q.fields.length && !q.years && !hasMarkFilter(q);
+}
+
+export function hasMarkFilter(q: Query): boolean {
+  return Object.keys(q.marks).length > 0;
 }
 
 /** Splits on spaces outside quotes; `field:"two words"` keeps its quotes. */
@@ -44,7 +50,7 @@ function tokens(input: string): string[] | null {
 export function parseQuery(input: string): Parsed {
   const parts = tokens(input.trim());
   if (!parts) return { ok: false, error: 'unclosed quote' };
-  const q: Query = { words: [], phrases: [], excluded: [], fields: [], years: null };
+  const q: Query = { words: [], phrases: [], excluded: [], fields: [], years: null, marks: {} };
   for (const part of parts) {
     const field = /^([a-z]+):(.*)$/i.exec(part);
     if (field) {
@@ -59,8 +65,15 @@ export function parseQuery(input: string): Parsed {
         q.years = { from, to };
         continue;
       }
+      if (name === 'is' || name === 'has') {
+        const v = value.toLowerCase();
+        if (name === 'is' && (v === 'starred' || v === 'unread' || v === 'read')) q.marks[v] = true;
+        else if (name === 'has' && (v === 'note' || v === 'notes')) q.marks.note = true;
+        else return { ok: false, error: `${name}:${value} is not a filter (is:starred, is:unread, is:read, has:note)` };
+        continue;
+      }
       const f = (name === 'organization' || name === 'organisation' ? 'org' : name) as Field;
-      if (!FIELDS.includes(f)) return { ok: false, error: `unknown field "${name}:" (use ${FIELDS.join(': ')}: year:)` };
+      if (!FIELDS.includes(f)) return { ok: false, error: `unknown field "${name}:" (use ${FIELDS.join(': ')}: year: is: has:)` };
       if (!value) return { ok: false, error: `${name}: needs a value` };
       q.fields.push({ field: f, value });
       continue;

@@ -116,6 +116,18 @@ export function runQuery(index: SearchIndex, q: Query): SearchResult {
   return { ids: result, scores, terms, phrases: q.phrases };
 }
 
-export function searchAll(index: SearchIndex, q: Query): SearchResult {
-  return isEmptyQuery(q) ? { ids: index.docs.map((_, i) => i), scores: new Map(), terms: new Set(), phrases: [] } : runQuery(index, q);
+/** What the review marks say of an article, for is:/has: filters. */
+export type MarksOf = (articleId: string) => { read?: boolean; starred?: boolean; note?: string } | undefined;
+
+export function searchAll(index: SearchIndex, q: Query, marksOf: MarksOf = () => undefined): SearchResult {
+  if (isEmptyQuery(q)) return { ids: index.docs.map((_, i) => i), scores: new Map(), terms: new Set(), phrases: [] };
+  const r = runQuery(index, q);
+  const { starred, unread, read, note } = q.marks;
+  if (starred || unread || read || note) {
+    r.ids = r.ids.filter((i) => {
+      const m = marksOf(index.docs[i]!.article.id);
+      return (!starred || !!m?.starred) && (!unread || !m?.read) && (!read || !!m?.read) && (!note || !!m?.note);
+    });
+  }
+  return r;
 }

@@ -3,7 +3,9 @@
  * data from memoised selectors; the layout follows the terminal size.
  */
 import { Box, Text, useApp, useInput } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Article } from '../corpus/types.js';
+import { citation, type ExportWhat, type Outside, type Review } from './effects.js';
 import { ArticleList } from './components/ArticleList.js';
 import { ComparePane } from './components/ComparePane.js';
 import { ConcordancePane, EntitiesPane } from './components/EntitiesPane.js';
@@ -16,7 +18,7 @@ import { boxOf, innerColumns, innerRows, layoutFor, MIN_COLUMNS, MIN_ROWS, tooSm
 import type { Model } from './model.js';
 import { makeSelectors, type Selectors } from './selectors.js';
 import { useTerminalSize } from './size.js';
-import { COMPARE_SORTS, COMPARE_VIEWS, ENTITY_TYPES, initialState, reduce, type Pane, type UiState, type View } from './state.js';
+import { COMPARE_SORTS, COMPARE_VIEWS, ENTITY_TYPES, initialState, reduce, type Action, type Pane, type UiState, type View } from './state.js';
 import { figuresLines, matrixAxis, sideBySideLines, sortCountries, timelineLines } from './compareView.js';
 import type { Theme } from './theme.js';
 import { fit } from './textWidth.js';
@@ -73,22 +75,83 @@ function viewOf(s: UiState, sel: Selectors, layout: Layout): View {
   };
 }
 
-export function App(props: { model: Model; theme: Theme; initial?: Partial<UiState> }) {
-  const { model, theme } = props;
+const EXPORT_OF: Record<Pane, ExportWhat> = { list: 'articles', reader: 'articles', entities: 'entities', compare: 'compare' };
+
+export function App(props: { model: Model; theme: Theme; review?: Review; outside?: Outside; initial?: Partial<UiState> }) {
+  const { model, theme, review, outside } = props;
   const { exit } = useApp();
   const size = useTerminalSize();
-  const selectors = useMemo(() => makeSelectors(model), [model]);
-  const [state, setState] = useState<UiState>(() => ({ ...initialState(), ...props.initial }));
+  const [, setMarksVersion] = useState(0);
+  const selectors = useMemo(() => makeSelectors(model, review ?? undefined), [model, review]);
+  const [state, setState] = useState<UiState>(() => ({ ...initialState(), message: review?.message ?? null, ...props.initial }));
+  const stateRef = useRef(state);
+  stateRef.current = state;
   const layout = layoutFor(size.columns, size.rows, state);
 
+  // marks saved by this or another session re-render the list
+  useEffect(() => review?.subscribe(() => setMarksVersion(review.version)), [review]);
+
+  /** The article a review key applies to: the one open in the reader, or the selected one. */
+  const targetOf = (s: UiState, v: View): Article | undefined => {
+    const index = s.focus === 'reader' ? s.reading : s.focus === 'list' ? v.list[s.listCursor] : undefined;
+    return index === null || index === undefined ? undefined : model.articles[index];
+  };
+
+  /** Carries out a key's side effect and returns the action the reducer should see. */
+  const sideEffect = (s: UiState, action: Action, v: View): Action => {
+    const target = targetOf(s, v);
+    const noReview = { type: 'say', message: 'review marks are off for this corpus' } as const;
+    switch (action.type) {
+      case 'toggleRead':
+      case 'toggleStar': {
+        if (!target) return action;
+        if (!review) return noReview;
+        const mark = review.get(target.id);
+        const change = action.type === 'toggleRead' ? { read: !mark?.read } : { starred: !mark?.starred };
+        void review.set(target.id, change);
+        const word = action.type === 'toggleRead' ? (change.read ? 'marked read' : 'marked unread') : change.starred ? 'starred' : 'unstarred';
+        return { type: 'say', message: `${word}: ${target.title ?? target.file}` };
+      }
+      case 'startNote':
+        if (!target) return { type: 'say', message: 'select an article to write a note' };
+        if (!review) return noReview;
+        return { type: 'startNote', articleId: target.id, text: review.get(target.id)?.note ?? '' };
+      case 'commitNote':
+        if (review && s.noteFor) void review.set(s.noteFor, { note: s.noteDraft.trim() || undefined });
+        return action;
+      case 'copyCitation':
+        if (!target) return action;
+        outside?.copy(citation(target));
+        return { type: 'say', message: outside ? `citation sent to the clipboard (OSC 52): ${citation(target)}` : 'no clipboard here' };
+      case 'export':
+        if (outside) {
+          outside.exportView(EXPORT_OF[s.focus], s.filter).then(
+            (file) => setState((cur) => ({ ...cur, message: `exported to ${file}` })),
+            (e: unknown) => setState((cur) => ({ ...cur, message: `export failed: ${(e as Error).message.split('\n')[0]}` })),
+          );
+        }
+        return { type: 'say', message: outside ? 'exporting…' : 'export is not available here' };
+      default:
+        return action;
+    }
+  };
+
   useInput((input, key) => {
-    const events = splitKeys(input, key);
-    setState((start) =>
-      events.reduce((s, event) => {
-        const action = route(s, event);
-        return action ? reduce(s, action, viewOf(s, selectors, layoutFor(size.columns, size.rows, s))) : s;
-      }, start),
-    );
+    let s = stateRef.current;
+    for (const event of splitKeys(input, key)) {
+      const routed = route(s, event);
+      if (!routed) continue;
+      const v = viewOf(s, selectors, layoutFor(size.columns, size.rows, s));
+      const next = reduce(s, sideEffect(s, routed, v), v);
+      // an article opened in the reader is marked read
+      if (review && next.reading !== null && next.reading !== s.reading) {
+        const opened = model.articles[next.reading]!;
+        if (!review.get(opened.id)?.read) void review.set(opened.id, { read: true });
+      }
+      s = next;
+    }
+    stateRef.current = s;
+    setState(s);
   });
 
   useEffect(() => {
@@ -109,7 +172,7 @@ export function App(props: { model: Model; theme: Theme; initial?: Partial<UiSta
     const focused = state.focus === pane;
     switch (pane) {
       case 'list':
-        return <ArticleList model={model} ids={list} cursor={state.listCursor} width={w} rows={rows} focused={focused} theme={theme} />;
+        return <ArticleList model={model} ids={list} cursor={state.listCursor} width={w} rows={rows} focused={focused} theme={theme} marks={review} marksVersion={review?.version ?? 0} />;
       case 'reader': {
         const lines = state.reading === null ? null : selectors.reader(state.reading, w, state.showEntities, state.query).lines;
         return <Reader lines={lines} top={state.readerTop} rows={rows} theme={theme} />;

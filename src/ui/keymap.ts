@@ -48,6 +48,11 @@ export const NORMAL_KEYS: Binding[] = [
   { keys: ['2'], action: { type: 'focus', pane: 'reader' }, help: 'reader pane' },
   { keys: ['3'], action: { type: 'focus', pane: 'entities' }, help: 'entities pane' },
   { keys: ['4'], action: { type: 'focus', pane: 'compare' }, help: 'compare pane' },
+  { keys: ['u'], action: { type: 'toggleRead' }, help: 'mark read / unread', panes: ['list', 'reader'] },
+  { keys: ['*'], action: { type: 'toggleStar' }, help: 'star / unstar', panes: ['list', 'reader'], hint: true },
+  { keys: ['m'], action: { type: 'startNote', articleId: '', text: '' }, help: 'write or edit a note (Enter saves, Esc cancels)', panes: ['list', 'reader'], hint: true },
+  { keys: ['x'], action: { type: 'export' }, help: 'export this view (with the filter) to a file here' },
+  { keys: ['y'], action: { type: 'copyCitation' }, help: "copy the article's citation (OSC 52 clipboard)", panes: ['list', 'reader'] },
   { keys: ['z'], action: { type: 'zoom' }, help: 'zoom the pane to the full screen, and back' },
   { keys: ['escape'], action: { type: 'back' }, help: 'back / clear filter' },
   { keys: ['?'], action: { type: 'help' }, help: 'help', hint: true },
@@ -56,6 +61,7 @@ export const NORMAL_KEYS: Binding[] = [
 
 export const FILTER_KEYS: { keys: string; help: string }[] = [
   { keys: 'type', help: 'words (fuzzy), "phrase", -exclude, country: person: org: place: source: year:2011..2017' },
+  { keys: '', help: 'is:starred is:unread is:read has:note' },
   { keys: 'enter', help: 'keep the filter' },
   { keys: 'esc', help: 'clear the filter' },
   { keys: '↑/↓', help: 'earlier filters' },
@@ -121,6 +127,14 @@ export function route(state: Pick<UiState, 'mode' | 'focus'>, k: KeyEvent): Acti
   if (name === 'ctrl-c') return { type: 'quit' };
   const mode: Mode = state.mode;
   if (mode === 'help') return { type: 'closeHelp' };
+  if (mode === 'note') {
+    if (name === 'enter') return { type: 'commitNote' };
+    if (name === 'escape') return { type: 'cancelNote' };
+    if (name === 'backspace') return { type: 'noteErase' };
+    if (name === 'space') return { type: 'noteChar', text: ' ' };
+    if (k.input && !k.ctrl && !k.meta && !/[\u0000-\u001f\u007f]/.test(k.input)) return { type: 'noteChar', text: k.input };
+    return null;
+  }
   if (mode === 'filter') {
     if (name === 'enter') return { type: 'commitFilter' };
     if (name === 'escape') return { type: 'cancelFilter' };

@@ -4,13 +4,14 @@
  */
 import { render } from 'ink';
 import { App } from './App.js';
+import type { Outside, Review } from './effects.js';
 import type { Model } from './model.js';
 import type { Theme } from './theme.js';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT = '\x1b[?25h\x1b[?1049l';
 
-export async function runDashboard(model: Model, theme: Theme): Promise<number> {
+export async function runDashboard(model: Model, theme: Theme, extras: { review?: Review; outside?: Outside } = {}): Promise<number> {
   const out = process.stdout;
   let restored = false;
   const restore = () => {
@@ -46,10 +47,12 @@ export async function runDashboard(model: Model, theme: Theme): Promise<number> 
     // Ink 6.8's incremental renderer moves the cursor one line short when a frame ends with a
     // newline (every frame shorter than the terminal), shifting the screen; standard rendering
     // is correct, so incremental rendering is opt-in (STEPPE_INCREMENTAL=1) until Ink fixes it.
-    instance = render(<App model={model} theme={theme} />, { exitOnCtrlC: false, patchConsole: false, incrementalRendering: process.env.STEPPE_INCREMENTAL === '1', maxFps: 30 });
+    instance = render(<App model={model} theme={theme} review={extras.review} outside={extras.outside} />, { exitOnCtrlC: false, patchConsole: false, incrementalRendering: process.env.STEPPE_INCREMENTAL === '1', maxFps: 30 });
     await instance.waitUntilExit();
   } finally {
     restore();
+    // the last marks reach the disk before the process ends
+    await (extras.review as { flush?: () => Promise<void> } | undefined)?.flush?.();
   }
   return 0;
 }

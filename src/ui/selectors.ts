@@ -10,7 +10,8 @@ import { corpusFigures } from '../analysis/corpusFigures.js';
 import type { Figure } from '../analysis/figures.js';
 import { concordance, type KwicLine } from '../analysis/kwic.js';
 import type { Article, MentionType } from '../corpus/types.js';
-import type { Query } from '../search/query.js';
+import { hasMarkFilter, type Query } from '../search/query.js';
+import type { Mark } from '../review/marks.js';
 import { searchAll, type SearchResult } from '../search/search.js';
 import { termsOf } from '../search/searchIndex.js';
 import { sanitizeLine } from '../text/sanitize.js';
@@ -46,33 +47,49 @@ export interface Selectors {
   reader(article: number, width: number, showEntities: boolean, query: Query): { lines: Segment[][]; hitLines: number[] };
 }
 
-export function makeSelectors(model: Model): Selectors {
-  const result = memo((q: Query) => searchAll(model.index, q));
-  const list = memo(
-    ({ q, sort }: { q: Query; sort: SortKey }) => sortIds(model, result(q), sort),
-    (a, b) => a.q === b.q && a.sort === b.sort,
+/** The review marks as the selectors see them: a lookup and a version that changes with every mark. */
+export interface MarksView {
+  get(articleId: string): Mark | undefined;
+  version: number;
+}
+
+export function makeSelectors(model: Model, marks: MarksView = { get: () => undefined, version: 0 }): Selectors {
+  // a query with is:/has: depends on the marks too
+  const resultFor = memo(
+    ({ q }: { q: Query; v: number }) => searchAll(model.index, q, (id) => marks.get(id)),
+    (a, b) => a.q === b.q && a.v === b.v,
   );
+  const result = (q: Query) => resultFor({ q, v: hasMarkFilter(q) ? marks.version : 0 });
+  const listFor = memo(
+    ({ r, sort }: { r: SearchResult; sort: SortKey }) => sortIds(model, r, sort),
+    (a, b) => a.r === b.r && a.sort === b.sort,
+  );
+  const list = ({ q, sort }: { q: Query; sort: SortKey }) => listFor({ r: result(q), sort });
   const filtered = (q: Query) => result(q).ids.map((i) => model.articles[i]!);
   const totals = new Map<MentionType, Map<string, EntityCount>>();
   const totalsFor = (type: MentionType) => {
     if (!totals.has(type)) totals.set(type, new Map(countEntities(model.articles, type).map((e) => [e.id, e])));
     return totals.get(type)!;
   };
-  const entities = memo(
-    ({ q, type }: { q: Query; type: MentionType }) => ({ rows: countEntities(filtered(q), type), totals: totalsFor(type) }),
-    (a, b) => a.q === b.q && a.type === b.type,
+  const entitiesFor = memo(
+    ({ r, type }: { r: SearchResult; type: MentionType }) => ({ rows: countEntities(r.ids.map((i) => model.articles[i]!), type), totals: totalsFor(type) }),
+    (a, b) => a.r === b.r && a.type === b.type,
   );
-  const countries = memo((q: Query) => countryTable(filtered(q)));
+  const entities = ({ q, type }: { q: Query; type: MentionType }) => entitiesFor({ r: result(q), type });
+  const countriesFor = memo((r: SearchResult) => countryTable(r.ids.map((i) => model.articles[i]!)));
+  const countries = (q: Query) => countriesFor(result(q));
   let figuresAll: Figure[] | null = null;
   const figures = () => (figuresAll ??= corpusFigures(model.articles));
-  const comparison = memo((q: Query) => compareCountries(filtered(q), figures()));
-  const kwic = memo(
-    ({ q, id }: { q: Query; id: string }) => concordance(model.articles, result(q).ids, id),
-    (a, b) => a.q === b.q && a.id === b.id,
+  const comparisonFor = memo((r: SearchResult) => compareCountries(r.ids.map((i) => model.articles[i]!), figures()));
+  const comparison = (q: Query) => comparisonFor(result(q));
+  const kwicFor = memo(
+    ({ r, id }: { r: SearchResult; id: string }) => concordance(model.articles, r.ids, id),
+    (a, b) => a.r === b.r && a.id === b.id,
   );
-  const reader = memo(
-    (k: { article: number; width: number; showEntities: boolean; q: Query }) => readerLines(model, k.article, k.width, k.showEntities, result(k.q)),
-    (a, b) => a.article === b.article && a.width === b.width && a.showEntities === b.showEntities && a.q === b.q,
+  const kwic = ({ q, id }: { q: Query; id: string }) => kwicFor({ r: result(q), id });
+  const readerFor = memo(
+    (k: { article: number; width: number; showEntities: boolean; r: SearchResult }) => readerLines(model, k.article, k.width, k.showEntities, k.r),
+    (a, b) => a.article === b.article && a.width === b.width && a.showEntities === b.showEntities && a.r === b.r,
   );
   return {
     result,
@@ -83,7 +100,7 @@ export function makeSelectors(model: Model): Selectors {
     figures,
     filteredArticles: filtered,
     concordance: (q, id) => kwic({ q, id }),
-    reader: (article, width, showEntities, q) => reader({ article, width, showEntities, q }),
+    reader: (article, width, showEntities, q) => readerFor({ article, width, showEntities, r: result(q) }),
   };
 }
 

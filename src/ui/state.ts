@@ -7,7 +7,7 @@ import { EMPTY_QUERY, parseQuery, type Query } from '../search/query.js';
 
 export type Pane = 'list' | 'reader' | 'entities' | 'compare';
 export const PANES: Pane[] = ['list', 'reader', 'entities', 'compare'];
-export type Mode = 'normal' | 'filter' | 'help';
+export type Mode = 'normal' | 'filter' | 'help' | 'note';
 export type SortKey = 'date' | 'publisher' | 'title' | 'relevance';
 export const ENTITY_TYPES: MentionType[] = ['country', 'person', 'organization', 'place'];
 export const COMPARE_VIEWS = ['countries', 'matrix', 'side by side', 'timeline', 'figures'] as const;
@@ -51,6 +51,9 @@ export interface UiState {
   compareTop: number;
   /** the focused pane fills the screen */
   zoom: boolean;
+  /** the note being written, and the article (id) it belongs to */
+  noteDraft: string;
+  noteFor: string | null;
   message: string | null;
   quit: boolean;
 }
@@ -100,6 +103,16 @@ export type Action =
   | { type: 'mark' }
   | { type: 'column'; delta: number }
   | { type: 'zoom' }
+  | { type: 'toggleRead' }
+  | { type: 'toggleStar' }
+  | { type: 'startNote'; articleId: string; text: string }
+  | { type: 'noteChar'; text: string }
+  | { type: 'noteErase' }
+  | { type: 'commitNote' }
+  | { type: 'cancelNote' }
+  | { type: 'export' }
+  | { type: 'copyCitation' }
+  | { type: 'say'; message: string }
   | { type: 'quit' };
 
 export function initialState(): UiState {
@@ -131,6 +144,8 @@ export function initialState(): UiState {
     matrixCol: 0,
     compareTop: 0,
     zoom: false,
+    noteDraft: '',
+    noteFor: null,
     message: null,
     quit: false,
   };
@@ -281,6 +296,24 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
       return { ...next, matrixCol: clamp(s.matrixCol + a.delta, 0, Math.max(0, v.matrix.length - 1)) };
     case 'zoom':
       return { ...next, zoom: !s.zoom };
+    case 'startNote':
+      return { ...next, mode: 'note', noteDraft: a.text, noteFor: a.articleId };
+    case 'noteChar':
+      return { ...next, noteDraft: s.noteDraft + a.text };
+    case 'noteErase':
+      return { ...next, noteDraft: [...s.noteDraft].slice(0, -1).join('') };
+    case 'commitNote':
+      return { ...next, mode: 'normal', noteFor: null, message: s.noteDraft.trim() ? 'note saved' : 'note removed' };
+    case 'cancelNote':
+      return { ...next, mode: 'normal', noteFor: null, noteDraft: '', message: 'note not changed' };
+    case 'say':
+      return { ...next, message: a.message };
+    // side effects (marks, export, clipboard) are carried out by the app; the state only reports
+    case 'toggleRead':
+    case 'toggleStar':
+    case 'export':
+    case 'copyCitation':
+      return next;
     case 'quit':
       return { ...next, quit: true };
   }

@@ -1,17 +1,36 @@
 /** The article list: date, publisher, title (first sentence, dimmed, when untitled), country codes. Only visible rows render. */
 import { Box, Text } from 'ink';
 import { memo } from 'react';
+import type { Mark } from '../../review/marks.js';
 import type { Model } from '../model.js';
 import type { Theme } from '../theme.js';
 import { fit, windowStart } from '../textWidth.js';
 
-export const ArticleList = memo(function ArticleList(props: { model: Model; ids: number[]; cursor: number; width: number; rows: number; focused: boolean; theme: Theme }) {
+/** Read, starred and note marks in three columns: • unread, * starred, + has a note. */
+function marksText(m: Mark | undefined, reviewed: boolean): string {
+  if (!reviewed) return '';
+  return `${m?.read ? ' ' : '•'}${m?.starred ? '*' : ' '}${m?.note ? '+' : ' '}`;
+}
+
+export const ArticleList = memo(function ArticleList(props: {
+  model: Model;
+  ids: number[];
+  cursor: number;
+  width: number;
+  rows: number;
+  focused: boolean;
+  theme: Theme;
+  marks?: { get(id: string): Mark | undefined };
+  /** changes when marks change, so the memoised list redraws */
+  marksVersion?: number;
+}) {
   const { model, ids, width, rows, theme } = props;
   if (ids.length === 0) return <Text color={theme.muted}>{fit('no articles match', width)}</Text>;
   const start = windowStart(props.cursor, ids.length, rows);
   const pub = width >= 70 ? 18 : 12;
   const codes = width >= 70 ? 11 : 0;
-  const title = Math.max(8, width - 10 - 1 - pub - 1 - (codes ? codes + 1 : 0));
+  const markWidth = props.marks ? 4 : 0;
+  const title = Math.max(8, width - markWidth - 10 - 1 - pub - 1 - (codes ? codes + 1 : 0));
   return (
     <Box flexDirection="column">
       {ids.slice(start, start + rows).map((id, k) => {
@@ -19,6 +38,7 @@ export const ArticleList = memo(function ArticleList(props: { model: Model; ids:
         const selected = start + k === props.cursor;
         return (
           <Text key={id} inverse={selected && props.focused} bold={selected} wrap="truncate">
+            {props.marks ? marksText(props.marks.get(model.articles[id]!.id), true) + ' ' : ''}
             {fit(r.date, 10)} {fit(r.publisher, pub)}{' '}
             <Text dimColor={r.untitled} italic={r.untitled && theme.mono}>
               {fit(r.title, title)}

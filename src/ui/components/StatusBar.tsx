@@ -11,6 +11,14 @@ const PANE_NAMES = { list: 'Articles', reader: 'Reader', entities: 'Entities', c
 export function StatusBar(props: { state: UiState; label: string; total: number; matches: number; warnings: number; width: number; theme: Theme }) {
   const { state, width, theme } = props;
   const filtering = state.mode === 'filter';
+  if (state.mode === 'note') {
+    return (
+      <Box flexDirection="column">
+        <Text bold>{fit(`note: ${sanitizeLine(state.noteDraft)}▏  (Enter saves, Esc cancels)`, width)}</Text>
+        <Text inverse>{fit(' steppe │ writing a note', width)}</Text>
+      </Box>
+    );
+  }
   const count = `${props.matches} match${props.matches === 1 ? '' : 'es'}`;
   const prompt = filtering ? `/${sanitizeLine(state.draft)}▏` : null;
   const top = filtering

@@ -1,0 +1,28 @@
+/**
+ * What a key does beyond the UI state: review marks, exports, the clipboard. The app calls
+ * these with the article a key applies to; they return the status-bar message.
+ */
+import type { Article } from '../corpus/types.js';
+import type { Mark } from '../review/marks.js';
+
+/** The review store as the dashboard uses it (the real one saves to disk; tests may pass a fake). */
+export interface Review {
+  get(articleId: string): Mark | undefined;
+  set(articleId: string, change: Partial<Omit<Mark, 'updated'>>): Promise<void>;
+  subscribe(listener: () => void): () => void;
+  version: number;
+  message: string | null;
+}
+
+export type ExportWhat = 'articles' | 'entities' | 'compare' | 'figures';
+
+export interface Outside {
+  /** writes the current view, filtered, to a file in the working directory; returns its path */
+  exportView(what: ExportWhat, query: string): Promise<string>;
+  /** sends text to the terminal's clipboard */
+  copy(text: string): void;
+}
+
+export function citation(a: Article): string {
+  return [a.title ?? '(untitled)', a.publisher, a.published ?? 'undated', a.file].filter(Boolean).join(' — ');
+}

@@ -1,0 +1,105 @@
+/** Review keys in the dashboard: read, star, note, is:/has: filters, export and citation. */
+import { strict as assert } from 'node:assert';
+import { afterEach, describe, it } from 'node:test';
+import type { Mark } from '../src/review/marks.js';
+import type { ExportWhat, Outside, Review } from '../src/ui/effects.js';
+import { K, renderApp, type Screen } from './uiHarness.js';
+
+/** An in-memory review store with the real one's interface. */
+function memoryReview(): Review & { marks: Map<string, Mark> } {
+  const marks = new Map<string, Mark>();
+  const listeners = new Set<() => void>();
+  const review = {
+    marks,
+    version: 0,
+    message: null,
+    get: (id: string) => marks.get(id),
+    async set(id: string, change: Partial<Omit<Mark, 'updated'>>) {
+      marks.set(id, { ...marks.get(id), ...change, updated: Date.now() });
+      review.version++;
+      for (const l of listeners) l();
+    },
+    subscribe(l: () => void) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+  return review;
+}
+
+let screen: Screen | undefined;
+afterEach(() => screen?.unmount());
+
+const row = (frame: string, text: RegExp) => frame.split('\n').find((l) => text.test(l)) ?? '';
+
+describe('review in the dashboard', () => {
+  it('stars, writes a note, and filters by is:starred and has:note', async () => {
+    const review = memoryReview();
+    screen = await renderApp({ review });
+    assert.match(row(screen.lastFrame(), /Caspian News/), /•\s+2017-09-01/, 'unread mark');
+    await screen.press('*');
+    assert.match(row(screen.lastFrame(), /Caspian News/), /•\*\s+2017-09-01/);
+    assert.match(screen.lastFrame(), /starred: Can Kazakhstan/);
+    await screen.press('j', 'm');
+    await screen.type('check Taraz figures');
+    assert.match(screen.lastFrame(), /note: check Taraz figures▏/);
+    await screen.press(K.enter);
+    assert.match(row(screen.lastFrame(), /Institute f/), /• \+\s+2011-11-28/);
+    assert.equal([...review.marks.values()].find((m) => m.note)?.note, 'check Taraz figures');
+
+    await screen.press('/');
+    await screen.type('is:starred');
+    assert.match(screen.lastFrame(), /1 Articles \(1\)/);
+    await screen.press(K.esc, '/');
+    await screen.type('has:note');
+    assert.match(screen.lastFrame(), /1 Articles \(1\)/);
+    assert.match(screen.lastFrame(), /Kazakstan Face/);
+  });
+
+  it('marks an opened article read, u toggles it, and is:unread follows', async () => {
+    const review = memoryReview();
+    screen = await renderApp({ review });
+    await screen.press(K.enter);
+    assert.ok([...review.marks.values()][0]?.read);
+    await screen.press('1');
+    assert.match(row(screen.lastFrame(), /Caspian News/), /^║\s{3}\s*2017-09-01|│\s{3}\s*2017-09-01/);
+    await screen.press('/');
+    await screen.type('is:unread');
+    assert.match(screen.lastFrame(), /1 Articles \(4\)/);
+    await screen.press(K.esc, 'u');
+    assert.match(screen.lastFrame(), /marked unread/);
+  });
+
+  it('Esc cancels a note without saving', async () => {
+    const review = memoryReview();
+    screen = await renderApp({ review });
+    await screen.press('m');
+    await screen.type('draft');
+    await screen.press(K.esc);
+    assert.match(screen.lastFrame(), /note not changed/);
+    assert.equal([...review.marks.values()].filter((m) => m.note).length, 0);
+  });
+
+  it('exports the current view with the filter and copies a citation', async () => {
+    const calls: [ExportWhat, string][] = [];
+    const copied: string[] = [];
+    const outside: Outside = {
+      async exportView(what, query) {
+        calls.push([what, query]);
+        return './steppe-articles-test.csv';
+      },
+      copy: (t) => copied.push(t),
+    };
+    screen = await renderApp({ review: memoryReview(), outside });
+    await screen.press('/');
+    await screen.type('taraz');
+    await screen.press(K.enter, 'x');
+    await new Promise((r) => setTimeout(r, 10));
+    await screen.press();
+    assert.deepEqual(calls, [['articles', 'taraz']]);
+    assert.match(screen.lastFrame(), /exported to \.\/steppe-articles-test\.csv/);
+    await screen.press('y');
+    assert.deepEqual(copied, ['Kazakstan Faces Up to Terror Threat — Institute for War and Peace Reporting — 2011-11-28 — 002_3743e4cde9cea406.txt']);
+    assert.match(screen.lastFrame(), /citation sent to the clipboard \(OSC 52\)/);
+  });
+});
