@@ -112,7 +112,17 @@ async function main(): Promise<number> {
   const ui = Promise.all([import('./ui/model.js'), import('./ui/run.js'), import('./ui/theme.js')]);
   ui.catch(() => undefined);
   const { corpus, warnings } = await loadWithWarnings(cli.input);
-  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+  // `steppe -` reads the corpus from a pipe; the keyboard is then the terminal itself
+  let keyboard: NodeJS.ReadStream = process.stdin;
+  if (!process.stdin.isTTY && process.stdout.isTTY && cli.input.includes('-')) {
+    try {
+      const [{ openSync }, tty] = await Promise.all([import('node:fs'), import('node:tty')]);
+      keyboard = new tty.ReadStream(openSync('/dev/tty', 'r'));
+    } catch {
+      // no terminal to read keys from: reported below
+    }
+  }
+  if (!keyboard.isTTY || !process.stdout.isTTY) {
     io.stderr('steppe: not a terminal, so no dashboard; for plain output use `steppe search QUERY` or `steppe entities`\n');
     return 2;
   }
@@ -120,7 +130,7 @@ async function main(): Promise<number> {
   const model = prepareModel(corpus, cli.input.length ? cli.input.join(', ') : 'bundled corpus', warnings);
   const { reviewFor, outsideFor } = await import('./commands/dashboard.js');
   const review = await reviewFor(cli.input.length ? cli.input : [bundledCorpus], corpus);
-  return runDashboard(model, themeFor(process.env, cli.flags.color), { review, outside: outsideFor(corpus, review) });
+  return runDashboard(model, themeFor(process.env, cli.flags.color), { review, outside: outsideFor(corpus, review), stdin: keyboard });
 }
 
 /** The corpus the user named, or the bundled one; warnings go to stderr. */

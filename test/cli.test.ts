@@ -9,8 +9,11 @@ import { bundledCorpus, bundledRaw, packageRoot } from '../src/paths.js';
 
 const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
 
+// the CLI's cache and review state go to a scratch folder, not the user's
+const scratch = mkdtempSync(path.join(tmpdir(), 'steppe-cli-'));
 function run(args: string[], cwd = packageRoot) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  const env = { ...process.env, FORCE_COLOR: '0', STEPPE_CACHE_DIR: path.join(scratch, 'cache'), STEPPE_STATE_DIR: path.join(scratch, 'state') };
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -4,11 +4,14 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { packageRoot } from '../src/paths.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const scratch = mkdtempSync(path.join(tmpdir(), 'steppe-e2e-'));
 const socket = `steppe-e2e-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 const screen = () => tmux('capture-pane', '-p', '-t', 'e2e');
@@ -30,7 +33,7 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? false : 'tmux is 
   it('filters, opens, resizes, quits, and restores the terminal', async () => {
     const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
     // CI=true makes Ink print only the last frame: the dashboard must run without it
-    const command = `printf 'BEFORE-STEPPE\\n'; env -u CI ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}; echo "EXIT=$?"; sleep 60`;
+    const command = `printf 'BEFORE-STEPPE\\n'; env -u CI STEPPE_STATE_DIR=${JSON.stringify(scratch)} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}; echo "EXIT=$?"; sleep 60`;
     tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '30', 'sh', '-c', command);
     await waitFor(/1 Articles \(5\)/);
     assert.equal(tmux('display', '-p', '-t', 'e2e', '#{alternate_on}').trim(), '1', 'dashboard runs on the alternate screen');
@@ -61,7 +64,7 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? false : 'tmux is 
   for (const way of ['C-c', 'SIGTERM', 'SIGHUP']) {
     it(`restores the terminal when left with ${way}`, async () => {
       const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
-      const command = `printf 'BEFORE-STEPPE\\n'; env -u CI ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}; echo "EXIT=$?"; sleep 60`;
+      const command = `printf 'BEFORE-STEPPE\\n'; env -u CI STEPPE_STATE_DIR=${JSON.stringify(scratch)} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}; echo "EXIT=$?"; sleep 60`;
       tmux('new-session', '-d', '-s', 'e2e', '-x', '100', '-y', '30', 'sh', '-c', command);
       await waitFor(/1 Articles \(5\)/);
       if (way === 'C-c') tmux('send-keys', '-t', 'e2e', 'C-c');

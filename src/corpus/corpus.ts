@@ -3,7 +3,9 @@ import { parseArticle, type ParseOptions } from './article.js';
 import { decodeBytes } from './decode.js';
 import { extractMentions } from '../entities/extract.js';
 import { lineStats } from './repeated.js';
+import { createHash } from 'node:crypto';
 import { clusterBySimhash, simhash } from './simhash.js';
+import { lineKey, toLines } from './text.js';
 import type { Article, Corpus, SourceFile, SourceText, Warning } from './types.js';
 
 export interface ParseResult {
@@ -11,9 +13,44 @@ export interface ParseResult {
   warnings: Warning[];
 }
 
-export function parseTexts(sources: SourceText[], options: Omit<ParseOptions, 'stats'> = {}): Article[] {
+/**
+ * A store of parsed articles by key (the cache under XDG_CACHE_HOME). An article depends on
+ * its own text and on which of its lines other documents repeat, so both go into the key.
+ */
+export interface ArticleCache {
+  get(key: string): Article | undefined;
+  set(key: string, article: Article): void;
+}
+
+/** Bump when the parser's output changes, so that cached articles are parsed again. */
+export const PARSER_VERSION = '1';
+
+function cacheKey(source: SourceText, stats: ReturnType<typeof lineStats>): string {
+  const h = createHash('sha256').update(PARSER_VERSION).update('\0').update(source.file).update('\0').update(source.text);
+  for (const line of toLines(source.text)) {
+    const key = lineKey(line.text);
+    if (stats.repeated.has(key)) h.update('\0r').update(key);
+    if (stats.frequent.has(key)) h.update('\0f').update(key);
+  }
+  return h.digest('hex').slice(0, 32);
+}
+
+export function parseTexts(sources: SourceText[], options: Omit<ParseOptions, 'stats'> = {}, cache?: ArticleCache): Article[] {
   const stats = lineStats(sources);
-  const articles = sources.map((s) => parseArticle(s, { ...options, stats }));
+  const articles = sources.map((s) => {
+    if (!cache) return parseArticle(s, { ...options, stats });
+    const key = cacheKey(s, stats);
+    const hit = cache.get(key);
+    if (hit) return { ...hit, mentions: [], duplicateOf: null };
+    const parsed = parseArticle(s, { ...options, stats });
+    cache.set(key, structuredClone(parsed));
+    return parsed;
+  });
+  return finishArticles(articles);
+}
+
+/** What a corpus needs once its articles are parsed: unique ids, republished copies marked, mentions. */
+export function finishArticles(articles: Article[]): Article[] {
   // Two files with the same text get the same hash; keep ids unique within the corpus.
   const seen = new Map<string, number>();
   for (const a of articles) {
@@ -27,7 +64,7 @@ export function parseTexts(sources: SourceText[], options: Omit<ParseOptions, 's
   return articles;
 }
 
-export function parseFiles(files: SourceFile[], options: Omit<ParseOptions, 'stats'> = {}): ParseResult {
+export function parseFiles(files: SourceFile[], options: Omit<ParseOptions, 'stats'> = {}, cache?: ArticleCache): ParseResult {
   const warnings: Warning[] = [];
   const sources: SourceText[] = [];
   for (const f of files) {
@@ -35,7 +72,7 @@ export function parseFiles(files: SourceFile[], options: Omit<ParseOptions, 'sta
     if (decoded.ok) sources.push({ file: f.name, text: decoded.text });
     else warnings.push({ file: f.path ?? f.name, message: decoded.reason });
   }
-  const articles = parseTexts(sources, options);
+  const articles = parseTexts(sources, options, cache);
   for (const a of articles) if (a.paragraphs.length === 0) warnings.push({ file: a.file, message: 'no article text found' });
   return { corpus: { version: 1, articles }, warnings };
 }

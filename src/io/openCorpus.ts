@@ -1,27 +1,101 @@
-/** Opens what the user named — corpus.json files and raw folders or files — as one corpus. */
+/**
+ * Opens what the user named as one corpus: corpus.json files, JSON Lines files, folders or
+ * files of raw text (parsed on the fly, through the cache), and `-` for standard input.
+ */
 import path from 'node:path';
-import type { Corpus, Warning } from '../corpus/types.js';
+import type { Article, Corpus, SourceFile, Warning } from '../corpus/types.js';
+import { decodeBytes } from '../corpus/decode.js';
+import { validateCorpus } from '../corpus/validate.js';
 import { readCorpusFile } from './corpusFile.js';
-import { collectFiles } from './files.js';
+import { UserError } from './errors.js';
+import { collectFiles, describeError } from './files.js';
 
 export interface Opened {
   corpus: Corpus;
   warnings: Warning[];
 }
 
-export async function openCorpus(paths: string[]): Promise<Opened> {
-  const jsonPaths = paths.filter((p) => path.extname(p).toLowerCase() === '.json');
-  const rawPaths = paths.filter((p) => path.extname(p).toLowerCase() !== '.json');
-  const articles: Corpus['articles'] = [];
-  for (const p of jsonPaths) articles.push(...(await readCorpusFile(p)).articles);
+const JSONL = new Set(['.jsonl', '.ndjson']);
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks);
+}
+
+export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream = process.stdin): Promise<Opened> {
+  const articles: Article[] = [];
   const warnings: Warning[] = [];
-  if (rawPaths.length) {
-    const collected = await collectFiles(rawPaths, { mustExist: true });
-    // the parser (date parsing, gazetteer) loads only when there is raw text to parse
-    const { parseFiles } = await import('../corpus/corpus.js');
-    const parsed = parseFiles(collected.files);
-    warnings.push(...collected.warnings, ...parsed.warnings);
-    articles.push(...parsed.corpus.articles);
+  const jsonl: Article[] = [];
+  const raw: string[] = [];
+  const rawFiles: SourceFile[] = [];
+  // the parser (date parsing, gazetteer) loads only when there is text to parse
+  const corpusModule = () => import('../corpus/corpus.js');
+  const jsonlModule = () => import('../corpus/jsonl.js');
+
+  for (const p of paths) {
+    if (p === '-') {
+      let bytes: Buffer;
+      try {
+        bytes = await readAll(stdin);
+      } catch (e) {
+        throw new UserError(`standard input: ${describeError(e)}`);
+      }
+      const decoded = decodeBytes(bytes);
+      if (!decoded.ok) throw new UserError(`standard input: ${decoded.reason}`);
+      const text = decoded.text.replace(/^\uFEFF/, '');
+      const head = text.trimStart();
+      if (head.startsWith('{') && /^\s*\{\s*"version"/.test(head) && !/\n\s*\{/.test(head.trimEnd())) {
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch (e) {
+          throw new UserError(`standard input: not valid JSON (${(e as Error).message.split('\n')[0]})`);
+        }
+        const v = validateCorpus(json);
+        if (!v.ok) throw new UserError(`standard input: ${v.reason}`);
+        articles.push(...v.corpus.articles);
+      } else if (head.startsWith('{')) {
+        const r = (await jsonlModule()).articlesFromJsonl(text, 'stdin');
+        jsonl.push(...r.articles);
+        warnings.push(...r.warnings);
+      } else rawFiles.push({ name: 'stdin', path: 'standard input', bytes: Buffer.from(text, 'utf8') });
+      continue;
+    }
+    const ext = path.extname(p).toLowerCase();
+    if (ext === '.json') articles.push(...(await readCorpusFile(p)).articles);
+    else if (JSONL.has(ext)) {
+      const collected = await collectFiles([p], { mustExist: true });
+      for (const f of collected.files) {
+        const decoded = decodeBytes(f.bytes);
+        if (!decoded.ok) {
+          warnings.push({ file: p, message: decoded.reason });
+          continue;
+        }
+        const r = (await jsonlModule()).articlesFromJsonl(decoded.text, path.basename(p));
+        jsonl.push(...r.articles);
+        warnings.push(...r.warnings);
+      }
+    } else raw.push(p);
   }
+
+  if (raw.length || rawFiles.length) {
+    const collected = raw.length ? await collectFiles(raw, { mustExist: true }) : { files: [], warnings: [] };
+    const files = [...collected.files, ...rawFiles];
+    warnings.push(...collected.warnings);
+    const cache = await import('./parseCache.js');
+    const key = cache.setKey(files);
+    const hit = cache.readCachedCorpus(key);
+    if (hit) {
+      articles.push(...hit.corpus.articles);
+      warnings.push(...hit.warnings);
+    } else {
+      const parsed = (await corpusModule()).parseFiles(files, {}, cache.diskArticleCache());
+      articles.push(...parsed.corpus.articles);
+      warnings.push(...parsed.warnings);
+      await cache.writeCachedCorpus(key, { corpus: parsed.corpus, warnings: parsed.warnings });
+    }
+  }
+  if (jsonl.length) articles.push(...(await corpusModule()).finishArticles(jsonl));
   return { corpus: { version: 1, articles }, warnings };
 }

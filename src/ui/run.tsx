@@ -11,7 +11,8 @@ import type { Theme } from './theme.js';
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT = '\x1b[?25h\x1b[?1049l';
 
-export async function runDashboard(model: Model, theme: Theme, extras: { review?: Review; outside?: Outside } = {}): Promise<number> {
+export async function runDashboard(model: Model, theme: Theme, extras: { review?: Review; outside?: Outside; stdin?: NodeJS.ReadStream } = {}): Promise<number> {
+  const keyboard = extras.stdin ?? process.stdin;
   const out = process.stdout;
   let restored = false;
   const restore = () => {
@@ -22,7 +23,8 @@ export async function runDashboard(model: Model, theme: Theme, extras: { review?
     } catch {
       // already unmounted
     }
-    if (process.stdin.isTTY) process.stdin.setRawMode?.(false);
+    if (keyboard.isTTY) keyboard.setRawMode?.(false);
+    if (keyboard !== process.stdin) keyboard.destroy();
     out.write(LEAVE_ALT);
   };
   const onSignal = (signal: NodeJS.Signals) => {
@@ -47,7 +49,7 @@ export async function runDashboard(model: Model, theme: Theme, extras: { review?
     // Ink 6.8's incremental renderer moves the cursor one line short when a frame ends with a
     // newline (every frame shorter than the terminal), shifting the screen; standard rendering
     // is correct, so incremental rendering is opt-in (STEPPE_INCREMENTAL=1) until Ink fixes it.
-    instance = render(<App model={model} theme={theme} review={extras.review} outside={extras.outside} />, { exitOnCtrlC: false, patchConsole: false, incrementalRendering: process.env.STEPPE_INCREMENTAL === '1', maxFps: 30 });
+    instance = render(<App model={model} theme={theme} review={extras.review} outside={extras.outside} />, { stdin: keyboard, exitOnCtrlC: false, patchConsole: false, incrementalRendering: process.env.STEPPE_INCREMENTAL === '1', maxFps: 30 });
     await instance.waitUntilExit();
   } finally {
     restore();
