@@ -163,6 +163,38 @@ describe('steppe compare', () => {
   });
 });
 
+describe('steppe export', () => {
+  it('writes CSV that spreadsheets open: BOM, header row, quoting, CRLF', () => {
+    const r = run(['export', '--what', 'entities', '--format', 'csv', '--query', 'country:tajikistan']);
+    assert.equal(r.code, 0);
+    assert.ok(r.stdout.startsWith('\uFEFFentity,type,articles,mentions,as written\r\n'));
+    assert.match(r.stdout, /\r\nTajikistan,country,2,10,Tajikistan 8; Tajik 2\r\n/);
+  });
+
+  it('quotes cells with commas and quotes, and defuses formula-like cells', async () => {
+    const { formatTable } = await import('../src/commands/export.js');
+    const csv = formatTable({ columns: ['a', 'b'], rows: [{ a: 'x, "y"', b: '=HYPERLINK("evil")' }] }, 'csv');
+    assert.equal(csv, '\uFEFFa,b\r\n"x, ""y""","\'=HYPERLINK(""evil"")"\r\n');
+  });
+
+  it('writes JSON and Markdown, to a file when asked', () => {
+    const rows = JSON.parse(run(['export', '--format', 'json']).stdout) as { title: string | null }[];
+    assert.equal(rows.length, 5);
+    const out = path.join(tmp(), 'figures.md');
+    const r = run(['export', '--what', 'figures', '--format', 'md', '--out', out]);
+    assert.equal(r.code, 0);
+    const md = readFileSync(out, 'utf8');
+    assert.match(md, /^\| country \| low \| high \| qualifier \| what \|/);
+    assert.match(md, /\| Tajikistan \| 1100 \| 1100 \| around \| Tajik citizens \|/);
+  });
+
+  it('refuses an unknown format in one line', () => {
+    const r = run(['export', '--format', 'xml']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--format must be one of csv, json, md/);
+  });
+});
+
 describe('steppe with no terminal, and bad input', () => {
   it('explains in one line that the dashboard needs a terminal, with exit code 2', () => {
     const r = run([]);
