@@ -1,5 +1,4 @@
 /** `steppe compare [--json] [--query Q] [PATH…]`: the cross-country comparison without the dashboard. */
-import stringWidth from 'string-width';
 import { compareCountries, sparkline, type Comparison } from '../analysis/compare.js';
 import { corpusFigures } from '../analysis/corpusFigures.js';
 import type { Corpus } from '../corpus/types.js';
@@ -7,6 +6,7 @@ import { UsageError } from '../io/errors.js';
 import { parseQuery } from '../search/query.js';
 import { searchAll } from '../search/search.js';
 import { buildIndex } from '../search/searchIndex.js';
+import { plainTable as table } from '../text/plainTable.js';
 import { sanitizeLine } from '../text/sanitize.js';
 
 export function comparison(corpus: Corpus, query: string | undefined): Comparison {
@@ -22,13 +22,6 @@ export function comparison(corpus: Corpus, query: string | undefined): Compariso
 /** The JSON document: figures without the internal corpus position. */
 export function comparisonJson(c: Comparison): string {
   return JSON.stringify({ ...c, figures: c.figures.map(({ index: _index, paragraph: _p, ...f }) => f) }, null, 2) + '\n';
-}
-
-function table(header: string[], rows: string[][], right: boolean[]): string[] {
-  const widths = header.map((h, c) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[c]!))));
-  const line = (r: string[]) =>
-    r.map((cell, c) => (right[c] ? ' '.repeat(widths[c]! - stringWidth(cell)) + cell : cell + ' '.repeat(widths[c]! - stringWidth(cell)))).join('  ').trimEnd();
-  return [line(header), ...rows.map(line)];
 }
 
 export function comparisonText(c: Comparison): string {

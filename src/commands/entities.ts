@@ -1,6 +1,6 @@
 /** `steppe entities [--type T] [--json] [PATH…]`: the entity table. */
-import stringWidth from 'string-width';
 import { countEntities, type EntityCount } from '../analysis/entityCounts.js';
+import { plainTable } from '../text/plainTable.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import type { Corpus, MentionType } from '../corpus/types.js';
 import { UsageError } from '../io/errors.js';
@@ -28,17 +28,6 @@ export function entitiesTable(corpus: Corpus, type?: MentionType): string {
     String(r.mentions),
     r.spellings.map((s) => `${sanitizeLine(s.text)} ${s.count}`).join(', '),
   ]);
-  const widths = header.map((h, c) => Math.max(stringWidth(h), ...cells.map((row) => stringWidth(row[c]!))));
-  const right = [false, false, true, true, false];
-  const line = (row: string[]) =>
-    row
-      .map((cell, c) => {
-        if (c === row.length - 1) return cell;
-        const pad = ' '.repeat(widths[c]! - stringWidth(cell));
-        return right[c] ? pad + cell : cell + pad;
-      })
-      .join('  ')
-      .trimEnd();
   const total = corpus.articles.filter((a) => !a.duplicateOf).length;
-  return [line(header), line(widths.map((w) => '─'.repeat(w))), ...cells.map(line), '', `${rows.length} entities in ${total} articles (republished copies counted once)`].join('\n') + '\n';
+  return [...plainTable(header, cells, [false, false, true, true, false], true), '', `${rows.length} entities in ${total} articles (republished copies counted once)`].join('\n') + '\n';
 }

@@ -1,10 +1,10 @@
 /** `steppe search QUERY [--json] [PATH…]`: the filter language without the dashboard. */
-import stringWidth from 'string-width';
 import type { Corpus } from '../corpus/types.js';
 import { UsageError } from '../io/errors.js';
 import { parseQuery } from '../search/query.js';
 import { searchAll } from '../search/search.js';
 import { buildIndex } from '../search/searchIndex.js';
+import { plainTable } from '../text/plainTable.js';
 import { sanitizeLine } from '../text/sanitize.js';
 
 export interface SearchRow {
@@ -29,7 +29,5 @@ export function searchRows(corpus: Corpus, query: string): SearchRow[] {
 export function searchTable(rows: SearchRow[], query: string): string {
   const cells = rows.map((r) => [r.published ?? 'undated', sanitizeLine(r.publisher ?? '—'), sanitizeLine(r.title ?? `(untitled) ${r.file}`), r.score.toFixed(2)]);
   const header = ['date', 'publisher', 'title', 'score'];
-  const widths = header.map((h, c) => Math.max(stringWidth(h), ...cells.map((row) => stringWidth(row[c]!))));
-  const line = (row: string[]) => row.map((cell, c) => (c === 3 ? ' '.repeat(widths[c]! - stringWidth(cell)) + cell : cell + ' '.repeat(widths[c]! - stringWidth(cell)))).join('  ');
-  return [line(header), ...cells.map(line), `${rows.length} match${rows.length === 1 ? '' : 'es'} for ${sanitizeLine(query)}`].join('\n') + '\n';
+  return [...plainTable(header, cells, [false, false, false, true]), `${rows.length} match${rows.length === 1 ? '' : 'es'} for ${sanitizeLine(query)}`].join('\n') + '\n';
 }
