@@ -127,21 +127,38 @@ export class ReviewStore {
     }
   }
 
-  /** An exclusive lock file next to the state file; a lock older than 5 s is taken as abandoned. */
+  /**
+   * An exclusive lock file next to the state file, holding its owner's pid. A lock whose owner
+   * is gone (killed mid-save) is taken over at once; one older than 5 s is taken as abandoned.
+   */
   private async lock(): Promise<() => Promise<void>> {
     const lockFile = `${this.file}.lock`;
     for (let attempt = 0; ; attempt++) {
       try {
         const handle = await open(lockFile, 'wx', 0o600);
+        await handle.writeFile(String(process.pid));
         await handle.close();
         return () => unlink(lockFile).catch(() => undefined);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-        const info = await stat(lockFile).catch(() => null);
-        if (info && Date.now() - info.mtimeMs > LOCK_STALE_MS) await unlink(lockFile).catch(() => undefined);
+        if (await this.abandoned(lockFile)) await unlink(lockFile).catch(() => undefined);
         if (attempt > 2000) throw new Error('review state is locked by another steppe');
         await sleep(5);
       }
+    }
+  }
+
+  private async abandoned(lockFile: string): Promise<boolean> {
+    const info = await stat(lockFile).catch(() => null);
+    if (!info) return false;
+    if (Date.now() - info.mtimeMs > LOCK_STALE_MS) return true;
+    const pid = Number(await readFile(lockFile, 'utf8').catch(() => ''));
+    if (!pid || pid === process.pid) return false;
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'ESRCH';
     }
   }
 }
