@@ -1,0 +1,136 @@
+/**
+ * `npm run bench [-- --sizes 1000,10000] [-- --json]`: for each corpus size, the parse rate,
+ * load and index times, peak memory, filter latency for 20 queries typed a keystroke at a
+ * time, the time to render a frame while scrolling, and the same queries through a plain
+ * fuse.js over full texts (where it finishes in reasonable time). Each size runs in its own
+ * process so memory figures do not mix. Numbers are printed, never asserted.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import Fuse from 'fuse.js';
+import { render } from 'ink';
+import { parseTexts } from '../corpus/corpus.js';
+import { openCorpus } from '../io/openCorpus.js';
+import { parseQuery } from '../search/query.js';
+import { App } from '../ui/App.js';
+import { FakeStdin, FakeStdout } from '../ui/fakeTerminal.js';
+import { prepareModel } from '../ui/model.js';
+import { makeSelectors } from '../ui/selectors.js';
+import { MONO } from '../ui/theme.js';
+import { generateCorpus } from './generate.js';
+
+export const QUERIES = [
+  'kazakh', 'nazarbaev', 'islamic state', '"islamic state"', 'isis -taliban', 'country:tajikistan', 'org:isis', 'person:rakhim', 'place:almaty', 'year:2011..2017',
+  'year:2016 border', 'detained', 'citizens abroad', 'tashkent', 'uzbek kyrgyz', 'source:reuters', 'militants', 'intelligence', 'kazakstan', 'checkpoints trade',
+];
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))] ?? 0;
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function one(size: number, baseline: boolean) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'steppe-bench-'));
+  const file = path.join(dir, 'corpus.json');
+  spawnSync(process.execPath, [path.join(path.dirname(fileURLToPath(import.meta.url)), 'gen.js'), '--articles', String(size), '--out', file], { stdio: 'ignore' });
+
+  // parse rate: the generator's articles written out as raw pages, with boilerplate, and parsed
+  const sample = [...generateCorpus(Math.min(size, 300), 7)].map((a) => ({ file: a.file, text: [a.title, '', `By ${a.author}`, '', ...a.paragraphs.flatMap((p) => [p, '']), 'Share this article', '© 2020 All rights reserved'].join('\n') }));
+  const sampleMB = sample.reduce((s, d) => s + Buffer.byteLength(d.text), 0) / 1e6;
+  let t = performance.now();
+  parseTexts(sample);
+  const parseMBs = sampleMB / ((performance.now() - t) / 1000);
+
+  t = performance.now();
+  const { corpus } = await openCorpus([file]);
+  const loadMs = performance.now() - t;
+  const textMB = corpus.articles.reduce((s, a) => s + a.paragraphs.reduce((n, p) => n + p.length, 0), 0) / 1e6;
+  t = performance.now();
+  const model = prepareModel(corpus, 'bench');
+  const indexMs = performance.now() - t;
+
+  const sel = makeSelectors(model);
+  const times: number[] = [];
+  for (const q of QUERIES) {
+    for (let k = 1; k <= q.length; k++) {
+      const parsed = parseQuery(q.slice(0, k));
+      if (!parsed.ok) continue;
+      const start = performance.now();
+      sel.list(parsed.query, 'date');
+      times.push(performance.now() - start);
+    }
+  }
+
+  // a frame while scrolling the list
+  const stdout = new FakeStdout(120, 40);
+  const stdin = new FakeStdin();
+  const instance = render(<App model={model} theme={MONO} />, { stdout: stdout as never, stdin: stdin as never, debug: true, exitOnCtrlC: false, patchConsole: false });
+  await new Promise((r) => setTimeout(r, 20));
+  const frames: number[] = [];
+  for (let k = 0; k < 40; k++) {
+    frames.push(
+      await new Promise<number>((resolve) => {
+        const start = performance.now();
+        stdout.onWrite = () => resolve(performance.now() - start);
+        stdin.write('j');
+      }),
+    );
+  }
+  instance.unmount();
+
+  let baselineP95: number | null = null;
+  if (baseline) {
+    const fuse = new Fuse(corpus.articles.map((a) => ({ title: a.title ?? '', text: a.paragraphs.join('\n') })), { keys: ['title', 'text'], ignoreLocation: true, threshold: 0.3 });
+    const b: number[] = [];
+    for (const q of QUERIES) {
+      const start = performance.now();
+      fuse.search(q);
+      b.push(performance.now() - start);
+    }
+    baselineP95 = pct(b, 0.95);
+  }
+  const mem = process.memoryUsage();
+  rmSync(dir, { recursive: true, force: true });
+  const filterP95 = pct(times, 0.95);
+  return {
+    articles: size,
+    textMB: round(textMB),
+    parseMBs: round(parseMBs),
+    loadMs: Math.round(loadMs),
+    indexMs: Math.round(indexMs),
+    rssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    heapMB: Math.round(mem.heapUsed / 1e6),
+    filterP50Ms: round(pct(times, 0.5)),
+    filterP95Ms: round(filterP95),
+    filterMaxMs: round(Math.max(...times)),
+    frameMs: round(pct(frames, 0.5)),
+    baselineP95Ms: baselineP95 === null ? null : Math.round(baselineP95),
+    speedup: baselineP95 === null ? null : round(baselineP95 / Math.max(0.1, filterP95)),
+  };
+}
+
+const args = process.argv.slice(2);
+const oneAt = args.indexOf('--one');
+if (oneAt >= 0) {
+  const size = Number(args[oneAt + 1]);
+  process.stdout.write(JSON.stringify(await one(size, size <= 10_000)) + '\n');
+} else {
+  const sizesAt = args.indexOf('--sizes');
+  const sizes = (sizesAt >= 0 ? args[sizesAt + 1]! : '1000,10000').split(',').map(Number);
+  const rows = sizes.map((size) => {
+    const r = spawnSync(process.execPath, ['--max-old-space-size=16384', fileURLToPath(import.meta.url), '--one', String(size)], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 1 << 20 });
+    if (r.status !== 0) return { articles: size, error: (r.stderr || 'failed').split('\n').find((l) => l.trim()) ?? 'failed' };
+    return JSON.parse(r.stdout.trim().split('\n').pop()!);
+  });
+  const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 2 ** 30) };
+  if (args.includes('--json')) process.stdout.write(JSON.stringify({ machine, sizes: rows }, null, 2) + '\n');
+  else {
+    const cols = ['articles', 'textMB', 'parseMBs', 'loadMs', 'indexMs', 'rssMB', 'heapMB', 'filterP50Ms', 'filterP95Ms', 'filterMaxMs', 'frameMs', 'baselineP95Ms', 'speedup'] as const;
+    console.log(`machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node}`);
+    console.log(cols.join('  '));
+    for (const r of rows as Record<string, unknown>[]) console.log('error' in r ? `${r.articles}: ${r.error}` : cols.map((c) => String(r[c] ?? '—').padStart(c.length)).join('  '));
+  }
+}
+
