@@ -93,13 +93,19 @@ export function runQuery(index: SearchIndex, q: Query): SearchResult {
   let result = ids ?? range(n);
   const keep = (pred: (id: number) => boolean) => (result = result.filter(pred));
   for (const phrase of q.phrases) {
-    const p = termsOf(phrase).join(' ');
+    const words = termsOf(phrase);
+    // only articles holding every word of the phrase can hold the phrase: check those alone
+    for (const w of words) {
+      const holding = new Set(index.postings.get(w) ?? []);
+      keep((id) => holding.has(id));
+    }
+    const p = words.join(' ');
     keep((id) => index.docs[id]!.haystack.includes(p));
   }
   for (const { field, value } of q.fields) {
     const v = termsOf(value).join(' ');
     if (field === 'source') keep((id) => index.docs[id]!.source.includes(v));
-    else keep((id) => index.docs[id]!.fields[field].some((name) => termsOf(name).join(' ').includes(v)));
+    else keep((id) => index.docs[id]!.fields[field].some((name) => name.includes(v)));
   }
   if (q.years) {
     const { from, to } = q.years;

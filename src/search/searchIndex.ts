@@ -12,7 +12,7 @@ export interface IndexedArticle {
   /** title and paragraphs, folded, for phrase checks */
   haystack: string;
   year: number | null;
-  /** lowercased entity names and spellings per field */
+  /** entity names and spellings per field, as space-joined query terms */
   fields: Record<'country' | 'person' | 'org' | 'place', string[]>;
   source: string;
   titleTerms: Set<string>;
@@ -51,11 +51,15 @@ export function buildIndex(articles: Article[]): SearchIndex {
       if (list) list.push(id);
       else postings.set(t, [id]);
     }
-    const fields: IndexedArticle['fields'] = { country: [], person: [], org: [], place: [] };
+    // entity names and spellings, folded into query terms once, here, not per keystroke
+    const sets = { country: new Set<string>(), person: new Set<string>(), org: new Set<string>(), place: new Set<string>() };
     for (const m of article.mentions) {
       const key = m.type === 'organization' ? 'org' : m.type;
-      fields[key].push(foldMarks(m.name), foldMarks(m.text));
+      sets[key].add(m.name);
+      sets[key].add(m.text);
     }
+    const fold = (names: Set<string>) => [...names].map((n) => termsOf(n).join(' '));
+    const fields: IndexedArticle['fields'] = { country: fold(sets.country), person: fold(sets.person), org: fold(sets.org), place: fold(sets.place) };
     const year = article.published ? Number(article.published.slice(0, 4)) : null;
     return {
       article,
