@@ -3,7 +3,6 @@
  * sorted list once per (query, sort), tables once per (query, type), reader lines once per
  * (article, width, options). Nothing here runs per frame unless its inputs changed.
  */
-import { countryTable, type CountryRow } from '../analysis/countries.js';
 import { countEntities, type EntityCount } from '../analysis/entityCounts.js';
 import { compareCountries, type Comparison } from '../analysis/compare.js';
 import { corpusFigures } from '../analysis/corpusFigures.js';
@@ -39,7 +38,6 @@ export interface Selectors {
   result(query: Query): SearchResult;
   list(query: Query, sort: SortKey): number[];
   entities(query: Query, type: MentionType): { rows: EntityCount[]; totals: Map<string, EntityCount> };
-  countries(query: Query): CountryRow[];
   comparison(query: Query): Comparison;
   figures(): Figure[];
   filteredArticles(query: Query): Article[];
@@ -76,8 +74,6 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     (a, b) => a.r === b.r && a.type === b.type,
   );
   const entities = ({ q, type }: { q: Query; type: MentionType }) => entitiesFor({ r: result(q), type });
-  const countriesFor = memo((r: SearchResult) => countryTable(r.ids.map((i) => model.articles[i]!)));
-  const countries = (q: Query) => countriesFor(result(q));
   let figuresAll: Figure[] | null = null;
   const figures = () => (figuresAll ??= corpusFigures(model.articles));
   const comparisonFor = memo((r: SearchResult) => compareCountries(r.ids.map((i) => model.articles[i]!), figures()));
@@ -95,7 +91,6 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     result,
     list: (q, sort) => list({ q, sort }),
     entities: (q, type) => entities({ q, type }),
-    countries,
     comparison,
     figures,
     filteredArticles: filtered,
