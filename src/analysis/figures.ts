@@ -36,16 +36,25 @@ const FIGURE = new RegExp(
   'giu',
 );
 
-const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
-
 interface Span {
   start: number;
   end: number;
 }
 
-function sentenceOf(text: string, at: number): Span {
-  for (const s of sentences.segment(text)) if (at >= s.index && at < s.index + s.segment.length) return { start: s.index, end: s.index + s.segment.length };
-  return { start: 0, end: text.length };
+/** A sentence ends at . ! ? (and closing quotes) before a capital or a digit. */
+const SENTENCE_END = /[.!?]+["”’)\]]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
+
+/** Sentences of a paragraph as spans (a regular expression: Intl.Segmenter is several times slower here). */
+export function sentenceSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const end = m.index + m[0].length;
+    spans.push({ start, end });
+    start = end;
+  }
+  if (start < text.length || spans.length === 0) spans.push({ start, end: text.length });
+  return spans;
 }
 
 /** The quotation that contains `at`, if any ("…" or “…”). */
@@ -68,22 +77,25 @@ function countBefore(text: string, ch: string, at: number): number {
 }
 
 const SPEAKER_TYPES = new Set(['person', 'organization']);
+const SAYS_AFTER = new RegExp(`^(?:['’]s)?,?\\s+(?:(?:has|had|have|also|then|later|recently)\\s+)?(?:${SAY})\\b`, 'i');
+const SAYS_BEFORE = new RegExp(`(?:${SAY})\\s+$`, 'i');
+const PRONOUN_SAYS = new RegExp(`\\b(?:he|she|they|the (?:official|minister|ministry|spokesman|spokeswoman))\\s+(?:(?:also|then|later)\\s+)?(?:${SAY}|admitted)\\b`, 'i');
+const COUNTED_END = new RegExp(`(?:^|\\s)(?:${COUNTED})$`, 'i');
 
 /** Who is said to say what lies in [span]: "X said", "X has claimed", "according to X". */
 function speakerIn(text: string, span: Span, mentions: Mention[]): string | null {
   for (const m of mentions) {
     if (!SPEAKER_TYPES.has(m.type) || m.start < span.start || m.end > span.end) continue;
-    const after = text.slice(m.end, m.end + 40);
-    if (new RegExp(`^(?:['’]s)?,?\\s+(?:(?:has|had|have|also|then|later|recently)\\s+)?(?:${SAY})\\b`, 'i').test(after)) return m.name;
+    if (SAYS_AFTER.test(text.slice(m.end, m.end + 40))) return m.name;
     const before = text.slice(Math.max(span.start, m.start - 30), m.start);
-    if (/according to\s+(?:the\s+)?$/i.test(before) || new RegExp(`(?:${SAY})\\s+$`, 'i').test(before)) return m.name;
+    if (/according to\s+(?:the\s+)?$/i.test(before) || SAYS_BEFORE.test(before)) return m.name;
   }
   return null;
 }
 
 /** "he said", "the official admitted": the last named speaker stands for them. */
 function pronounSpeaks(text: string, span: Span): boolean {
-  return new RegExp(`\\b(?:he|she|they|the (?:official|minister|ministry|spokesman|spokeswoman))\\s+(?:(?:also|then|later)\\s+)?(?:${SAY}|admitted)\\b`, 'i').test(text.slice(span.start, span.end));
+  return PRONOUN_SAYS.test(text.slice(span.start, span.end));
 }
 
 /**
@@ -124,20 +136,31 @@ export function figuresOf(article: Article, index: number, placeCountry: (m: Men
   const out: Figure[] = [];
   const focus = focusCountry(article);
   let lastSpeaker: string | null = null;
+  const byParagraph = new Map<number, Mention[]>();
+  for (const m of article.mentions) {
+    const list = byParagraph.get(m.paragraph);
+    if (list) list.push(m);
+    else byParagraph.set(m.paragraph, [m]);
+  }
   article.paragraphs.forEach((text, p) => {
-    const mentions = article.mentions.filter((m) => m.paragraph === p);
+    const mentions = byParagraph.get(p) ?? [];
     const found = [...text.matchAll(FIGURE)];
+    if (found.length === 0) {
+      // no figure here: only who spoke last matters, for a "he said" further on
+      lastSpeaker = speakerIn(text, { start: 0, end: text.length }, mentions) ?? lastSpeaker;
+      return;
+    }
     // sentence by sentence, so that "he said" finds the speaker named just before
-    for (const seg of sentences.segment(text)) {
-      const sentence = { start: seg.index, end: seg.index + seg.segment.length };
+    const spans = sentenceSpans(text);
+    spans.forEach((sentence, k) => {
       const ownSpeaker = speakerIn(text, sentence, mentions);
       for (const match of found) {
         if (match.index < sentence.start || match.index >= sentence.end) continue;
-        const figure = figureFrom(article, index, p, text, match, sentence, mentions, placeCountry, focus, ownSpeaker, lastSpeaker);
+        const figure = figureFrom(article, index, p, text, match, sentence, spans[k - 1] ?? null, mentions, placeCountry, focus, ownSpeaker, lastSpeaker);
         if (figure) out.push(figure);
       }
       lastSpeaker = ownSpeaker ?? (pronounSpeaks(text, sentence) ? lastSpeaker : null) ?? lastSpeaker;
-    }
+    });
   });
   return out;
 }
@@ -149,6 +172,7 @@ function figureFrom(
   text: string,
   match: RegExpMatchArray & { index: number },
   sentence: Span,
+  prevSentence: Span | null,
   mentions: Mention[],
   placeCountry: (m: Mention) => string | null,
   focus: string | null,
@@ -163,7 +187,7 @@ function figureFrom(
   const what = noun.replace(/[‘'“"’”]/g, '').replace(/^(?:more|other|further|additional|new)\s+/i, '').trim();
   // a capitalised plural ("Uzbekistanis") counts only as a demonym the gazetteer knows
   const nounStart = match.index + whole.length - noun.length;
-  if (!new RegExp(`(?:^|\\s)(?:${COUNTED})$`, 'i').test(what)) {
+  if (!COUNTED_END.test(what)) {
     if (!mentions.some((m) => m.type === 'country' && m.start >= nounStart && m.end <= match.index + whole.length)) return null;
   }
   // not figures: a year alone, an age
@@ -175,7 +199,6 @@ function figureFrom(
   let speaker = ownSpeaker;
   if (!speaker && quote) speaker = speakerIn(text, { start: Math.max(0, quote.start - 80), end: Math.min(text.length, quote.end + 100) }, mentions.filter((m) => m.end <= quote.start || m.start >= quote.end));
   if (!speaker && pronounSpeaks(text, sentence)) speaker = lastSpeaker;
-  const prevSentence = sentence.start > 0 ? sentenceOf(text, sentence.start - 1) : null;
   const near = countryNear(sentence, phrase, mentions, placeCountry);
   const country = near !== undefined ? near : ((prevSentence && firstCountry(prevSentence, mentions, placeCountry)) ?? focus);
   const years = [...text.slice(sentence.start, sentence.end).matchAll(/\b(19[5-9]\d|20[0-4]\d)\b/g)].map((y) => Number(y[1])).filter((y) => y !== low && y !== high);
