@@ -76,6 +76,19 @@ describe('dashboard', () => {
     assert.doesNotMatch(screen.lastFrame(), /Keys — press any key/);
   });
 
+  it('scrolls the help where the terminal is too small for every key', async () => {
+    const s = await renderSized(80, 24);
+    await s.press('?');
+    assert.match(s.lastFrame(), /Keys — press any key to close \(j\/k scroll, \d+\/\d+\)/);
+    const before = s.lastFrame();
+    await s.press('j', 'j');
+    assert.notEqual(s.lastFrame(), before);
+    assert.match(s.lastFrame(), /Keys — press any key/);
+    await s.press('x');
+    assert.doesNotMatch(s.lastFrame(), /Keys — press any key/);
+    s.unmount();
+  });
+
   it('cycles the sort with s', async () => {
     screen = await renderApp();
     await screen.press('s');

@@ -222,7 +222,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
         </Text>
       )}
       {state.mode === 'help' ? (
-        <HelpOverlay width={size.columns} height={layout.paneHeight} theme={theme} />
+        <HelpOverlay width={size.columns} height={layout.paneHeight} top={state.helpTop} theme={theme} />
       ) : (
         <Box flexDirection="row" height={layout.paneHeight}>
           {layout.columns.map((column, c) => (

@@ -126,7 +126,14 @@ export function route(state: Pick<UiState, 'mode' | 'focus'>, k: KeyEvent): Acti
   const name = keyName(k);
   if (name === 'ctrl-c') return { type: 'quit' };
   const mode: Mode = state.mode;
-  if (mode === 'help') return { type: 'closeHelp' };
+  if (mode === 'help') {
+    // the overlay scrolls where the terminal is too small for every key; any other key closes it
+    if (name === 'j' || name === 'down') return { type: 'helpScroll', delta: 1 };
+    if (name === 'k' || name === 'up') return { type: 'helpScroll', delta: -1 };
+    if (name === 'space' || name === 'pagedown') return { type: 'helpScroll', delta: 10 };
+    if (name === 'b' || name === 'pageup') return { type: 'helpScroll', delta: -10 };
+    return { type: 'closeHelp' };
+  }
   if (mode === 'note') {
     if (name === 'enter') return { type: 'commitNote' };
     if (name === 'escape') return { type: 'cancelNote' };

@@ -51,6 +51,8 @@ export interface UiState {
   compareTop: number;
   /** the focused pane fills the screen */
   zoom: boolean;
+  /** first line of the help overlay shown */
+  helpTop: number;
   /** the note being written, and the article (id) it belongs to */
   noteDraft: string;
   noteFor: string | null;
@@ -92,6 +94,7 @@ export type Action =
   | { type: 'history'; delta: number }
   | { type: 'help' }
   | { type: 'closeHelp' }
+  | { type: 'helpScroll'; delta: number }
   | { type: 'sort' }
   | { type: 'toggleEntities' }
   | { type: 'hit'; delta: number }
@@ -144,6 +147,7 @@ export function initialState(): UiState {
     matrixCol: 0,
     compareTop: 0,
     zoom: false,
+    helpTop: 0,
     noteDraft: '',
     noteFor: null,
     message: null,
@@ -251,7 +255,9 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
       return { ...applyText(next, text), historyPos: pos };
     }
     case 'help':
-      return { ...next, mode: 'help' };
+      return { ...next, mode: 'help', helpTop: 0 };
+    case 'helpScroll':
+      return { ...next, helpTop: Math.max(0, s.helpTop + a.delta) };
     case 'closeHelp':
       return { ...next, mode: 'normal' };
     case 'sort': {

@@ -10,6 +10,12 @@ export function helpLines(): string[] {
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const b of NORMAL_KEYS) {
+    if (b.action.type === 'focus') {
+      const line = `${'1 2 3 4'.padEnd(14)} articles, reader, entities, compare pane`;
+      if (!seen.has(line)) lines.push(line);
+      seen.add(line);
+      continue;
+    }
     const keys = b.keys.map((k) => PRETTY[k] ?? k).join(' ');
     const line = `${keys.padEnd(14)} ${b.help}${b.panes ? ` (${b.panes.join(', ')})` : ''}`;
     if (!seen.has(line)) lines.push(line);
@@ -20,21 +26,24 @@ export function helpLines(): string[] {
   return lines;
 }
 
-export function HelpOverlay(props: { width: number; height: number; theme: Theme }) {
+export function HelpOverlay(props: { width: number; height: number; top: number; theme: Theme }) {
   const lines = helpLines();
   const inner = props.width - 2;
   const rows = Math.max(1, props.height - 3);
   const twoColumns = lines.length > rows && inner >= 56;
   const colWidth = twoColumns ? Math.floor((inner - 1) / 2) : inner;
   const perColumn = twoColumns ? Math.ceil(lines.length / 2) : lines.length;
-  const shown = Array.from({ length: Math.min(rows, perColumn) }, (_, i) => {
+  const top = Math.min(props.top, Math.max(0, perColumn - rows));
+  const shown = Array.from({ length: Math.min(rows, perColumn - top) }, (_, k) => {
+    const i = top + k;
     const left = fit(lines[i] ?? '', colWidth);
     return twoColumns ? `${left} ${fit(lines[i + perColumn] ?? '', colWidth)}` : left;
   });
+  const more = perColumn > rows ? ` (j/k scroll, ${top + shown.length}/${perColumn})` : '';
   return (
     <Box flexDirection="column" width={props.width} height={props.height} borderStyle="double" borderColor={props.theme.accent}>
       <Text bold color={props.theme.accent}>
-        {fit('Keys — press any key to close', inner)}
+        {fit(`Keys — press any key to close${more}`, inner)}
       </Text>
       {shown.map((l, i) => (
         <Text key={i}>{l}</Text>
