@@ -54,6 +54,24 @@ describe('wire copy', () => {
   });
 });
 
+describe('agency datelines', () => {
+  it('reads "ASTANA. KAZINFORM -" as place and agency', () => {
+    const a = parse('KNB detains five over terror plot\n12 March 2019, 10:41\nASTANA. KAZINFORM - The National Security Committee detained five people suspected of planning an attack in Almaty, the press service reported.');
+    assert.equal(a.dateline, 'ASTANA');
+    assert.equal(a.publisher, 'Kazinform');
+    assert.equal(a.published, '2019-03-12');
+  });
+
+  it('reads a title-case dateline made one by its agency, and a section label with no headline', () => {
+    const a = parse('Uzbekistan\nTashkent, Uzbekistan (UzDaily.com) -- Uzbek authorities on Tuesday sentenced 12 members of a banned group to prison terms of up to eight years.');
+    assert.equal(a.dateline, 'Tashkent');
+    assert.equal(a.publisher, 'UzDaily');
+    assert.deepEqual(a.section, ['Uzbekistan']);
+    assert.equal(a.title, null);
+    assert.match(a.paragraphs[0]!, /^Tashkent, Uzbekistan \(UzDaily\.com\) -- /);
+  });
+});
+
 describe('broadcaster and magazine pages', () => {
   it('takes a masthead as the publisher, never as the title, and a "name date" byline', () => {
     const a = parse(

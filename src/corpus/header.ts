@@ -95,10 +95,11 @@ export function pickTitle(page: Page): { index: number | undefined; label: strin
   const candidates = page.nonBlank.filter((i) => i < start && page.open(i) && isTitleLine(page, i));
   const index = candidates.find((i) => words(page.text(i)).length >= 3) ?? candidates[0];
   let label: string[] = [];
-  if (index === undefined) return { index, label };
-  page.status[index] = { kind: 'title' };
+  if (index !== undefined) page.status[index] = { kind: 'title' };
+  // with no headline, labels run up to the body: "Uzbekistan" above "Tashkent (UzDaily) -- …"
+  const end = index ?? start;
   for (const i of page.nonBlank) {
-    if (i >= index) break;
+    if (i >= end) break;
     const t = page.text(i);
     if (page.open(i) && words(t).length <= 4 && !hasSentencePunctuation(t)) {
       page.remove(i, 'section label');

@@ -113,7 +113,15 @@ export function dateline(paragraph: string): Dateline | null {
   if (m && m[1]!.replace(/[^\p{L}]/gu, '').length >= 3) {
     const after = m[2]?.trim() ?? null;
     const dateText = after && findDate(after) ? after : null;
-    return { place: m[1]!, agency: m[3]?.trim() ?? null, dateText };
+    // "ASTANA. KAZINFORM -": the place, then the agency
+    const [place, agencyAfterDot] = m[1]!.split(/\.\s+/, 2) as [string, string | undefined];
+    return { place, agency: m[3]?.trim() ?? agencyAfterDot?.trim() ?? null, dateText };
+  }
+  // "Tashkent, Uzbekistan (UzDaily.com) --": a place in title case, made a dateline by the agency
+  const t = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2})(?:\s*,\s*([^()—–]{2,40}?))?\s*\(([^()]{2,30})\)\s*(?:—|–|--|-)\s+\S/u.exec(paragraph);
+  if (t) {
+    const after = t[2]?.trim() ?? null;
+    return { place: t[1]!, agency: t[3]!.trim(), dateText: after && findDate(after) ? after : null };
   }
   const d = /^([^()—–]{6,40}?)\s*\(([^()]{2,30})\)\s*(?:—|–|--|-)\s+\S/u.exec(paragraph);
   if (d && findDate(d[1]!)) return { place: null, agency: d[2]!.trim(), dateText: d[1]!.trim() };
@@ -122,7 +130,7 @@ export function dateline(paragraph: string): Dateline | null {
 
 /** The canonical outlet for a dateline agency ("TCA" → "The Times of Central Asia"). */
 export function agencyOutlet(outlets: Outlets, agency: string): string | null {
-  return outlets.byAbbreviation.get(agency) ?? canonicalOutlet(outlets, agency);
+  return outlets.byAbbreviation.get(agency) ?? canonicalOutlet(outlets, agency) ?? canonicalOutlet(outlets, agency.replace(/\.(?:com|org|net|kz|uz|kg|tj|tm|ru|info)$/i, ''));
 }
 
 /**
