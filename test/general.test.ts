@@ -54,6 +54,16 @@ describe('wire copy', () => {
   });
 });
 
+describe('unknown mastheads', () => {
+  it('takes a first line shaped like an outlet for the publisher, not a headline ending in "Report"', () => {
+    const a = parse('The Moscow Times\n\nRussia Expands Security Cooperation With Tajikistan\n\nBy Jane Roe\n\nRussia and Tajikistan agreed on Monday to expand joint exercises near the Afghan border, officials said.');
+    assert.deepEqual([a.title, a.publisher, a.author], ['Russia Expands Security Cooperation With Tajikistan', 'The Moscow Times', 'Jane Roe']);
+    const b = parse('Central Asia Security Report\n\nThe annual report found that the number of attacks in the region fell by a third last year, its authors said.');
+    assert.equal(b.title, 'Central Asia Security Report');
+    assert.equal(b.publisher, null);
+  });
+});
+
 describe('agency datelines', () => {
   it('reads "ASTANA. KAZINFORM -" as place and agency', () => {
     const a = parse('KNB detains five over terror plot\n12 March 2019, 10:41\nASTANA. KAZINFORM - The National Security Committee detained five people suspected of planning an attack in Almaty, the press service reported.');

@@ -54,7 +54,8 @@ export function readMetadataLines(page: Page, outlets: Outlets, latest?: Date): 
       continue;
     }
     if (i >= headerEnd) continue;
-    const masthead = canonicalOutlet(outlets, t);
+    // an outlet the list does not know counts only as the page's first line, where mastheads stand
+    const masthead = canonicalOutlet(outlets, t) ?? (i === page.nonBlank[0] ? unknownMasthead(outlets, t) : null);
     if (masthead) {
       found.masthead ??= masthead;
       meta(page, i, 'masthead');
@@ -79,6 +80,17 @@ export function readMetadataLines(page: Page, outlets: Outlets, latest?: Date): 
     }
   }
   return found;
+}
+
+/**
+ * A masthead of an outlet not in the list: a short line of capitalised words ending like a
+ * news outlet's name ("The Moscow Times", "Central Asia Daily News").
+ */
+function unknownMasthead(outlets: Outlets, line: string): string | null {
+  const ws = line.split(/\s+/);
+  if (ws.length < 2 || ws.length > 5 || hasSentencePunctuation(line)) return null;
+  if (!ws.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|and|for|de)$/i.test(w))) return null;
+  return outlets.nameSuffixes.includes(ws[ws.length - 1]!) ? line : null;
 }
 
 /** A publisher value written as an organisation's name: capitalised words, not a sentence. */
