@@ -36,6 +36,8 @@ export class ReviewStore {
   version = 0;
   /** what the user should be told (a state file moved aside, a failed save) */
   message: string | null = null;
+  /** set when an unreadable state file could not be moved aside: nothing is written then */
+  private readOnly = false;
 
   constructor(readonly file: string) {}
 
@@ -52,7 +54,14 @@ export class ReviewStore {
       return;
     }
     const aside = `${this.file}.${parsed.reason}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    await rename(this.file, aside);
+    try {
+      await rename(this.file, aside);
+    } catch (e) {
+      // it cannot be moved aside: then it must not be written over either
+      this.readOnly = true;
+      this.message = `review state is ${parsed.reason === 'newer' ? 'from a newer steppe' : 'unreadable'} and could not be moved aside (${(e as Error).message.split('\n')[0]}); marks will not be saved`;
+      return;
+    }
     this.message = `review state was ${parsed.reason === 'newer' ? 'written by a newer steppe' : 'unreadable'}; kept it as ${path.basename(aside)} and started afresh`;
   }
 
@@ -94,7 +103,7 @@ export class ReviewStore {
   }
 
   private async writeDirty(): Promise<void> {
-    if (this.dirty.size === 0) return;
+    if (this.dirty.size === 0 || this.readOnly) return;
     const ours = Object.fromEntries(this.dirty);
     this.dirty.clear();
     await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
