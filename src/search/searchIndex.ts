@@ -42,7 +42,9 @@ function termsOfFolded(folded: string): string[] {
 export function buildIndex(articles: Article[]): SearchIndex {
   const postings = new Map<string, number[]>();
   const docs = articles.map((article, id) => {
-    const folded = foldMarks([article.title ?? '', ...article.paragraphs].join('\n'));
+    // paragraphs already have single spaces: joined with spaces, the folded text is the
+    // haystack as it is (a regex replace here would leave a rope of thousands of pieces)
+    const folded = foldMarks([article.title ?? '', ...article.paragraphs].join(' '));
     const seen = new Set<string>();
     for (const t of termsOfFolded(folded)) {
       if (seen.has(t)) continue;
@@ -63,7 +65,7 @@ export function buildIndex(articles: Article[]): SearchIndex {
     const year = article.published ? Number(article.published.slice(0, 4)) : null;
     return {
       article,
-      haystack: folded.replace(/\s+/g, ' '),
+      haystack: folded,
       year,
       fields,
       source: foldMarks(article.publisher ?? ''),
