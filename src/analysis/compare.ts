@@ -132,6 +132,7 @@ export function sideBySide(articles: Article[], figures: Figure[], countries: st
   const comp = companions(set);
   const named = (a: Article, c: string) => a.mentions.some((m) => m.type === 'country' && m.name === c);
   const shared = set.filter((a) => countries.every((c) => named(a, c))).map((a) => a.id);
+  const ids = new Set(set.map((a) => a.id));
   return {
     shared,
     columns: countries.map((country) => ({
@@ -139,7 +140,7 @@ export function sideBySide(articles: Article[], figures: Figure[], countries: st
       organizations: top(comp.get(country)?.organization ?? new Map(), 6),
       people: top(comp.get(country)?.person ?? new Map(), 6),
       places: top(comp.get(country)?.place ?? new Map(), 6),
-      figures: figures.filter((f) => f.country === country && set.some((a) => a.id === f.article)),
+      figures: figures.filter((f) => f.country === country && ids.has(f.article)),
       only: set.filter((a) => named(a, country) && countries.every((c) => c === country || !named(a, c))).map((a) => a.id),
     })),
   };

@@ -1,5 +1,5 @@
 /** Entity counts: per entity, the articles and mentions, and how it was written. */
-import type { Article, Mention, MentionType } from '../corpus/types.js';
+import type { Article, MentionType } from '../corpus/types.js';
 
 export interface EntityCount {
   id: string;
@@ -58,15 +58,4 @@ export function countEntities(articles: Article[], type?: MentionType): EntityCo
       spellings: [...spell].map(([text, count]) => ({ text, count })).sort((x, y) => y.count - x.count || x.text.localeCompare(y.text)),
     }))
     .sort((x, y) => y.mentions - x.mentions || y.articles - x.articles || x.name.localeCompare(y.name));
-}
-
-/** One article's entities, most mentioned first. */
-export function articleEntities(article: Article): { id: string; type: MentionType; name: string; mentions: number }[] {
-  const byId = new Map<string, { id: string; type: MentionType; name: string; mentions: number }>();
-  for (const m of article.mentions as Mention[]) {
-    const e = byId.get(m.id) ?? { id: m.id, type: m.type, name: m.name, mentions: 0 };
-    e.mentions++;
-    byId.set(m.id, e);
-  }
-  return [...byId.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
 }

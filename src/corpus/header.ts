@@ -3,7 +3,7 @@
  * headline, and section labels above it.
  */
 import { findDate, labelledPublicationDate, standaloneDate } from './dates.js';
-import { byline, cleanAuthor, isNameShape, labelledField } from './metadata.js';
+import { byline, cleanAuthor, isNameShape, isOrganisationShape, labelledField } from './metadata.js';
 import { canonicalOutlet, outletsIn, type Outlets } from './outlets.js';
 import type { Page } from './page.js';
 import { endsSentence, hasSentencePunctuation, startsCapitalised, words } from './text.js';
@@ -38,7 +38,7 @@ export function readMetadataLines(page: Page, outlets: Outlets, latest?: Date): 
         meta(page, i, 'metadata');
         continue;
       }
-    } else if (field?.field === 'publisher' && (canonicalOutlet(outlets, field.value) || isOrganisationName(field.value))) {
+    } else if (field?.field === 'publisher' && (canonicalOutlet(outlets, field.value) || isOrganisationShape(field.value))) {
       found.publisher ??= canonicalOutlet(outlets, field.value) ?? field.value;
       meta(page, i, 'metadata');
       continue;
@@ -88,14 +88,8 @@ export function readMetadataLines(page: Page, outlets: Outlets, latest?: Date): 
  */
 function unknownMasthead(outlets: Outlets, line: string): string | null {
   const ws = line.split(/\s+/);
-  if (ws.length < 2 || ws.length > 5 || hasSentencePunctuation(line)) return null;
-  if (!ws.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|and|for|de)$/i.test(w))) return null;
+  if (ws.length < 2 || ws.length > 5 || hasSentencePunctuation(line) || !isOrganisationShape(line)) return null;
   return outlets.nameSuffixes.includes(ws[ws.length - 1]!) ? line : null;
-}
-
-/** A publisher value written as an organisation's name: capitalised words, not a sentence. */
-function isOrganisationName(s: string): boolean {
-  return s.length <= 100 && !endsSentence(s) && startsCapitalised(s) && words(s).length <= 10;
 }
 
 /**

@@ -90,7 +90,7 @@ export function creditedOutlet(outlets: Outlets, line: string): string | null {
 }
 
 /** Capitalised words, as an organisation's name is written ("The Astana Daily", "Kazakh TV"). */
-function isOrganisationShape(s: string): boolean {
+export function isOrganisationShape(s: string): boolean {
   const ws = words(s);
   if (ws.length < 1 || ws.length > 8) return false;
   return ws.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|for|and|the|on|in|de|&)$/i.test(w));

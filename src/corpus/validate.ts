@@ -1,5 +1,5 @@
 /** Checks that parsed JSON is a corpus file this version reads, with a one-line reason if not. */
-import type { Article, Corpus } from './types.js';
+import type { Corpus } from './types.js';
 
 export type Validated = { ok: true; corpus: Corpus } | { ok: false; reason: string };
 
@@ -28,20 +28,4 @@ function articleProblem(a: unknown): string | null {
   if (!Array.isArray(r.paragraphs) || !r.paragraphs.every((p) => typeof p === 'string')) return '"paragraphs" must be a list of strings';
   for (const k of ['section', 'removed', 'mentions'] as const) if (r[k] !== undefined && !Array.isArray(r[k])) return `"${k}" must be a list`;
   return null;
-}
-
-/** Fills optional fields so that readers of older or hand-written files see the full shape. */
-export function completeArticle(a: Partial<Article> & Pick<Article, 'id' | 'file' | 'paragraphs'>): Article {
-  return {
-    title: null,
-    publisher: null,
-    author: null,
-    published: null,
-    dateline: null,
-    section: [],
-    removed: [],
-    mentions: [],
-    duplicateOf: null,
-    ...a,
-  } as Article;
 }

@@ -19,25 +19,11 @@ import type { Model } from './model.js';
 import { makeSelectors, type Selectors } from './selectors.js';
 import { useTerminalSize } from './size.js';
 import { COMPARE_SORTS, COMPARE_VIEWS, ENTITY_TYPES, initialState, reduce, type Action, type Pane, type UiState, type View } from './state.js';
-import { figuresLines, matrixAxis, sideBySideLines, sortCountries, timelineLines } from './compareView.js';
+import { matrixAxis, sortCountries } from './compareView.js';
 import type { Theme } from './theme.js';
 import { fit } from './textWidth.js';
 
 const TITLES: Record<Pane, string> = { list: '1 Articles', reader: '2 Reader', entities: '3 Entities', compare: '4 Compare' };
-
-/** The lines of the scrolling compare views (side by side, timeline, figures). */
-function compareTextLines(s: UiState, sel: Selectors, width: number): string[] {
-  switch (COMPARE_VIEWS[s.compareView]) {
-    case 'side by side':
-      return sideBySideLines(sel.filteredArticles(s.query), sel.figures(), s.marked, width);
-    case 'timeline':
-      return timelineLines(sel.comparison(s.query));
-    case 'figures':
-      return figuresLines(sel.comparison(s.query));
-    default:
-      return [];
-  }
-}
 
 /** Everything the reducer and the panes need from the derived data, for one state and layout. */
 function viewOf(s: UiState, sel: Selectors, layout: Layout): View {
@@ -60,7 +46,7 @@ function viewOf(s: UiState, sel: Selectors, layout: Layout): View {
       return matrixAxis(sel.comparison(s.query), innerColumns(compareBox.width));
     },
     get compareLines() {
-      return compareTextLines(s, sel, innerColumns(compareBox.width)).length;
+      return sel.compareLines(s.query, COMPARE_VIEWS[s.compareView]!, s.marked, innerColumns(compareBox.width)).length;
     },
     get readerLines() {
       return reader()?.lines.length ?? 0;
@@ -192,7 +178,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
             comparison={comparison}
             rows={sortCountries(comparison.countries, COMPARE_SORTS[state.compareSort]!)}
             matrix={matrixAxis(comparison, w)}
-            lines={compareTextLines(state, selectors, w)}
+            lines={selectors.compareLines(state.query, COMPARE_VIEWS[state.compareView]!, state.marked, w)}
             width={w}
             height={rows}
             focused={focused}

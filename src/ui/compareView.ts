@@ -37,7 +37,8 @@ export function sideBySideLines(articles: Article[], figures: Figure[], marked: 
   if (marked.length < 2) return ['Mark two or more countries with Space in the countries view (v cycles the views).'];
   const sbs = sideBySide(articles, figures, marked);
   const colWidth = Math.max(10, Math.floor((width - (marked.length - 1) * 2) / marked.length));
-  const titleOf = (id: string) => sanitizeLine(articles.find((a) => a.id === id)?.title ?? id);
+  const titles = new Map(articles.map((a) => [a.id, a.title ?? a.file]));
+  const titleOf = (id: string) => sanitizeLine(titles.get(id) ?? id);
   const sections: [string, (col: (typeof sbs.columns)[number]) => string[]][] = [
     ['organizations', (c) => c.organizations],
     ['people', (c) => c.people],

@@ -35,7 +35,11 @@ function firstSentence(p: string): string {
 
 function countryCodes(a: Article): string {
   const counts = new Map<string, number>();
-  for (const m of a.mentions) if (m.type === 'country') counts.set(m.id.slice('country:'.length), (counts.get(m.id.slice(8)) ?? 0) + 1);
+  for (const m of a.mentions) {
+    if (m.type !== 'country') continue;
+    const code = m.id.slice('country:'.length);
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
   return [...counts]
     .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
     .slice(0, 4)

@@ -8,14 +8,15 @@ import { compareCountries, type Comparison } from '../analysis/compare.js';
 import { corpusFigures } from '../analysis/corpusFigures.js';
 import type { Figure } from '../analysis/figures.js';
 import { concordance, type KwicLine } from '../analysis/kwic.js';
-import type { Article, MentionType } from '../corpus/types.js';
+import type { MentionType } from '../corpus/types.js';
 import { hasMarkFilter, type Query } from '../search/query.js';
 import type { Mark } from '../review/marks.js';
 import { searchAll, type SearchResult } from '../search/search.js';
 import { termsOf } from '../search/searchIndex.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import type { Model } from './model.js';
-import type { SortKey } from './state.js';
+import { figuresLines, sideBySideLines, timelineLines } from './compareView.js';
+import type { CompareView, SortKey } from './state.js';
 import { wrapRanges } from './textWidth.js';
 
 /** A one-slot memo: recomputes only when the key changes. */
@@ -40,7 +41,8 @@ export interface Selectors {
   entities(query: Query, type: MentionType): { rows: EntityCount[]; totals: Map<string, EntityCount> };
   comparison(query: Query): Comparison;
   figures(): Figure[];
-  filteredArticles(query: Query): Article[];
+  /** lines of the scrolling compare views (side by side, timeline, figures) */
+  compareLines(query: Query, view: CompareView, marked: string[], width: number): string[];
   concordance(query: Query, entityId: string): KwicLine[];
   reader(article: number, width: number, showEntities: boolean, query: Query): { lines: Segment[][]; hitLines: number[] };
 }
@@ -63,7 +65,6 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     (a, b) => a.r === b.r && a.sort === b.sort,
   );
   const list = ({ q, sort }: { q: Query; sort: SortKey }) => listFor({ r: result(q), sort });
-  const filtered = (q: Query) => result(q).ids.map((i) => model.articles[i]!);
   const totals = new Map<MentionType, Map<string, EntityCount>>();
   const totalsFor = (type: MentionType) => {
     if (!totals.has(type)) totals.set(type, new Map(countEntities(model.articles, type).map((e) => [e.id, e])));
@@ -78,6 +79,21 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
   const figures = () => (figuresAll ??= corpusFigures(model.articles));
   const comparisonFor = memo((r: SearchResult) => compareCountries(r.ids.map((i) => model.articles[i]!), figures()));
   const comparison = (q: Query) => comparisonFor(result(q));
+  const compareLinesFor = memo(
+    (k: { r: SearchResult; view: CompareView; marked: string[]; width: number }) => {
+      switch (k.view) {
+        case 'side by side':
+          return sideBySideLines(k.r.ids.map((i) => model.articles[i]!), figures(), k.marked, k.width);
+        case 'timeline':
+          return timelineLines(comparisonFor(k.r));
+        case 'figures':
+          return figuresLines(comparisonFor(k.r));
+        default:
+          return [];
+      }
+    },
+    (a, b) => a.r === b.r && a.view === b.view && a.marked === b.marked && a.width === b.width,
+  );
   const kwicFor = memo(
     ({ r, id }: { r: SearchResult; id: string }) => concordance(model.articles, r.ids, id),
     (a, b) => a.r === b.r && a.id === b.id,
@@ -93,7 +109,7 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     entities: (q, type) => entities({ q, type }),
     comparison,
     figures,
-    filteredArticles: filtered,
+    compareLines: (q, view, marked, width) => compareLinesFor({ r: result(q), view, marked, width }),
     concordance: (q, id) => kwic({ q, id }),
     reader: (article, width, showEntities, q) => readerFor({ article, width, showEntities, r: result(q) }),
   };

@@ -7,8 +7,7 @@ import type { Theme } from '../theme.js';
 import { fit, windowStart } from '../textWidth.js';
 
 /** Read, starred and note marks in three columns: • unread, * starred, + has a note. */
-function marksText(m: Mark | undefined, reviewed: boolean): string {
-  if (!reviewed) return '';
+function marksText(m: Mark | undefined): string {
   return `${m?.read ? ' ' : '•'}${m?.starred ? '*' : ' '}${m?.note ? '+' : ' '}`;
 }
 
@@ -38,7 +37,7 @@ export const ArticleList = memo(function ArticleList(props: {
         const selected = start + k === props.cursor;
         return (
           <Text key={id} inverse={selected && props.focused} bold={selected} wrap="truncate">
-            {props.marks ? marksText(props.marks.get(model.articles[id]!.id), true) + ' ' : ''}
+            {props.marks ? marksText(props.marks.get(model.articles[id]!.id)) + ' ' : ''}
             {fit(r.date, 10)} {fit(r.publisher, pub)}{' '}
             <Text dimColor={r.untitled} italic={r.untitled && theme.mono}>
               {fit(r.title, title)}
