@@ -1,27 +1,17 @@
 /**
  * `npm run bench`: dashboard speed, printed, never asserted in tests — start to first frame,
- * and key press to frame written, on the bundled corpus and on a larger one built from it.
+ * and key press to frame written, on the bundled corpus and on 10,000 generated articles.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { render } from 'ink';
-import type { Article, Corpus } from '../corpus/types.js';
+import type { Corpus } from '../corpus/types.js';
 import { bundledCorpus } from '../paths.js';
 import { App } from '../ui/App.js';
 import { FakeStdin, FakeStdout } from '../ui/fakeTerminal.js';
 import { prepareModel } from '../ui/model.js';
 import { MONO } from '../ui/theme.js';
-
-/** The bundled articles repeated with shifted dates and ids, so that lists and filters have volume. */
-function enlarge(corpus: Corpus, n: number): Corpus {
-  const out: Article[] = [];
-  for (let i = 0; i < n; i++) {
-    const a = corpus.articles[i % corpus.articles.length]!;
-    const year = 1999 + (i % 26);
-    out.push({ ...a, id: `${a.id}-${i}`, published: a.published ? `${year}${a.published.slice(4)}` : null, duplicateOf: null });
-  }
-  return { version: 1, articles: out };
-}
+import { generateCorpus } from './generate.js';
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))] ?? 0;
 
@@ -52,7 +42,7 @@ async function measure(corpus: Corpus, label: string) {
 }
 
 const bundled = JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus;
-const rows = [await measure(bundled, 'bundled corpus'), await measure(enlarge(bundled, 10_000), '10,000 articles')];
+const rows = [await measure(bundled, 'bundled corpus'), await measure({ version: 1, articles: [...generateCorpus(10_000)] }, '10,000 articles')];
 if (process.argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
 else {
   console.log('corpus             articles  first frame  key p50  key p95  key max   (ms)');
