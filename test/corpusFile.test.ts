@@ -1,7 +1,12 @@
 /** data/corpus.json is exactly what the parser makes of data/raw today. */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { Corpus } from '../src/corpus/types.js';
+import { streamCorpusFile } from '../src/io/corpusStream.js';
 import { parseFiles } from '../src/corpus/corpus.js';
 import { serializeCorpus } from '../src/io/corpusFile.js';
 import { bundledCorpus } from '../src/paths.js';
@@ -21,6 +26,83 @@ describe('bundled corpus', () => {
     for (const a of corpus.articles) {
       assert.deepEqual(Object.keys(a), ['id', 'file', 'title', 'publisher', 'author', 'published', 'section', 'dateline', 'paragraphs', 'removed', 'mentions', 'duplicateOf']);
       if (a.published !== null) assert.match(a.published, /^\d{4}(-\d{2}(-\d{2})?)?$/);
+    }
+  });
+});
+
+describe('streaming corpus reader', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'steppe-stream-'));
+  const write = (name: string, text: string | Buffer) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const bundled = JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus;
+
+  it('reads the bundled corpus exactly as JSON.parse does, whatever the chunk size', () => {
+    for (const chunk of [1, 2, 7, 64, 4096, 1 << 20]) {
+      const r = streamCorpusFile(bundledCorpus, chunk);
+      assert.ok(r.ok, r.ok ? '' : r.reason);
+      assert.deepEqual(r.articles, bundled.articles, `chunk ${chunk}`);
+    }
+  });
+
+  it('reads any layout: compact, tabs, a byte order mark, keys in another order, extra keys', () => {
+    const layouts = [
+      JSON.stringify(bundled),
+      '\uFEFF' + JSON.stringify({ articles: bundled.articles, note: ['x', { y: '"]}' }], version: 1 }, null, '\t'),
+    ];
+    for (const [k, text] of layouts.entries()) {
+      const r = streamCorpusFile(write(`layout${k}.json`, text), 5);
+      assert.ok(r.ok, r.ok ? '' : r.reason);
+      assert.deepEqual(r.articles, bundled.articles);
+    }
+  });
+
+  it('agrees with JSON.parse on arbitrary strings, escapes included (property)', () => {
+    const article = fc.record({
+      id: fc.string({ minLength: 1 }),
+      file: fc.string(),
+      title: fc.option(fc.string({ unit: 'binary' })),
+      paragraphs: fc.array(fc.string({ unit: 'binary' })),
+      mentions: fc.array(fc.record({ type: fc.constant('place'), id: fc.string(), name: fc.string(), text: fc.string(), paragraph: fc.nat(), start: fc.nat(), end: fc.nat() }), { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(article, { maxLength: 4 }), fc.integer({ min: 1, max: 40 }), fc.boolean(), (articles, chunk, pretty) => {
+        const file = write('prop.json', JSON.stringify({ version: 1, articles }, null, pretty ? 2 : undefined));
+        const r = streamCorpusFile(file, chunk);
+        assert.ok(r.ok, r.ok ? '' : r.reason);
+        assert.deepEqual(r.articles, JSON.parse(readFileSync(file, 'utf8')).articles);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
+  it('refuses broken files with a one-line reason', () => {
+    const cases: [string | Buffer, RegExp][] = [
+      ['', /^empty file$/],
+      ['  \n', /^empty file$/],
+      ['[]', /not a corpus file/],
+      ['{"version":1,"articles":[', /not valid JSON \(the file ends early\)/],
+      ['{"version":1,"articles":[1]}', /article 1: not an object/],
+      ['{"version":1,"articles":[{"id":"a","file":"f","paragraphs":[]},]}', /not valid JSON \(unexpected "\]"/],
+      ['{"version":1,"articles":[{"id":"a","file":"f","paragraphs":[]} {}]}', /not valid JSON \(expected "," or "\]"/],
+      ['{"version":1,"articles":[{"id":"a","file":"f","paragraphs":[],}]}', /not valid JSON \(article 1: /],
+      ['{"version":1,"articles":[{"id":"a","file":"f"}]}', /article 1: "paragraphs" must be a list of strings/],
+      ['{"version":3,"articles":[]}', /corpus version 3 is newer/],
+      ['{"version":1}', /missing "articles" list/],
+      ['{"version":1,"articles":[]}}', /not valid JSON/],
+      ['hello', /not valid JSON/],
+      [Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), /not valid UTF-8/],
+      [Buffer.from([0x7b, 0, 0, 0x7d]), /binary file/],
+    ];
+    for (const [k, [text, reason]] of cases.entries()) {
+      const r = streamCorpusFile(write(`bad${k}.json`, text), 3);
+      assert.equal(r.ok, false, `case ${k} should fail`);
+      if (!r.ok) {
+        assert.match(r.reason, reason, `case ${k}`);
+        assert.ok(!r.reason.includes('\n'), 'one line');
+      }
     }
   });
 });

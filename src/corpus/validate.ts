@@ -6,12 +6,9 @@ export type Validated = { ok: true; corpus: Corpus } | { ok: false; reason: stri
 const STRING_OR_NULL = ['title', 'publisher', 'author', 'published', 'dateline'] as const;
 
 export function validateCorpus(json: unknown): Validated {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, reason: 'not a corpus file (expected an object with "articles")' };
-  const obj = json as { version?: unknown; articles?: unknown };
-  if (obj.version !== 1) {
-    return { ok: false, reason: typeof obj.version === 'number' && obj.version > 1 ? `corpus version ${obj.version} is newer than this steppe reads (1)` : 'not a corpus file (missing "version": 1)' };
-  }
-  if (!Array.isArray(obj.articles)) return { ok: false, reason: 'not a corpus file (missing "articles" list)' };
+  const problem = shellProblem(json);
+  if (problem) return { ok: false, reason: problem };
+  const obj = json as { articles: unknown[] };
   for (let i = 0; i < obj.articles.length; i++) {
     const problem = articleProblem(obj.articles[i]);
     if (problem) return { ok: false, reason: `article ${i + 1}: ${problem}` };
@@ -19,7 +16,18 @@ export function validateCorpus(json: unknown): Validated {
   return { ok: true, corpus: json as Corpus };
 }
 
-function articleProblem(a: unknown): string | null {
+/** What is wrong with the file's top level (version, the articles list), or null. */
+export function shellProblem(json: unknown): string | null {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return 'not a corpus file (expected an object with "articles")';
+  const obj = json as { version?: unknown; articles?: unknown };
+  if (obj.version !== 1) {
+    return typeof obj.version === 'number' && obj.version > 1 ? `corpus version ${obj.version} is newer than this steppe reads (1)` : 'not a corpus file (missing "version": 1)';
+  }
+  if (!Array.isArray(obj.articles)) return 'not a corpus file (missing "articles" list)';
+  return null;
+}
+
+export function articleProblem(a: unknown): string | null {
   if (typeof a !== 'object' || a === null) return 'not an object';
   const r = a as Record<string, unknown>;
   if (typeof r.id !== 'string' || r.id === '') return 'missing "id"';

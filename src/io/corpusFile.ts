@@ -1,14 +1,39 @@
 /** corpus.json on disk: read with a clear reason on failure, write atomically. */
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { decodeBytes } from '../corpus/decode.js';
 import type { Corpus } from '../corpus/types.js';
 import { validateCorpus } from '../corpus/validate.js';
 import { UserError } from './errors.js';
+import { streamCorpusFile, type Streamed } from './corpusStream.js';
 import { describeError } from './files.js';
 
 
 export async function readCorpusFile(file: string): Promise<Corpus> {
+  let head: Buffer;
+  try {
+    const fh = await open(file, 'r');
+    try {
+      head = Buffer.alloc(2);
+      await fh.read(head, 0, 2, 0);
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    throw new UserError(`${file}: ${describeError(e)}`);
+  }
+  // UTF-8, the rule, streams an article at a time; UTF-16 files are read whole and converted
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (!utf16) {
+    let streamed: Streamed;
+    try {
+      streamed = streamCorpusFile(file);
+    } catch (e) {
+      throw new UserError(`${file}: ${describeError(e)}`);
+    }
+    if (!streamed.ok) throw new UserError(`${file}: ${streamed.reason}`);
+    return { version: 1, articles: streamed.articles };
+  }
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);

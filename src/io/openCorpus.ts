@@ -15,6 +15,11 @@ export interface Opened {
   warnings: Warning[];
 }
 
+/** push(...items) passes every item as an argument and overflows the stack at ~100,000 */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 const JSONL = new Set(['.jsonl', '.ndjson']);
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -54,16 +59,16 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
         }
         const v = validateCorpus(json);
         if (!v.ok) throw new UserError(`standard input: ${v.reason}`);
-        articles.push(...v.corpus.articles);
+        append(articles, v.corpus.articles);
       } else if (head.startsWith('{')) {
         const r = (await jsonlModule()).articlesFromJsonl(text, 'stdin');
-        jsonl.push(...r.articles);
-        warnings.push(...r.warnings);
+        append(jsonl, r.articles);
+        append(warnings, r.warnings);
       } else rawFiles.push({ name: 'stdin', path: 'standard input', bytes: Buffer.from(text, 'utf8') });
       continue;
     }
     const ext = path.extname(p).toLowerCase();
-    if (ext === '.json') articles.push(...(await readCorpusFile(p)).articles);
+    if (ext === '.json') append(articles, (await readCorpusFile(p)).articles);
     else if (JSONL.has(ext)) {
       const collected = await collectFiles([p], { mustExist: true });
       for (const f of collected.files) {
@@ -73,8 +78,8 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
           continue;
         }
         const r = (await jsonlModule()).articlesFromJsonl(decoded.text, path.basename(p));
-        jsonl.push(...r.articles);
-        warnings.push(...r.warnings);
+        append(jsonl, r.articles);
+        append(warnings, r.warnings);
       }
     } else raw.push(p);
   }
@@ -82,20 +87,20 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
   if (raw.length || rawFiles.length) {
     const collected = raw.length ? await collectFiles(raw, { mustExist: true }) : { files: [], warnings: [] };
     const files = [...collected.files, ...rawFiles];
-    warnings.push(...collected.warnings);
+    append(warnings, collected.warnings);
     const cache = await import('./parseCache.js');
     const key = cache.setKey(files);
     const hit = cache.readCachedCorpus(key);
     if (hit) {
-      articles.push(...hit.corpus.articles);
-      warnings.push(...hit.warnings);
+      append(articles, hit.corpus.articles);
+      append(warnings, hit.warnings);
     } else {
       const parsed = (await corpusModule()).parseFiles(files, {}, cache.diskArticleCache());
-      articles.push(...parsed.corpus.articles);
-      warnings.push(...parsed.warnings);
+      append(articles, parsed.corpus.articles);
+      append(warnings, parsed.warnings);
       await cache.writeCachedCorpus(key, { corpus: parsed.corpus, warnings: parsed.warnings });
     }
   }
-  if (jsonl.length) articles.push(...(await corpusModule()).finishArticles(jsonl));
+  if (jsonl.length) append(articles, (await corpusModule()).finishArticles(jsonl));
   return { corpus: { version: 1, articles }, warnings };
 }

@@ -5,7 +5,7 @@
  */
 import type { Query } from './query.js';
 import { isEmptyQuery } from './query.js';
-import { termsOf, type SearchIndex } from './searchIndex.js';
+import { postingOf, termsOf, type FieldName, type SearchIndex } from './searchIndex.js';
 
 export interface SearchResult {
   /** article positions in the corpus, best first (corpus order when the query has no words) */
@@ -28,7 +28,7 @@ export function expandWord(index: SearchIndex, word: string): Map<string, number
   const out = new Map<string, number>();
   const [w] = termsOf(word);
   if (!w) return out;
-  if (index.postings.has(w)) out.set(w, 1);
+  if (index.terms.has(w)) out.set(w, 1);
   // prefix: what the user is still typing ("naz" → nazarbayev); a binary search finds the
   // range. One letter is no prefix worth the postings of a quarter of the vocabulary.
   for (let i = w.length < 2 ? index.vocabulary.length : lowerBound(index.vocabulary, w); i < index.vocabulary.length && index.vocabulary[i]!.startsWith(w); i++) {
@@ -61,6 +61,56 @@ function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
 
+/** A byte per article, 1 for those in ids. */
+function maskOf(n: number, ids: Iterable<number>): Uint8Array {
+  const mask = new Uint8Array(n);
+  for (const id of ids) mask[id] = 1;
+  return mask;
+}
+
+/** Articles holding the phrase as consecutive words in one paragraph (or the title). */
+function phraseMask(index: SearchIndex, phrase: string): Uint8Array {
+  const words = termsOf(phrase);
+  const key = words.join(' ');
+  const cached = index.phraseCache.get(key);
+  if (cached) return cached;
+  const n = index.docs.length;
+  // only articles holding every word can hold the phrase; of those, only paragraphs that
+  // hold it as text are split into words (the index keeps no folded copy of every article)
+  let candidates: Iterable<number> = postingOf(index, words[0] ?? '') ?? [];
+  for (const w of words.slice(1)) {
+    const has = maskOf(n, postingOf(index, w) ?? []);
+    candidates = [...candidates].filter((id) => has[id]);
+  }
+  const mask = new Uint8Array(n);
+  const p = ` ${key} `;
+  for (const id of candidates) {
+    const a = index.docs[id]!.article;
+    for (const text of [a.title ?? '', ...a.paragraphs]) {
+      // plain ASCII text without apostrophes folds to its lowercase: a cheap first test
+      if (!/[^\x00-\x7f]|'/.test(text)) {
+        const lower = text.toLowerCase();
+        if (!words.every((w) => lower.includes(w))) continue;
+      }
+      if (` ${termsOf(text).join(' ')} `.includes(p)) {
+        mask[id] = 1;
+        break;
+      }
+    }
+  }
+  if (index.phraseCache.size >= 8) index.phraseCache.delete(index.phraseCache.keys().next().value!);
+  index.phraseCache.set(key, mask);
+  return mask;
+}
+
+/** Articles with a name in the field containing the value's words. */
+function fieldMask(index: SearchIndex, field: FieldName, value: string): Uint8Array {
+  const v = termsOf(value).join(' ');
+  const mask = new Uint8Array(index.docs.length);
+  for (const [name, ids] of index.fields[field]) if (name.includes(v)) for (const id of ids) mask[id] = 1;
+  return mask;
+}
+
 export function runQuery(index: SearchIndex, q: Query): SearchResult {
   const n = index.docs.length;
   const terms = new Set<string>();
@@ -73,53 +123,53 @@ export function runQuery(index: SearchIndex, q: Query): SearchResult {
     best.fill(0);
     for (const [term, closeness] of expandWord(index, word)) {
       terms.add(term);
-      const posting = index.postings.get(term)!;
+      const posting = postingOf(index, term)!;
       const weight = closeness * Math.log(1 + n / posting.length);
-      for (const id of posting) {
-        const w = index.docs[id]!.titleTerms.has(term) ? 2 * weight : weight;
-        if (w > best[id]!) best[id] = w;
-      }
+      for (const id of posting) if (weight > best[id]!) best[id] = weight;
+      // a word in the title counts double: its title list is short, walk it apart
+      for (const id of index.titles.get(term) ?? []) if (2 * weight > best[id]!) best[id] = 2 * weight;
     }
     const next: number[] = [];
-    for (const id of ids ?? range(n)) {
-      if (best[id]! > 0) {
-        next.push(id);
-        total[id]! += best[id]!;
-      }
-    }
+    if (ids === null) {
+      for (let id = 0; id < n; id++) if (best[id]! > 0) next.push(id);
+    } else for (const id of ids) if (best[id]! > 0) next.push(id);
+    for (const id of next) total[id]! += best[id]!;
     ids = next;
   }
   for (const id of ids ?? []) scores.set(id, total[id]!);
   let result = ids ?? range(n);
-  const keep = (pred: (id: number) => boolean) => (result = result.filter(pred));
-  for (const phrase of q.phrases) {
-    const words = termsOf(phrase);
-    // only articles holding every word of the phrase can hold the phrase: check those alone
-    for (const w of words) {
-      const holding = new Set(index.postings.get(w) ?? []);
-      keep((id) => holding.has(id));
-    }
-    const p = words.join(' ');
-    keep((id) => index.docs[id]!.haystack.includes(p));
-  }
-  for (const { field, value } of q.fields) {
-    const v = termsOf(value).join(' ');
-    if (field === 'source') keep((id) => index.docs[id]!.source.includes(v));
-    else keep((id) => index.docs[id]!.fields[field].some((name) => name.includes(v)));
-  }
+  const keep = (mask: Uint8Array, want = 1) => (result = result.filter((id) => mask[id] === want));
+  for (const phrase of q.phrases) keep(phraseMask(index, phrase));
+  for (const { field, value } of q.fields) keep(fieldMask(index, field, value));
   if (q.years) {
     const { from, to } = q.years;
-    keep((id) => {
+    result = result.filter((id) => {
       const y = index.docs[id]!.year;
       return y !== null && y >= from && y <= to;
     });
   }
-  for (const word of q.excluded) {
-    const excludedIds = new Set(index.postings.get(termsOf(word)[0] ?? '') ?? []);
-    keep((id) => !excludedIds.has(id));
-  }
-  if (q.words.length) result = [...result].sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0) || a - b);
+  for (const word of q.excluded) keep(maskOf(n, postingOf(index, termsOf(word)[0] ?? '') ?? []), 0);
+  if (q.words.length) result = rank(result, total);
   return { ids: result, scores, terms, phrases: q.phrases };
+}
+
+/**
+ * Ids by score, best first, ties in corpus order. Each id becomes one number, its score in
+ * millionths above the id's bits, and a typed array sorts those natively: a comparator sort
+ * of 100,000 ids costs ~40 ms, this a few. Where the numbers would not fit a double's 53
+ * exact bits, the comparator sort it is.
+ */
+function rank(ids: number[], score: Float64Array): number[] {
+  const shift = 2 ** Math.ceil(Math.log2(score.length + 1));
+  let top = 0;
+  for (const id of ids) top = Math.max(top, score[id]!);
+  if (Math.round(top * 1e6) * shift >= 2 ** 52) return [...ids].sort((a, b) => score[b]! - score[a]! || a - b);
+  const keys = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) keys[i] = -Math.round(score[ids[i]!]! * 1e6) * shift + ids[i]!;
+  keys.sort();
+  const out = new Array<number>(ids.length);
+  for (let i = 0; i < keys.length; i++) out[i] = ((keys[i]! % shift) + shift) % shift;
+  return out;
 }
 
 /** What the review marks say of an article, for is:/has: filters. */

@@ -7,72 +7,114 @@ import Fuse from 'fuse.js';
 import type { Article } from '../corpus/types.js';
 import { foldMarks } from '../text/fold.js';
 
+export type FieldName = 'country' | 'person' | 'org' | 'place' | 'source';
+
 export interface IndexedArticle {
   article: Article;
-  /** title and paragraphs, folded, for phrase checks */
-  haystack: string;
   year: number | null;
-  /** entity names and spellings per field, as space-joined query terms */
-  fields: Record<'country' | 'person' | 'org' | 'place', string[]>;
-  source: string;
-  titleTerms: Set<string>;
 }
 
 export interface SearchIndex {
   docs: IndexedArticle[];
-  /** term → ids of the articles containing it, ascending */
-  postings: Map<string, number[]>;
+  /** per field, each distinct name or spelling (as space-joined query terms) → its articles */
+  fields: Record<FieldName, Map<string, number[]>>;
+  /** term → the articles with it in their title (titles weigh double) */
+  titles: Map<string, number[]>;
+
+  /** term → its row in `starts` */
+  terms: Map<string, number>;
+  /**
+   * every posting list end to end, article ids ascending within each: one typed array
+   * instead of a JS array per term (4 bytes an entry, no per-list object or slack)
+   */
+  postingData: Int32Array;
+  /** where term k's list starts in postingData; it ends where term k + 1's starts */
+  starts: Int32Array;
   /** the vocabulary, sorted, for prefix ranges */
   vocabulary: string[];
   fuse: Fuse<string>;
+  /** phrase → the articles holding it, for the last few phrases (typing after one reuses it) */
+  phraseCache: Map<string, Uint8Array>;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+/** The ids of the articles holding `term`, ascending (a view, not a copy). */
+export function postingOf(index: SearchIndex, term: string): Int32Array | undefined {
+  const k = index.terms.get(term);
+  return k === undefined ? undefined : index.postingData.subarray(index.starts[k]!, index.starts[k + 1]!);
+}
+
+// apostrophes inside the token so that "kazakhstan's" is one token, then trimmed below
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*/gu;
+const APOSTROPHE = /['’]/;
 
 /** Words for indexing and querying: lowercase, accents folded, apostrophes dropped. */
 export function termsOf(text: string): string[] {
   return termsOfFolded(foldMarks(text));
 }
 
-/** Terms of text that is already folded. */
+/** Terms of text that is already folded: "kazakhstan's" → kazakhstan, "o'clock" → oclock. */
 function termsOfFolded(folded: string): string[] {
-  return folded.replace(/['’]s(?![\p{L}\p{N}])/gu, '').replace(/['’]/g, '').match(WORD) ?? [];
+  const words = folded.match(WORD);
+  if (!words) return [];
+  if (!APOSTROPHE.test(folded)) return words;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (APOSTROPHE.test(w)) words[i] = w.replace(/['’]s$/, '').replace(/['’]/g, '');
+  }
+  return words;
+}
+
+/** Appends id to key's list unless it is already its last entry (ids come in ascending). */
+function add(map: Map<string, number[]>, key: string, id: number): boolean {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [id]);
+  else if (list[list.length - 1] === id) return false;
+  else list.push(id);
+  return true;
 }
 
 export function buildIndex(articles: Article[]): SearchIndex {
-  const postings = new Map<string, number[]>();
+  const lists = new Map<string, number[]>();
+  const titles = new Map<string, number[]>();
+  const fields: SearchIndex['fields'] = { country: new Map(), person: new Map(), org: new Map(), place: new Map(), source: new Map() };
+  const folded = new Map<string, string>(); // a name's query terms, folded once per distinct name
+  const foldName = (name: string) => {
+    let f = folded.get(name);
+    if (f === undefined) folded.set(name, (f = termsOf(name).join(' ')));
+    return f;
+  };
+  let total = 0;
   const docs = articles.map((article, id) => {
-    // paragraphs already have single spaces: joined with spaces, the folded text is the
-    // haystack as it is (a regex replace here would leave a rope of thousands of pieces)
-    const folded = foldMarks([article.title ?? '', ...article.paragraphs].join(' '));
-    const seen = new Set<string>();
-    for (const t of termsOfFolded(folded)) {
-      if (seen.has(t)) continue;
-      seen.add(t);
-      const list = postings.get(t);
-      if (list) list.push(id);
-      else postings.set(t, [id]);
+    // paragraph by paragraph: no joined copy of the whole text is ever made. A list whose
+    // last id is this article's already has it: one map lookup a word, no set per article
+    for (const p of [article.title ?? '', ...article.paragraphs]) {
+      for (const t of termsOf(p)) if (add(lists, t, id)) total++;
     }
-    // entity names and spellings, folded into query terms once, here, not per keystroke
-    const sets = { country: new Set<string>(), person: new Set<string>(), org: new Set<string>(), place: new Set<string>() };
+    for (const t of termsOf(article.title ?? '')) add(titles, t, id);
+    // entity names and spellings as posting lists per field: a field filter scans the
+    // distinct names, not the articles
     for (const m of article.mentions) {
-      const key = m.type === 'organization' ? 'org' : m.type;
-      sets[key].add(m.name);
-      sets[key].add(m.text);
+      const field = fields[m.type === 'organization' ? 'org' : m.type];
+      add(field, foldName(m.name), id);
+      add(field, foldName(m.text), id);
     }
-    const fold = (names: Set<string>) => [...names].map((n) => termsOf(n).join(' '));
-    const fields: IndexedArticle['fields'] = { country: fold(sets.country), person: fold(sets.person), org: fold(sets.org), place: fold(sets.place) };
+    add(fields.source, foldName(article.publisher ?? ''), id);
     const year = article.published ? Number(article.published.slice(0, 4)) : null;
-    return {
-      article,
-      haystack: folded,
-      year,
-      fields,
-      source: foldMarks(article.publisher ?? ''),
-      titleTerms: new Set(termsOf(article.title ?? '')),
-    };
+    return { article, year };
   });
-  const vocabulary = [...postings.keys()].sort();
+  const vocabulary = [...lists.keys()].sort();
+  const terms = new Map<string, number>();
+  const postingData = new Int32Array(total);
+  const starts = new Int32Array(vocabulary.length + 1);
+  let at = 0;
+  vocabulary.forEach((t, k) => {
+    terms.set(t, k);
+    starts[k] = at;
+    postingData.set(lists.get(t)!, at);
+    at += lists.get(t)!.length;
+    lists.delete(t); // the JS array is garbage as soon as it is copied
+  });
+  starts[vocabulary.length] = at;
   const fuse = new Fuse(vocabulary, { includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 2, isCaseSensitive: true });
-  return { docs, postings, vocabulary, fuse };
+  return { docs, fields, titles, terms, postingData, starts, vocabulary, fuse, phraseCache: new Map() };
 }
