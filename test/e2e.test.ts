@@ -61,24 +61,44 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? false : 'tmux is 
     tmux('kill-session', '-t', 'e2e');
   });
 
-  for (const way of ['C-c', 'SIGTERM', 'SIGHUP']) {
-    it(`restores the terminal when left with ${way}`, async () => {
+  // what a program can leave changed in a terminal: modes tmux tracks, and the tty settings
+  const FLAGS = '#{alternate_on} #{cursor_flag} #{keypad_cursor_flag} #{keypad_flag} #{mouse_any_flag} #{mouse_sgr_flag} #{insert_flag} #{origin_flag} #{wrap_flag}';
+  const ways: [string, Record<string, string>, number][] = [
+    ['q', {}, 0],
+    ['C-c', {}, 0], // read as a key by the dashboard: quit
+    ['SIGTERM', {}, 143],
+    ['SIGHUP', {}, 129],
+    ['an exception inside a component', { STEPPE_FAILPOINT: 'render' }, 70],
+  ];
+  for (const [way, env, code] of ways) {
+    it(`leaves the terminal as it found it when left with ${way}`, async (t) => {
       const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
-      const command = `printf 'BEFORE-STEPPE\\n'; env -u CI STEPPE_STATE_DIR=${JSON.stringify(scratch)} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}; echo "EXIT=$?"; sleep 60`;
+      const tty = path.join(scratch, `stty-${code}`);
+      const vars = Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ');
+      const command = `printf 'BEFORE-STEPPE\\n'; stty -g > ${tty}.before; env -u CI STEPPE_STATE_DIR=${JSON.stringify(scratch)} ${vars} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}; echo "EXIT=$?"; stty -g > ${tty}.after; cmp -s ${tty}.before ${tty}.after && echo STTY=same || echo STTY=changed; sleep 60`;
+      tmux('new-session', '-d', '-s', 'ref', '-x', '100', '-y', '30', 'sh', '-c', 'sleep 60');
+      const fresh = tmux('display', '-p', '-t', 'ref', FLAGS).trim();
+      tmux('kill-session', '-t', 'ref');
       tmux('new-session', '-d', '-s', 'e2e', '-x', '100', '-y', '30', 'sh', '-c', command);
+      t.after(() => spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']));
       await waitFor(/1 Articles \(5\)/);
-      if (way === 'C-c') tmux('send-keys', '-t', 'e2e', 'C-c');
+      if (way === 'q' || way === 'C-c') tmux('send-keys', '-t', 'e2e', way);
+      else if (env.STEPPE_FAILPOINT) tmux('send-keys', '-t', 'e2e', 'Enter');
       else {
         const shell = tmux('display', '-p', '-t', 'e2e', '#{pane_pid}').trim();
         const node = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0]!;
         process.kill(Number(node), way as NodeJS.Signals);
       }
-      const s = await waitFor(/EXIT=\d+/);
-      assert.match(s, /BEFORE-STEPPE/);
-      assert.doesNotMatch(s, /1 Articles/);
-      assert.equal(tmux('display', '-p', '-t', 'e2e', '#{alternate_on}').trim(), '0');
-      assert.equal(tmux('display', '-p', '-t', 'e2e', '#{cursor_flag}').trim(), '1');
-      tmux('kill-session', '-t', 'e2e');
+      const s = await waitFor(/STTY=\w+/);
+      assert.match(s, new RegExp(`EXIT=${code}\\b`), 'the exit status says how it ended');
+      assert.match(s, /STTY=same/, 'tty settings (raw mode, echo) restored');
+      assert.match(s, /BEFORE-STEPPE/, 'the screen from before steppe is back');
+      assert.doesNotMatch(s, /1 Articles/, 'no dashboard left on the screen');
+      assert.equal(tmux('display', '-p', '-t', 'e2e', FLAGS).trim(), fresh, 'terminal modes as in a fresh terminal');
+      if (env.STEPPE_FAILPOINT) {
+        assert.match(s, /steppe: unexpected error: failpoint "render" reached/, 'one line says what happened');
+        assert.doesNotMatch(s, /at \S+ \(|node:internal|\.tsx?:\d+/, 'no stack trace');
+      }
     });
   }
 });

@@ -2,6 +2,7 @@
  * The dashboard: one input handler feeding the pure router and reducer; panes read derived
  * data from memoised selectors; the layout follows the terminal size.
  */
+import { failpoint } from './failpoint.js';
 import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Article } from '../corpus/types.js';
@@ -73,6 +74,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   const stateRef = useRef(state);
   stateRef.current = state;
   const layout = layoutFor(size.columns, size.rows, state);
+  failpoint('render', state.focus === 'reader');
 
   // marks saved by this or another session re-render the list
   useEffect(() => review?.subscribe(() => setMarksVersion(review.version)), [review]);
