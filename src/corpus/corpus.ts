@@ -69,8 +69,10 @@ export function parseFiles(files: SourceFile[], options: Omit<ParseOptions, 'sta
   const sources: SourceText[] = [];
   for (const f of files) {
     const decoded = decodeBytes(f.bytes);
-    if (decoded.ok) sources.push({ file: f.name, text: decoded.text });
-    else warnings.push({ file: f.path ?? f.name, message: decoded.reason });
+    if (decoded.ok) {
+      sources.push({ file: f.name, text: decoded.text });
+      if (decoded.replaced) warnings.push({ file: f.path ?? f.name, message: `${decoded.replaced} byte${decoded.replaced === 1 ? '' : 's'} not valid UTF-8, shown as �` });
+    } else warnings.push({ file: f.path ?? f.name, message: decoded.reason });
   }
   const articles = parseTexts(sources, options, cache);
   for (const a of articles) if (a.paragraphs.length === 0) warnings.push({ file: a.file, message: 'no article text found' });
