@@ -7,6 +7,8 @@ import { EventEmitter } from 'node:events';
 
 export class FakeStdout extends EventEmitter {
   frames: string[] = [];
+  /** how many recent frames to keep (a long soak keeps few, so it measures the app's heap) */
+  keepFrames = Infinity;
   isTTY = true;
   /** called on every write, e.g. to time how long a key takes to reach the screen */
   onWrite: (() => void) | null = null;
@@ -18,6 +20,7 @@ export class FakeStdout extends EventEmitter {
   }
   write = (frame: string) => {
     this.frames.push(frame);
+    if (this.frames.length > this.keepFrames) this.frames.splice(0, this.frames.length - this.keepFrames);
     this.onWrite?.();
     return true;
   };

@@ -1,0 +1,132 @@
+/**
+ * Soak: random keys, with filters typed in between, into the dashboard rendered in memory.
+ * `npm run soak [-- --keys 100000]` runs the bundled corpus and 10,000 generated articles and
+ * prints keys, frames, time and heap growth (heap after the run against heap after warm-up,
+ * both after a full garbage collection). The test suite runs a shorter soak with the same code.
+ */
+import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { fileURLToPath } from 'node:url';
+import { render } from 'ink';
+import type { Corpus } from '../corpus/types.js';
+import { bundledCorpus } from '../paths.js';
+import { App } from '../ui/App.js';
+import { FakeStdin, FakeStdout } from '../ui/fakeTerminal.js';
+import { prepareModel, type Model } from '../ui/model.js';
+import { MONO } from '../ui/theme.js';
+import { generateCorpus } from './generate.js';
+
+// every key the dashboard knows except those that leave it (q, Ctrl-C) or reach outside
+// (export, the editor, the browser)
+const KEYS = ['j', 'k', 'g', 'G', 'h', 'l', '\x1b[A', '\x1b[B', '\x1b[C', '\x1b[D', '\x1b[5~', '\x1b[6~', '\t', '\x1b[Z', '\r', '\x1b', ' ', 'b', 'n', 'N', ']', '[', '1', '2', '3', '4', 's', 'e', 'c', 'v', '?', '*', 'r', 'u', 'z', 'x', '\x7f'];
+const WORDS = ['kazakh', 'nazarbaev', '"islamic state"', 'isis -taliban', 'country:tajikistan', 'org:isis', 'year:2011..2017', 'border', 'is:starred', 'tashkent', 'zzzz', '"unclosed', 'year:abc', 'almaty'];
+
+/** A small deterministic generator (mulberry32): the same seed, the same keys. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let collect: (() => void) | undefined;
+function fullGc(): void {
+  if (!collect) {
+    setFlagsFromString('--expose-gc');
+    collect = runInNewContext('gc') as () => void;
+  }
+  collect();
+  collect();
+}
+
+export interface SoakResult {
+  keys: number;
+  frames: number;
+  seconds: number;
+  heapWarmMB: number;
+  heapEndMB: number;
+  heapGrowth: number;
+  errors: string[];
+}
+
+const tick = () => new Promise((r) => setImmediate(r));
+
+export async function soak(model: Model, options: { keys: number; seed: number; columns?: number; rows?: number }): Promise<SoakResult> {
+  const next = random(options.seed);
+  const pick = <T,>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
+  const stdout = new FakeStdout(options.columns ?? 120, options.rows ?? 40);
+  stdout.keepFrames = 2;
+  let frames = 0;
+  stdout.onWrite = () => frames++;
+  const stdin = new FakeStdin();
+  const errors: string[] = [];
+  const instance = render(<App model={model} theme={MONO} />, { stdout: stdout as never, stdin: stdin as never, debug: true, exitOnCtrlC: false, patchConsole: false });
+  instance.waitUntilExit().then(
+    () => errors.length || errors.push('the dashboard exited'),
+    (e: unknown) => errors.push(e instanceof Error ? e.message : String(e)),
+  );
+  const started = Date.now();
+  const warmup = Math.min(2000, Math.floor(options.keys / 10));
+  let heapWarm = 0;
+  let sent = 0;
+  const send = async (key: string) => {
+    stdin.write(key);
+    sent++;
+    if (sent === warmup) {
+      await tick();
+      fullGc();
+      heapWarm = process.memoryUsage().heapUsed;
+    }
+    await tick();
+  };
+  while (sent < options.keys && !errors.length) {
+    if (next() < 0.03) {
+      // a filter: open it, type a query (sometimes a broken one), keep it or drop it
+      await send('/');
+      for (const ch of pick(WORDS)) if (sent < options.keys) await send(ch);
+      if (sent < options.keys) await send(next() < 0.7 ? '\r' : '\x1b');
+    } else await send(pick(KEYS));
+  }
+  await tick();
+  fullGc();
+  const heapEnd = process.memoryUsage().heapUsed;
+  instance.unmount();
+  return {
+    keys: sent,
+    frames,
+    seconds: (Date.now() - started) / 1000,
+    heapWarmMB: heapWarm / 1e6,
+    heapEndMB: heapEnd / 1e6,
+    heapGrowth: heapWarm ? (heapEnd - heapWarm) / heapWarm : 0,
+    errors,
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const arg = (name: string) => {
+    const at = process.argv.indexOf(`--${name}`);
+    return at >= 0 ? process.argv[at + 1] : undefined;
+  };
+  const keys = Number(arg('keys') ?? 100_000);
+  const only = arg('only');
+  const corpora: [string, string, () => Corpus][] = [
+    ['bundled', 'bundled corpus', () => JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus],
+    ['generated', '10,000 generated articles', () => ({ version: 1, articles: [...generateCorpus(10_000)] })],
+  ];
+  const rows = [];
+  for (const [key, label, load] of corpora) {
+    if (only && only !== key) continue;
+    const r = await soak(prepareModel(load(), label), { keys, seed: Number(arg('seed') ?? 1) });
+    rows.push({ corpus: label, ...r });
+    if (!process.argv.includes('--json')) {
+      console.log(`${label}: ${r.keys} keys, ${r.frames} frames in ${r.seconds.toFixed(0)} s; heap ${r.heapWarmMB.toFixed(1)} MB after warm-up, ${r.heapEndMB.toFixed(1)} MB after the run (${(r.heapGrowth * 100).toFixed(1)} %)${r.errors.length ? `; errors: ${r.errors.join('; ')}` : ''}`);
+    }
+  }
+  if (process.argv.includes('--json')) console.log(JSON.stringify(rows));
+  process.exitCode = rows.some((r) => r.errors.length > 0 || r.heapGrowth > 0.1) ? 1 : 0;
+}
