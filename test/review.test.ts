@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { mergeMarks, parseReviewFile } from '../src/review/marks.js';
 import { ReviewStore, stateFileFor } from '../src/review/store.js';
 import { packageRoot } from '../src/paths.js';
@@ -91,25 +92,30 @@ describe('review store', () => {
     }
   });
 
-  it('keeps every acknowledged change when killed with SIGKILL mid-burst, 15 times over', async () => {
+  // kill points drawn at random (replay a failure with STEPPE_KILL_SEED=<seed>)
+  const killSeed = Number(process.env.STEPPE_KILL_SEED ?? 424242);
+  it(`keeps every acknowledged change when killed with SIGKILL at 25 random moments (seed ${killSeed})`, async () => {
     const file = path.join(tmp(), 'review.json');
     const acknowledged: string[] = [];
-    for (let run = 0; run < 15; run++) {
+    // some kills land before the first save, most in the middle of a burst of saves
+    const moments = fc.sample(fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: 90 })), { numRuns: 25, seed: killSeed });
+    for (const [run, moment] of moments.entries()) {
       const child = writer(file, `r${run}-`, 5000);
       const a = acks(child);
-      // kill in the middle of the burst: after the first save is on disk, at a varying moment
-      await a.first;
-      await new Promise((r) => setTimeout(r, (run * 17) % 60));
+      if (moment >= 0) {
+        await a.first;
+        await new Promise((r) => setTimeout(r, moment));
+      }
       child.kill('SIGKILL');
       await a.done;
       acknowledged.push(...a.lines);
       if (!existsSync(file)) {
-        assert.equal(acknowledged.length, 0, 'acknowledged saves but no file');
+        assert.equal(acknowledged.length, 0, `seed ${killSeed}, run ${run}: acknowledged saves but no file`);
         continue;
       }
       const parsed = parseReviewFile(readFileSync(file, 'utf8'));
-      assert.ok(parsed.ok, `run ${run}: the state file parses`);
-      for (const id of acknowledged) assert.ok(parsed.file.articles[id]?.starred, `run ${run}: ${id} was acknowledged but is missing`);
+      assert.ok(parsed.ok, `seed ${killSeed}, run ${run} (killed at ${moment} ms): the state file parses`);
+      for (const id of acknowledged) assert.ok(parsed.file.articles[id]?.starred, `seed ${killSeed}, run ${run} (killed at ${moment} ms): ${id} was acknowledged but is missing`);
     }
     assert.ok(acknowledged.length >= 15, `only ${acknowledged.length} saves acknowledged`);
   });
