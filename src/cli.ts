@@ -6,7 +6,7 @@ import meow from 'meow';
 import type { Io } from './commands/parse.js';
 import type { Corpus } from './corpus/types.js';
 import { UsageError, UserError } from './io/errors.js';
-import { openCorpus } from './io/openCorpus.js';
+import { openCorpus, type Opened } from './io/openCorpus.js';
 import { bundledCorpus } from './paths.js';
 
 const help = `
@@ -111,7 +111,7 @@ async function main(): Promise<number> {
   // loading it now, while the corpus is read
   const ui = Promise.all([import('./ui/model.js'), import('./ui/run.js'), import('./ui/theme.js')]);
   ui.catch(() => undefined);
-  const { corpus, warnings } = await loadWithWarnings(cli.input);
+  const { corpus, warnings, index, remember } = await loadWithWarnings(cli.input);
   // `steppe -` reads the corpus from a pipe; the keyboard is then the terminal itself
   let keyboard: NodeJS.ReadStream = process.stdin;
   if (!process.stdin.isTTY && process.stdout.isTTY && cli.input.includes('-')) {
@@ -127,7 +127,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const [{ prepareModel }, { runDashboard }, { themeFor }] = await ui;
-  const model = prepareModel(corpus, cli.input.length ? cli.input.join(', ') : 'bundled corpus', warnings);
+  const model = prepareModel(corpus, cli.input.length ? cli.input.join(', ') : 'bundled corpus', warnings, index);
+  if (!index) remember?.(model.index);
   const { reviewFor, outsideFor } = await import('./commands/dashboard.js');
   const review = await reviewFor(cli.input.length ? cli.input : [bundledCorpus], corpus);
   return runDashboard(model, themeFor(process.env, cli.flags.color), { review, outside: outsideFor(corpus, review), stdin: keyboard });
@@ -138,12 +139,12 @@ async function load(paths: string[]): Promise<Corpus> {
   return (await loadWithWarnings(paths)).corpus;
 }
 
-async function loadWithWarnings(paths: string[]): Promise<{ corpus: Corpus; warnings: number }> {
+async function loadWithWarnings(paths: string[]): Promise<Omit<Opened, 'warnings'> & { warnings: number }> {
   const named = paths.length ? paths : [bundledCorpus];
-  const { corpus, warnings } = await openCorpus(named);
-  for (const w of warnings) io.stderr(`steppe: ${w.file}: ${w.message}\n`);
-  if (corpus.articles.length === 0) throw new UserError('no articles could be read from ' + named.join(', '));
-  return { corpus, warnings: warnings.length };
+  const opened = await openCorpus(named);
+  for (const w of opened.warnings) io.stderr(`steppe: ${w.file}: ${w.message}\n`);
+  if (opened.corpus.articles.length === 0) throw new UserError('no articles could be read from ' + named.join(', '));
+  return { ...opened, warnings: opened.warnings.length };
 }
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

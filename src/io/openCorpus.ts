@@ -2,7 +2,10 @@
  * Opens what the user named as one corpus: corpus.json files, JSON Lines files, folders or
  * files of raw text (parsed on the fly, through the cache), and `-` for standard input.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import type { SearchIndex } from '../search/searchIndex.js';
+import { readSnapshot, SNAPSHOT_MIN_BYTES, writeSnapshot } from './snapshot.js';
 import type { Article, Corpus, SourceFile, Warning } from '../corpus/types.js';
 import { decodeBytes } from '../corpus/decode.js';
 import { validateCorpus } from '../corpus/validate.js';
@@ -13,11 +16,23 @@ import { collectFiles, describeError } from './files.js';
 export interface Opened {
   corpus: Corpus;
   warnings: Warning[];
+  /** the search index, when a snapshot of a large corpus.json held it */
+  index?: SearchIndex;
+  /** keeps a snapshot of a large corpus.json once it is indexed, so the next open is quick */
+  remember?: (index: SearchIndex) => void;
 }
 
 /** push(...items) passes every item as an argument and overflows the stack at ~100,000 */
 function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 const JSONL = new Set(['.jsonl', '.ndjson']);
@@ -29,6 +44,14 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 }
 
 export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream = process.stdin): Promise<Opened> {
+  // one large corpus.json: its snapshot, if one matches the file as it is now
+  const [only] = paths;
+  if (paths.length === 1 && only !== '-' && path.extname(only!).toLowerCase() === '.json' && sizeOf(only!) >= SNAPSHOT_MIN_BYTES) {
+    const snapshot = readSnapshot(only!);
+    if (snapshot) return { corpus: { version: 1, articles: snapshot.articles }, warnings: [], index: snapshot.index };
+    const corpus = await readCorpusFile(only!);
+    return { corpus, warnings: [], remember: (index) => void writeSnapshot(only!, corpus.articles, index) };
+  }
   const articles: Article[] = [];
   const warnings: Warning[] = [];
   const jsonl: Article[] = [];

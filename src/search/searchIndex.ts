@@ -37,6 +37,14 @@ export interface SearchIndex {
   phraseCache: Map<string, Uint8Array>;
 }
 
+/** Bumped whenever what the index holds, or how words become terms, changes (snapshots key on it). */
+export const INDEX_VERSION = 2;
+
+/** fuse.js over the vocabulary: near misses of a word among the corpus's terms. */
+export function vocabularyFuse(vocabulary: string[]): Fuse<string> {
+  return new Fuse(vocabulary, { includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 2, isCaseSensitive: true });
+}
+
 /** The ids of the articles holding `term`, ascending (a view, not a copy). */
 export function postingOf(index: SearchIndex, term: string): Int32Array | undefined {
   const k = index.terms.get(term);
@@ -115,6 +123,5 @@ export function buildIndex(articles: Article[]): SearchIndex {
     lists.delete(t); // the JS array is garbage as soon as it is copied
   });
   starts[vocabulary.length] = at;
-  const fuse = new Fuse(vocabulary, { includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 2, isCaseSensitive: true });
-  return { docs, fields, titles, terms, postingData, starts, vocabulary, fuse, phraseCache: new Map() };
+  return { docs, fields, titles, terms, postingData, starts, vocabulary, fuse: vocabularyFuse(vocabulary), phraseCache: new Map() };
 }

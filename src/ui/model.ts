@@ -21,8 +21,8 @@ export interface Model {
   articles: Article[];
   index: SearchIndex;
   rows: ArticleRow[];
-  /** paragraphs with unsafe characters neutralised, offsets unchanged */
-  paragraphs: string[][];
+  /** an article's paragraphs with unsafe characters neutralised, offsets unchanged */
+  paragraphs(article: number): string[];
   warnings: number;
 }
 
@@ -47,14 +47,26 @@ function countryCodes(a: Article): string {
     .join(' ');
 }
 
-export function prepareModel(corpus: Corpus, label: string, warnings = 0): Model {
+/** `index` is given when it was loaded with the corpus (a snapshot); otherwise it is built. */
+export function prepareModel(corpus: Corpus, label: string, warnings = 0, index?: SearchIndex): Model {
   const articles = corpus.articles;
+  // neutralised when an article is shown, not all at load: at 100,000 articles that would
+  // be a second copy of the corpus
+  const shown = new Map<number, string[]>();
   return {
     label: sanitizeLine(label),
     articles,
-    index: buildIndex(articles),
+    index: index ?? buildIndex(articles),
     warnings,
-    paragraphs: articles.map((a) => a.paragraphs.map(neutralize)),
+    paragraphs(i) {
+      let ps = shown.get(i);
+      if (!ps) {
+        ps = articles[i]!.paragraphs.map(neutralize);
+        if (shown.size >= 32) shown.delete(shown.keys().next().value!);
+        shown.set(i, ps);
+      }
+      return ps;
+    },
     rows: articles.map((a) => ({
       date: a.published ?? 'undated',
       publisher: sanitizeLine(a.publisher ?? '—'),

@@ -182,7 +182,7 @@ function readerLines(model: Model, index: number, width: number, showEntities: b
   ];
   for (const [label, value] of meta) if (value) wrapPlain(`${label}: ${sanitizeLine(value)}`, 'label');
   lines.push([]);
-  model.paragraphs[index]!.forEach((text, p) => {
+  model.paragraphs(index).forEach((text, p) => {
     const entities = showEntities ? a.mentions.filter((m) => m.paragraph === p) : [];
     const hits = hitRanges(text, r.terms, r.phrases);
     for (const range of wrapRanges(text, width)) {

@@ -1,0 +1,85 @@
+/**
+ * Snapshots of large corpora: what a snapshot gives back is what parsing the corpus.json
+ * gives (articles, and the same answers to every query), a changed or damaged snapshot is
+ * never used, and the first open of a large file leaves one for the next.
+ */
+import { strict as assert } from 'node:assert';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { describe, it } from 'node:test';
+import { generateCorpus } from '../src/bench/generate.js';
+import { QUERIES } from '../src/bench/queries.js';
+import type { Corpus } from '../src/corpus/types.js';
+import { serializeCorpus } from '../src/io/corpusFile.js';
+import { openCorpus } from '../src/io/openCorpus.js';
+import { readSnapshot, SNAPSHOT_MIN_BYTES, snapshotFolderFor, writeSnapshot } from '../src/io/snapshot.js';
+import { parseQuery } from '../src/search/query.js';
+import { searchAll } from '../src/search/search.js';
+import { buildIndex } from '../src/search/searchIndex.js';
+import { bundledCorpus } from '../src/paths.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'steppe-snapshot-'));
+process.env.STEPPE_CACHE_DIR = path.join(scratch, 'cache');
+
+const queries = [...QUERIES, 'kazakhstan', 'nazarbaev', 'person:nazarbayev', '"islamic state" -taliban', 'year:2000..2015 almaty', 'zzzz'];
+
+function sameAnswers(a: ReturnType<typeof buildIndex>, b: ReturnType<typeof buildIndex>) {
+  for (const text of queries) {
+    const q = parseQuery(text);
+    assert.ok(q.ok);
+    const x = searchAll(a, q.query);
+    const y = searchAll(b, q.query);
+    assert.deepEqual(y.ids, x.ids, `same results for ${text}`);
+    assert.deepEqual([...y.terms].sort(), [...x.terms].sort());
+  }
+}
+
+describe('snapshots', () => {
+  it('give back the bundled corpus and its index exactly', () => {
+    const file = path.join(scratch, 'bundled.json');
+    writeFileSync(file, readFileSync(bundledCorpus));
+    const corpus = JSON.parse(readFileSync(file, 'utf8')) as Corpus;
+    const index = buildIndex(corpus.articles);
+    assert.equal(readSnapshot(file), null, 'none before one is written');
+    assert.ok(writeSnapshot(file, corpus.articles, index));
+    const snap = readSnapshot(file);
+    assert.ok(snap);
+    assert.ok(JSON.stringify({ version: 1, articles: snap.articles }) === JSON.stringify(corpus), 'articles as parsed, key order included');
+    sameAnswers(index, snap.index);
+  });
+
+  it('are ignored once the corpus file changes, and when damaged', () => {
+    const file = path.join(scratch, 'changing.json');
+    writeFileSync(file, readFileSync(bundledCorpus));
+    const corpus = JSON.parse(readFileSync(file, 'utf8')) as Corpus;
+    assert.ok(writeSnapshot(file, corpus.articles, buildIndex(corpus.articles)));
+    appendFileSync(file, '\n');
+    assert.equal(readSnapshot(file), null, 'a changed file has no snapshot');
+    assert.ok(writeSnapshot(file, corpus.articles, buildIndex(corpus.articles)));
+    assert.ok(readSnapshot(file));
+    const dir = snapshotFolderFor(file);
+    writeFileSync(path.join(dir, 'postingData.bin'), 'truncated');
+    assert.equal(readSnapshot(file), null, 'a damaged snapshot is not used');
+    writeFileSync(path.join(dir, 'meta.json'), '{"key":');
+    assert.equal(readSnapshot(file), null);
+  });
+
+  it('are made on the first open of a large corpus.json and used on the next, with the same answers', async () => {
+    const file = path.join(scratch, 'large.json');
+    const corpus: Corpus = { version: 1, articles: [...generateCorpus(1400, 3)] };
+    writeFileSync(file, serializeCorpus(corpus));
+    assert.ok(readFileSync(file).length >= SNAPSHOT_MIN_BYTES, 'large enough to be snapshotted');
+    const first = await openCorpus([file]);
+    assert.equal(first.index, undefined);
+    assert.ok(first.remember);
+    const built = buildIndex(first.corpus.articles);
+    first.remember(built);
+    const second = await openCorpus([file]);
+    assert.ok(second.index, 'the second open uses the snapshot');
+    // compared as values (a failure would print megabytes): key order is the generator's own
+    assert.ok(isDeepStrictEqual(JSON.parse(JSON.stringify(second.corpus)), JSON.parse(JSON.stringify(first.corpus))), 'the same articles');
+    sameAnswers(built, second.index);
+  });
+});
