@@ -48,6 +48,11 @@ describe('search over the seeds', () => {
     assert.deepEqual(files('taraz'), ['002']);
   });
 
+  it('does not empty the list on a first letter that is no word of its own', () => {
+    assert.deepEqual(files('q'), files(''));
+    assert.deepEqual(files('taraz q'), files('taraz'));
+  });
+
   it('matches what is still being typed by prefix', () => {
     assert.deepEqual(files('tar'), ['002', '004']);
   });

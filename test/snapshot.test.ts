@@ -14,7 +14,8 @@ import { QUERIES } from '../src/bench/queries.js';
 import type { Corpus } from '../src/corpus/types.js';
 import { serializeCorpus } from '../src/io/corpusFile.js';
 import { openCorpus } from '../src/io/openCorpus.js';
-import { readSnapshot, SNAPSHOT_MIN_BYTES, snapshotFolderFor, writeSnapshot } from '../src/io/snapshot.js';
+import { readSnapshot, SNAPSHOT_MIN_BYTES, snapshotFolderFor, writeSnapshot, writeSnapshotFigures } from '../src/io/snapshot.js';
+import { corpusFigures } from '../src/analysis/corpusFigures.js';
 import { parseQuery } from '../src/search/query.js';
 import { searchAll } from '../src/search/search.js';
 import { buildIndex } from '../src/search/searchIndex.js';
@@ -48,6 +49,10 @@ describe('snapshots', () => {
     assert.ok(snap);
     assert.ok(JSON.stringify({ version: 1, articles: snap.articles }) === JSON.stringify(corpus), 'articles as parsed, key order included');
     sameAnswers(index, snap.index);
+    assert.equal(snap.figures, undefined, 'no figures until a session has extracted them');
+    const figures = corpusFigures(corpus.articles);
+    assert.ok(writeSnapshotFigures(file, figures));
+    assert.deepEqual(readSnapshot(file)?.figures, figures);
   });
 
   it('are ignored once the corpus file changes, and when damaged', () => {

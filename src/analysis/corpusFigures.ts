@@ -7,3 +7,26 @@ export function corpusFigures(articles: Article[]): Figure[] {
   const placeCountry = placeCountryOf();
   return articles.flatMap((a, i) => (a.duplicateOf ? [] : figuresOf(a, i, placeCountry)));
 }
+
+/**
+ * The same, a slice at a time: each call extracts until `budgetMs` has passed and says how
+ * far it got, so a large corpus's figures can be made between key presses.
+ */
+export function figuresInSlices(articles: Article[]): { next(budgetMs: number): boolean; done(): number; figures: Figure[] } {
+  const placeCountry = placeCountryOf();
+  const figures: Figure[] = [];
+  let i = 0;
+  return {
+    figures,
+    done: () => i,
+    next(budgetMs) {
+      const until = performance.now() + budgetMs;
+      while (i < articles.length && performance.now() < until) {
+        const a = articles[i]!;
+        if (!a.duplicateOf) for (const f of figuresOf(a, i, placeCountry)) figures.push(f);
+        i++;
+      }
+      return i >= articles.length;
+    },
+  };
+}

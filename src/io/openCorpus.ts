@@ -5,7 +5,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { SearchIndex } from '../search/searchIndex.js';
-import { readSnapshot, SNAPSHOT_MIN_BYTES, writeSnapshot } from './snapshot.js';
+import { readSnapshot, SNAPSHOT_MIN_BYTES, writeSnapshot, writeSnapshotFigures } from './snapshot.js';
+import type { Figure } from '../analysis/figures.js';
 import type { Article, Corpus, SourceFile, Warning } from '../corpus/types.js';
 import { decodeBytes } from '../corpus/decode.js';
 import { validateCorpus } from '../corpus/validate.js';
@@ -20,6 +21,10 @@ export interface Opened {
   index?: SearchIndex;
   /** keeps a snapshot of a large corpus.json once it is indexed, so the next open is quick */
   remember?: (index: SearchIndex) => void;
+  /** every article's figures, when a snapshot held them */
+  figures?: Figure[];
+  /** adds figures extracted later to the snapshot */
+  rememberFigures?: (figures: Figure[]) => void;
 }
 
 /** push(...items) passes every item as an argument and overflows the stack at ~100,000 */
@@ -48,9 +53,10 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
   const [only] = paths;
   if (paths.length === 1 && only !== '-' && path.extname(only!).toLowerCase() === '.json' && sizeOf(only!) >= SNAPSHOT_MIN_BYTES) {
     const snapshot = readSnapshot(only!);
-    if (snapshot) return { corpus: { version: 1, articles: snapshot.articles }, warnings: [], index: snapshot.index };
+    const rememberFigures = (figures: Figure[]) => void writeSnapshotFigures(only!, figures);
+    if (snapshot) return { corpus: { version: 1, articles: snapshot.articles }, warnings: [], index: snapshot.index, figures: snapshot.figures, rememberFigures };
     const corpus = await readCorpusFile(only!);
-    return { corpus, warnings: [], remember: (index) => void writeSnapshot(only!, corpus.articles, index) };
+    return { corpus, warnings: [], remember: (index) => void writeSnapshot(only!, corpus.articles, index), rememberFigures };
   }
   const articles: Article[] = [];
   const warnings: Warning[] = [];

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, fstatSync } from 'node:fs';
 import path from 'node:path';
+import type { Figure } from '../analysis/figures.js';
 import type { Article, Mention, MentionType, RemovedLine } from '../corpus/types.js';
 import { INDEX_VERSION, vocabularyFuse, type SearchIndex } from '../search/searchIndex.js';
 import { cacheDir } from './parseCache.js';
@@ -187,6 +188,32 @@ const view = <T,>(Kind: { new (b: ArrayBuffer, o: number, l: number): T; BYTES_P
 export interface Snapshot {
   articles: Article[];
   index: SearchIndex;
+  /** every article's figures, once a session has extracted them */
+  figures?: Figure[];
+}
+
+/** Adds a corpus's figures to its snapshot, if the snapshot still matches the file. */
+export function writeSnapshotFigures(corpusFile: string, figures: Figure[]): boolean {
+  try {
+    const folder = snapshotFolderFor(corpusFile);
+    const meta = JSON.parse(readFileSync(path.join(folder, 'meta.json'), 'utf8')) as Meta;
+    if (meta.key !== keyFor(corpusFile)) return false;
+    const tmp = path.join(folder, `figures.json.tmp-${process.pid}`);
+    writeFileSync(tmp, JSON.stringify({ key: meta.key, figures }));
+    renameSync(tmp, path.join(folder, 'figures.json'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readFigures(folder: string, key: string): Figure[] | undefined {
+  try {
+    const saved = JSON.parse(readFileSync(path.join(folder, 'figures.json'), 'utf8')) as { key: string; figures: Figure[] };
+    return saved.key === key && Array.isArray(saved.figures) ? saved.figures : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The snapshot of this corpus file as it is now, or null. */
@@ -238,7 +265,7 @@ export function readSnapshot(corpusFile: string): Snapshot | null {
       phraseCache: new Map(),
     };
     if (index.starts.length !== meta.vocabulary.length + 1) return null;
-    return { articles, index };
+    return { articles, index, figures: readFigures(folder, meta.key) };
   } catch {
     return null;
   }

@@ -120,8 +120,12 @@ export function runQuery(index: SearchIndex, q: Query): SearchResult {
   const total = new Float64Array(n);
   const best = new Float64Array(n);
   for (const word of q.words) {
+    const expansion = expandWord(index, word);
+    // a lone letter that is no word of the corpus is a word still being typed: it does not
+    // empty the list while the user types the next letter
+    if (expansion.size === 0 && (termsOf(word)[0]?.length ?? 0) < 2) continue;
     best.fill(0);
-    for (const [term, closeness] of expandWord(index, word)) {
+    for (const [term, closeness] of expansion) {
       terms.add(term);
       const posting = postingOf(index, term)!;
       const weight = closeness * Math.log(1 + n / posting.length);

@@ -2,11 +2,12 @@
  * The dashboard: one input handler feeding the pure router and reducer; panes read derived
  * data from memoised selectors; the layout follows the terminal size.
  */
-import { failpoint } from './failpoint.js';
 import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Article } from '../corpus/types.js';
+import type { Query } from '../search/query.js';
 import { citation, type ExportWhat, type Outside, type Review } from './effects.js';
+import { failpoint } from './failpoint.js';
 import { ArticleList } from './components/ArticleList.js';
 import { ComparePane } from './components/ComparePane.js';
 import { ConcordancePane, EntitiesPane } from './components/EntitiesPane.js';
@@ -24,10 +25,14 @@ import { matrixAxis, sortCountries } from './compareView.js';
 import type { Theme } from './theme.js';
 import { fit } from './textWidth.js';
 
+/** Corpora larger than this update their entity and compare tables once typing pauses. */
+const SETTLE_ABOVE = 20_000;
+const SETTLE_MS = 250;
+
 const TITLES: Record<Pane, string> = { list: '1 Articles', reader: '2 Reader', entities: '3 Entities', compare: '4 Compare' };
 
 /** Everything the reducer and the panes need from the derived data, for one state and layout. */
-function viewOf(s: UiState, sel: Selectors, layout: Layout): View {
+function viewOf(s: UiState, sel: Selectors, layout: Layout, tableQuery: Query = s.query): View {
   const readerBox = boxOf(layout, 'reader') ?? { width: layout.columns.flat()[0]!.width, height: layout.paneHeight };
   const reader = () => (s.reading === null ? null : sel.reader(s.reading, innerColumns(readerBox.width), s.showEntities, s.query));
   const focusBox = boxOf(layout, s.focus);
@@ -38,16 +43,16 @@ function viewOf(s: UiState, sel: Selectors, layout: Layout): View {
       return sel.list(s.query, s.sort);
     },
     get entityRows() {
-      return sel.entities(s.query, ENTITY_TYPES[s.entityType]!).rows;
+      return sel.entities(tableQuery, ENTITY_TYPES[s.entityType]!).rows;
     },
     get compareRows() {
-      return sortCountries(sel.comparison(s.query).countries, COMPARE_SORTS[s.compareSort]!);
+      return sortCountries(sel.comparison(tableQuery).countries, COMPARE_SORTS[s.compareSort]!);
     },
     get matrix() {
-      return matrixAxis(sel.comparison(s.query), innerColumns(compareBox.width));
+      return matrixAxis(sel.comparison(tableQuery), innerColumns(compareBox.width));
     },
     get compareLines() {
-      return sel.compareLines(s.query, COMPARE_VIEWS[s.compareView]!, s.marked, innerColumns(compareBox.width)).length;
+      return sel.compareLines(tableQuery, COMPARE_VIEWS[s.compareView]!, s.marked, innerColumns(compareBox.width)).length;
     },
     get readerLines() {
       return reader()?.lines.length ?? 0;
@@ -56,7 +61,7 @@ function viewOf(s: UiState, sel: Selectors, layout: Layout): View {
       return reader()?.hitLines ?? [];
     },
     get concordanceLines() {
-      return s.concordance ? sel.concordance(s.query, s.concordance.id).length : 0;
+      return s.concordance ? sel.concordance(tableQuery, s.concordance.id).length : 0;
     },
     page: innerRows(focusBox?.height ?? layout.paneHeight) - (s.focus === 'entities' ? 2 : s.focus === 'compare' ? 1 : 0),
   };
@@ -78,6 +83,18 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
 
   // marks saved by this or another session re-render the list
   useEffect(() => review?.subscribe(() => setMarksVersion(review.version)), [review]);
+  // in a large corpus the entity and compare tables follow the filter once typing pauses:
+  // a keystroke redraws the list at once and never waits for a pass over every mention
+  const [settledQuery, setSettledQuery] = useState(state.query);
+  useEffect(() => {
+    if (settledQuery === state.query) return;
+    const timer = setTimeout(() => setSettledQuery(state.query), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [state.query, settledQuery]);
+  const tableQuery = model.articles.length > SETTLE_ABOVE ? settledQuery : state.query;
+  // a large corpus's figures are extracted between key presses; progress re-renders
+  const [, setFiguresTick] = useState(0);
+  useEffect(() => selectors.startFigures(() => setFiguresTick((t) => t + 1)), [selectors]);
 
   /** The article a review key applies to: the one open in the reader, or the selected one. */
   const targetOf = (s: UiState, v: View): Article | undefined => {
@@ -129,7 +146,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
     for (const event of splitKeys(input, key)) {
       const routed = route(s, event);
       if (!routed) continue;
-      const v = viewOf(s, selectors, layoutFor(size.columns, size.rows, s));
+      const v = viewOf(s, selectors, layoutFor(size.columns, size.rows, s), tableQuery);
       const next = reduce(s, sideEffect(s, routed, v), v);
       // an article opened in the reader is marked read
       if (review && next.reading !== null && next.reading !== s.reading) {
@@ -150,7 +167,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
     return <Text>{fit(`terminal too small (${size.columns}×${size.rows}, need ${MIN_COLUMNS}×${MIN_ROWS})`, Math.max(1, size.columns - 1))}</Text>;
   }
 
-  const view = viewOf(state, selectors, layout);
+  const view = viewOf(state, selectors, layout, tableQuery);
   const result = selectors.result(state.query);
   const list = view.list;
 
@@ -167,20 +184,20 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
       }
       case 'entities': {
         if (state.concordance) {
-          return <ConcordancePane model={model} name={state.concordance.name} lines={selectors.concordance(state.query, state.concordance.id)} top={state.concordanceTop} width={w} height={rows} theme={theme} />;
+          return <ConcordancePane model={model} name={state.concordance.name} lines={selectors.concordance(tableQuery, state.concordance.id)} top={state.concordanceTop} width={w} height={rows} theme={theme} />;
         }
-        const { rows: entityRows, totals } = selectors.entities(state.query, ENTITY_TYPES[state.entityType]!);
+        const { rows: entityRows, totals } = selectors.entities(tableQuery, ENTITY_TYPES[state.entityType]!);
         return <EntitiesPane rows={entityRows} totals={totals} typeIndex={state.entityType} cursor={state.entityCursor} width={w} height={rows} focused={focused} theme={theme} />;
       }
       case 'compare': {
-        const comparison = selectors.comparison(state.query);
+        const comparison = selectors.comparison(tableQuery);
         return (
           <ComparePane
             state={state}
             comparison={comparison}
             rows={sortCountries(comparison.countries, COMPARE_SORTS[state.compareSort]!)}
             matrix={matrixAxis(comparison, w)}
-            lines={selectors.compareLines(state.query, COMPARE_VIEWS[state.compareView]!, state.marked, w)}
+            lines={selectors.compareLines(tableQuery, COMPARE_VIEWS[state.compareView]!, state.marked, w)}
             width={w}
             height={rows}
             focused={focused}
@@ -194,6 +211,9 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   const titleOf = (pane: Pane) => {
     if (pane === 'list') return `${TITLES.list} (${list.length})`;
     if (pane === 'reader' && state.reading !== null) return `${TITLES.reader} · ${model.rows[state.reading]!.title}`;
+    if ((pane === 'entities' || pane === 'compare') && tableQuery !== state.query) return `${TITLES[pane]} · updating…`;
+    const progress = pane === 'compare' ? selectors.figuresProgress() : null;
+    if (progress !== null) return `${TITLES.compare} · extracting figures ${Math.floor(progress * 100)}%`;
     return TITLES[pane];
   };
 

@@ -2,6 +2,7 @@
  * The dashboard's read-only model, prepared once at load: the corpus, its search index, and
  * display strings already made safe for the terminal. Panes read this; they never parse.
  */
+import type { Figure } from '../analysis/figures.js';
 import type { Article, Corpus } from '../corpus/types.js';
 import { buildIndex, type SearchIndex } from '../search/searchIndex.js';
 import { neutralize, sanitizeLine } from '../text/sanitize.js';
@@ -24,6 +25,10 @@ export interface Model {
   /** an article's paragraphs with unsafe characters neutralised, offsets unchanged */
   paragraphs(article: number): string[];
   warnings: number;
+  /** every article's figures, when they were loaded with the corpus (a snapshot) */
+  figures?: Figure[];
+  /** keeps figures extracted in the background for the next open (a snapshot) */
+  rememberFigures?: (figures: Figure[]) => void;
 }
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -47,8 +52,14 @@ function countryCodes(a: Article): string {
     .join(' ');
 }
 
-/** `index` is given when it was loaded with the corpus (a snapshot); otherwise it is built. */
-export function prepareModel(corpus: Corpus, label: string, warnings = 0, index?: SearchIndex): Model {
+/** What a snapshot loaded with the corpus: its index (else it is built) and figures. */
+export interface Preloaded {
+  index?: SearchIndex;
+  figures?: Figure[];
+  rememberFigures?: (figures: Figure[]) => void;
+}
+
+export function prepareModel(corpus: Corpus, label: string, warnings = 0, preloaded: Preloaded = {}): Model {
   const articles = corpus.articles;
   // neutralised when an article is shown, not all at load: at 100,000 articles that would
   // be a second copy of the corpus
@@ -56,7 +67,9 @@ export function prepareModel(corpus: Corpus, label: string, warnings = 0, index?
   return {
     label: sanitizeLine(label),
     articles,
-    index: index ?? buildIndex(articles),
+    index: preloaded.index ?? buildIndex(articles),
+    figures: preloaded.figures,
+    rememberFigures: preloaded.rememberFigures,
     warnings,
     paragraphs(i) {
       let ps = shown.get(i);

@@ -5,7 +5,7 @@
  */
 import { countEntities, type EntityCount } from '../analysis/entityCounts.js';
 import { compareCountries, type Comparison } from '../analysis/compare.js';
-import { corpusFigures } from '../analysis/corpusFigures.js';
+import { corpusFigures, figuresInSlices } from '../analysis/corpusFigures.js';
 import type { Figure } from '../analysis/figures.js';
 import { concordance, type KwicLine } from '../analysis/kwic.js';
 import type { MentionType } from '../corpus/types.js';
@@ -18,6 +18,10 @@ import type { Model } from './model.js';
 import { figuresLines, sideBySideLines, timelineLines } from './compareView.js';
 import type { CompareView, SortKey } from './state.js';
 import { wrapRanges } from './textWidth.js';
+
+/** Above this many articles figures are extracted in the background, not on first use. */
+const SYNC_FIGURES_LIMIT = 3000;
+const PENDING: Figure[] = [];
 
 /** A one-slot memo: recomputes only when the key changes. */
 function memo<K, V>(compute: (key: K) => V, same: (a: K, b: K) => boolean = (a, b) => a === b): (key: K) => V {
@@ -41,6 +45,10 @@ export interface Selectors {
   entities(query: Query, type: MentionType): { rows: EntityCount[]; totals: Map<string, EntityCount> };
   comparison(query: Query): Comparison;
   figures(): Figure[];
+  /** how far a large corpus's figures are extracted (0–1), or null when they are ready */
+  figuresProgress(): number | null;
+  /** starts extracting a large corpus's figures in the background; returns a stop */
+  startFigures(onChange: () => void): () => void;
   /** lines of the scrolling compare views (side by side, timeline, figures) */
   compareLines(query: Query, view: CompareView, marked: string[], width: number): string[];
   concordance(query: Query, entityId: string): KwicLine[];
@@ -82,24 +90,31 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     (a, b) => a.r === b.r && a.type === b.type,
   );
   const entities = ({ q, type }: { q: Query; type: MentionType }) => entitiesFor({ r: result(q), type });
-  let figuresAll: Figure[] | null = null;
-  const figures = () => (figuresAll ??= corpusFigures(model.articles));
-  const comparisonFor = memo((r: SearchResult) => compareCountries(r.ids.map((i) => model.articles[i]!), figures()));
-  const comparison = (q: Query) => comparisonFor(result(q));
+  // figures: a small corpus's are extracted when first needed; a large one's by a background
+  // job in slices between key presses (startFigures), the compare views counting none meanwhile
+  let figuresAll: Figure[] | null = model.figures ?? null;
+  let figuresDone = 0;
+  const large = model.articles.length > SYNC_FIGURES_LIMIT;
+  const figures = () => figuresAll ?? (large ? PENDING : (figuresAll = corpusFigures(model.articles)));
+  const comparisonFor = memo(
+    ({ r, f }: { r: SearchResult; f: Figure[] }) => compareCountries(r.ids.map((i) => model.articles[i]!), f),
+    (a, b) => a.r === b.r && a.f === b.f,
+  );
+  const comparison = (q: Query) => comparisonFor({ r: result(q), f: figures() });
   const compareLinesFor = memo(
-    (k: { r: SearchResult; view: CompareView; marked: string[]; width: number }) => {
+    (k: { r: SearchResult; f: Figure[]; view: CompareView; marked: string[]; width: number }) => {
       switch (k.view) {
         case 'side by side':
-          return sideBySideLines(k.r.ids.map((i) => model.articles[i]!), figures(), k.marked, k.width);
+          return sideBySideLines(k.r.ids.map((i) => model.articles[i]!), k.f, k.marked, k.width);
         case 'timeline':
-          return timelineLines(comparisonFor(k.r));
+          return timelineLines(comparisonFor(k));
         case 'figures':
-          return figuresLines(comparisonFor(k.r));
+          return figuresLines(comparisonFor(k));
         default:
           return [];
       }
     },
-    (a, b) => a.r === b.r && a.view === b.view && a.marked === b.marked && a.width === b.width,
+    (a, b) => a.r === b.r && a.f === b.f && a.view === b.view && a.marked === b.marked && a.width === b.width,
   );
   const kwicFor = memo(
     ({ r, id }: { r: SearchResult; id: string }) => concordance(model.articles, r.ids, id),
@@ -116,7 +131,32 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     entities: (q, type) => entities({ q, type }),
     comparison,
     figures,
-    compareLines: (q, view, marked, width) => compareLinesFor({ r: result(q), view, marked, width }),
+    compareLines: (q, view, marked, width) => compareLinesFor({ r: result(q), f: figures(), view, marked, width }),
+    figuresProgress: () => (figuresAll || !large ? null : figuresDone / model.articles.length),
+    startFigures(onChange) {
+      if (figuresAll || !large) return () => undefined;
+      const job = figuresInSlices(model.articles);
+      let timer: NodeJS.Immediate | undefined;
+      let shown = 0;
+      const step = () => {
+        // ~20 ms at a time: a key pressed meanwhile waits at most that long
+        const finished = job.next(20);
+        figuresDone = job.done();
+        if (finished) {
+          figuresAll = job.figures;
+          model.rememberFigures?.(figuresAll);
+          onChange();
+        } else {
+          if (figuresDone / model.articles.length - shown >= 0.01) {
+            shown = figuresDone / model.articles.length;
+            onChange();
+          }
+          timer = setImmediate(step);
+        }
+      };
+      timer = setImmediate(step);
+      return () => clearImmediate(timer);
+    },
     concordance: (q, id) => kwic({ q, id }),
     reader: (article, width, showEntities, q) => readerFor({ article, width, showEntities, r: result(q) }),
   };
