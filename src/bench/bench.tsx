@@ -18,14 +18,27 @@ import { render } from 'ink';
 import { parseTexts } from '../corpus/corpus.js';
 import { openCorpus } from '../io/openCorpus.js';
 import { EMPTY_QUERY, parseQuery } from '../search/query.js';
+import { searchAll } from '../search/search.js';
 import { App } from '../ui/App.js';
 import { FakeStdin, FakeStdout } from '../ui/fakeTerminal.js';
 import { prepareModel } from '../ui/model.js';
 import { makeSelectors } from '../ui/selectors.js';
 import { MONO } from '../ui/theme.js';
 import { generateCorpus } from './generate.js';
-import { QUERIES } from './queries.js';
+import { INTENDED, QUERIES } from './queries.js';
 
+
+/** F1 of a found set against the relevant one (1 when both are empty). */
+function f1(found: Set<number>, relevant: Set<number>): number {
+  let hit = 0;
+  for (const i of found) if (relevant.has(i)) hit++;
+  if (!found.size && !relevant.size) return 1;
+  const precision = found.size ? hit / found.size : 0;
+  const recall = relevant.size ? hit / relevant.size : 0;
+  return precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+}
+
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))] ?? 0;
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -45,13 +58,17 @@ async function cold(size: number, file: string) {
   t = performance.now();
   const opened = await openCorpus([file]);
   const coldLoadMs = performance.now() - t;
+  // the corpus text in UTF-8, what memory is compared with (counted here, where the
+  // paragraphs are strings already; a later open keeps them as bytes until read)
+  let textBytes = 0;
+  for (const a of opened.corpus.articles) for (const p of a.paragraphs) textBytes += Buffer.byteLength(p);
   t = performance.now();
   const model = prepareModel(opened.corpus, 'bench');
   const coldIndexMs = performance.now() - t;
   t = performance.now();
   opened.remember?.(model.index);
   const snapshotMs = opened.remember ? performance.now() - t : null;
-  return { parseMBs: round(parseMBs), coldLoadMs: Math.round(coldLoadMs), coldIndexMs: Math.round(coldIndexMs), snapshotMs: snapshotMs === null ? null : Math.round(snapshotMs), coldRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
+  return { textMB: round(textBytes / 1e6), parseMBs: round(parseMBs), coldLoadMs: Math.round(coldLoadMs), coldIndexMs: Math.round(coldIndexMs), snapshotMs: snapshotMs === null ? null : Math.round(snapshotMs), coldRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
 }
 
 /** Every later open (from the snapshot where the file is large enough), and filtering. */
@@ -63,9 +80,6 @@ async function warm(size: number, file: string, baseline: boolean) {
   t = performance.now();
   const model = prepareModel(corpus, 'bench', 0, opened);
   const indexMs = performance.now() - t;
-  let textBytes = 0;
-  for (const a of corpus.articles) for (const p of a.paragraphs) textBytes += Buffer.byteLength(p);
-  const rssMB = Math.round(process.resourceUsage().maxRSS / 1024);
 
   const sel = makeSelectors(model);
   // as in the dashboard: the first frame lists everything by date; words switch to relevance
@@ -97,23 +111,41 @@ async function warm(size: number, file: string, baseline: boolean) {
     );
   }
   instance.unmount();
+  // peak memory of the session so far: load, filtering, the dashboard drawing (before the
+  // baseline, whose copies of every text are not steppe's)
+  const rssMB = Math.round(process.resourceUsage().maxRSS / 1024);
 
   let baselineP95: number | null = null;
+  let quality: { steppeF1: number; fuseF1: number; queries: number; perQuery: Record<string, { steppe: number; fuse: number }> } | null = null;
   if (baseline) {
     const fuse = new Fuse(corpus.articles.map((a) => ({ title: a.title ?? '', text: a.paragraphs.join('\n') })), { keys: ['title', 'text'], ignoreLocation: true, threshold: 0.3 });
     const b: number[] = [];
+    const fuseFound = new Map<string, Set<number>>();
     for (const q of QUERIES) {
       const start = performance.now();
-      fuse.search(q);
+      const found = fuse.search(q);
       b.push(performance.now() - start);
+      fuseFound.set(q, new Set(found.map((r) => r.refIndex)));
     }
     baselineP95 = pct(b, 0.95);
+    // result quality on the queries both can express, against what a reader means by them
+    const texts = corpus.articles.map((a) => `${a.title ?? ''}\n${a.paragraphs.join('\n')}`);
+    const f1s = { steppe: [] as number[], fuse: [] as number[] };
+    const perQuery: Record<string, { steppe: number; fuse: number }> = {};
+    for (const [q, patterns] of Object.entries(INTENDED)) {
+      const relevant = new Set(texts.flatMap((t, i) => (patterns.every((p) => p.test(t)) ? [i] : [])));
+      const parsed = parseQuery(q);
+      if (!parsed.ok) continue;
+      f1s.steppe.push(f1(new Set(searchAll(model.index, parsed.query).ids), relevant));
+      f1s.fuse.push(f1(fuseFound.get(q)!, relevant));
+      perQuery[q] = { steppe: Math.round(f1s.steppe.at(-1)! * 100) / 100, fuse: Math.round(f1s.fuse.at(-1)! * 100) / 100 };
+    }
+    quality = { steppeF1: Math.round(mean(f1s.steppe) * 100) / 100, fuseF1: Math.round(mean(f1s.fuse) * 100) / 100, queries: f1s.steppe.length, perQuery };
   }
   const mem = process.memoryUsage();
   const filterP95 = pct(times, 0.95);
   return {
     articles: size,
-    textMB: round(textBytes / 1e6),
     snapshot: opened.index !== undefined,
     loadMs: Math.round(loadMs),
     indexMs: Math.round(indexMs),
@@ -125,6 +157,7 @@ async function warm(size: number, file: string, baseline: boolean) {
     frameMs: round(pct(frames, 0.5)),
     baselineP95Ms: baselineP95 === null ? null : Math.round(baselineP95),
     speedup: baselineP95 === null ? null : round(baselineP95 / Math.max(0.1, filterP95)),
+    quality,
   };
 }
 

@@ -5,7 +5,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { SearchIndex } from '../search/searchIndex.js';
-import { readSnapshot, SNAPSHOT_MIN_BYTES, writeSnapshot, writeSnapshotFigures } from './snapshot.js';
 import type { Figure } from '../analysis/figures.js';
 import type { Article, Corpus, SourceFile, Warning } from '../corpus/types.js';
 import { decodeBytes } from '../corpus/decode.js';
@@ -32,6 +31,9 @@ function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }
 
+/** Below this a corpus.json parses faster than a snapshot pays for itself. */
+export const SNAPSHOT_MIN_BYTES = 16 << 20;
+
 function sizeOf(file: string): number {
   try {
     return statSync(file).size;
@@ -52,6 +54,8 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
   // one large corpus.json: its snapshot, if one matches the file as it is now
   const [only] = paths;
   if (paths.length === 1 && only !== '-' && path.extname(only!).toLowerCase() === '.json' && sizeOf(only!) >= SNAPSHOT_MIN_BYTES) {
+    // loaded only here: small corpora, the rule, start without it
+    const { readSnapshot, writeSnapshot, writeSnapshotFigures } = await import('./snapshot.js');
     const snapshot = readSnapshot(only!);
     const rememberFigures = (figures: Figure[]) => void writeSnapshotFigures(only!, figures);
     if (snapshot) return { corpus: { version: 1, articles: snapshot.articles }, warnings: [], index: snapshot.index, figures: snapshot.figures, rememberFigures };

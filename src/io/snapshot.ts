@@ -15,8 +15,6 @@ import { INDEX_VERSION, vocabularyFuse, type SearchIndex } from '../search/searc
 import { cacheDir } from './parseCache.js';
 
 const FORMAT = 1;
-/** Below this a corpus.json parses faster than a snapshot pays for itself. */
-export const SNAPSHOT_MIN_BYTES = 16 << 20;
 
 interface Meta {
   key: string;

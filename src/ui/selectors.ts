@@ -139,8 +139,8 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
       let timer: NodeJS.Immediate | undefined;
       let shown = 0;
       const step = () => {
-        // ~20 ms at a time: a key pressed meanwhile waits at most that long
-        const finished = job.next(20);
+        // ~8 ms at a time: a key pressed meanwhile waits at most that long
+        const finished = job.next(8);
         figuresDone = job.done();
         if (finished) {
           figuresAll = job.figures;
