@@ -23,7 +23,7 @@ interface ArticleEntity {
 /** Each article's mentions grouped by entity, computed once per article (articles are not changed once loaded). */
 const perArticle = new WeakMap<Article, ArticleEntity[]>();
 
-function entitiesOf(a: Article): ArticleEntity[] {
+function entitiesOf(a: Article, remember: boolean): ArticleEntity[] {
   let list = perArticle.get(a);
   if (!list) {
     const byId = new Map<string, ArticleEntity>();
@@ -33,17 +33,23 @@ function entitiesOf(a: Article): ArticleEntity[] {
       e.mentions++;
       e.spellings.set(m.text, (e.spellings.get(m.text) ?? 0) + 1);
     }
-    perArticle.set(a, (list = [...byId.values()]));
+    list = [...byId.values()];
+    if (remember) perArticle.set(a, list);
   }
   return list;
 }
 
-/** Counts over the articles given; near-duplicates (duplicateOf set) are left out. */
-export function countEntities(articles: Article[], type?: MentionType): EntityCount[] {
+/**
+ * Counts over the articles given; near-duplicates (duplicateOf set) are left out. With
+ * `remember` (the default) each article's grouping is kept for the next count, which makes
+ * counting per keystroke cheap; a very large corpus passes false, as the groupings would cost
+ * more memory (~130 MB at 100,000 articles) than recounting costs time.
+ */
+export function countEntities(articles: Article[], type?: MentionType, remember = true): EntityCount[] {
   const byId = new Map<string, { e: EntityCount; spell: Map<string, number> }>();
   for (const a of articles) {
     if (a.duplicateOf) continue;
-    for (const x of entitiesOf(a)) {
+    for (const x of entitiesOf(a, remember)) {
       if (type && x.type !== type) continue;
       let c = byId.get(x.id);
       if (!c) byId.set(x.id, (c = { e: { id: x.id, type: x.type, name: x.name, articles: 0, mentions: 0, spellings: [] }, spell: new Map() }));

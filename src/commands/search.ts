@@ -20,9 +20,9 @@ export function searchRows(corpus: Corpus, query: string): SearchRow[] {
   const parsed = parseQuery(query);
   if (!parsed.ok) throw new UsageError(`search: ${parsed.error}`);
   const result = searchAll(buildIndex(corpus.articles), parsed.query);
-  return result.ids.map((i) => {
+  return result.ids.map((i, k) => {
     const a = corpus.articles[i]!;
-    return { id: a.id, file: a.file, published: a.published, publisher: a.publisher, title: a.title, score: Math.round((result.scores.get(i) ?? 0) * 1000) / 1000 };
+    return { id: a.id, file: a.file, published: a.published, publisher: a.publisher, title: a.title, score: Math.round((result.scores[k] ?? 0) * 1000) / 1000 };
   });
 }
 

@@ -10,7 +10,8 @@ import { postingOf, termsOf, type FieldName, type SearchIndex } from './searchIn
 export interface SearchResult {
   /** article positions in the corpus, best first (corpus order when the query has no words) */
   ids: number[];
-  scores: Map<number, number>;
+  /** relevance scores, position by position with ids (empty when the query has no words) */
+  scores: Float64Array;
   /** vocabulary terms the free words matched: what to highlight */
   terms: Set<string>;
   phrases: string[];
@@ -111,14 +112,21 @@ function fieldMask(index: SearchIndex, field: FieldName, value: string): Uint8Ar
   return mask;
 }
 
+/** Per-article score buffers, kept with the index: a keystroke at 100,000 articles would
+ * otherwise leave 1.6 MB of garbage behind, and hundreds of them push peak memory up. */
+const NO_SCORES = new Float64Array(0);
+
+const scratch = new WeakMap<SearchIndex, { best: Float64Array; total: Float64Array }>();
+
 export function runQuery(index: SearchIndex, q: Query): SearchResult {
   const n = index.docs.length;
   const terms = new Set<string>();
-  const scores = new Map<number, number>();
   let ids: number[] | null = null;
   // typed arrays over the articles: a keystroke costs the postings it touches plus one pass
-  const total = new Float64Array(n);
-  const best = new Float64Array(n);
+  let buffers = scratch.get(index);
+  if (!buffers) scratch.set(index, (buffers = { best: new Float64Array(n), total: new Float64Array(n) }));
+  const { best } = buffers;
+  const total = buffers.total.fill(0);
   for (const word of q.words) {
     const expansion = expandWord(index, word);
     // a lone letter that is no word of the corpus is a word still being typed: it does not
@@ -140,7 +148,6 @@ export function runQuery(index: SearchIndex, q: Query): SearchResult {
     for (const id of next) total[id]! += best[id]!;
     ids = next;
   }
-  for (const id of ids ?? []) scores.set(id, total[id]!);
   let result = ids ?? range(n);
   const keep = (mask: Uint8Array, want = 1) => (result = result.filter((id) => mask[id] === want));
   for (const phrase of q.phrases) keep(phraseMask(index, phrase));
@@ -153,7 +160,12 @@ export function runQuery(index: SearchIndex, q: Query): SearchResult {
     });
   }
   for (const word of q.excluded) keep(maskOf(n, postingOf(index, termsOf(word)[0] ?? '') ?? []), 0);
-  if (q.words.length) result = rank(result, total);
+  // the result keeps its own scores: the shared buffer is the next keystroke's
+  let scores = NO_SCORES;
+  if (q.words.length) {
+    result = rank(result, total);
+    scores = Float64Array.from(result, (id) => total[id]!);
+  }
   return { ids: result, scores, terms, phrases: q.phrases };
 }
 
@@ -180,14 +192,17 @@ function rank(ids: number[], score: Float64Array): number[] {
 export type MarksOf = (articleId: string) => { read?: boolean; starred?: boolean; note?: string } | undefined;
 
 export function searchAll(index: SearchIndex, q: Query, marksOf: MarksOf = () => undefined): SearchResult {
-  if (isEmptyQuery(q)) return { ids: index.docs.map((_, i) => i), scores: new Map(), terms: new Set(), phrases: [] };
+  if (isEmptyQuery(q)) return { ids: index.docs.map((_, i) => i), scores: NO_SCORES, terms: new Set(), phrases: [] };
   const r = runQuery(index, q);
   const { starred, unread, read, note } = q.marks;
   if (starred || unread || read || note) {
-    r.ids = r.ids.filter((i) => {
+    const keep = r.ids.map((i) => {
       const m = marksOf(index.docs[i]!.article.id);
       return (!starred || !!m?.starred) && (!unread || !m?.read) && (!read || !!m?.read) && (!note || !!m?.note);
     });
+    r.ids = r.ids.filter((_, k) => keep[k]);
+    // scores stay position by position with the ids
+    if (r.scores.length) r.scores = r.scores.filter((_, k) => keep[k]);
   }
   return r;
 }

@@ -20,7 +20,7 @@ import type { CompareView, SortKey } from './state.js';
 import { wrapRanges } from './textWidth.js';
 
 /** Above this many articles figures are extracted in the background, not on first use. */
-const SYNC_FIGURES_LIMIT = 3000;
+const LARGE = 3000;
 const PENDING: Figure[] = [];
 
 /** A one-slot memo: recomputes only when the key changes. */
@@ -62,6 +62,10 @@ export interface MarksView {
 }
 
 export function makeSelectors(model: Model, marks: MarksView = { get: () => undefined, version: 0 }): Selectors {
+  // a large corpus: figures extracted in the background; a very large one: entity groupings
+  // not kept (its tables follow the filter once typing pauses, so recounting is affordable)
+  const large = model.articles.length > LARGE;
+  const keepGroupings = model.articles.length <= 20_000;
   // a query with is:/has: depends on the marks too
   const resultFor = memo(
     ({ q }: { q: Query; v: number }) => searchAll(model.index, q, (id) => marks.get(id)),
@@ -82,11 +86,11 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
   const list = ({ q, sort }: { q: Query; sort: SortKey }) => listFor({ r: result(q), sort });
   const totals = new Map<MentionType, Map<string, EntityCount>>();
   const totalsFor = (type: MentionType) => {
-    if (!totals.has(type)) totals.set(type, new Map(countEntities(model.articles, type).map((e) => [e.id, e])));
+    if (!totals.has(type)) totals.set(type, new Map(countEntities(model.articles, type, keepGroupings).map((e) => [e.id, e])));
     return totals.get(type)!;
   };
   const entitiesFor = memo(
-    ({ r, type }: { r: SearchResult; type: MentionType }) => ({ rows: countEntities(r.ids.map((i) => model.articles[i]!), type), totals: totalsFor(type) }),
+    ({ r, type }: { r: SearchResult; type: MentionType }) => ({ rows: countEntities(r.ids.map((i) => model.articles[i]!), type, keepGroupings), totals: totalsFor(type) }),
     (a, b) => a.r === b.r && a.type === b.type,
   );
   const entities = ({ q, type }: { q: Query; type: MentionType }) => entitiesFor({ r: result(q), type });
@@ -94,7 +98,6 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
   // job in slices between key presses (startFigures), the compare views counting none meanwhile
   let figuresAll: Figure[] | null = model.figures ?? null;
   let figuresDone = 0;
-  const large = model.articles.length > SYNC_FIGURES_LIMIT;
   const figures = () => figuresAll ?? (large ? PENDING : (figuresAll = corpusFigures(model.articles)));
   const comparisonFor = memo(
     ({ r, f }: { r: SearchResult; f: Figure[] }) => compareCountries(r.ids.map((i) => model.articles[i]!), f),
