@@ -71,6 +71,18 @@ describe('snapshots', () => {
     assert.equal(readSnapshot(file), null);
   });
 
+  it('are kept for the three most recently opened corpora only', () => {
+    const corpus = JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus;
+    const index = buildIndex(corpus.articles);
+    const files = [1, 2, 3, 4, 5].map((k) => {
+      const file = path.join(scratch, `many-${k}.json`);
+      writeFileSync(file, readFileSync(bundledCorpus));
+      assert.ok(writeSnapshot(file, corpus.articles, index));
+      return file;
+    });
+    assert.deepEqual(files.map((f) => readSnapshot(f) !== null), [false, false, true, true, true]);
+  });
+
   it('are made on the first open of a large corpus.json and used on the next, with the same answers', async () => {
     const file = path.join(scratch, 'large.json');
     const corpus: Corpus = { version: 1, articles: [...generateCorpus(1400, 3)] };

@@ -7,7 +7,7 @@
  * match, or does not read back whole, is ignored and rebuilt. It only ever costs time.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, fstatSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, fstatSync } from 'node:fs';
 import path from 'node:path';
 import type { Figure } from '../analysis/figures.js';
 import type { Article, Mention, MentionType, RemovedLine } from '../corpus/types.js';
@@ -152,10 +152,27 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
     writeFileSync(path.join(tmp, 'meta.json'), JSON.stringify(meta));
     rmSync(folder, { recursive: true, force: true });
     renameSync(tmp, folder);
+    pruneSnapshots(path.dirname(folder), folder);
     return true;
   } catch {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
     return false;
+  }
+}
+
+/** Snapshots are large (about the corpus's size): only the few most recently written stay. */
+const KEEP = 3;
+
+function pruneSnapshots(root: string, current: string): void {
+  try {
+    const others = readdirSync(root)
+      .map((name) => path.join(root, name))
+      .filter((p) => p !== current && !p.includes('.tmp-'))
+      .map((p) => ({ p, at: statSync(p).mtimeMs }))
+      .sort((a, b) => b.at - a.at);
+    for (const { p } of others.slice(KEEP - 1)) rmSync(p, { recursive: true, force: true });
+  } catch {
+    // pruning is housekeeping: failing at it costs disk space, nothing else
   }
 }
 
