@@ -75,7 +75,8 @@ async function main(): Promise<number> {
     const paths = rest;
     if (query === undefined) throw new UsageError('search: give a query, e.g. steppe search "country:Tajikistan isis"');
     const { searchRows, searchTable } = await import('./commands/search.js');
-    const rows = searchRows(await load(paths), query);
+    const { corpus, index } = await loadWithWarnings(paths);
+    const rows = searchRows(corpus, query, index);
     io.stdout(cli.flags.json ? JSON.stringify(rows, null, 2) + '\n' : searchTable(rows, query));
     return 0;
   }
@@ -83,8 +84,8 @@ async function main(): Promise<number> {
     const ex = await import('./commands/export.js');
     const what = ex.parseWhat(cli.flags.what);
     const format = ex.parseFormat(cli.flags.format);
-    const corpus = await load(rest);
-    const text = ex.formatTable(ex.exportTable(ex.filtered(corpus, cli.flags.query), what), format);
+    const { corpus, index } = await loadWithWarnings(rest);
+    const text = ex.formatTable(ex.exportTable(ex.filtered(corpus, cli.flags.query, undefined, index), what), format);
     if (cli.flags.out) {
       const { writeTextFile } = await import('./io/corpusFile.js');
       await writeTextFile(cli.flags.out, text);
@@ -94,7 +95,8 @@ async function main(): Promise<number> {
   }
   if (command === 'compare') {
     const { comparison, comparisonJson, comparisonText } = await import('./commands/compare.js');
-    const c = comparison(await load(rest), cli.flags.query);
+    const { corpus, index } = await loadWithWarnings(rest);
+    const c = comparison(corpus, cli.flags.query, index);
     io.stdout(cli.flags.json ? comparisonJson(c) : comparisonText(c));
     return 0;
   }
@@ -132,7 +134,7 @@ async function main(): Promise<number> {
   if (!index) remember?.(model.index);
   const { reviewFor, outsideFor } = await import('./commands/dashboard.js');
   const review = await reviewFor(cli.input.length ? cli.input : [bundledCorpus], corpus);
-  return runDashboard(model, themeFor(process.env, cli.flags.color), { review, outside: outsideFor(corpus, review), stdin: keyboard });
+  return runDashboard(model, themeFor(process.env, cli.flags.color), { review, outside: outsideFor(corpus, review, model.index), stdin: keyboard });
 }
 
 /** The corpus the user named, or the bundled one; warnings go to stderr. */

@@ -15,24 +15,12 @@ import { App } from '../ui/App.js';
 import { FakeStdin, FakeStdout } from '../ui/fakeTerminal.js';
 import { prepareModel, type Model } from '../ui/model.js';
 import { MONO } from '../ui/theme.js';
-import { generateCorpus } from './generate.js';
+import { generateCorpus, random } from './generate.js';
 
-// every key the dashboard knows except those that leave it (q, Ctrl-C) or reach outside
-// (export, the editor, the browser)
+// every key the dashboard knows but those that leave it (q, Ctrl-C); the soak renders without
+// a review store or an outside, so star, note and export keys only say they are off
 const KEYS = ['j', 'k', 'g', 'G', 'h', 'l', '\x1b[A', '\x1b[B', '\x1b[C', '\x1b[D', '\x1b[5~', '\x1b[6~', '\t', '\x1b[Z', '\r', '\x1b', ' ', 'b', 'n', 'N', ']', '[', '1', '2', '3', '4', 's', 'e', 'c', 'v', '?', '*', 'r', 'u', 'z', 'x', '\x7f'];
 const WORDS = ['kazakh', 'nazarbaev', '"islamic state"', 'isis -taliban', 'country:tajikistan', 'org:isis', 'year:2011..2017', 'border', 'is:starred', 'tashkent', 'zzzz', '"unclosed', 'year:abc', 'almaty'];
-
-/** A small deterministic generator (mulberry32): the same seed, the same keys. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let collect: (() => void) | undefined;
 function fullGc(): void {

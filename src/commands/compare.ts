@@ -5,16 +5,17 @@ import type { Corpus } from '../corpus/types.js';
 import { UsageError } from '../io/errors.js';
 import { parseQuery } from '../search/query.js';
 import { searchAll } from '../search/search.js';
-import { buildIndex } from '../search/searchIndex.js';
+import { buildIndex, type SearchIndex } from '../search/searchIndex.js';
 import { plainTable as table } from '../text/plainTable.js';
 import { sanitizeLine } from '../text/sanitize.js';
 
-export function comparison(corpus: Corpus, query: string | undefined): Comparison {
+/** `index`: the corpus's index when it came with it (a snapshot); built only if a query needs one. */
+export function comparison(corpus: Corpus, query: string | undefined, index?: SearchIndex): Comparison {
   let articles = corpus.articles;
   if (query) {
     const parsed = parseQuery(query);
     if (!parsed.ok) throw new UsageError(`--query: ${parsed.error}`);
-    articles = searchAll(buildIndex(articles), parsed.query).ids.map((i) => corpus.articles[i]!);
+    articles = searchAll(index ?? buildIndex(articles), parsed.query).ids.map((i) => corpus.articles[i]!);
   }
   return compareCountries(articles, corpusFigures(articles));
 }

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Corpus } from '../corpus/types.js';
+import type { SearchIndex } from '../search/searchIndex.js';
 import { writeTextFile } from '../io/corpusFile.js';
 import { ReviewStore, stateFileFor } from '../review/store.js';
 import type { ExportWhat, Outside } from '../ui/effects.js';
@@ -21,12 +22,13 @@ function stamp(d = new Date()): string {
   return d.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }
 
-export function outsideFor(corpus: Corpus, review: ReviewStore): Outside {
+/** `index`: the dashboard's own, so an export never builds a second one. */
+export function outsideFor(corpus: Corpus, review: ReviewStore, index: SearchIndex): Outside {
   return {
     async exportView(what: ExportWhat, query: string) {
       const file = `steppe-${what}-${stamp()}.csv`;
       const marks = (id: string) => review.get(id);
-      await writeTextFile(file, formatTable(exportTable(filtered(corpus, query, marks), what, marks), 'csv'));
+      await writeTextFile(file, formatTable(exportTable(filtered(corpus, query, marks, index), what, marks), 'csv'));
       return path.join('.', file);
     },
     copy(text: string) {

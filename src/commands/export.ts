@@ -10,7 +10,7 @@ import { UsageError } from '../io/errors.js';
 import type { Mark } from '../review/marks.js';
 import { parseQuery } from '../search/query.js';
 import { searchAll } from '../search/search.js';
-import { buildIndex } from '../search/searchIndex.js';
+import { buildIndex, type SearchIndex } from '../search/searchIndex.js';
 
 export const WHATS = ['articles', 'entities', 'compare', 'figures'] as const;
 export type What = (typeof WHATS)[number];
@@ -23,11 +23,12 @@ export interface ExportTable {
   rows: Record<string, Cell>[];
 }
 
-export function filtered(corpus: Corpus, query: string | undefined, marks?: (id: string) => Mark | undefined): Article[] {
+/** `index`: the corpus's index when one is at hand (the dashboard's, a snapshot's); built only if a query needs one. */
+export function filtered(corpus: Corpus, query: string | undefined, marks?: (id: string) => Mark | undefined, index?: SearchIndex): Article[] {
   if (!query?.trim()) return corpus.articles;
   const parsed = parseQuery(query);
   if (!parsed.ok) throw new UsageError(`query: ${parsed.error}`);
-  return searchAll(buildIndex(corpus.articles), parsed.query, marks).ids.map((i) => corpus.articles[i]!);
+  return searchAll(index ?? buildIndex(corpus.articles), parsed.query, marks).ids.map((i) => corpus.articles[i]!);
 }
 
 export function exportTable(articles: Article[], what: What, marks?: (id: string) => Mark | undefined): ExportTable {

@@ -16,10 +16,11 @@ export interface SearchRow {
   score: number;
 }
 
-export function searchRows(corpus: Corpus, query: string): SearchRow[] {
+/** `index`: the corpus's index when it came with it (a snapshot); otherwise it is built. */
+export function searchRows(corpus: Corpus, query: string, index = buildIndex(corpus.articles)): SearchRow[] {
   const parsed = parseQuery(query);
   if (!parsed.ok) throw new UsageError(`search: ${parsed.error}`);
-  const result = searchAll(buildIndex(corpus.articles), parsed.query);
+  const result = searchAll(index, parsed.query);
   return result.ids.map((i, k) => {
     const a = corpus.articles[i]!;
     return { id: a.id, file: a.file, published: a.published, publisher: a.publisher, title: a.title, score: Math.round((result.scores[k] ?? 0) * 1000) / 1000 };

@@ -277,7 +277,6 @@ export function readSnapshot(corpusFile: string): Snapshot | null {
       starts: view(Int32Array, bin.starts),
       vocabulary: meta.vocabulary,
       fuse: vocabularyFuse(meta.vocabulary),
-      phraseCache: new Map(),
     };
     if (index.starts.length !== meta.vocabulary.length + 1) return null;
     return { articles, index, figures: readFigures(folder, meta.key) };

@@ -69,11 +69,27 @@ function maskOf(n: number, ids: Iterable<number>): Uint8Array {
   return mask;
 }
 
+/**
+ * Working state kept beside an index, not in it: per-article score buffers (a keystroke at
+ * 100,000 articles would otherwise leave 1.6 MB of garbage behind, and hundreds of them push
+ * peak memory up) and the last few phrases' articles (typing on after a phrase reuses them).
+ */
+const scratch = new WeakMap<SearchIndex, { best: Float64Array; total: Float64Array; phrases: Map<string, Uint8Array> }>();
+
+function scratchOf(index: SearchIndex) {
+  let s = scratch.get(index);
+  if (!s) scratch.set(index, (s = { best: new Float64Array(index.docs.length), total: new Float64Array(index.docs.length), phrases: new Map() }));
+  return s;
+}
+
+const NO_SCORES = new Float64Array(0);
+
 /** Articles holding the phrase as consecutive words in one paragraph (or the title). */
 function phraseMask(index: SearchIndex, phrase: string): Uint8Array {
   const words = termsOf(phrase);
   const key = words.join(' ');
-  const cached = index.phraseCache.get(key);
+  const { phrases } = scratchOf(index);
+  const cached = phrases.get(key);
   if (cached) return cached;
   const n = index.docs.length;
   // only articles holding every word can hold the phrase; of those, only paragraphs that
@@ -99,8 +115,8 @@ function phraseMask(index: SearchIndex, phrase: string): Uint8Array {
       }
     }
   }
-  if (index.phraseCache.size >= 8) index.phraseCache.delete(index.phraseCache.keys().next().value!);
-  index.phraseCache.set(key, mask);
+  if (phrases.size >= 8) phrases.delete(phrases.keys().next().value!);
+  phrases.set(key, mask);
   return mask;
 }
 
@@ -112,20 +128,13 @@ function fieldMask(index: SearchIndex, field: FieldName, value: string): Uint8Ar
   return mask;
 }
 
-/** Per-article score buffers, kept with the index: a keystroke at 100,000 articles would
- * otherwise leave 1.6 MB of garbage behind, and hundreds of them push peak memory up. */
-const NO_SCORES = new Float64Array(0);
-
-const scratch = new WeakMap<SearchIndex, { best: Float64Array; total: Float64Array }>();
-
 export function runQuery(index: SearchIndex, q: Query): SearchResult {
   const n = index.docs.length;
   const terms = new Set<string>();
   let ids: number[] | null = null;
   // typed arrays over the articles: a keystroke costs the postings it touches plus one pass
-  let buffers = scratch.get(index);
-  if (!buffers) scratch.set(index, (buffers = { best: new Float64Array(n), total: new Float64Array(n) }));
-  const { best } = buffers;
+  const buffers = scratchOf(index);
+  const best = buffers.best;
   const total = buffers.total.fill(0);
   for (const word of q.words) {
     const expansion = expandWord(index, word);

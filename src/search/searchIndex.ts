@@ -33,8 +33,6 @@ export interface SearchIndex {
   /** the vocabulary, sorted, for prefix ranges */
   vocabulary: string[];
   fuse: Fuse<string>;
-  /** phrase → the articles holding it, for the last few phrases (typing after one reuses it) */
-  phraseCache: Map<string, Uint8Array>;
 }
 
 /** Bumped whenever what the index holds, or how words become terms, changes (snapshots key on it). */
@@ -123,5 +121,5 @@ export function buildIndex(articles: Article[]): SearchIndex {
     lists.delete(t); // the JS array is garbage as soon as it is copied
   });
   starts[vocabulary.length] = at;
-  return { docs, fields, titles, terms, postingData, starts, vocabulary, fuse: vocabularyFuse(vocabulary), phraseCache: new Map() };
+  return { docs, fields, titles, terms, postingData, starts, vocabulary, fuse: vocabularyFuse(vocabulary) };
 }

@@ -18,16 +18,14 @@ import { StatusBar } from './components/StatusBar.js';
 import { route, splitKeys } from './keymap.js';
 import { boxOf, innerColumns, innerRows, layoutFor, MIN_COLUMNS, MIN_ROWS, tooSmall, type Layout } from './layout.js';
 import type { Model } from './model.js';
-import { makeSelectors, type Selectors } from './selectors.js';
+import { LARGE_CORPUS, makeSelectors, type Selectors } from './selectors.js';
 import { useTerminalSize } from './size.js';
 import { COMPARE_SORTS, COMPARE_VIEWS, ENTITY_TYPES, initialState, reduce, type Action, type Pane, type UiState, type View } from './state.js';
 import { matrixAxis, sortCountries } from './compareView.js';
 import type { Theme } from './theme.js';
 import { fit } from './textWidth.js';
 
-/** Corpora larger than this update their entity and compare tables once typing pauses (comparing
- * countries over 10,000 articles takes ~150 ms: not a cost to pay on every keystroke). */
-const SETTLE_ABOVE = 2_000;
+/** How long typing must pause before a large corpus's tables follow the filter. */
 const SETTLE_MS = 250;
 
 const TITLES: Record<Pane, string> = { list: '1 Articles', reader: '2 Reader', entities: '3 Entities', compare: '4 Compare' };
@@ -92,7 +90,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
     const timer = setTimeout(() => setSettledQuery(state.query), SETTLE_MS);
     return () => clearTimeout(timer);
   }, [state.query, settledQuery]);
-  const tableQuery = model.articles.length > SETTLE_ABOVE ? settledQuery : state.query;
+  const tableQuery = model.articles.length > LARGE_CORPUS ? settledQuery : state.query;
   // a large corpus's figures are extracted between key presses; progress re-renders
   const [, setFiguresTick] = useState(0);
   useEffect(() => selectors.startFigures(() => setFiguresTick((t) => t + 1)), [selectors]);

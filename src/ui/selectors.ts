@@ -19,8 +19,12 @@ import { figuresLines, sideBySideLines, timelineLines } from './compareView.js';
 import type { CompareView, SortKey } from './state.js';
 import { wrapRanges } from './textWidth.js';
 
-/** Above this many articles figures are extracted in the background, not on first use. */
-const LARGE = 3000;
+/**
+ * Above this many articles a corpus is large: its figures are extracted in the background,
+ * not on first use, and its entity and compare tables follow the filter once typing pauses
+ * (comparing countries over 10,000 articles takes ~150 ms, not a cost for every keystroke).
+ */
+export const LARGE_CORPUS = 2000;
 const PENDING: Figure[] = [];
 
 /** A one-slot memo: recomputes only when the key changes. */
@@ -64,7 +68,7 @@ export interface MarksView {
 export function makeSelectors(model: Model, marks: MarksView = { get: () => undefined, version: 0 }): Selectors {
   // a large corpus: figures extracted in the background; a very large one: entity groupings
   // not kept (its tables follow the filter once typing pauses, so recounting is affordable)
-  const large = model.articles.length > LARGE;
+  const large = model.articles.length > LARGE_CORPUS;
   const keepGroupings = model.articles.length <= 20_000;
   // a query with is:/has: depends on the marks too
   const resultFor = memo(
