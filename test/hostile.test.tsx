@@ -16,7 +16,7 @@ import { K, renderSized } from './uiHarness.js';
 
 // Ink's own styling is SGR (ESC [ … m); anything else escape-like came from the input
 const SGR = /\x1b\[[0-9;]*m/g;
-const UNSAFE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]/;
 
 function assertClean(frame: string, columns: number, what: string) {
   const text = frame.replace(SGR, '');
