@@ -19,6 +19,7 @@ import { corpusFigures } from '../src/analysis/corpusFigures.js';
 import { parseQuery } from '../src/search/query.js';
 import { searchAll } from '../src/search/search.js';
 import { buildIndex } from '../src/search/searchIndex.js';
+import { mentionTable } from '../src/analysis/mentionTable.js';
 import { bundledCorpus } from '../src/paths.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'steppe-snapshot-'));
@@ -44,9 +45,11 @@ describe('snapshots', () => {
     const corpus = JSON.parse(readFileSync(file, 'utf8')) as Corpus;
     const index = buildIndex(corpus.articles);
     assert.equal(readSnapshot(file), null, 'none before one is written');
-    assert.ok(writeSnapshot(file, corpus.articles, index));
+    const table = mentionTable(corpus.articles);
+    assert.ok(writeSnapshot(file, corpus.articles, index, table));
     const snap = readSnapshot(file);
     assert.ok(snap);
+    assert.deepEqual(snap.table, table, 'the mention table as built');
     assert.ok(JSON.stringify({ version: 1, articles: snap.articles }) === JSON.stringify(corpus), 'articles as parsed, key order included');
     sameAnswers(index, snap.index);
     assert.equal(snap.figures, undefined, 'no figures until a session has extracted them');
@@ -59,10 +62,10 @@ describe('snapshots', () => {
     const file = path.join(scratch, 'changing.json');
     writeFileSync(file, readFileSync(bundledCorpus));
     const corpus = JSON.parse(readFileSync(file, 'utf8')) as Corpus;
-    assert.ok(writeSnapshot(file, corpus.articles, buildIndex(corpus.articles)));
+    assert.ok(writeSnapshot(file, corpus.articles, buildIndex(corpus.articles), mentionTable(corpus.articles)));
     appendFileSync(file, '\n');
     assert.equal(readSnapshot(file), null, 'a changed file has no snapshot');
-    assert.ok(writeSnapshot(file, corpus.articles, buildIndex(corpus.articles)));
+    assert.ok(writeSnapshot(file, corpus.articles, buildIndex(corpus.articles), mentionTable(corpus.articles)));
     assert.ok(readSnapshot(file));
     const dir = snapshotFolderFor(file);
     writeFileSync(path.join(dir, 'postingData.bin'), 'truncated');
@@ -77,7 +80,7 @@ describe('snapshots', () => {
     const files = [1, 2, 3, 4, 5].map((k) => {
       const file = path.join(scratch, `many-${k}.json`);
       writeFileSync(file, readFileSync(bundledCorpus));
-      assert.ok(writeSnapshot(file, corpus.articles, index));
+      assert.ok(writeSnapshot(file, corpus.articles, index, mentionTable(corpus.articles)));
       return file;
     });
     assert.deepEqual(files.map((f) => readSnapshot(f) !== null), [false, false, true, true, true]);
@@ -92,11 +95,13 @@ describe('snapshots', () => {
     assert.equal(first.index, undefined);
     assert.ok(first.remember);
     const built = buildIndex(first.corpus.articles);
-    first.remember(built);
+    const table = mentionTable(first.corpus.articles);
+    first.remember({ index: built, table });
     const second = await openCorpus([file]);
     assert.ok(second.index, 'the second open uses the snapshot');
     // compared as values (a failure would print megabytes): key order is the generator's own
     assert.ok(isDeepStrictEqual(JSON.parse(JSON.stringify(second.corpus)), JSON.parse(JSON.stringify(first.corpus))), 'the same articles');
     sameAnswers(built, second.index);
+    assert.deepEqual(second.table, table, 'the same mention table');
   });
 });

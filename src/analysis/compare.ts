@@ -2,8 +2,9 @@
  * Cross-country comparison over a set of articles: a profile per country, the co-mention
  * matrix, figures, and articles per year. Republished copies count once.
  */
-import type { Article } from '../corpus/types.js';
+import type { Article, MentionType } from '../corpus/types.js';
 import type { Figure } from './figures.js';
+import { everyArticle, mentionTable, type MentionTable } from './mentionTable.js';
 
 export interface CountryProfile {
   country: string;
@@ -37,80 +38,174 @@ export interface Comparison {
   timeline: TimelineRow[];
 }
 
-const top = (m: Map<string, number>, n: number) =>
-  [...m].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, n).map(([k]) => k);
+/** The n largest counts, ties by name. */
+function top(counts: Map<string, number>, n: number): string[] {
+  return [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, n).map(([k]) => k);
+}
 
-/** For each country, how often each organization, person and place shares a paragraph with it. */
-export function companions(articles: Article[]): Map<string, { organization: Map<string, number>; person: Map<string, number>; place: Map<string, number> }> {
-  const out = new Map<string, { organization: Map<string, number>; person: Map<string, number>; place: Map<string, number> }>();
-  for (const a of articles) {
-    if (a.duplicateOf) continue;
-    const byParagraph = new Map<number, typeof a.mentions>();
-    for (const m of a.mentions) byParagraph.set(m.paragraph, [...(byParagraph.get(m.paragraph) ?? []), m]);
-    for (const ms of byParagraph.values()) {
-      const countries = new Set(ms.filter((m) => m.type === 'country').map((m) => m.name));
-      for (const c of countries) {
-        let entry = out.get(c);
-        if (!entry) out.set(c, (entry = { organization: new Map(), person: new Map(), place: new Map() }));
-        for (const m of ms) if (m.type !== 'country') entry[m.type].set(m.name, (entry[m.type].get(m.name) ?? 0) + 1);
+/** The table's countries numbered 0…C-1, and scratch space for counting over them; made once per table. */
+interface CountryAxis {
+  countries: number[];
+  slotOf: Int32Array;
+  /** counts of (country slot, entity), zeroed after each use */
+  pairs: Int32Array | null;
+}
+const axes = new WeakMap<MentionTable, CountryAxis>();
+
+function axisOf(t: MentionTable): CountryAxis {
+  let axis = axes.get(t);
+  if (!axis) {
+    const slotOf = new Int32Array(t.entityId.length).fill(-1);
+    const countries: number[] = [];
+    t.entityType.forEach((type, e) => {
+      if (type === 'country') slotOf[e] = countries.push(e) - 1;
+    });
+    // a dense (country × entity) grid while it stays small (~30 MB at most), else maps
+    const cells = countries.length * t.entityId.length;
+    axis = { countries, slotOf, pairs: cells <= 8_000_000 ? new Int32Array(cells) : null };
+    axes.set(t, axis);
+  }
+  return axis;
+}
+
+/** Articles of `ids` that count: republished copies left out. */
+function membersOf(t: MentionTable, ids: ArrayLike<number>): { member: Uint8Array; list: number[] } {
+  const member = new Uint8Array(t.articles);
+  const list: number[] = [];
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k]!;
+    if (!t.duplicate[i] && !member[i]) {
+      member[i] = 1;
+      list.push(i);
+    }
+  }
+  return { member, list };
+}
+
+/**
+ * For each country (by slot), how often each other entity is mentioned in paragraphs that
+ * name it, over the articles given; only entities whose type `wanted` accepts.
+ */
+function companionsIn(t: MentionTable, list: number[], wanted: (type: MentionType) => boolean, onlySlots?: Set<number>): Map<number, Map<number, number>> {
+  const axis = axisOf(t);
+  const width = t.entityId.length;
+  const out = new Map<number, Map<number, number>>();
+  const c = t.companions;
+  if (axis.pairs) {
+    const grid = axis.pairs;
+    const touched: number[] = [];
+    for (const i of list) {
+      for (let r = c.start[i]!; r < c.start[i + 1]!; r++) {
+        const slot = axis.slotOf[c.country[r]!]!;
+        const o = c.other[r]!;
+        if (!wanted(t.entityType[o]!) || (onlySlots && !onlySlots.has(slot))) continue;
+        const cell = slot * width + o;
+        if (grid[cell] === 0) touched.push(cell);
+        grid[cell] = grid[cell]! + c.count[r]!;
       }
+    }
+    for (const cell of touched) {
+      const slot = Math.floor(cell / width);
+      let m = out.get(slot);
+      if (!m) out.set(slot, (m = new Map()));
+      m.set(cell % width, grid[cell]!);
+      grid[cell] = 0;
+    }
+    return out;
+  }
+  for (const i of list) {
+    for (let r = c.start[i]!; r < c.start[i + 1]!; r++) {
+      const slot = axis.slotOf[c.country[r]!]!;
+      const o = c.other[r]!;
+      if (!wanted(t.entityType[o]!) || (onlySlots && !onlySlots.has(slot))) continue;
+      let m = out.get(slot);
+      if (!m) out.set(slot, (m = new Map()));
+      m.set(o, (m.get(o) ?? 0) + c.count[r]!);
     }
   }
   return out;
 }
 
-export function compareCountries(articles: Article[], figures: Figure[]): Comparison {
-  const set = articles.filter((a) => !a.duplicateOf);
-  const ids = new Set(set.map((a) => a.id));
-  const inSet = figures.filter((f) => ids.has(f.article));
-  const per = new Map<string, { articles: Article[]; mentions: number }>();
-  for (const a of set) {
-    const names = new Map<string, number>();
-    for (const m of a.mentions) if (m.type === 'country') names.set(m.name, (names.get(m.name) ?? 0) + 1);
-    for (const [name, n] of names) {
-      const p = per.get(name) ?? { articles: [], mentions: 0 };
-      p.articles.push(a);
-      p.mentions += n;
-      per.set(name, p);
+/** The n entities of one type most often beside a country, by name. */
+function topOf(t: MentionTable, counts: Map<number, number> | undefined, type: MentionType, n: number): string[] {
+  const byName = new Map<string, number>();
+  for (const [e, k] of counts ?? []) if (t.entityType[e] === type) byName.set(t.entityName[e]!, (byName.get(t.entityName[e]!) ?? 0) + k);
+  return top(byName, n);
+}
+
+/** The comparison over the articles `ids` of a table (all when omitted). */
+export function comparisonIn(t: MentionTable, figures: Figure[], ids: ArrayLike<number> = everyArticle(t.articles)): Comparison {
+  const axis = axisOf(t);
+  const C = axis.countries.length;
+  const { member, list } = membersOf(t, ids);
+  const articles = new Int32Array(C);
+  const mentions = new Int32Array(C);
+  const first: (string | null)[] = new Array(C).fill(null);
+  const last: (string | null)[] = new Array(C).fill(null);
+  const years: Map<string, number>[] = Array.from({ length: C }, () => new Map());
+  const undated = new Int32Array(C);
+  const together = new Int32Array(C * C);
+  const slots: number[] = [];
+  for (const i of list) {
+    const date = t.published[i] ?? null;
+    slots.length = 0;
+    for (let r = t.entities.start[i]!; r < t.entities.start[i + 1]!; r++) {
+      const slot = axis.slotOf[t.entities.key[r]!]!;
+      if (slot < 0) continue;
+      slots.push(slot);
+      articles[slot] = articles[slot]! + 1;
+      mentions[slot] = mentions[slot]! + t.entities.count[r]!;
+      if (date) {
+        if (first[slot] === null || date < first[slot]!) first[slot] = date;
+        if (last[slot] === null || date > last[slot]!) last[slot] = date;
+        const y = date.slice(0, 4);
+        years[slot]!.set(y, (years[slot]!.get(y) ?? 0) + 1);
+      } else undated[slot] = undated[slot]! + 1;
+    }
+    for (let x = 0; x < slots.length; x++) for (let y = x + 1; y < slots.length; y++) {
+      const [a, b] = slots[x]! < slots[y]! ? [slots[x]!, slots[y]!] : [slots[y]!, slots[x]!];
+      together[a * C + b] = together[a * C + b]! + 1;
     }
   }
-  const comp = companions(set);
-  const countries: CountryProfile[] = [...per].map(([country, p]) => {
-    const dates = p.articles.map((a) => a.published).filter((d): d is string => !!d).sort();
-    return {
-      country,
-      articles: p.articles.length,
-      mentions: p.mentions,
-      share: set.length ? p.articles.length / set.length : 0,
-      first: dates[0] ?? null,
-      last: dates[dates.length - 1] ?? null,
-      topOrganizations: top(comp.get(country)?.organization ?? new Map(), 3),
-      topPeople: top(comp.get(country)?.person ?? new Map(), 3),
-      figures: inSet.filter((f) => f.country === country).length,
-    };
-  });
+  const inSet = figures.filter((f) => member[f.index] === 1);
+  const figureCount = new Map<string, number>();
+  for (const f of inSet) if (f.country) figureCount.set(f.country, (figureCount.get(f.country) ?? 0) + 1);
+  const comp = companionsIn(t, list, (type) => type === 'organization' || type === 'person');
+  const present = axis.countries.map((_, slot) => slot).filter((slot) => articles[slot]! > 0);
+  const nameOf = (slot: number) => t.entityName[axis.countries[slot]!]!;
+  const countries: CountryProfile[] = present.map((slot) => ({
+    country: nameOf(slot),
+    articles: articles[slot]!,
+    mentions: mentions[slot]!,
+    share: list.length ? articles[slot]! / list.length : 0,
+    first: first[slot]!,
+    last: last[slot]!,
+    topOrganizations: topOf(t, comp.get(slot), 'organization', 3),
+    topPeople: topOf(t, comp.get(slot), 'person', 3),
+    figures: figureCount.get(nameOf(slot)) ?? 0,
+  }));
   countries.sort((x, y) => y.articles - x.articles || y.mentions - x.mentions || x.country.localeCompare(y.country));
 
-  const pairs = new Map<string, number>();
-  for (const a of set) {
-    const names = [...new Set(a.mentions.filter((m) => m.type === 'country').map((m) => m.name))].sort();
-    for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) pairs.set(`${names[i]}\u0000${names[j]}`, (pairs.get(`${names[i]}\u0000${names[j]}`) ?? 0) + 1);
-  }
-  const coMentions = [...pairs].map(([k, n]) => {
-    const [a, b] = k.split('\u0000') as [string, string];
-    return { a, b, articles: n };
-  }).sort((x, y) => y.articles - x.articles || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
-
-  const timeline = countries.map(({ country }) => {
-    const years: Record<string, number> = {};
-    let undated = 0;
-    for (const a of per.get(country)!.articles) {
-      if (a.published) years[a.published.slice(0, 4)] = (years[a.published.slice(0, 4)] ?? 0) + 1;
-      else undated++;
+  const coMentions: CoMention[] = [];
+  for (const a of present) for (const b of present) {
+    if (a < b && together[a * C + b]! > 0) {
+      const [x, y] = [nameOf(a), nameOf(b)].sort();
+      coMentions.push({ a: x!, b: y!, articles: together[a * C + b]! });
     }
-    return { country, years, undated };
+  }
+  coMentions.sort((x, y) => y.articles - x.articles || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+
+  const slotByName = new Map(present.map((slot) => [nameOf(slot), slot]));
+  const timeline = countries.map(({ country }) => {
+    const slot = slotByName.get(country)!;
+    return { country, years: Object.fromEntries([...years[slot]!].sort((x, y) => (x[0] < y[0] ? -1 : 1))), undated: undated[slot]! };
   });
   return { countries, coMentions, figures: inSet, timeline };
+}
+
+/** The comparison over a list of articles (a command's whole corpus). */
+export function compareCountries(articles: Article[], figures: Figure[]): Comparison {
+  return comparisonIn(mentionTable(articles), figures);
 }
 
 /** Articles that name both countries. */
@@ -121,29 +216,47 @@ export function coMentionCount(c: Comparison, a: string, b: string): number {
 }
 
 export interface SideBySide {
-  columns: { country: string; organizations: string[]; people: string[]; places: string[]; figures: Figure[]; only: string[] }[];
-  /** ids of articles that name every selected country */
-  shared: string[];
+  columns: { country: string; organizations: string[]; people: string[]; places: string[]; figures: Figure[]; only: number[] }[];
+  /** articles (indices) that name every selected country */
+  shared: number[];
 }
 
 /** Two or more countries in columns: their organizations, people, places and figures, shared and unique articles. */
-export function sideBySide(articles: Article[], figures: Figure[], countries: string[]): SideBySide {
-  const set = articles.filter((a) => !a.duplicateOf);
-  const comp = companions(set);
-  const named = (a: Article, c: string) => a.mentions.some((m) => m.type === 'country' && m.name === c);
-  const shared = set.filter((a) => countries.every((c) => named(a, c))).map((a) => a.id);
-  const ids = new Set(set.map((a) => a.id));
+export function sideBySideIn(t: MentionTable, figures: Figure[], countries: string[], ids: ArrayLike<number> = everyArticle(t.articles)): SideBySide {
+  const axis = axisOf(t);
+  const slotByName = new Map(axis.countries.map((e, slot) => [t.entityName[e]!, slot]));
+  const wanted = countries.map((c) => slotByName.get(c) ?? -1);
+  const { member, list } = membersOf(t, ids);
+  const shared: number[] = [];
+  const only: number[][] = countries.map(() => []);
+  const named = new Uint8Array(countries.length);
+  for (const i of list) {
+    named.fill(0);
+    for (let r = t.entities.start[i]!; r < t.entities.start[i + 1]!; r++) {
+      const k = wanted.indexOf(axis.slotOf[t.entities.key[r]!]!);
+      if (k >= 0 && wanted[k]! >= 0) named[k] = 1;
+    }
+    const n = named.reduce((s, x) => s + x, 0);
+    if (n === countries.length) shared.push(i);
+    else if (n === 1) only[named.indexOf(1)]!.push(i);
+  }
+  const comp = companionsIn(t, list, (type) => type !== 'country', new Set(wanted));
   return {
     shared,
-    columns: countries.map((country) => ({
+    columns: countries.map((country, k) => ({
       country,
-      organizations: top(comp.get(country)?.organization ?? new Map(), 6),
-      people: top(comp.get(country)?.person ?? new Map(), 6),
-      places: top(comp.get(country)?.place ?? new Map(), 6),
-      figures: figures.filter((f) => f.country === country && ids.has(f.article)),
-      only: set.filter((a) => named(a, country) && countries.every((c) => c === country || !named(a, c))).map((a) => a.id),
+      organizations: topOf(t, comp.get(wanted[k]!), 'organization', 6),
+      people: topOf(t, comp.get(wanted[k]!), 'person', 6),
+      places: topOf(t, comp.get(wanted[k]!), 'place', 6),
+      figures: figures.filter((f) => f.country === country && member[f.index] === 1),
+      only: only[k]!,
     })),
   };
+}
+
+/** The same over a list of articles. */
+export function sideBySide(articles: Article[], figures: Figure[], countries: string[]): SideBySide {
+  return sideBySideIn(mentionTable(articles), figures, countries);
 }
 
 const BARS = '▁▂▃▄▅▆▇█';

@@ -1,5 +1,6 @@
 /** Keyword in context: each mention of an entity with the words around it. */
 import type { Article } from '../corpus/types.js';
+import type { MentionTable } from './mentionTable.js';
 
 export interface KwicLine {
   article: number;
@@ -9,9 +10,20 @@ export interface KwicLine {
   right: string;
 }
 
-export function concordance(articles: Article[], ids: number[], entityId: string, span = 60): KwicLine[] {
+/**
+ * Every mention of the entity in the articles `ids`. With the corpus's mention table only the
+ * articles that name the entity are opened (their mentions may be made on demand).
+ */
+export function concordance(articles: Article[], ids: number[], entityId: string, table?: MentionTable, span = 60): KwicLine[] {
   const out: KwicLine[] = [];
+  const entity = table ? table.entityId.indexOf(entityId) : -1;
+  const names = (a: number) => {
+    if (!table) return true;
+    for (let r = table.entities.start[a]!; r < table.entities.start[a + 1]!; r++) if (table.entities.key[r] === entity) return true;
+    return false;
+  };
   for (const a of ids) {
+    if (!names(a)) continue;
     const article = articles[a]!;
     for (const m of article.mentions) {
       if (m.id !== entityId) continue;

@@ -66,7 +66,7 @@ async function cold(size: number, file: string) {
   const model = prepareModel(opened.corpus, 'bench');
   const coldIndexMs = performance.now() - t;
   t = performance.now();
-  opened.remember?.(model.index);
+  opened.remember?.(model);
   const snapshotMs = opened.remember ? performance.now() - t : null;
   return { textMB: round(textBytes / 1e6), parseMBs: round(parseMBs), coldLoadMs: Math.round(coldLoadMs), coldIndexMs: Math.round(coldIndexMs), snapshotMs: snapshotMs === null ? null : Math.round(snapshotMs), coldRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
 }

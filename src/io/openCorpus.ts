@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { SearchIndex } from '../search/searchIndex.js';
 import type { Figure } from '../analysis/figures.js';
+import type { MentionTable } from '../analysis/mentionTable.js';
 import type { Article, Corpus, SourceFile, Warning } from '../corpus/types.js';
 import { decodeBytes } from '../corpus/decode.js';
 import { validateCorpus } from '../corpus/validate.js';
@@ -18,8 +19,10 @@ export interface Opened {
   warnings: Warning[];
   /** the search index, when a snapshot of a large corpus.json held it */
   index?: SearchIndex;
+  /** the mention table, when a snapshot held it */
+  table?: MentionTable;
   /** keeps a snapshot of a large corpus.json once it is indexed, so the next open is quick */
-  remember?: (index: SearchIndex) => void;
+  remember?: (built: { index: SearchIndex; table: MentionTable }) => void;
   /** every article's figures, when a snapshot held them */
   figures?: Figure[];
   /** adds figures extracted later to the snapshot */
@@ -58,9 +61,9 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
     const { readSnapshot, writeSnapshot, writeSnapshotFigures } = await import('./snapshot.js');
     const snapshot = readSnapshot(only!);
     const rememberFigures = (figures: Figure[]) => void writeSnapshotFigures(only!, figures);
-    if (snapshot) return { corpus: { version: 1, articles: snapshot.articles }, warnings: [], index: snapshot.index, figures: snapshot.figures, rememberFigures };
+    if (snapshot) return { corpus: { version: 1, articles: snapshot.articles }, warnings: [], index: snapshot.index, table: snapshot.table, figures: snapshot.figures, rememberFigures };
     const corpus = await readCorpusFile(only!);
-    return { corpus, warnings: [], remember: (index) => void writeSnapshot(only!, corpus.articles, index), rememberFigures };
+    return { corpus, warnings: [], remember: ({ index, table }) => void writeSnapshot(only!, corpus.articles, index, table), rememberFigures };
   }
   const articles: Article[] = [];
   const warnings: Warning[] = [];

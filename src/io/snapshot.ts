@@ -11,10 +11,11 @@ import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, re
 import path from 'node:path';
 import type { Figure } from '../analysis/figures.js';
 import type { Article, Mention, MentionType, RemovedLine } from '../corpus/types.js';
+import type { MentionTable } from '../analysis/mentionTable.js';
 import { INDEX_VERSION, vocabularyFuse, type SearchIndex } from '../search/searchIndex.js';
 import { cacheDir } from './parseCache.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Meta {
   key: string;
@@ -22,6 +23,8 @@ interface Meta {
   articles: { id: string; file: string; title: string | null; publisher: string | null; author: string | null; published: string | null; section: string[]; dateline: string | null; removed: RemovedLine[]; duplicateOf: string | null }[];
   entities: [MentionType, string, string][];
   surfaces: string[];
+  /** the mention table's entities and spellings (its columns are binaries) */
+  table: { entityId: string[]; entityType: MentionType[]; entityName: string[]; spellingText: string[] };
   vocabulary: string[];
   titles: [string, number[]][];
   fields: Record<keyof SearchIndex['fields'], [string, number[]][]>;
@@ -40,10 +43,28 @@ function keyFor(corpusFile: string): string {
   return [FORMAT, INDEX_VERSION, realpathSync(corpusFile), s.size, s.mtimeMs, s.ino].join('|');
 }
 
-const BINARIES = ['text', 'paragraphStarts', 'articleParagraphs', 'articleMentions', 'mentions', 'postingData', 'starts'] as const;
+const TABLE_COLUMNS = ['spellingEntity', 'entityStart', 'entityKey', 'entityCount', 'spellingStart', 'spellingKey', 'spellingCount', 'pairStart', 'pairCountry', 'pairOther', 'pairCount', 'duplicate'] as const;
+const BINARIES = ['text', 'paragraphStarts', 'articleParagraphs', 'articleMentions', 'mentions', 'postingData', 'starts', ...TABLE_COLUMNS] as const;
+
+function tableColumns(t: MentionTable): Record<(typeof TABLE_COLUMNS)[number], ArrayBufferView> {
+  return {
+    spellingEntity: t.spellingEntity,
+    entityStart: t.entities.start,
+    entityKey: t.entities.key,
+    entityCount: t.entities.count,
+    spellingStart: t.spellings.start,
+    spellingKey: t.spellings.key,
+    spellingCount: t.spellings.count,
+    pairStart: t.companions.start,
+    pairCountry: t.companions.country,
+    pairOther: t.companions.other,
+    pairCount: t.companions.count,
+    duplicate: t.duplicate,
+  };
+}
 
 /** Writes the snapshot of a corpus just parsed and indexed; any failure leaves no snapshot. */
-export function writeSnapshot(corpusFile: string, articles: Article[], index: SearchIndex): boolean {
+export function writeSnapshot(corpusFile: string, articles: Article[], index: SearchIndex, table: MentionTable): boolean {
   let tmp = '';
   try {
     const folder = snapshotFolderFor(corpusFile);
@@ -128,6 +149,7 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
       mentions,
       postingData: index.postingData,
       starts: index.starts,
+      ...tableColumns(table),
     };
     const sizes: Record<string, number> = { text: bytes };
     for (const name of BINARIES) {
@@ -142,6 +164,7 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
       articles: articles.map(({ id, file, title, publisher, author, published, section, dateline, removed, duplicateOf }) => ({ id, file, title, publisher, author, published, section, dateline, removed, duplicateOf })),
       entities,
       surfaces,
+      table: { entityId: table.entityId, entityType: table.entityType, entityName: table.entityName, spellingText: table.spellingText },
       vocabulary: index.vocabulary,
       titles: [...index.titles],
       fields: Object.fromEntries(Object.entries(index.fields).map(([f, map]) => [f, [...map]])) as Meta['fields'],
@@ -203,6 +226,7 @@ const view = <T,>(Kind: { new (b: ArrayBuffer, o: number, l: number): T; BYTES_P
 export interface Snapshot {
   articles: Article[];
   index: SearchIndex;
+  table: MentionTable;
   /** every article's figures, once a session has extracted them */
   figures?: Figure[];
 }
@@ -256,18 +280,36 @@ export function readSnapshot(corpusFile: string): Snapshot | null {
       decoded.set(i, ps);
       return ps;
     };
+    // mentions are made when read (the reader, figures, exports), never all kept: counting
+    // is done from the mention table
     const entities = meta.entities;
-    const articles: Article[] = meta.articles.map((a, i) => {
+    const mentionsOf = (i: number): Mention[] => {
       const mentions: Mention[] = new Array(articleMentions[i + 1]! - articleMentions[i]!);
       for (let k = articleMentions[i]!, j = 0; k < articleMentions[i + 1]!; k++, j++) {
         const [type, id, name] = entities[columns[k * 5]!]!;
         mentions[j] = { type, id, name, text: meta.surfaces[columns[k * 5 + 1]!]!, paragraph: columns[k * 5 + 2]!, start: columns[k * 5 + 3]!, end: columns[k * 5 + 4]! };
       }
-      const article = { id: a.id, file: a.file, title: a.title, publisher: a.publisher, author: a.author, published: a.published, section: a.section, dateline: a.dateline, paragraphs: [] as string[], removed: a.removed, mentions, duplicateOf: a.duplicateOf };
-      // same key order as a parsed article; the text itself stays in the arena until read
+      return mentions;
+    };
+    const articles: Article[] = meta.articles.map((a, i) => {
+      const article = { id: a.id, file: a.file, title: a.title, publisher: a.publisher, author: a.author, published: a.published, section: a.section, dateline: a.dateline, paragraphs: [] as string[], removed: a.removed, mentions: [] as Mention[], duplicateOf: a.duplicateOf };
+      // same key order as a parsed article; text and mentions stay in their columns until read
       Object.defineProperty(article, 'paragraphs', { get: () => paragraphsOf(i), enumerable: true, configurable: true });
+      Object.defineProperty(article, 'mentions', { get: () => mentionsOf(i), enumerable: true, configurable: true });
       return article;
     });
+    const int = (name: (typeof TABLE_COLUMNS)[number]) => view(Int32Array, bin[name]);
+    const table: MentionTable = {
+      articles: meta.count,
+      ...meta.table,
+      spellingEntity: int('spellingEntity'),
+      entities: { start: int('entityStart'), key: int('entityKey'), count: int('entityCount') },
+      spellings: { start: int('spellingStart'), key: int('spellingKey'), count: int('spellingCount') },
+      companions: { start: int('pairStart'), country: int('pairCountry'), other: int('pairOther'), count: int('pairCount') },
+      duplicate: new Uint8Array(bin.duplicate.buffer, bin.duplicate.byteOffset, bin.duplicate.byteLength),
+      published: meta.articles.map((a) => a.published),
+    };
+    if (table.entities.start.length !== meta.count + 1 || table.companions.start.length !== meta.count + 1 || table.duplicate.length !== meta.count) return null;
     const index: SearchIndex = {
       docs: articles.map((article, i) => ({ article, year: meta.years[i] ?? null })),
       fields: Object.fromEntries(Object.entries(meta.fields).map(([f, entries]) => [f, new Map(entries)])) as SearchIndex['fields'],
@@ -279,7 +321,7 @@ export function readSnapshot(corpusFile: string): Snapshot | null {
       fuse: vocabularyFuse(meta.vocabulary),
     };
     if (index.starts.length !== meta.vocabulary.length + 1) return null;
-    return { articles, index, figures: readFigures(folder, meta.key) };
+    return { articles, index, table, figures: readFigures(folder, meta.key) };
   } catch {
     return null;
   }

@@ -1,7 +1,7 @@
 /** The Compare pane's views as plain data: sorted countries, the matrix axes, and the lines of the text views. */
-import { sideBySide, sparkline, type Comparison, type CountryProfile } from '../analysis/compare.js';
+import { sideBySideIn, sparkline, type Comparison, type CountryProfile } from '../analysis/compare.js';
 import type { Figure } from '../analysis/figures.js';
-import type { Article } from '../corpus/types.js';
+import type { MentionTable } from '../analysis/mentionTable.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import type { CompareSort } from './state.js';
 import { fit } from './textWidth.js';
@@ -33,12 +33,11 @@ export function figureLine(f: Figure): string {
   return sanitizeLine(`${f.qualifier ? f.qualifier + ' ' : ''}${n} ${f.what}${f.event ? ` (${f.event})` : ''}${f.year ? `, ${f.year}` : ''}${f.speaker ? ` — ${f.speaker}` : ''}`);
 }
 
-export function sideBySideLines(articles: Article[], figures: Figure[], marked: string[], width: number): string[] {
+/** The side-by-side view of the marked countries over the articles `ids`; `titleOf` names an article. */
+export function sideBySideLines(table: MentionTable, ids: ArrayLike<number>, titleOf: (article: number) => string, figures: Figure[], marked: string[], width: number): string[] {
   if (marked.length < 2) return ['Mark two or more countries with Space in the countries view (v cycles the views).'];
-  const sbs = sideBySide(articles, figures, marked);
+  const sbs = sideBySideIn(table, figures, marked, ids);
   const colWidth = Math.max(10, Math.floor((width - (marked.length - 1) * 2) / marked.length));
-  const titles = new Map(articles.map((a) => [a.id, a.title ?? a.file]));
-  const titleOf = (id: string) => sanitizeLine(titles.get(id) ?? id);
   const sections: [string, (col: (typeof sbs.columns)[number]) => string[]][] = [
     ['organizations', (c) => c.organizations],
     ['people', (c) => c.people],

@@ -3,6 +3,7 @@
  * display strings already made safe for the terminal. Panes read this; they never parse.
  */
 import type { Figure } from '../analysis/figures.js';
+import { countriesOf, mentionTable, type MentionTable } from '../analysis/mentionTable.js';
 import type { Article, Corpus } from '../corpus/types.js';
 import { buildIndex, type SearchIndex } from '../search/searchIndex.js';
 import { neutralize, sanitizeLine } from '../text/sanitize.js';
@@ -21,6 +22,8 @@ export interface Model {
   label: string;
   articles: Article[];
   index: SearchIndex;
+  /** every article's mentions summed: what entity and compare tables count from */
+  table: MentionTable;
   rows: ArticleRow[];
   /** an article's paragraphs with unsafe characters neutralised, offsets unchanged */
   paragraphs(article: number): string[];
@@ -38,23 +41,17 @@ function firstSentence(p: string): string {
   return '';
 }
 
-function countryCodes(a: Article): string {
-  const counts = new Map<string, number>();
-  for (const m of a.mentions) {
-    if (m.type !== 'country') continue;
-    const code = m.id.slice('country:'.length);
-    counts.set(code, (counts.get(code) ?? 0) + 1);
-  }
-  return [...counts]
-    .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+function countryCodes(t: MentionTable, article: number): string {
+  return countriesOf(t, article)
     .slice(0, 4)
-    .map(([c]) => c)
+    .map((c) => t.entityId[c.entity]!.slice('country:'.length))
     .join(' ');
 }
 
 /** What a snapshot loaded with the corpus: its index (else it is built) and figures. */
 export interface Preloaded {
   index?: SearchIndex;
+  table?: MentionTable;
   figures?: Figure[];
   rememberFigures?: (figures: Figure[]) => void;
 }
@@ -64,10 +61,12 @@ export function prepareModel(corpus: Corpus, label: string, warnings = 0, preloa
   // neutralised when an article is shown, not all at load: at 100,000 articles that would
   // be a second copy of the corpus
   const shown = new Map<number, string[]>();
+  const table = preloaded.table ?? mentionTable(articles);
   return {
     label: sanitizeLine(label),
     articles,
     index: preloaded.index ?? buildIndex(articles),
+    table,
     figures: preloaded.figures,
     rememberFigures: preloaded.rememberFigures,
     warnings,
@@ -80,12 +79,12 @@ export function prepareModel(corpus: Corpus, label: string, warnings = 0, preloa
       }
       return ps;
     },
-    rows: articles.map((a) => ({
+    rows: articles.map((a, i) => ({
       date: a.published ?? 'undated',
       publisher: sanitizeLine(a.publisher ?? '—'),
       title: sanitizeLine(a.title ?? firstSentence(a.paragraphs[0] ?? '') ?? ''),
       untitled: a.title === null,
-      codes: countryCodes(a),
+      codes: countryCodes(table, i),
     })),
   };
 }

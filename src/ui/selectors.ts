@@ -3,8 +3,8 @@
  * sorted list once per (query, sort), tables once per (query, type), reader lines once per
  * (article, width, options). Nothing here runs per frame unless its inputs changed.
  */
-import { countEntities, type EntityCount } from '../analysis/entityCounts.js';
-import { compareCountries, type Comparison } from '../analysis/compare.js';
+import { entityCountsIn, type EntityCount } from '../analysis/entityCounts.js';
+import { comparisonIn, type Comparison } from '../analysis/compare.js';
 import { corpusFigures, figuresInSlices } from '../analysis/corpusFigures.js';
 import type { Figure } from '../analysis/figures.js';
 import { concordance, type KwicLine } from '../analysis/kwic.js';
@@ -66,10 +66,8 @@ export interface MarksView {
 }
 
 export function makeSelectors(model: Model, marks: MarksView = { get: () => undefined, version: 0 }): Selectors {
-  // a large corpus: figures extracted in the background; a very large one: entity groupings
-  // not kept (its tables follow the filter once typing pauses, so recounting is affordable)
+  // a large corpus: figures extracted in the background
   const large = model.articles.length > LARGE_CORPUS;
-  const keepGroupings = model.articles.length <= 20_000;
   // a query with is:/has: depends on the marks too
   const resultFor = memo(
     ({ q }: { q: Query; v: number }) => searchAll(model.index, q, (id) => marks.get(id)),
@@ -90,11 +88,11 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
   const list = ({ q, sort }: { q: Query; sort: SortKey }) => listFor({ r: result(q), sort });
   const totals = new Map<MentionType, Map<string, EntityCount>>();
   const totalsFor = (type: MentionType) => {
-    if (!totals.has(type)) totals.set(type, new Map(countEntities(model.articles, type, keepGroupings).map((e) => [e.id, e])));
+    if (!totals.has(type)) totals.set(type, new Map(entityCountsIn(model.table, undefined, type).map((e) => [e.id, e])));
     return totals.get(type)!;
   };
   const entitiesFor = memo(
-    ({ r, type }: { r: SearchResult; type: MentionType }) => ({ rows: countEntities(r.ids.map((i) => model.articles[i]!), type, keepGroupings), totals: totalsFor(type) }),
+    ({ r, type }: { r: SearchResult; type: MentionType }) => ({ rows: entityCountsIn(model.table, r.ids, type), totals: totalsFor(type) }),
     (a, b) => a.r === b.r && a.type === b.type,
   );
   const entities = ({ q, type }: { q: Query; type: MentionType }) => entitiesFor({ r: result(q), type });
@@ -104,7 +102,7 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
   let figuresDone = 0;
   const figures = () => figuresAll ?? (large ? PENDING : (figuresAll = corpusFigures(model.articles)));
   const comparisonFor = memo(
-    ({ r, f }: { r: SearchResult; f: Figure[] }) => compareCountries(r.ids.map((i) => model.articles[i]!), f),
+    ({ r, f }: { r: SearchResult; f: Figure[] }) => comparisonIn(model.table, f, r.ids),
     (a, b) => a.r === b.r && a.f === b.f,
   );
   const comparison = (q: Query) => comparisonFor({ r: result(q), f: figures() });
@@ -112,7 +110,7 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     (k: { r: SearchResult; f: Figure[]; view: CompareView; marked: string[]; width: number }) => {
       switch (k.view) {
         case 'side by side':
-          return sideBySideLines(k.r.ids.map((i) => model.articles[i]!), k.f, k.marked, k.width);
+          return sideBySideLines(model.table, k.r.ids, (i) => model.rows[i]!.title, k.f, k.marked, k.width);
         case 'timeline':
           return timelineLines(comparisonFor(k));
         case 'figures':
@@ -124,7 +122,7 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     (a, b) => a.r === b.r && a.f === b.f && a.view === b.view && a.marked === b.marked && a.width === b.width,
   );
   const kwicFor = memo(
-    ({ r, id }: { r: SearchResult; id: string }) => concordance(model.articles, r.ids, id),
+    ({ r, id }: { r: SearchResult; id: string }) => concordance(model.articles, r.ids, id, model.table),
     (a, b) => a.r === b.r && a.id === b.id,
   );
   const kwic = ({ q, id }: { q: Query; id: string }) => kwicFor({ r: result(q), id });
@@ -219,7 +217,9 @@ function readerLines(model: Model, index: number, width: number, showEntities: b
     for (const range of wrapRanges(text, width)) lines.push([{ text: text.slice(range.start, range.end), style }]);
   };
   wrapPlain(row.title, row.untitled ? 'dim' : 'title');
-  const countries = [...new Set(a.mentions.filter((m) => m.type === 'country').map((m) => m.name))].join(', ');
+  // read once: a snapshot's article makes its mentions each time they are read
+  const mentions = a.mentions;
+  const countries = [...new Set(mentions.filter((m) => m.type === 'country').map((m) => m.name))].join(', ');
   const meta: [string, string | null][] = [
     ['Publisher', a.publisher],
     ['Author', a.author],
@@ -230,7 +230,7 @@ function readerLines(model: Model, index: number, width: number, showEntities: b
   for (const [label, value] of meta) if (value) wrapPlain(`${label}: ${sanitizeLine(value)}`, 'label');
   lines.push([]);
   model.paragraphs(index).forEach((text, p) => {
-    const entities = showEntities ? a.mentions.filter((m) => m.paragraph === p) : [];
+    const entities = showEntities ? mentions.filter((m) => m.paragraph === p) : [];
     const hits = hitRanges(text, r.terms, r.phrases);
     for (const range of wrapRanges(text, width)) {
       const segs = styleRange(text, range.start, range.end, entities, hits);
