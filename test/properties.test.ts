@@ -1,10 +1,19 @@
-/** Whatever it is given, the parser answers: it never throws and always answers the same. */
+/**
+ * Whatever it is given, the parser answers: it never throws and always answers the same. And
+ * counting from the mention table agrees with counting the articles' mentions directly.
+ */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseArticle } from '../src/corpus/article.js';
 import { parseFiles } from '../src/corpus/corpus.js';
-import { seedFiles } from './helpers.js';
+import { compareCountries, comparisonIn, type Comparison } from '../src/analysis/compare.js';
+import { corpusFigures } from '../src/analysis/corpusFigures.js';
+import { countEntities, entityCountsIn } from '../src/analysis/entityCounts.js';
+import { mentionTable } from '../src/analysis/mentionTable.js';
+import { generateCorpus } from '../src/bench/generate.js';
+import type { MentionType } from '../src/corpus/types.js';
+import { parsedSeeds, seedFiles } from './helpers.js';
 
 const seeds = seedFiles().map((f) => Buffer.from(f.bytes).toString('utf8'));
 
@@ -57,6 +66,41 @@ describe('parser properties', () => {
         assert.equal(r.corpus.articles.length + r.warnings.filter((w) => w.message !== 'no article text found').length, blobs.length);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('mention table properties', () => {
+  // the seeds as parsed plus generated articles, and republished copies of a few
+  const originals = [...parsedSeeds(), ...generateCorpus(120, 5)];
+  const corpus = [...originals, ...[2, 30, 77].map((i) => ({ ...originals[i]!, id: `copy-${i}`, duplicateOf: originals[i]!.id }))];
+  const table = mentionTable(corpus);
+  const figures = corpusFigures(corpus);
+  const subset = fc.uniqueArray(fc.nat({ max: corpus.length - 1 }), { maxLength: corpus.length });
+  const shape = (c: Comparison) => ({ countries: c.countries, coMentions: c.coMentions, timeline: c.timeline, figures: c.figures.length });
+
+  it('counts any set of articles from the corpus table as from the articles alone', () => {
+    fc.assert(
+      fc.property(subset, fc.constantFrom(undefined, 'country', 'person', 'organization', 'place') as fc.Arbitrary<MentionType | undefined>, (ids, type) => {
+        const articles = ids.map((i) => corpus[i]!);
+        assert.deepEqual(entityCountsIn(table, ids, type), countEntities(articles, type));
+        assert.deepEqual(shape(comparisonIn(table, figures, ids)), shape(compareCountries(articles, corpusFigures(articles))));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('does not depend on the order mentions are listed in', () => {
+    fc.assert(
+      fc.property(fc.nat(), (seed) => {
+        // a hand-made corpus.json may list an article's mentions in any order
+        let s = seed;
+        const shuffled = corpus.map((a) => ({ ...a, mentions: [...a.mentions].sort(() => ((s = (s * 1103515245 + 12345) % 2 ** 31) % 3) - 1) }));
+        const other = mentionTable(shuffled);
+        assert.deepEqual(shape(comparisonIn(other, figures)), shape(comparisonIn(table, figures)));
+        assert.deepEqual(entityCountsIn(other).map((e) => [e.id, e.articles, e.mentions]), entityCountsIn(table).map((e) => [e.id, e.articles, e.mentions]));
+      }),
+      { numRuns: 20 },
     );
   });
 });
