@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { coMentionCount, compareCountries, sideBySide } from '../src/analysis/compare.js';
 import { corpusFigures } from '../src/analysis/corpusFigures.js';
+import { figureLine, figuresLines } from '../src/ui/compareView.js';
 import { numberValue } from '../src/analysis/numbers.js';
 import { figuresOf } from '../src/analysis/figures.js';
 import { fixtures, parsedSeeds } from './helpers.js';
@@ -80,6 +81,16 @@ describe('country comparison', () => {
     assert.ok(sbs.columns[1]!.people.includes('Ramazon Rahimzoda'));
     assert.ok(sbs.columns[0]!.people.includes('Nursultan Nazarbayev'));
     assert.equal(sbs.columns[1]!.only.length, 0);
+  });
+
+  it('lists every figure once under its country, lines made as they are read', () => {
+    const lines = figuresLines(c);
+    const all = Array.from({ length: lines.length }, (_, i) => lines.at(i));
+    const headings = all.filter((l) => !l.startsWith('  '));
+    assert.equal(all.length, headings.length + c.figures.length);
+    assert.equal(headings.reduce((n, h) => n + Number(/\((\d+)\)$/.exec(h)![1]), 0), c.figures.length);
+    for (const f of c.figures) assert.ok(all.includes(`  ${figureLine(f)}`));
+    assert.equal(lines.at(lines.length), '', 'past the end: nothing');
   });
 });
 

@@ -44,7 +44,7 @@ export interface SoakResult {
 
 const tick = () => new Promise((r) => setImmediate(r));
 
-export async function soak(model: Model, options: { keys: number; seed: number; columns?: number; rows?: number }): Promise<SoakResult> {
+export async function soak(model: Model, options: { keys: number; seed: number; columns?: number; rows?: number; every?: number; progress?: (keys: number, frames: number) => void; trace?: (key: string, ms: number) => void }): Promise<SoakResult> {
   const next = random(options.seed);
   const pick = <T,>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
   const stdout = new FakeStdout(options.columns ?? 120, options.rows ?? 40);
@@ -63,14 +63,17 @@ export async function soak(model: Model, options: { keys: number; seed: number; 
   let heapWarm = 0;
   let sent = 0;
   const send = async (key: string) => {
+    const at = performance.now();
     stdin.write(key);
     sent++;
+    if (options.progress && sent % (options.every ?? 1000) === 0) options.progress(sent, frames);
     if (sent === warmup) {
       await tick();
       fullGc();
       heapWarm = process.memoryUsage().heapUsed;
     }
     await tick();
+    options.trace?.(key, performance.now() - at);
   };
   while (sent < options.keys && !errors.length) {
     if (next() < 0.03) {
@@ -109,7 +112,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = [];
   for (const [key, label, load] of corpora) {
     if (only && only !== key) continue;
-    const r = await soak(prepareModel(load(), label), { keys, seed: Number(arg('seed') ?? 1) });
+    const started = Date.now();
+    // a long run says how far it is, on stderr (stdout stays the table or the JSON)
+    const progress = (k: number, f: number) => process.stderr.write(`${label}: ${k} keys, ${f} frames, ${((Date.now() - started) / 1000).toFixed(0)} s, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB\n`);
+    const r = await soak(prepareModel(load(), label), { keys, seed: Number(arg('seed') ?? 1), every: 10_000, progress });
     rows.push({ corpus: label, ...r });
     if (!process.argv.includes('--json')) {
       console.log(`${label}: ${r.keys} keys, ${r.frames} frames in ${r.seconds.toFixed(0)} s; heap ${r.heapWarmMB.toFixed(1)} MB after warm-up, ${r.heapEndMB.toFixed(1)} MB after the run (${(r.heapGrowth * 100).toFixed(1)} %)${r.errors.length ? `; errors: ${r.errors.join('; ')}` : ''}`);

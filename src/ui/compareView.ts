@@ -66,14 +66,47 @@ export function timelineLines(c: Comparison): string[] {
   return [`${fit('', 16)} ${axis}  undated`, ...c.timeline.map((t) => `${fit(t.country, 16)} ${fit(sparkline(t.years, from, to), w)}  ${t.undated}`)];
 }
 
-export function figuresLines(c: Comparison): string[] {
-  if (!c.figures.length) return ['No figures in these articles.'];
+/** Lines of a scrolling view, made as they are shown: a view may have hundreds of thousands. */
+export interface Lines {
+  length: number;
+  at(i: number): string;
+}
+
+export const linesOf = (lines: string[]): Lines => ({ length: lines.length, at: (i) => lines[i] ?? '' });
+
+/** Figures by country, most first: a heading per country, then a line per figure. */
+export function figuresLines(c: Comparison): Lines {
+  if (!c.figures.length) return linesOf(['No figures in these articles.']);
   const byCountry = new Map<string, Figure[]>();
-  for (const f of c.figures) byCountry.set(f.country ?? '(no country)', [...(byCountry.get(f.country ?? '(no country)') ?? []), f]);
-  const lines: string[] = [];
-  for (const [country, list] of [...byCountry].sort((a, b) => b[1].length - a[1].length)) {
-    lines.push(`${country} (${list.length})`);
-    for (const f of list) lines.push(`  ${figureLine(f)}`);
+  for (const f of c.figures) {
+    const key = f.country ?? '(no country)';
+    const list = byCountry.get(key);
+    if (list) list.push(f);
+    else byCountry.set(key, [f]);
   }
-  return lines;
+  const groups = [...byCountry].sort((a, b) => b[1].length - a[1].length);
+  // where each group's heading sits; its figures follow
+  const starts: number[] = [];
+  let length = 0;
+  for (const [, list] of groups) {
+    starts.push(length);
+    length += 1 + list.length;
+  }
+  return {
+    length,
+    at(i) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      const [country, list] = groups[lo]!;
+      const k = i - starts[lo]!;
+      if (k === 0) return `${country} (${list.length})`;
+      const f = list[k - 1];
+      return f ? `  ${figureLine(f)}` : '';
+    },
+  };
 }

@@ -15,7 +15,7 @@ import { searchAll, type SearchResult } from '../search/search.js';
 import { termsOf } from '../search/searchIndex.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import type { Model } from './model.js';
-import { figuresLines, sideBySideLines, timelineLines } from './compareView.js';
+import { figuresLines, linesOf, sideBySideLines, timelineLines, type Lines } from './compareView.js';
 import type { CompareView, SortKey } from './state.js';
 import { wrapRanges } from './textWidth.js';
 
@@ -27,12 +27,18 @@ import { wrapRanges } from './textWidth.js';
 export const LARGE_CORPUS = 2000;
 const PENDING: Figure[] = [];
 
-/** A one-slot memo: recomputes only when the key changes. */
-function memo<K, V>(compute: (key: K) => V, same: (a: K, b: K) => boolean = (a, b) => a === b): (key: K) => V {
-  let last: { key: K; value: V } | null = null;
+/**
+ * A memo of the last `slots` keys (one by default): recomputes only for a key it does not hold.
+ * Two slots where two keys alternate, e.g. the list's query and the tables' settled query.
+ */
+function memo<K, V>(compute: (key: K) => V, same: (a: K, b: K) => boolean = (a, b) => a === b, slots = 1): (key: K) => V {
+  const held: { key: K; value: V }[] = [];
   return (key) => {
-    if (!last || !same(last.key, key)) last = { key, value: compute(key) };
-    return last.value;
+    const at = held.findIndex((h) => same(h.key, key));
+    const hit = at >= 0 ? held.splice(at, 1)[0]! : { key, value: compute(key) };
+    held.unshift(hit);
+    if (held.length > slots) held.pop();
+    return hit.value;
   };
 }
 
@@ -54,7 +60,7 @@ export interface Selectors {
   /** starts extracting a large corpus's figures in the background; returns a stop */
   startFigures(onChange: () => void): () => void;
   /** lines of the scrolling compare views (side by side, timeline, figures) */
-  compareLines(query: Query, view: CompareView, marked: string[], width: number): string[];
+  compareLines(query: Query, view: CompareView, marked: string[], width: number): Lines;
   concordance(query: Query, entityId: string): KwicLine[];
   reader(article: number, width: number, showEntities: boolean, query: Query): { lines: Segment[][]; hitLines: number[] };
 }
@@ -72,6 +78,8 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
   const resultFor = memo(
     ({ q }: { q: Query; v: number }) => searchAll(model.index, q, (id) => marks.get(id)),
     (a, b) => a.q === b.q && a.v === b.v,
+    // the list follows the query as typed, a large corpus's tables the settled one
+    2,
   );
   const result = (q: Query) => resultFor({ q, v: hasMarkFilter(q) ? marks.version : 0 });
   // each order over the whole corpus is sorted once; a filter result is then laid out in it
@@ -110,13 +118,13 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     (k: { r: SearchResult; f: Figure[]; view: CompareView; marked: string[]; width: number }) => {
       switch (k.view) {
         case 'side by side':
-          return sideBySideLines(model.table, k.r.ids, (i) => model.rows[i]!.title, k.f, k.marked, k.width);
+          return linesOf(sideBySideLines(model.table, k.r.ids, (i) => model.rows[i]!.title, k.f, k.marked, k.width));
         case 'timeline':
-          return timelineLines(comparisonFor(k));
+          return linesOf(timelineLines(comparisonFor(k)));
         case 'figures':
           return figuresLines(comparisonFor(k));
         default:
-          return [];
+          return linesOf([]);
       }
     },
     (a, b) => a.r === b.r && a.f === b.f && a.view === b.view && a.marked === b.marked && a.width === b.width,

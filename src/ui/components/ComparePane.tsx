@@ -4,7 +4,7 @@
  */
 import { Box, Text } from 'ink';
 import { coMentionCount, shade, type Comparison, type CountryProfile } from '../../analysis/compare.js';
-import { MATRIX_CELL, MATRIX_LABEL } from '../compareView.js';
+import { MATRIX_CELL, MATRIX_LABEL, type Lines } from '../compareView.js';
 import { COMPARE_SORTS, COMPARE_VIEWS, type UiState } from '../state.js';
 import type { Theme } from '../theme.js';
 import { fit, windowStart } from '../textWidth.js';
@@ -16,7 +16,7 @@ export function ComparePane(props: {
   comparison: Comparison;
   rows: CountryProfile[];
   matrix: string[];
-  lines: string[];
+  lines: Lines;
   width: number;
   height: number;
   focused: boolean;
@@ -31,7 +31,8 @@ export function ComparePane(props: {
       <Text color={theme.accent}>{fit(tabs, width)}</Text>
       {view === 'countries' && <Countries {...props} rows={props.rows} height={body} />}
       {view === 'matrix' && <Matrix {...props} height={body} />}
-      {view !== 'countries' && view !== 'matrix' && props.lines.slice(state.compareTop, state.compareTop + body).map((l, i) => <Text key={state.compareTop + i}>{fit(l, width)}</Text>)}
+      {view !== 'countries' && view !== 'matrix' &&
+        Array.from({ length: Math.max(0, Math.min(body, props.lines.length - state.compareTop)) }, (_, i) => <Text key={state.compareTop + i}>{fit(props.lines.at(state.compareTop + i), width)}</Text>)}
     </Box>
   );
 }
