@@ -113,7 +113,8 @@ async function main(): Promise<number> {
   // loading it now, while the corpus is read
   const ui = Promise.all([import('./ui/model.js'), import('./ui/run.js'), import('./ui/theme.js')]);
   ui.catch(() => undefined);
-  const { corpus, warnings, index, table, remember, figures, rememberFigures } = await loadWithWarnings(cli.input);
+  const opened = await loadWithWarnings(cli.input);
+  const { corpus, warnings, index, remember } = opened;
   // `steppe -` reads the corpus from a pipe; the keyboard is then the terminal itself
   let keyboard: NodeJS.ReadStream = process.stdin;
   if (!process.stdin.isTTY && process.stdout.isTTY && cli.input.includes('-')) {
@@ -130,7 +131,7 @@ async function main(): Promise<number> {
   }
   const [{ prepareModel }, { runDashboard }, { themeFor }] = await ui;
   if (!index && remember) io.stderr(`steppe: indexing ${corpus.articles.length.toLocaleString('en')} articles; this file will open quicker next time\n`);
-  const model = prepareModel(corpus, cli.input.length ? cli.input.join(', ') : 'bundled corpus', warnings, { index, table, figures, rememberFigures });
+  const model = prepareModel(corpus, cli.input.length ? cli.input.join(', ') : 'bundled corpus', warnings, opened);
   if (!index) remember?.(model);
   const { reviewFor, outsideFor } = await import('./commands/dashboard.js');
   const review = await reviewFor(cli.input.length ? cli.input : [bundledCorpus], corpus);

@@ -8,7 +8,7 @@
  * articles). Numbers are printed, never asserted.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -192,11 +192,17 @@ if (phaseAt >= 0) {
     }
   });
   const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 2 ** 30) };
-  if (args.includes('--json')) process.stdout.write(JSON.stringify({ machine, sizes: rows }, null, 2) + '\n');
+  const json = JSON.stringify({ machine, sizes: rows }, null, 2) + '\n';
+  // the table is for reading; the JSON is kept beside it (--out FILE, bench.json by default)
+  const outAt = args.indexOf('--out');
+  const out = outAt >= 0 ? args[outAt + 1]! : 'bench.json';
+  writeFileSync(out, json);
+  if (args.includes('--json')) process.stdout.write(json);
   else {
-    const cols = ['articles', 'textMB', 'parseMBs', 'coldLoadMs', 'coldIndexMs', 'snapshotMs', 'loadMs', 'indexMs', 'rssMB', 'heapMB', 'filterP50Ms', 'filterP95Ms', 'filterMaxMs', 'frameMs', 'baselineP95Ms', 'speedup'] as const;
+    const cols = ['articles', 'textMB', 'parseMBs', 'coldLoadMs', 'coldIndexMs', 'snapshotMs', 'loadMs', 'indexMs', 'rssMB', 'heapMB', 'filterP50Ms', 'filterP95Ms', 'filterMaxMs', 'frameMs', 'baselineP95Ms', 'speedup', 'coldRssMB'] as const;
     console.log(`machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node}`);
     console.log(cols.join('  '));
     for (const r of rows as Record<string, unknown>[]) console.log('error' in r ? `${r.articles}: ${r.error}` : cols.map((c) => String(r[c] ?? '—').padStart(c.length)).join('  '));
+    console.log(`(JSON written to ${out})`);
   }
 }

@@ -5,6 +5,7 @@
 import type { Figure } from '../analysis/figures.js';
 import { countriesOf, mentionTable, type MentionTable } from '../analysis/mentionTable.js';
 import type { Article, Corpus } from '../corpus/types.js';
+import type { Opened } from '../io/openCorpus.js';
 import { buildIndex, type SearchIndex } from '../search/searchIndex.js';
 import { neutralize, sanitizeLine } from '../text/sanitize.js';
 
@@ -48,13 +49,8 @@ function countryCodes(t: MentionTable, article: number): string {
     .join(' ');
 }
 
-/** What a snapshot loaded with the corpus: its index (else it is built) and figures. */
-export interface Preloaded {
-  index?: SearchIndex;
-  table?: MentionTable;
-  figures?: Figure[];
-  rememberFigures?: (figures: Figure[]) => void;
-}
+/** What a snapshot loaded with the corpus (index, mention table, figures), used instead of building them. */
+export type Preloaded = Pick<Opened, 'index' | 'table' | 'figures' | 'rememberFigures'>;
 
 export function prepareModel(corpus: Corpus, label: string, warnings = 0, preloaded: Preloaded = {}): Model {
   const articles = corpus.articles;
