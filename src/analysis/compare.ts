@@ -3,7 +3,7 @@
  * matrix, figures, and articles per year. Republished copies count once.
  */
 import type { Article, MentionType } from '../corpus/types.js';
-import type { Figure } from './figures.js';
+import type { FigureFact } from './figures.js';
 import { everyArticle, mentionTable, type MentionTable } from './mentionTable.js';
 
 export interface CountryProfile {
@@ -34,7 +34,7 @@ export interface TimelineRow {
 export interface Comparison {
   countries: CountryProfile[];
   coMentions: CoMention[];
-  figures: Figure[];
+  figures: FigureFact[];
   timeline: TimelineRow[];
 }
 
@@ -134,7 +134,7 @@ function topOf(t: MentionTable, counts: Map<number, number> | undefined, type: M
 }
 
 /** The comparison over the articles `ids` of a table (all when omitted). */
-export function comparisonIn(t: MentionTable, figures: Figure[], ids: ArrayLike<number> = everyArticle(t.articles)): Comparison {
+export function comparisonIn(t: MentionTable, figures: FigureFact[], ids: ArrayLike<number> = everyArticle(t.articles)): Comparison {
   const axis = axisOf(t);
   const C = axis.countries.length;
   const { member, list } = membersOf(t, ids);
@@ -204,7 +204,7 @@ export function comparisonIn(t: MentionTable, figures: Figure[], ids: ArrayLike<
 }
 
 /** The comparison over a list of articles (a command's whole corpus). */
-export function compareCountries(articles: Article[], figures: Figure[]): Comparison {
+export function compareCountries(articles: Article[], figures: FigureFact[]): Comparison {
   return comparisonIn(mentionTable(articles), figures);
 }
 
@@ -216,13 +216,13 @@ export function coMentionCount(c: Comparison, a: string, b: string): number {
 }
 
 export interface SideBySide {
-  columns: { country: string; organizations: string[]; people: string[]; places: string[]; figures: Figure[]; only: number[] }[];
+  columns: { country: string; organizations: string[]; people: string[]; places: string[]; figures: FigureFact[]; only: number[] }[];
   /** articles (indices) that name every selected country */
   shared: number[];
 }
 
 /** Two or more countries in columns: their organizations, people, places and figures, shared and unique articles. */
-export function sideBySideIn(t: MentionTable, figures: Figure[], countries: string[], ids: ArrayLike<number> = everyArticle(t.articles)): SideBySide {
+export function sideBySideIn(t: MentionTable, figures: FigureFact[], countries: string[], ids: ArrayLike<number> = everyArticle(t.articles)): SideBySide {
   const axis = axisOf(t);
   const slotByName = new Map(axis.countries.map((e, slot) => [t.entityName[e]!, slot]));
   const wanted = countries.map((c) => slotByName.get(c) ?? -1);
@@ -255,7 +255,7 @@ export function sideBySideIn(t: MentionTable, figures: Figure[], countries: stri
 }
 
 /** The same over a list of articles. */
-export function sideBySide(articles: Article[], figures: Figure[], countries: string[]): SideBySide {
+export function sideBySide(articles: Article[], figures: FigureFact[], countries: string[]): SideBySide {
   return sideBySideIn(mentionTable(articles), figures, countries);
 }
 

@@ -6,9 +6,11 @@
  * year, a date, an age, a prison term or a tally of documents.
  */
 import type { Article, Mention } from '../corpus/types.js';
+import { detach } from '../text/detach.js';
 import { NUMBER, numberValue } from './numbers.js';
 
-export interface Figure {
+/** A figure as the dashboard keeps it all session: everything but the citation snippet. */
+export interface FigureFact {
   country: string | null;
   low: number;
   high: number;
@@ -21,6 +23,10 @@ export interface Figure {
   /** position of the article in the corpus */
   index: number;
   paragraph: number;
+}
+
+export interface Figure extends FigureFact {
+  /** the words around it, "…" where cut */
   snippet: string;
 }
 
@@ -207,9 +213,10 @@ function figureFrom(
     low,
     high,
     qualifier: qualifier?.toLowerCase() ?? (/^\s*,?\s*if not more/.test(after) ? 'at least' : null),
-    what,
+    // detached: kept all session, they must not keep their paragraphs alive
+    what: detach(what),
     event: EVENTS.exec(text.slice(sentence.start, sentence.end))?.[1]?.toLowerCase() ?? null,
-    speaker,
+    speaker: detach(speaker),
     year: years[0] ?? null,
     article: article.id,
     index,

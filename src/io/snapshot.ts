@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, fstatSync } from 'node:fs';
 import path from 'node:path';
-import type { Figure } from '../analysis/figures.js';
+import type { FigureFact } from '../analysis/figures.js';
 import type { Article, Mention, MentionType, RemovedLine } from '../corpus/types.js';
 import type { MentionTable } from '../analysis/mentionTable.js';
 import { INDEX_VERSION, vocabularyFuse, type SearchIndex } from '../search/searchIndex.js';
@@ -228,11 +228,11 @@ export interface Snapshot {
   index: SearchIndex;
   table: MentionTable;
   /** every article's figures, once a session has extracted them */
-  figures?: Figure[];
+  figures?: FigureFact[];
 }
 
 /** Adds a corpus's figures to its snapshot, if the snapshot still matches the file. */
-export function writeSnapshotFigures(corpusFile: string, figures: Figure[]): boolean {
+export function writeSnapshotFigures(corpusFile: string, figures: FigureFact[]): boolean {
   try {
     const folder = snapshotFolderFor(corpusFile);
     const meta = JSON.parse(readFileSync(path.join(folder, 'meta.json'), 'utf8')) as Meta;
@@ -246,9 +246,9 @@ export function writeSnapshotFigures(corpusFile: string, figures: Figure[]): boo
   }
 }
 
-function readFigures(folder: string, key: string): Figure[] | undefined {
+function readFigures(folder: string, key: string): FigureFact[] | undefined {
   try {
-    const saved = JSON.parse(readFileSync(path.join(folder, 'figures.json'), 'utf8')) as { key: string; figures: Figure[] };
+    const saved = JSON.parse(readFileSync(path.join(folder, 'figures.json'), 'utf8')) as { key: string; figures: FigureFact[] };
     return saved.key === key && Array.isArray(saved.figures) ? saved.figures : undefined;
   } catch {
     return undefined;

@@ -1,6 +1,6 @@
 /** The Compare pane's views as plain data: sorted countries, the matrix axes, and the lines of the text views. */
 import { sideBySideIn, sparkline, type Comparison, type CountryProfile } from '../analysis/compare.js';
-import type { Figure } from '../analysis/figures.js';
+import type { FigureFact } from '../analysis/figures.js';
 import type { MentionTable } from '../analysis/mentionTable.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import type { CompareSort } from './state.js';
@@ -28,13 +28,13 @@ export function matrixAxis(c: Comparison, width: number): string[] {
   return c.countries.slice(0, n).map((r) => r.country);
 }
 
-export function figureLine(f: Figure): string {
+export function figureLine(f: FigureFact): string {
   const n = f.low === f.high ? f.low.toLocaleString('en') : `${f.low.toLocaleString('en')}–${f.high.toLocaleString('en')}`;
   return sanitizeLine(`${f.qualifier ? f.qualifier + ' ' : ''}${n} ${f.what}${f.event ? ` (${f.event})` : ''}${f.year ? `, ${f.year}` : ''}${f.speaker ? ` — ${f.speaker}` : ''}`);
 }
 
 /** The side-by-side view of the marked countries over the articles `ids`; `titleOf` names an article. */
-export function sideBySideLines(table: MentionTable, ids: ArrayLike<number>, titleOf: (article: number) => string, figures: Figure[], marked: string[], width: number): string[] {
+export function sideBySideLines(table: MentionTable, ids: ArrayLike<number>, titleOf: (article: number) => string, figures: FigureFact[], marked: string[], width: number): string[] {
   if (marked.length < 2) return ['Mark two or more countries with Space in the countries view (v cycles the views).'];
   const sbs = sideBySideIn(table, figures, marked, ids);
   const colWidth = Math.max(10, Math.floor((width - (marked.length - 1) * 2) / marked.length));
@@ -77,7 +77,7 @@ export const linesOf = (lines: string[]): Lines => ({ length: lines.length, at: 
 /** Figures by country, most first: a heading per country, then a line per figure. */
 export function figuresLines(c: Comparison): Lines {
   if (!c.figures.length) return linesOf(['No figures in these articles.']);
-  const byCountry = new Map<string, Figure[]>();
+  const byCountry = new Map<string, FigureFact[]>();
   for (const f of c.figures) {
     const key = f.country ?? '(no country)';
     const list = byCountry.get(key);
