@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
 import { render } from 'ink';
+import { figuresInSlices } from '../analysis/corpusFigures.js';
 import { parseTexts } from '../corpus/corpus.js';
 import { openCorpus } from '../io/openCorpus.js';
 import { EMPTY_QUERY, parseQuery } from '../search/query.js';
@@ -22,7 +23,7 @@ import { searchAll } from '../search/search.js';
 import { App } from '../ui/App.js';
 import { FakeStdin, FakeStdout } from '../ui/fakeTerminal.js';
 import { prepareModel } from '../ui/model.js';
-import { makeSelectors } from '../ui/selectors.js';
+import { LARGE_CORPUS, makeSelectors } from '../ui/selectors.js';
 import { MONO } from '../ui/theme.js';
 import { generateCorpus } from './generate.js';
 import { INTENDED, QUERIES } from './queries.js';
@@ -111,8 +112,17 @@ async function warm(size: number, file: string, baseline: boolean) {
     );
   }
   instance.unmount();
-  // peak memory of the session so far: load, filtering, the dashboard drawing (before the
-  // baseline, whose copies of every text are not steppe's)
+  // every article's figures, as the dashboard extracts them in the background, kept
+  t = performance.now();
+  let figures = sel.figures(); // a small corpus's are extracted on first use
+  if (model.articles.length > LARGE_CORPUS) {
+    const job = figuresInSlices(model.articles);
+    while (!job.next(1000));
+    figures = job.figures;
+  }
+  const figuresMs = Math.round(performance.now() - t);
+  // peak memory of the session so far: load, filtering, the dashboard drawing, the figures
+  // (before the baseline, whose copies of every text are not steppe's)
   const rssMB = Math.round(process.resourceUsage().maxRSS / 1024);
 
   let baselineP95: number | null = null;
@@ -155,6 +165,8 @@ async function warm(size: number, file: string, baseline: boolean) {
     filterP95Ms: round(filterP95),
     filterMaxMs: round(Math.max(...times)),
     frameMs: round(pct(frames, 0.5)),
+    figures: figures.length,
+    figuresMs,
     baselineP95Ms: baselineP95 === null ? null : Math.round(baselineP95),
     speedup: baselineP95 === null ? null : round(baselineP95 / Math.max(0.1, filterP95)),
     quality,
@@ -199,7 +211,7 @@ if (phaseAt >= 0) {
   writeFileSync(out, json);
   if (args.includes('--json')) process.stdout.write(json);
   else {
-    const cols = ['articles', 'textMB', 'parseMBs', 'coldLoadMs', 'coldIndexMs', 'snapshotMs', 'loadMs', 'indexMs', 'rssMB', 'heapMB', 'filterP50Ms', 'filterP95Ms', 'filterMaxMs', 'frameMs', 'baselineP95Ms', 'speedup', 'coldRssMB'] as const;
+    const cols = ['articles', 'textMB', 'parseMBs', 'coldLoadMs', 'coldIndexMs', 'snapshotMs', 'loadMs', 'indexMs', 'rssMB', 'heapMB', 'filterP50Ms', 'filterP95Ms', 'filterMaxMs', 'frameMs', 'baselineP95Ms', 'speedup', 'coldRssMB', 'figuresMs'] as const;
     console.log(`machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node}`);
     console.log(cols.join('  '));
     for (const r of rows as Record<string, unknown>[]) console.log('error' in r ? `${r.articles}: ${r.error}` : cols.map((c) => String(r[c] ?? '—').padStart(c.length)).join('  '));
