@@ -130,12 +130,19 @@ async function main(): Promise<number> {
     return 2;
   }
   const [{ prepareModel }, { runDashboard }, { themeFor }] = await ui;
-  if (!index && remember) io.stderr(`steppe: indexing ${corpus.articles.length.toLocaleString('en')} articles; this file will open quicker next time\n`);
-  const model = prepareModel(corpus, cli.input.length ? cli.input.join(', ') : 'bundled corpus', warnings, opened);
-  if (!index) remember?.(model);
+  // the first open of a large corpus.json: shown at once, indexed between key presses, and
+  // kept as a snapshot on the way out so that the next open is quick
+  const firstOpen = !index && remember !== undefined;
+  if (firstOpen) io.stderr(`steppe: indexing ${corpus.articles.length.toLocaleString('en')} articles while the dashboard opens; this file will open quicker next time\n`);
+  const model = prepareModel(corpus, cli.input.length ? cli.input.join(', ') : 'bundled corpus', warnings, opened, { indexLater: firstOpen });
   const { reviewFor, outsideFor } = await import('./commands/dashboard.js');
   const review = await reviewFor(cli.input.length ? cli.input : [bundledCorpus], corpus);
-  return runDashboard(model, themeFor(process.env, cli.flags.color), { review, outside: outsideFor(corpus, review, model.index), stdin: keyboard });
+  const code = await runDashboard(model, themeFor(process.env, cli.flags.color), { review, outside: outsideFor(corpus, review, () => model.index), stdin: keyboard });
+  if (firstOpen && model.indexProgress() === null) {
+    io.stderr('steppe: keeping a snapshot of this corpus for a quicker next open…\n');
+    remember(model);
+  }
+  return code;
 }
 
 /** The corpus the user named, or the bundled one; warnings go to stderr. */

@@ -23,12 +23,13 @@ function stamp(d = new Date()): string {
 }
 
 /** `index`: the dashboard's own, so an export never builds a second one. */
-export function outsideFor(corpus: Corpus, review: ReviewStore, index: SearchIndex): Outside {
+/** `index`: the dashboard's, asked for only when an export has a query (it may still be building). */
+export function outsideFor(corpus: Corpus, review: ReviewStore, index: () => SearchIndex): Outside {
   return {
     async exportView(what: ExportWhat, query: string) {
       const file = `steppe-${what}-${stamp()}.csv`;
       const marks = (id: string) => review.get(id);
-      await writeTextFile(file, formatTable(exportTable(filtered(corpus, query, marks, index), what, marks), 'csv'));
+      await writeTextFile(file, formatTable(exportTable(filtered(corpus, query, marks, query.trim() ? index() : undefined), what, marks), 'csv'));
       return path.join('.', file);
     },
     copy(text: string) {

@@ -80,6 +80,17 @@ function add(map: Map<string, number[]>, key: string, id: number): boolean {
 }
 
 export function buildIndex(articles: Article[]): SearchIndex {
+  const job = indexInSlices(articles);
+  while (!job.next(Infinity));
+  return job.index()!;
+}
+
+/**
+ * The index built a slice at a time: each `next` indexes articles until `budgetMs` has
+ * passed and says whether all are in; `index()` is null until then. A large corpus opened
+ * for the first time is shown while its index is built between key presses.
+ */
+export function indexInSlices(articles: Article[]): { next(budgetMs: number): boolean; done(): number; index(): SearchIndex | null } {
   const lists = new Map<string, number[]>();
   const titles = new Map<string, number[]>();
   const fields: SearchIndex['fields'] = { country: new Map(), person: new Map(), org: new Map(), place: new Map(), source: new Map() };
@@ -90,7 +101,9 @@ export function buildIndex(articles: Article[]): SearchIndex {
     return f;
   };
   let total = 0;
-  const docs = articles.map((article, id) => {
+  const docs: IndexedArticle[] = [];
+  let built: SearchIndex | null = null;
+  const indexArticle = (article: Article, id: number) => {
     // paragraph by paragraph: no joined copy of the whole text is ever made. A list whose
     // last id is this article's already has it: one map lookup a word, no set per article
     for (const p of [article.title ?? '', ...article.paragraphs]) {
@@ -106,20 +119,37 @@ export function buildIndex(articles: Article[]): SearchIndex {
     }
     add(fields.source, foldName(article.publisher ?? ''), id);
     const year = article.published ? Number(article.published.slice(0, 4)) : null;
-    return { article, year };
-  });
-  const vocabulary = [...lists.keys()].sort();
-  const terms = new Map<string, number>();
-  const postingData = new Int32Array(total);
-  const starts = new Int32Array(vocabulary.length + 1);
-  let at = 0;
-  vocabulary.forEach((t, k) => {
-    terms.set(t, k);
-    starts[k] = at;
-    postingData.set(lists.get(t)!, at);
-    at += lists.get(t)!.length;
-    lists.delete(t); // the JS array is garbage as soon as it is copied
-  });
-  starts[vocabulary.length] = at;
-  return { docs, fields, titles, terms, postingData, starts, vocabulary, fuse: vocabularyFuse(vocabulary) };
+    docs.push({ article, year });
+  };
+  const finish = (): SearchIndex => {
+    const vocabulary = [...lists.keys()].sort();
+    const terms = new Map<string, number>();
+    const postingData = new Int32Array(total);
+    const starts = new Int32Array(vocabulary.length + 1);
+    let at = 0;
+    vocabulary.forEach((t, k) => {
+      terms.set(t, k);
+      starts[k] = at;
+      postingData.set(lists.get(t)!, at);
+      at += lists.get(t)!.length;
+      lists.delete(t); // the JS array is garbage as soon as it is copied
+    });
+    starts[vocabulary.length] = at;
+    return { docs, fields, titles, terms, postingData, starts, vocabulary, fuse: vocabularyFuse(vocabulary) };
+  };
+  return {
+    done: () => docs.length,
+    index: () => built,
+    next(budgetMs) {
+      if (built) return true;
+      const until = budgetMs === Infinity ? Infinity : performance.now() + budgetMs;
+      // the clock is read every 16 articles: reading it costs more than a short article
+      while (docs.length < articles.length) {
+        indexArticle(articles[docs.length]!, docs.length);
+        if (docs.length % 16 === 0 && performance.now() >= until) return false;
+      }
+      built = finish();
+      return true;
+    },
+  };
 }

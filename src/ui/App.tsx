@@ -5,7 +5,7 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Article } from '../corpus/types.js';
-import type { Query } from '../search/query.js';
+import { isEmptyQuery, type Query } from '../search/query.js';
 import { citation, type ExportWhat, type Outside, type Review } from './effects.js';
 import { failpoint } from './failpoint.js';
 import { ArticleList } from './components/ArticleList.js';
@@ -92,8 +92,8 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   }, [state.query, settledQuery]);
   const tableQuery = model.articles.length > LARGE_CORPUS ? settledQuery : state.query;
   // a large corpus's figures are extracted between key presses; progress re-renders
-  const [, setFiguresTick] = useState(0);
-  useEffect(() => selectors.startFigures(() => setFiguresTick((t) => t + 1)), [selectors]);
+  const [, setBackgroundTick] = useState(0);
+  useEffect(() => selectors.startBackground(() => setBackgroundTick((t) => t + 1)), [selectors]);
 
   /** The article a review key applies to: the one open in the reader, or the selected one. */
   const targetOf = (s: UiState, v: View): Article | undefined => {
@@ -208,7 +208,12 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   };
 
   const titleOf = (pane: Pane) => {
-    if (pane === 'list') return `${TITLES.list} (${list.length})`;
+    if (pane === 'list') {
+      const indexing = selectors.indexProgress();
+      if (indexing === null) return `${TITLES.list} (${list.length})`;
+      // a first open of a large corpus: the list is there, a filter waits for the index
+      return `${TITLES.list} (${list.length}) · indexing ${Math.floor(indexing * 100)}%${isEmptyQuery(state.query) ? '' : ', filter waits'}`;
+    }
     if (pane === 'reader' && state.reading !== null) return `${TITLES.reader} · ${model.rows[state.reading]!.title}`;
     if ((pane === 'entities' || pane === 'compare') && tableQuery !== state.query) return `${TITLES[pane]} · updating…`;
     const progress = pane === 'compare' ? selectors.figuresProgress() : null;

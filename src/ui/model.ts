@@ -6,7 +6,7 @@ import type { FigureFact } from '../analysis/figures.js';
 import { countriesOf, mentionTable, type MentionTable } from '../analysis/mentionTable.js';
 import type { Article, Corpus } from '../corpus/types.js';
 import type { Opened } from '../io/openCorpus.js';
-import { buildIndex, type SearchIndex } from '../search/searchIndex.js';
+import { indexInSlices, type SearchIndex } from '../search/searchIndex.js';
 import { neutralize, sanitizeLine } from '../text/sanitize.js';
 
 export interface ArticleRow {
@@ -22,7 +22,12 @@ export interface ArticleRow {
 export interface Model {
   label: string;
   articles: Article[];
-  index: SearchIndex;
+  /** the search index; while it is built in the background, reading it finishes the build */
+  readonly index: SearchIndex;
+  /** how far the background build of the index is (0–1), or null once the index is ready */
+  indexProgress(): number | null;
+  /** builds the index for about `budgetMs`; true once it is ready */
+  indexStep(budgetMs: number): boolean;
   /** every article's mentions summed: what entity and compare tables count from */
   table: MentionTable;
   rows: ArticleRow[];
@@ -52,8 +57,19 @@ function countryCodes(t: MentionTable, article: number): string {
 /** What a snapshot loaded with the corpus (index, mention table, figures), used instead of building them. */
 export type Preloaded = Pick<Opened, 'index' | 'table' | 'figures' | 'rememberFigures'>;
 
-export function prepareModel(corpus: Corpus, label: string, warnings = 0, preloaded: Preloaded = {}): Model {
+/**
+ * `indexLater`: the index is built in slices by whoever calls `indexStep` (the dashboard,
+ * between key presses), so a large corpus opened for the first time shows at once.
+ */
+export function prepareModel(corpus: Corpus, label: string, warnings = 0, preloaded: Preloaded = {}, options: { indexLater?: boolean } = {}): Model {
   const articles = corpus.articles;
+  let index = preloaded.index ?? null;
+  const job = index ? null : indexInSlices(articles);
+  const indexStep = (budgetMs: number) => {
+    if (!index && job!.next(budgetMs)) index = job!.index();
+    return index !== null;
+  };
+  if (!options.indexLater) indexStep(Infinity);
   // neutralised when an article is shown, not all at load: at 100,000 articles that would
   // be a second copy of the corpus
   const shown = new Map<number, string[]>();
@@ -61,7 +77,12 @@ export function prepareModel(corpus: Corpus, label: string, warnings = 0, preloa
   return {
     label: sanitizeLine(label),
     articles,
-    index: preloaded.index ?? buildIndex(articles),
+    get index() {
+      indexStep(Infinity);
+      return index!;
+    },
+    indexProgress: () => (index ? null : job!.done() / Math.max(1, articles.length)),
+    indexStep,
     table,
     figures: preloaded.figures,
     rememberFigures: preloaded.rememberFigures,

@@ -57,8 +57,13 @@ export interface Selectors {
   figures(): FigureFact[];
   /** how far a large corpus's figures are extracted (0–1), or null when they are ready */
   figuresProgress(): number | null;
-  /** starts extracting a large corpus's figures in the background; returns a stop */
-  startFigures(onChange: () => void): () => void;
+  /** how far the index is built (0–1) while it is built in the background, or null when ready */
+  indexProgress(): number | null;
+  /**
+   * starts the background work, a slice between key presses: the index when it is still to be
+   * built, then a large corpus's figures; `onChange` when either moves on; returns a stop
+   */
+  startBackground(onChange: () => void): () => void;
   /** lines of the scrolling compare views (side by side, timeline, figures) */
   compareLines(query: Query, view: CompareView, marked: string[], width: number): Lines;
   concordance(query: Query, entityId: string): KwicLine[];
@@ -74,14 +79,18 @@ export interface MarksView {
 export function makeSelectors(model: Model, marks: MarksView = { get: () => undefined, version: 0 }): Selectors {
   // a large corpus: figures extracted in the background
   const large = model.articles.length > LARGE_CORPUS;
-  // a query with is:/has: depends on the marks too
+  // while the index is built in the background every query waits: the list shows every
+  // article (one result, made once), and the query applies once the index is ready
+  let everything: SearchResult | null = null;
+  const waiting = () => (everything ??= { ids: model.articles.map((_, i) => i), scores: new Float64Array(0), terms: new Set(), phrases: [] });
   const resultFor = memo(
     ({ q }: { q: Query; v: number }) => searchAll(model.index, q, (id) => marks.get(id)),
     (a, b) => a.q === b.q && a.v === b.v,
     // the list follows the query as typed, a large corpus's tables the settled one
     2,
   );
-  const result = (q: Query) => resultFor({ q, v: hasMarkFilter(q) ? marks.version : 0 });
+  // a query with is:/has: depends on the marks too
+  const result = (q: Query) => (model.indexProgress() !== null ? waiting() : resultFor({ q, v: hasMarkFilter(q) ? marks.version : 0 }));
   // each order over the whole corpus is sorted once; a filter result is then laid out in it
   // with one pass, so a keystroke never sorts 100,000 strings
   const orders = new Map<SortKey, Int32Array>();
@@ -146,24 +155,36 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     figures,
     compareLines: (q, view, marked, width) => compareLinesFor({ r: result(q), f: figures(), view, marked, width }),
     figuresProgress: () => (figuresAll || !large ? null : figuresDone / model.articles.length),
-    startFigures(onChange) {
-      if (figuresAll || !large) return () => undefined;
-      const job = figuresInSlices(model.articles);
+    indexProgress: () => model.indexProgress(),
+    startBackground(onChange) {
+      const figuresJob = figuresAll || !large ? null : figuresInSlices(model.articles);
       let timer: NodeJS.Immediate | undefined;
-      let shown = 0;
+      let shown = -1;
+      const tell = (progress: number) => {
+        if (progress - shown >= 0.01) {
+          shown = progress;
+          onChange();
+        }
+      };
       const step = () => {
         // ~8 ms at a time: a key pressed meanwhile waits at most that long
-        const finished = job.next(8);
-        figuresDone = job.done();
+        if (model.indexProgress() !== null) {
+          if (model.indexStep(8)) {
+            shown = -1;
+            onChange();
+          } else tell(model.indexProgress()!);
+          timer = setImmediate(step);
+          return;
+        }
+        if (!figuresJob || figuresAll) return;
+        const finished = figuresJob.next(8);
+        figuresDone = figuresJob.done();
         if (finished) {
-          figuresAll = job.figures;
+          figuresAll = figuresJob.figures;
           model.rememberFigures?.(figuresAll);
           onChange();
         } else {
-          if (figuresDone / model.articles.length - shown >= 0.01) {
-            shown = figuresDone / model.articles.length;
-            onChange();
-          }
+          tell(figuresDone / model.articles.length);
           timer = setImmediate(step);
         }
       };
