@@ -6,8 +6,9 @@ import { afterEach, describe, it } from 'node:test';
 import { coMentionCount, compareCountries, sideBySide } from '../src/analysis/compare.js';
 import { corpusFigures } from '../src/analysis/corpusFigures.js';
 import { figureLine, figuresLines } from '../src/ui/compareView.js';
+import { FigureStore, listOf } from '../src/analysis/figureStore.js';
 import { numberValue } from '../src/analysis/numbers.js';
-import { figuresOf } from '../src/analysis/figures.js';
+import { figuresOf, type Figure } from '../src/analysis/figures.js';
 import { fixtures, parsedSeeds } from './helpers.js';
 import { K, renderSized, type Screen } from './uiHarness.js';
 
@@ -89,8 +90,19 @@ describe('country comparison', () => {
     const headings = all.filter((l) => !l.startsWith('  '));
     assert.equal(all.length, headings.length + c.figures.length);
     assert.equal(headings.reduce((n, h) => n + Number(/\((\d+)\)$/.exec(h)![1]), 0), c.figures.length);
-    for (const f of c.figures) assert.ok(all.includes(`  ${figureLine(f)}`));
+    for (const f of listOf(c.figures)) assert.ok(all.includes(`  ${figureLine(f)}`));
     assert.equal(lines.at(lines.length), '', 'past the end: nothing');
+  });
+
+  it('keeps figures in columns that give back what was put in (snippets aside), and compares the same', () => {
+    const figures = corpusFigures(articles);
+    const store = new FigureStore();
+    for (const f of figures) store.push(f);
+    const facts = figures.map(({ snippet: _, ...f }) => f);
+    assert.deepEqual(listOf(store), facts);
+    const fromStore = compareCountries(articles, store);
+    assert.deepEqual(fromStore.countries, c.countries);
+    assert.deepEqual(listOf(fromStore.figures), (listOf(c.figures) as Figure[]).map(({ snippet: _, ...f }) => f));
   });
 });
 

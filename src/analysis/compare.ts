@@ -3,6 +3,7 @@
  * matrix, figures, and articles per year. Republished copies count once.
  */
 import type { Article, MentionType } from '../corpus/types.js';
+import { articleAt, countryAt, subsetOf, type Figures } from './figureStore.js';
 import type { FigureFact } from './figures.js';
 import { everyArticle, mentionTable, type MentionTable } from './mentionTable.js';
 
@@ -34,7 +35,8 @@ export interface TimelineRow {
 export interface Comparison {
   countries: CountryProfile[];
   coMentions: CoMention[];
-  figures: FigureFact[];
+  /** the figures of these articles (made objects only when read) */
+  figures: Figures;
   timeline: TimelineRow[];
 }
 
@@ -134,7 +136,7 @@ function topOf(t: MentionTable, counts: Map<number, number> | undefined, type: M
 }
 
 /** The comparison over the articles `ids` of a table (all when omitted). */
-export function comparisonIn(t: MentionTable, figures: FigureFact[], ids: ArrayLike<number> = everyArticle(t.articles)): Comparison {
+export function comparisonIn(t: MentionTable, figures: Figures, ids: ArrayLike<number> = everyArticle(t.articles)): Comparison {
   const axis = axisOf(t);
   const C = axis.countries.length;
   const { member, list } = membersOf(t, ids);
@@ -167,9 +169,14 @@ export function comparisonIn(t: MentionTable, figures: FigureFact[], ids: ArrayL
       together[a * C + b] = together[a * C + b]! + 1;
     }
   }
-  const inSet = figures.filter((f) => member[f.index] === 1);
+  const inSet: number[] = [];
   const figureCount = new Map<string, number>();
-  for (const f of inSet) if (f.country) figureCount.set(f.country, (figureCount.get(f.country) ?? 0) + 1);
+  for (let i = 0; i < figures.length; i++) {
+    if (member[articleAt(figures, i)] !== 1) continue;
+    inSet.push(i);
+    const country = countryAt(figures, i);
+    if (country) figureCount.set(country, (figureCount.get(country) ?? 0) + 1);
+  }
   const comp = companionsIn(t, list, (type) => type === 'organization' || type === 'person');
   const present = axis.countries.map((_, slot) => slot).filter((slot) => articles[slot]! > 0);
   const nameOf = (slot: number) => t.entityName[axis.countries[slot]!]!;
@@ -200,11 +207,18 @@ export function comparisonIn(t: MentionTable, figures: FigureFact[], ids: ArrayL
     const slot = slotByName.get(country)!;
     return { country, years: Object.fromEntries([...years[slot]!].sort((x, y) => (x[0] < y[0] ? -1 : 1))), undated: undated[slot]! };
   });
-  return { countries, coMentions, figures: inSet, timeline };
+  return { countries, coMentions, figures: subsetOf(figures, inSet), timeline };
+}
+
+/** The figures that pass a test, as objects. */
+function figuresOf(figures: Figures, keep: (i: number) => boolean): FigureFact[] {
+  const out: FigureFact[] = [];
+  for (let i = 0; i < figures.length; i++) if (keep(i)) out.push(figures.at(i)!);
+  return out;
 }
 
 /** The comparison over a list of articles (a command's whole corpus). */
-export function compareCountries(articles: Article[], figures: FigureFact[]): Comparison {
+export function compareCountries(articles: Article[], figures: Figures): Comparison {
   return comparisonIn(mentionTable(articles), figures);
 }
 
@@ -222,7 +236,7 @@ export interface SideBySide {
 }
 
 /** Two or more countries in columns: their organizations, people, places and figures, shared and unique articles. */
-export function sideBySideIn(t: MentionTable, figures: FigureFact[], countries: string[], ids: ArrayLike<number> = everyArticle(t.articles)): SideBySide {
+export function sideBySideIn(t: MentionTable, figures: Figures, countries: string[], ids: ArrayLike<number> = everyArticle(t.articles)): SideBySide {
   const axis = axisOf(t);
   const slotByName = new Map(axis.countries.map((e, slot) => [t.entityName[e]!, slot]));
   const wanted = countries.map((c) => slotByName.get(c) ?? -1);
@@ -248,14 +262,14 @@ export function sideBySideIn(t: MentionTable, figures: FigureFact[], countries: 
       organizations: topOf(t, comp.get(wanted[k]!), 'organization', 6),
       people: topOf(t, comp.get(wanted[k]!), 'person', 6),
       places: topOf(t, comp.get(wanted[k]!), 'place', 6),
-      figures: figures.filter((f) => f.country === country && member[f.index] === 1),
+      figures: figuresOf(figures, (i) => countryAt(figures, i) === country && member[articleAt(figures, i)] === 1),
       only: only[k]!,
     })),
   };
 }
 
 /** The same over a list of articles. */
-export function sideBySide(articles: Article[], figures: FigureFact[], countries: string[]): SideBySide {
+export function sideBySide(articles: Article[], figures: Figures, countries: string[]): SideBySide {
   return sideBySideIn(mentionTable(articles), figures, countries);
 }
 

@@ -1,5 +1,6 @@
 /** `steppe compare [--json] [--query Q] [PATH…]`: the cross-country comparison without the dashboard. */
 import { compareCountries, sparkline, type Comparison } from '../analysis/compare.js';
+import { listOf } from '../analysis/figureStore.js';
 import { corpusFigures } from '../analysis/corpusFigures.js';
 import type { Corpus } from '../corpus/types.js';
 import { UsageError } from '../io/errors.js';
@@ -22,7 +23,7 @@ export function comparison(corpus: Corpus, query: string | undefined, index?: Se
 
 /** The JSON document: figures without the internal corpus position. */
 export function comparisonJson(c: Comparison): string {
-  return JSON.stringify({ ...c, figures: c.figures.map(({ index: _index, paragraph: _p, ...f }) => f) }, null, 2) + '\n';
+  return JSON.stringify({ ...c, figures: listOf(c.figures).map(({ index: _index, paragraph: _p, ...f }) => f) }, null, 2) + '\n';
 }
 
 export function comparisonText(c: Comparison): string {
@@ -44,7 +45,7 @@ export function comparisonText(c: Comparison): string {
   }
   if (c.figures.length) {
     out.push('', 'figures:');
-    for (const f of c.figures) {
+    for (const f of listOf(c.figures)) {
       const n = f.low === f.high ? f.low.toLocaleString('en') : `${f.low.toLocaleString('en')}–${f.high.toLocaleString('en')}`;
       out.push(sanitizeLine(`  ${f.country ?? '—'}: ${f.qualifier ? f.qualifier + ' ' : ''}${n} ${f.what}${f.event ? ` (${f.event})` : ''}${f.year ? `, ${f.year}` : ''}${f.speaker ? ` — ${f.speaker}` : ''}`));
     }

@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { SearchIndex } from '../search/searchIndex.js';
-import type { FigureFact } from '../analysis/figures.js';
+import type { Figures } from '../analysis/figureStore.js';
 import type { MentionTable } from '../analysis/mentionTable.js';
 import type { Article, Corpus, SourceFile, Warning } from '../corpus/types.js';
 import { decodeBytes } from '../corpus/decode.js';
@@ -24,9 +24,9 @@ export interface Opened {
   /** keeps a snapshot of a large corpus.json once it is indexed, so the next open is quick */
   remember?: (built: { index: SearchIndex; table: MentionTable }) => void;
   /** every article's figures, when a snapshot held them */
-  figures?: FigureFact[];
+  figures?: Figures;
   /** adds figures extracted later to the snapshot */
-  rememberFigures?: (figures: FigureFact[]) => void;
+  rememberFigures?: (figures: Figures) => void;
 }
 
 /** push(...items) passes every item as an argument and overflows the stack at ~100,000 */
@@ -60,7 +60,7 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
     // loaded only here: small corpora, the rule, start without it
     const { readSnapshot, writeSnapshot, writeSnapshotFigures } = await import('./snapshot.js');
     const snapshot = readSnapshot(only!);
-    const rememberFigures = (figures: FigureFact[]) => void writeSnapshotFigures(only!, figures);
+    const rememberFigures = (figures: Figures) => void writeSnapshotFigures(only!, figures);
     if (snapshot) return { corpus: { version: 1, articles: snapshot.articles }, warnings: [], index: snapshot.index, table: snapshot.table, figures: snapshot.figures, rememberFigures };
     const corpus = await readCorpusFile(only!);
     return { corpus, warnings: [], remember: ({ index, table }) => void writeSnapshot(only!, corpus.articles, index, table), rememberFigures };

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, fstatSync } from 'node:fs';
 import path from 'node:path';
-import type { FigureFact } from '../analysis/figures.js';
+import { FIGURE_STRIDE, FigureStore, type Figures } from '../analysis/figureStore.js';
 import type { Article, Mention, MentionType, RemovedLine } from '../corpus/types.js';
 import type { MentionTable } from '../analysis/mentionTable.js';
 import { INDEX_VERSION, vocabularyFuse, type SearchIndex } from '../search/searchIndex.js';
@@ -228,17 +228,30 @@ export interface Snapshot {
   index: SearchIndex;
   table: MentionTable;
   /** every article's figures, once a session has extracted them */
-  figures?: FigureFact[];
+  figures?: Figures;
 }
 
-/** Adds a corpus's figures to its snapshot, if the snapshot still matches the file. */
-export function writeSnapshotFigures(corpusFile: string, figures: FigureFact[]): boolean {
+/**
+ * Adds a corpus's figures to its snapshot, if the snapshot still matches the file: their
+ * columns as two binaries, the words they share and the counts in figures.json (written
+ * last, so a folder without it has no figures).
+ */
+export function writeSnapshotFigures(corpusFile: string, figures: Figures): boolean {
   try {
     const folder = snapshotFolderFor(corpusFile);
     const meta = JSON.parse(readFileSync(path.join(folder, 'meta.json'), 'utf8')) as Meta;
     if (meta.key !== keyFor(corpusFile)) return false;
+    let store = figures instanceof FigureStore ? figures : null;
+    if (!store) {
+      store = new FigureStore();
+      for (let i = 0; i < figures.length; i++) store.push(figures.at(i)!);
+    }
+    const { ints, nums, pool, length } = store.columns();
+    rmSync(path.join(folder, 'figures.json'), { force: true });
+    writeFileSync(path.join(folder, 'figureInts.bin'), new Uint8Array(ints.buffer, ints.byteOffset, ints.byteLength));
+    writeFileSync(path.join(folder, 'figureNums.bin'), new Uint8Array(nums.buffer, nums.byteOffset, nums.byteLength));
     const tmp = path.join(folder, `figures.json.tmp-${process.pid}`);
-    writeFileSync(tmp, JSON.stringify({ key: meta.key, figures }));
+    writeFileSync(tmp, JSON.stringify({ key: meta.key, length, pool, sizes: { ints: ints.byteLength, nums: nums.byteLength } }));
     renameSync(tmp, path.join(folder, 'figures.json'));
     return true;
   } catch {
@@ -246,10 +259,14 @@ export function writeSnapshotFigures(corpusFile: string, figures: FigureFact[]):
   }
 }
 
-function readFigures(folder: string, key: string): FigureFact[] | undefined {
+function readFigures(folder: string, key: string): Figures | undefined {
   try {
-    const saved = JSON.parse(readFileSync(path.join(folder, 'figures.json'), 'utf8')) as { key: string; figures: FigureFact[] };
-    return saved.key === key && Array.isArray(saved.figures) ? saved.figures : undefined;
+    const saved = JSON.parse(readFileSync(path.join(folder, 'figures.json'), 'utf8')) as { key: string; length: number; pool: string[]; sizes: { ints: number; nums: number } };
+    if (saved.key !== key || !Array.isArray(saved.pool)) return undefined;
+    const ints = view(Int32Array, readBinary(folder, 'figureInts', saved.sizes.ints));
+    const nums = view(Float64Array, readBinary(folder, 'figureNums', saved.sizes.nums));
+    if (ints.length !== saved.length * FIGURE_STRIDE || nums.length !== saved.length * 2) return undefined;
+    return new FigureStore({ ints, nums, pool: saved.pool, length: saved.length });
   } catch {
     return undefined;
   }
@@ -276,7 +293,7 @@ export function readSnapshot(corpusFile: string): Snapshot | null {
       if (ps) return ps;
       ps = [];
       for (let p = articleParagraphs[i]!; p < articleParagraphs[i + 1]!; p++) ps.push(text.toString('utf8', paragraphStarts[p]!, paragraphStarts[p + 1]!));
-      if (decoded.size >= 64) decoded.delete(decoded.keys().next().value!);
+      if (decoded.size >= 4) decoded.delete(decoded.keys().next().value!);
       decoded.set(i, ps);
       return ps;
     };

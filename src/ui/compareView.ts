@@ -1,5 +1,6 @@
 /** The Compare pane's views as plain data: sorted countries, the matrix axes, and the lines of the text views. */
 import { sideBySideIn, sparkline, type Comparison, type CountryProfile } from '../analysis/compare.js';
+import { countryAt, type Figures } from '../analysis/figureStore.js';
 import type { FigureFact } from '../analysis/figures.js';
 import type { MentionTable } from '../analysis/mentionTable.js';
 import { sanitizeLine } from '../text/sanitize.js';
@@ -34,7 +35,7 @@ export function figureLine(f: FigureFact): string {
 }
 
 /** The side-by-side view of the marked countries over the articles `ids`; `titleOf` names an article. */
-export function sideBySideLines(table: MentionTable, ids: ArrayLike<number>, titleOf: (article: number) => string, figures: FigureFact[], marked: string[], width: number): string[] {
+export function sideBySideLines(table: MentionTable, ids: ArrayLike<number>, titleOf: (article: number) => string, figures: Figures, marked: string[], width: number): string[] {
   if (marked.length < 2) return ['Mark two or more countries with Space in the countries view (v cycles the views).'];
   const sbs = sideBySideIn(table, figures, marked, ids);
   const colWidth = Math.max(10, Math.floor((width - (marked.length - 1) * 2) / marked.length));
@@ -77,12 +78,13 @@ export const linesOf = (lines: string[]): Lines => ({ length: lines.length, at: 
 /** Figures by country, most first: a heading per country, then a line per figure. */
 export function figuresLines(c: Comparison): Lines {
   if (!c.figures.length) return linesOf(['No figures in these articles.']);
-  const byCountry = new Map<string, FigureFact[]>();
-  for (const f of c.figures) {
-    const key = f.country ?? '(no country)';
+  // positions grouped by country; a figure is made an object when its line is shown
+  const byCountry = new Map<string, number[]>();
+  for (let i = 0; i < c.figures.length; i++) {
+    const key = countryAt(c.figures, i) ?? '(no country)';
     const list = byCountry.get(key);
-    if (list) list.push(f);
-    else byCountry.set(key, [f]);
+    if (list) list.push(i);
+    else byCountry.set(key, [i]);
   }
   const groups = [...byCountry].sort((a, b) => b[1].length - a[1].length);
   // where each group's heading sits; its figures follow
@@ -105,7 +107,7 @@ export function figuresLines(c: Comparison): Lines {
       const [country, list] = groups[lo]!;
       const k = i - starts[lo]!;
       if (k === 0) return `${country} (${list.length})`;
-      const f = list[k - 1];
+      const f = list[k - 1] === undefined ? undefined : c.figures.at(list[k - 1]!);
       return f ? `  ${figureLine(f)}` : '';
     },
   };

@@ -2,7 +2,7 @@
  * The dashboard's read-only model, prepared once at load: the corpus, its search index, and
  * display strings already made safe for the terminal. Panes read this; they never parse.
  */
-import type { FigureFact } from '../analysis/figures.js';
+import type { Figures } from '../analysis/figureStore.js';
 import { countriesOf, mentionTable, type MentionTable } from '../analysis/mentionTable.js';
 import type { Article, Corpus } from '../corpus/types.js';
 import type { Opened } from '../io/openCorpus.js';
@@ -35,9 +35,9 @@ export interface Model {
   paragraphs(article: number): string[];
   warnings: number;
   /** every article's figures, when they were loaded with the corpus (a snapshot) */
-  figures?: FigureFact[];
+  figures?: Figures;
   /** keeps figures extracted in the background for the next open (a snapshot) */
-  rememberFigures?: (figures: FigureFact[]) => void;
+  rememberFigures?: (figures: Figures) => void;
 }
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });

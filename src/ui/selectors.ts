@@ -6,7 +6,7 @@
 import { entityCountsIn, type EntityCount } from '../analysis/entityCounts.js';
 import { comparisonIn, type Comparison } from '../analysis/compare.js';
 import { corpusFigures, figuresInSlices } from '../analysis/corpusFigures.js';
-import type { FigureFact } from '../analysis/figures.js';
+import type { Figures } from '../analysis/figureStore.js';
 import { concordance, type KwicLine } from '../analysis/kwic.js';
 import type { MentionType } from '../corpus/types.js';
 import { hasMarkFilter, type Query } from '../search/query.js';
@@ -25,7 +25,7 @@ import { wrapRanges } from './textWidth.js';
  * (comparing countries over 10,000 articles takes ~150 ms, not a cost for every keystroke).
  */
 export const LARGE_CORPUS = 2000;
-const PENDING: FigureFact[] = [];
+const PENDING: Figures = [];
 
 /**
  * A memo of the last `slots` keys (one by default): recomputes only for a key it does not hold.
@@ -54,7 +54,7 @@ export interface Selectors {
   list(query: Query, sort: SortKey): number[];
   entities(query: Query, type: MentionType): { rows: EntityCount[]; totals: Map<string, EntityCount> };
   comparison(query: Query): Comparison;
-  figures(): FigureFact[];
+  figures(): Figures;
   /** how far a large corpus's figures are extracted (0–1), or null when they are ready */
   figuresProgress(): number | null;
   /** how far the index is built (0–1) while it is built in the background, or null when ready */
@@ -115,16 +115,16 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
   const entities = ({ q, type }: { q: Query; type: MentionType }) => entitiesFor({ r: result(q), type });
   // figures: a small corpus's are extracted when first needed; a large one's by a background
   // job in slices between key presses (startFigures), the compare views counting none meanwhile
-  let figuresAll: FigureFact[] | null = model.figures ?? null;
+  let figuresAll: Figures | null = model.figures ?? null;
   let figuresDone = 0;
   const figures = () => figuresAll ?? (large ? PENDING : (figuresAll = corpusFigures(model.articles)));
   const comparisonFor = memo(
-    ({ r, f }: { r: SearchResult; f: FigureFact[] }) => comparisonIn(model.table, f, r.ids),
+    ({ r, f }: { r: SearchResult; f: Figures }) => comparisonIn(model.table, f, r.ids),
     (a, b) => a.r === b.r && a.f === b.f,
   );
   const comparison = (q: Query) => comparisonFor({ r: result(q), f: figures() });
   const compareLinesFor = memo(
-    (k: { r: SearchResult; f: FigureFact[]; view: CompareView; marked: string[]; width: number }) => {
+    (k: { r: SearchResult; f: Figures; view: CompareView; marked: string[]; width: number }) => {
       switch (k.view) {
         case 'side by side':
           return linesOf(sideBySideLines(model.table, k.r.ids, (i) => model.rows[i]!.title, k.f, k.marked, k.width));
