@@ -47,6 +47,26 @@ describe('streaming corpus reader', () => {
     }
   });
 
+  it('keeps mentions as columns, made as read, and leaves anything that is not exactly a mention as it was', () => {
+    const r = streamCorpusFile(bundledCorpus);
+    assert.ok(r.ok);
+    const a = r.articles[0]!;
+    assert.equal(typeof Object.getOwnPropertyDescriptor(a, 'mentions')?.get, 'function', 'read from columns');
+    assert.deepEqual(Object.keys(a), Object.keys(bundled.articles[0]!), 'key order as in the file');
+    assert.equal(JSON.stringify(r.articles), JSON.stringify(bundled.articles));
+    // an odd mention (an extra field, a negative offset) keeps its article's list as read
+    const odd = structuredClone(bundled);
+    (odd.articles[1]!.mentions[0] as unknown as Record<string, unknown>).note = 'hand-made';
+    odd.articles[2]!.mentions[0]!.start = -1;
+    const r2 = streamCorpusFile(write('odd.json', JSON.stringify(odd)));
+    assert.ok(r2.ok);
+    assert.deepEqual(r2.articles, odd.articles);
+    assert.equal(Object.getOwnPropertyDescriptor(r2.articles[1]!, 'mentions')?.get, undefined);
+    // assigning mentions stores them as given
+    a.mentions = [];
+    assert.deepEqual(a.mentions, []);
+  });
+
   it('reads any layout: compact, tabs, a byte order mark, keys in another order, extra keys', () => {
     const layouts = [
       JSON.stringify(bundled),

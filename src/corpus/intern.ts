@@ -17,11 +17,12 @@ export function makeInterner(): Interner {
   };
 }
 
-export function internArticle(a: Article, intern: Interner): Article {
+/** `mentions`: false when the article's mentions are kept as columns (which pool their strings). */
+export function internArticle(a: Article, intern: Interner, mentions = true): Article {
   if (typeof a.publisher === 'string') a.publisher = intern(a.publisher);
   if (typeof a.author === 'string') a.author = intern(a.author);
   if (Array.isArray(a.section)) a.section = a.section.map((s) => (typeof s === 'string' ? intern(s) : s));
-  if (Array.isArray(a.mentions)) {
+  if (mentions && Array.isArray(a.mentions)) {
     for (const m of a.mentions) {
       if (typeof m !== 'object' || m === null) continue;
       if (typeof m.type === 'string') m.type = intern(m.type) as typeof m.type;

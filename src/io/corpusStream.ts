@@ -8,6 +8,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Article } from '../corpus/types.js';
 import { articleProblem, shellProblem } from '../corpus/validate.js';
 import { internArticle, makeInterner } from '../corpus/intern.js';
+import { MentionColumns, mentionsFromColumns } from '../corpus/mentionColumns.js';
 
 export type Streamed = { ok: true; articles: Article[] } | { ok: false; reason: string };
 
@@ -50,6 +51,7 @@ function scan(fd: number, chunkBytes: number): Streamed {
     }
   };
   const intern = makeInterner();
+  const mentions = new MentionColumns();
   const articles: Article[] = [];
   // bytes outside the articles array, with "[]" in its place: parsed at the end for the version
   const shell: Uint8Array[] = [];
@@ -115,7 +117,11 @@ function scan(fd: number, chunkBytes: number): Streamed {
     }
     const problem = articleProblem(value);
     if (problem) throw new Bad(`article ${articles.length + 1}: ${problem}`);
-    articles.push(internArticle(value as Article, intern));
+    const article = value as Article;
+    // mentions as columns when they are exactly mentions (most of a corpus's objects)
+    const at = Array.isArray(article.mentions) ? mentions.add(article.mentions) : null;
+    if (at) mentionsFromColumns(article, mentions, at.start, at.end);
+    articles.push(internArticle(article, intern, !at));
     elementStart = -1;
     afterElement = true;
   };

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { FIGURE_STRIDE, FigureStore, type Figures } from '../analysis/figureStore.js';
 import type { Article, Mention, MentionType, RemovedLine } from '../corpus/types.js';
 import type { MentionTable } from '../analysis/mentionTable.js';
+import { MentionColumns, mentionsFromColumns } from '../corpus/mentionColumns.js';
 import { INDEX_VERSION, vocabularyFuse, type SearchIndex } from '../search/searchIndex.js';
 import { cacheDir } from './parseCache.js';
 
@@ -299,21 +300,12 @@ export function readSnapshot(corpusFile: string): Snapshot | null {
     };
     // mentions are made when read (the reader, figures, exports), never all kept: counting
     // is done from the mention table
-    const entities = meta.entities;
-    const mentionsOf = (i: number): Mention[] => {
-      const mentions: Mention[] = new Array(articleMentions[i + 1]! - articleMentions[i]!);
-      for (let k = articleMentions[i]!, j = 0; k < articleMentions[i + 1]!; k++, j++) {
-        const [type, id, name] = entities[columns[k * 5]!]!;
-        mentions[j] = { type, id, name, text: meta.surfaces[columns[k * 5 + 1]!]!, paragraph: columns[k * 5 + 2]!, start: columns[k * 5 + 3]!, end: columns[k * 5 + 4]! };
-      }
-      return mentions;
-    };
+    const mentions = new MentionColumns({ entities: meta.entities, surfaces: meta.surfaces, columns });
     const articles: Article[] = meta.articles.map((a, i) => {
       const article = { id: a.id, file: a.file, title: a.title, publisher: a.publisher, author: a.author, published: a.published, section: a.section, dateline: a.dateline, paragraphs: [] as string[], removed: a.removed, mentions: [] as Mention[], duplicateOf: a.duplicateOf };
       // same key order as a parsed article; text and mentions stay in their columns until read
       Object.defineProperty(article, 'paragraphs', { get: () => paragraphsOf(i), enumerable: true, configurable: true });
-      Object.defineProperty(article, 'mentions', { get: () => mentionsOf(i), enumerable: true, configurable: true });
-      return article;
+      return mentionsFromColumns(article, mentions, articleMentions[i]!, articleMentions[i + 1]!);
     });
     const int = (name: (typeof TABLE_COLUMNS)[number]) => view(Int32Array, bin[name]);
     const table: MentionTable = {
