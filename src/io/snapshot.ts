@@ -173,7 +173,7 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
       sizes,
     };
     // the meta file last: a folder without it is incomplete and never read
-    writeFileSync(path.join(tmp, 'meta.json'), JSON.stringify(meta));
+    writeJsonInParts(path.join(tmp, 'meta.json'), meta as unknown as Record<string, unknown>);
     rmSync(folder, { recursive: true, force: true });
     renameSync(tmp, folder);
     pruneSnapshots(path.dirname(folder), folder);
@@ -197,6 +197,28 @@ function pruneSnapshots(root: string, current: string): void {
     for (const { p } of others.slice(KEEP - 1)) rmSync(p, { recursive: true, force: true });
   } catch {
     // pruning is housekeeping: failing at it costs disk space, nothing else
+  }
+}
+
+/**
+ * JSON.stringify(value) written a thousand array elements at a time: the meta of 100,000
+ * articles as one string would be a few hundred MB at the moment memory peaks.
+ */
+function writeJsonInParts(file: string, value: Record<string, unknown>): void {
+  const fd = openSync(file, 'w');
+  try {
+    const put = (s: string) => writeAll(fd, Buffer.from(s, 'utf8'));
+    put('{');
+    Object.entries(value).forEach(([key, v], n) => {
+      put(`${n ? ',' : ''}${JSON.stringify(key)}:`);
+      if (!Array.isArray(v)) return put(JSON.stringify(v) ?? 'null');
+      put('[');
+      for (let i = 0; i < v.length; i += 1000) put((i ? ',' : '') + v.slice(i, i + 1000).map((x: unknown) => JSON.stringify(x) ?? 'null').join(','));
+      put(']');
+    });
+    put('}');
+  } finally {
+    closeSync(fd);
   }
 }
 
