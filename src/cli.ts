@@ -5,6 +5,7 @@
 import meow from 'meow';
 import type { Io } from './commands/parse.js';
 import type { Corpus } from './corpus/types.js';
+import type { Figures } from './analysis/figureStore.js';
 import { UsageError, UserError } from './io/errors.js';
 import { openCorpus, type Opened } from './io/openCorpus.js';
 import { bundledCorpus } from './paths.js';
@@ -134,13 +135,17 @@ async function main(): Promise<number> {
   // kept as a snapshot on the way out so that the next open is quick
   const firstOpen = !index && remember !== undefined;
   if (firstOpen) io.stderr(`steppe: indexing ${corpus.articles.length.toLocaleString('en')} articles while the dashboard opens; this file will open quicker next time\n`);
-  const model = prepareModel(corpus, cli.input.length ? cli.input.join(', ') : 'bundled corpus', warnings, opened, { indexLater: firstOpen });
+  // figures extracted before the snapshot exists are kept until it is written
+  let figuresMeanwhile: Figures | undefined;
+  const preloaded = firstOpen ? { ...opened, rememberFigures: (f: Figures) => void (figuresMeanwhile = f) } : opened;
+  const model = prepareModel(corpus, cli.input.length ? cli.input.join(', ') : 'bundled corpus', warnings, preloaded, { indexLater: firstOpen });
   const { reviewFor, outsideFor } = await import('./commands/dashboard.js');
   const review = await reviewFor(cli.input.length ? cli.input : [bundledCorpus], corpus);
   const code = await runDashboard(model, themeFor(process.env, cli.flags.color), { review, outside: outsideFor(corpus, review, () => model.index), stdin: keyboard });
   if (firstOpen && model.indexProgress() === null) {
     io.stderr('steppe: keeping a snapshot of this corpus for a quicker next open…\n');
     remember(model);
+    if (figuresMeanwhile) opened.rememberFigures?.(figuresMeanwhile);
   }
   return code;
 }

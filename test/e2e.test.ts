@@ -1,14 +1,18 @@
 /**
  * End to end: the built CLI in a real pseudo-terminal (tmux), as a user runs it — filter,
- * open, resize, quit — and the terminal left as it was found.
+ * open, resize, quit — and the terminal left as it was found; a large corpus.json's first
+ * and second open.
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { packageRoot } from '../src/paths.js';
+import { generateCorpus } from '../src/bench/generate.js';
+import { serializeCorpus } from '../src/io/corpusFile.js';
+import { SNAPSHOT_MIN_BYTES } from '../src/io/openCorpus.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const scratch = mkdtempSync(path.join(tmpdir(), 'steppe-e2e-'));
@@ -28,6 +32,9 @@ async function waitFor(what: RegExp, ms = 8000): Promise<string> {
 }
 
 describe('steppe in a real terminal (tmux)', { skip: hasTmux ? false : 'tmux is not installed' }, () => {
+  // a session that outlives every test's: with none left the server exits, and a new session
+  // started while it is exiting fails ("server exited unexpectedly")
+  before(() => tmux('new-session', '-d', '-s', 'keeper', 'sleep 3600'));
   after(() => spawnSync('tmux', ['-L', socket, 'kill-server']));
 
   it('filters, opens, resizes, quits, and restores the terminal', async () => {
@@ -59,6 +66,32 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? false : 'tmux is 
     assert.equal(tmux('display', '-p', '-t', 'e2e', '#{alternate_on}').trim(), '0', 'alternate screen left');
     assert.equal(tmux('display', '-p', '-t', 'e2e', '#{cursor_flag}').trim(), '1', 'cursor visible again');
     tmux('kill-session', '-t', 'e2e');
+  });
+
+  it('opens a large corpus.json at once, indexes it while shown, and opens it from a snapshot next time', async (t) => {
+    t.after(() => spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']));
+    const dir = mkdtempSync(path.join(scratch, 'large-'));
+    const file = path.join(dir, 'corpus.json');
+    writeFileSync(file, serializeCorpus({ version: 1, articles: [...generateCorpus(1400, 9)] }));
+    assert.ok(statSync(file).size >= SNAPSHOT_MIN_BYTES);
+    const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
+    const command = `env -u CI STEPPE_STATE_DIR=${JSON.stringify(dir)} STEPPE_CACHE_DIR=${JSON.stringify(path.join(dir, 'cache'))} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} ${JSON.stringify(file)}; echo "EXIT=$?"; sleep 60`;
+    for (const open of ['first', 'second']) {
+      tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '30', 'sh', '-c', command);
+      await waitFor(/1 Articles \(1400\)/, 20_000);
+      // once indexed, a filter works
+      await waitFor(/1 Articles \(1400\)\s*║/, 20_000);
+      tmux('send-keys', '-t', 'e2e', '/kazakh', 'Enter');
+      // the filter applies: fewer than all
+      await waitFor(/1 Articles \((?!1400\))\d+\)\s*║/);
+      tmux('send-keys', '-t', 'e2e', 'q');
+      const after = await waitFor(/EXIT=0/, 20_000);
+      if (open === 'first') {
+        assert.match(after, /indexing 1,400 articles while the dashboard opens/);
+        assert.match(after, /keeping a snapshot of this corpus/);
+      } else assert.doesNotMatch(after, /indexing|keeping a snapshot/, 'the second open reads the snapshot');
+      tmux('kill-session', '-t', 'e2e');
+    }
   });
 
   // what a program can leave changed in a terminal: modes tmux tracks, and the tty settings
