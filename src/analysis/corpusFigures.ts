@@ -9,6 +9,13 @@ export function corpusFigures(articles: Article[]): Figure[] {
   return articles.flatMap((a, i) => (a.duplicateOf ? [] : figuresOf(a, i, placeCountry)));
 }
 
+/** Every article's figures as the dashboard keeps them (typed columns, no snippets). */
+export function figureStoreOf(articles: Article[]): FigureStore {
+  const job = figuresInSlices(articles);
+  job.next(Infinity);
+  return job.figures;
+}
+
 /**
  * The same, a slice at a time: each call extracts until `budgetMs` has passed and says how
  * far it got, so a large corpus's figures can be made between key presses. Kept in typed

@@ -3,6 +3,7 @@
  * figures also is, and a store in typed columns for a large corpus, whose millions of figures
  * as objects would cost more memory than the index. A figure is made an object only when read.
  */
+import { detach } from '../text/detach.js';
 import type { FigureFact } from './figures.js';
 
 export interface Figures {
@@ -56,7 +57,8 @@ export class FigureStore implements Figures {
     if (s === null) return NONE;
     let k = this.poolIndex.get(s);
     if (k === undefined) {
-      k = this.pool.push(s) - 1;
+      // kept all session: it must not keep the paragraph it was cut from alive
+      k = this.pool.push(detach(s)) - 1;
       this.poolIndex.set(s, k);
     }
     return k;

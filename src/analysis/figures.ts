@@ -6,7 +6,6 @@
  * year, a date, an age, a prison term or a tally of documents.
  */
 import type { Article, Mention } from '../corpus/types.js';
-import { detach } from '../text/detach.js';
 import { NUMBER, numberValue } from './numbers.js';
 
 /** A figure as the dashboard keeps it all session: everything but the citation snippet. */
@@ -213,10 +212,9 @@ function figureFrom(
     low,
     high,
     qualifier: qualifier?.toLowerCase() ?? (/^\s*,?\s*if not more/.test(after) ? 'at least' : null),
-    // detached: kept all session, they must not keep their paragraphs alive
-    what: detach(what),
+    what,
     event: EVENTS.exec(text.slice(sentence.start, sentence.end))?.[1]?.toLowerCase() ?? null,
-    speaker: detach(speaker),
+    speaker,
     year: years[0] ?? null,
     article: article.id,
     index,

@@ -27,7 +27,7 @@ export interface MentionTable {
   entities: Rows;
   /** per article: spellings used, with counts */
   spellings: Rows;
-  /** per article: (country, other entity) pairs, key = country * entityCount + other, counted as mentions of the other in paragraphs that name the country */
+  /** per article: (country, other entity) pairs, counted as mentions of the other in paragraphs that name the country */
   companions: { start: Int32Array; country: Int32Array; other: Int32Array; count: Int32Array };
   /** republished copies (duplicateOf set): counted nowhere */
   duplicate: Uint8Array;
@@ -56,7 +56,7 @@ class Column {
  * Builds a table one article at a time. `entity` and `spelling` intern what they are given;
  * `add` takes one article's mentions as parallel lists of entity, spelling and paragraph.
  */
-export class MentionTableBuilder {
+class MentionTableBuilder {
   private ids = new Map<string, number>();
   private entityId: string[] = [];
   private entityType: MentionType[] = [];

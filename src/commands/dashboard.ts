@@ -22,7 +22,6 @@ function stamp(d = new Date()): string {
   return d.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }
 
-/** `index`: the dashboard's own, so an export never builds a second one. */
 /** `index`: the dashboard's, asked for only when an export has a query (it may still be building). */
 export function outsideFor(corpus: Corpus, review: ReviewStore, index: () => SearchIndex): Outside {
   return {

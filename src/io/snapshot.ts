@@ -115,33 +115,15 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
     }
 
     // mentions: entity and surface form as table indices, then paragraph, start, end
-    const entityIndex = new Map<string, Map<string, number>>(); // id → name → index
-    const entities: Meta['entities'] = [];
-    const surfaceIndex = new Map<string, number>();
-    const surfaces: string[] = [];
-    const mentionCount = articles.reduce((n, a) => n + a.mentions.length, 0);
-    const mentions = new Int32Array(mentionCount * 5);
+    const store = new MentionColumns();
     const articleMentions = new Int32Array(articles.length + 1);
-    let m = 0;
     articles.forEach((a, i) => {
-      articleMentions[i] = m;
-      for (const x of a.mentions) {
-        let byName = entityIndex.get(x.id);
-        if (!byName) entityIndex.set(x.id, (byName = new Map()));
-        let e = byName.get(x.name);
-        if (e === undefined) byName.set(x.name, (e = entities.push([x.type, x.id, x.name]) - 1));
-        let sIndex = surfaceIndex.get(x.text);
-        if (sIndex === undefined) surfaceIndex.set(x.text, (sIndex = surfaces.push(x.text) - 1));
-        const at = m * 5;
-        mentions[at] = e;
-        mentions[at + 1] = sIndex;
-        mentions[at + 2] = x.paragraph;
-        mentions[at + 3] = x.start;
-        mentions[at + 4] = x.end;
-        m++;
-      }
+      articleMentions[i] = store.length;
+      for (const m of a.mentions) store.push(m);
     });
-    articleMentions[articles.length] = m;
+    articleMentions[articles.length] = store.length;
+    const { entities, surfaces } = store;
+    const mentions = store.columns.subarray(0, store.length * 5);
 
     const arrays: Record<Exclude<(typeof BINARIES)[number], 'text'>, ArrayBufferView> = {
       paragraphStarts,

@@ -1,11 +1,10 @@
 /**
  * A copy of a string that holds its own characters. V8 keeps a slice of a string (a regexp
- * match, `slice`, `trim`) as a view on the whole: a short figure snippet kept for the session
- * would keep its whole paragraph alive, and over a large corpus whose text is otherwise read
+ * match, `slice`, `trim`) as a view on the whole: a few words of a figure kept for the session
+ * would keep their whole paragraph alive, and over a large corpus whose text is otherwise read
  * and dropped (a snapshot's), most of the corpus.
  */
-export function detach(s: string): string;
-export function detach(s: string | null): string | null;
-export function detach(s: string | null): string | null {
-  return s === null ? null : Buffer.from(s, 'utf8').toString('utf8');
+export function detach(s: string): string {
+  // joined from its units: a fresh string, exact even for a lone surrogate
+  return s.split('').join('');
 }

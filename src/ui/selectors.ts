@@ -5,7 +5,7 @@
  */
 import { entityCountsIn, type EntityCount } from '../analysis/entityCounts.js';
 import { comparisonIn, type Comparison } from '../analysis/compare.js';
-import { corpusFigures, figuresInSlices } from '../analysis/corpusFigures.js';
+import { figureStoreOf, figuresInSlices } from '../analysis/corpusFigures.js';
 import type { Figures } from '../analysis/figureStore.js';
 import { concordance, type KwicLine } from '../analysis/kwic.js';
 import type { MentionType } from '../corpus/types.js';
@@ -118,7 +118,7 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
   // job in slices between key presses (startBackground), the compare views counting none meanwhile
   let figuresAll: Figures | null = model.figures ?? null;
   let figuresDone = 0;
-  const figures = () => figuresAll ?? (large ? PENDING : (figuresAll = corpusFigures(model.articles)));
+  const figures = () => figuresAll ?? (large ? PENDING : (figuresAll = figureStoreOf(model.articles)));
   const comparisonFor = memo(
     ({ r, f }: { r: SearchResult; f: Figures }) => comparisonIn(model.table, f, r.ids),
     (a, b) => a.r === b.r && a.f === b.f,
