@@ -4,11 +4,12 @@
 // the gazetteer, and the plain commands must not wait for Ink.
 import meow from 'meow';
 import type { Io } from './commands/parse.js';
-import type { Corpus } from './corpus/types.js';
 import type { Figures } from './analysis/figureStore.js';
 import { UsageError, UserError } from './io/errors.js';
 import { openCorpus, type Opened } from './io/openCorpus.js';
 import { bundledCorpus } from './paths.js';
+import { sanitizeLine, terminalText, toJson } from './text/sanitize.js';
+import type { MarksOf } from './commands/matching.js';
 
 const help = `
   Usage
@@ -20,14 +21,14 @@ const help = `
                                      countries compared: table, co-mentions, figures, timeline
     $ steppe export [--query Q] [--what articles|entities|compare|figures] --format csv|json|md [--out F] [PATH…]
                                      a filtered view as CSV, JSON or a Markdown table
-    $ steppe entities [--type T] [--json] [PATH…]
+    $ steppe entities [--type T] [--query Q] [--json] [PATH…]
                                      entities with article and mention counts
 
   PATH is a folder of .txt/.md files, a single text file, or a corpus.json.
 
   Options
     --out, -o FILE   write the parsed corpus to FILE (atomically) instead of stdout
-    --query, -q Q    compare or export only the articles matching Q
+    --query, -q Q    compare, export or count entities of only the articles matching Q
     --what W         export: articles (default), entities, compare, figures
     --format, -f F   export: csv, json or md
     --type T         entities of one type: country, person, organization, place
@@ -41,9 +42,14 @@ const help = `
     $ steppe data/corpus.json
 `;
 
-const io: Io = {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
+// Everything a command prints passes one gate: no escape sequence or control character from
+// a corpus, a file name or an entity reaches the terminal. Data (--json, exports) is written
+// as data: JSON escapes such characters itself (toJson); CSV and Markdown keep their text when
+// piped or written to a file, and are made safe only when stdout is a terminal.
+const io: Io & { data: (s: string) => void } = {
+  stdout: (s) => process.stdout.write(terminalText(s)),
+  stderr: (s) => process.stderr.write(terminalText(s)),
+  data: (s) => process.stdout.write(process.stdout.isTTY ? terminalText(s) : s),
 };
 
 const KNOWN_OPTIONS = new Set(['--out', '-o', '--type', '--json', '--query', '-q', '--what', '--format', '-f', '--color', '--no-color', '--help', '--version']);
@@ -73,39 +79,43 @@ async function main(): Promise<number> {
   if (command === 'parse') return (await import('./commands/parse.js')).runParse(rest, cli.flags.out, io);
   if (command === 'search') {
     const query = searchQuery;
-    const paths = rest;
     if (query === undefined) throw new UsageError('search: give a query, e.g. steppe search "country:Tajikistan isis"');
     const { searchRows, searchTable } = await import('./commands/search.js');
-    const { corpus, index } = await loadWithWarnings(paths);
-    const rows = searchRows(corpus, query, index);
-    io.stdout(cli.flags.json ? JSON.stringify(rows, null, 2) + '\n' : searchTable(rows, query));
+    const { corpus, index, marks } = await openForCommand(rest);
+    const rows = searchRows(corpus, query, index, marks);
+    if (cli.flags.json) io.data(toJson(rows) + '\n');
+    else io.stdout(searchTable(rows, query));
     return 0;
   }
   if (command === 'export') {
     const ex = await import('./commands/export.js');
     const what = ex.parseWhat(cli.flags.what);
     const format = ex.parseFormat(cli.flags.format);
-    const { corpus, index } = await loadWithWarnings(rest);
-    const text = ex.formatTable(ex.exportTable(ex.filtered(corpus, cli.flags.query, undefined, index), what), format);
+    const { corpus, index, marks } = await openForCommand(rest);
+    const text = ex.formatTable(ex.exportTable(ex.filtered(corpus, cli.flags.query, marks, index), what, marks), format);
     if (cli.flags.out) {
       const { writeTextFile } = await import('./io/corpusFile.js');
-      await writeTextFile(cli.flags.out, text);
-      io.stderr(`exported ${what} → ${cli.flags.out}\n`);
-    } else io.stdout(text);
+      writeTextFile(cli.flags.out, text);
+      io.stderr(`exported ${what} → ${sanitizeLine(cli.flags.out)}\n`);
+    } else io.data(text);
     return 0;
   }
   if (command === 'compare') {
     const { comparison, comparisonJson, comparisonText } = await import('./commands/compare.js');
-    const { corpus, index } = await loadWithWarnings(rest);
-    const c = comparison(corpus, cli.flags.query, index);
-    io.stdout(cli.flags.json ? comparisonJson(c) : comparisonText(c));
+    const { corpus, index, marks } = await openForCommand(rest);
+    const c = comparison(corpus, cli.flags.query, index, marks);
+    if (cli.flags.json) io.data(comparisonJson(c));
+    else io.stdout(comparisonText(c));
     return 0;
   }
   if (command === 'entities') {
     const { entitiesJson, entitiesTable, parseType } = await import('./commands/entities.js');
+    const { matchingArticles } = await import('./commands/matching.js');
     const type = parseType(cli.flags.type);
-    const corpus = await load(rest);
-    io.stdout(cli.flags.json ? entitiesJson(corpus, type) : entitiesTable(corpus, type));
+    const { corpus, index, marks } = await openForCommand(rest);
+    const articles = matchingArticles(corpus, cli.flags.query, index, marks, '--query');
+    if (cli.flags.json) io.data(entitiesJson(articles, type));
+    else io.stdout(entitiesTable(articles, type));
     return 0;
   }
   // React's production build, not its much slower development build
@@ -150,16 +160,20 @@ async function main(): Promise<number> {
   return code;
 }
 
-/** The corpus the user named, or the bundled one; warnings go to stderr. */
-async function load(paths: string[]): Promise<Corpus> {
-  return (await loadWithWarnings(paths)).corpus;
+/** What a plain command needs: the corpus the user named (or the bundled one), its index if it came with one, and the review marks the dashboard keeps for it. */
+async function openForCommand(paths: string[]): Promise<Omit<Opened, 'warnings'> & { marks: MarksOf }> {
+  const opened = await loadWithWarnings(paths);
+  const { reviewFor } = await import('./commands/dashboard.js');
+  const review = await reviewFor(paths.length ? paths : [bundledCorpus], opened.corpus);
+  if (review.message) io.stderr(`steppe: ${review.message}\n`);
+  return { ...opened, marks: (id) => review.get(id) };
 }
 
 async function loadWithWarnings(paths: string[]): Promise<Omit<Opened, 'warnings'> & { warnings: number }> {
   const named = paths.length ? paths : [bundledCorpus];
   const opened = await openCorpus(named);
-  for (const w of opened.warnings) io.stderr(`steppe: ${w.file}: ${w.message}\n`);
-  if (opened.corpus.articles.length === 0) throw new UserError('no articles could be read from ' + named.join(', '));
+  for (const w of opened.warnings) io.stderr(`steppe: ${sanitizeLine(w.file)}: ${sanitizeLine(w.message)}\n`);
+  if (opened.corpus.articles.length === 0) throw new UserError('no articles could be read from ' + named.map(sanitizeLine).join(', '));
   return { ...opened, warnings: opened.warnings.length };
 }
 
@@ -174,7 +188,7 @@ main().then(
   },
   (e: unknown) => {
     const message = e instanceof UserError ? e.message : `unexpected error: ${e instanceof Error ? e.message : String(e)}`;
-    process.stderr.write(`steppe: ${message.split('\n')[0]}\n`);
+    process.stderr.write(`steppe: ${sanitizeLine(message.split('\n')[0]!)}\n`);
     process.exitCode = e instanceof UsageError ? 2 : e instanceof UserError ? 1 : 70;
   },
 );

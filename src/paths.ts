@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { homedir } from 'node:os';
 import path from 'node:path';
 
 /** The package root: the nearest folder above this file with package.json (works from dist/src/ and from the bundle in dist/). */
@@ -13,3 +14,10 @@ export const packageRoot = findRoot();
 export const dataDir = path.join(packageRoot, 'data');
 export const bundledCorpus = path.join(dataDir, 'corpus.json');
 export const bundledRaw = path.join(dataDir, 'raw');
+
+/** XDG base directories, with the usual fallbacks ($XDG_STATE_HOME or ~/.local/state …). */
+export function xdgDir(kind: 'state' | 'cache'): string {
+  const env = kind === 'state' ? process.env.XDG_STATE_HOME : process.env.XDG_CACHE_HOME;
+  const base = env && path.isAbsolute(env) ? env : path.join(homedir(), kind === 'state' ? '.local/state' : '.cache');
+  return path.join(base, 'steppe');
+}

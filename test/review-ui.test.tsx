@@ -14,8 +14,8 @@ function memoryReview(): Review & { marks: Map<string, Mark> } {
     version: 0,
     message: null,
     get: (id: string) => marks.get(id),
-    async set(id: string, change: Partial<Omit<Mark, 'updated'>>) {
-      marks.set(id, { ...marks.get(id), ...change, updated: Date.now() });
+    async set(id: string, change: Partial<Mark>) {
+      marks.set(id, { ...marks.get(id), ...change });
       review.version++;
       for (const l of listeners) l();
     },

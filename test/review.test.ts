@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { mergeMarks, parseReviewFile } from '../src/review/marks.js';
+import { markOf, mergeMarks, parseReviewFile, serializeReview, type Marks } from '../src/review/marks.js';
 import { ReviewStore, stateFileFor } from '../src/review/store.js';
 import { packageRoot } from '../src/paths.js';
 
@@ -49,15 +49,39 @@ function acks(child: ReturnType<typeof writer>): { lines: string[]; first: Promi
 }
 
 describe('review marks', () => {
-  it('refuses corrupt and newer files instead of reading them wrongly', () => {
+  it('refuses corrupt and newer files instead of reading them wrongly, and reads version 1', () => {
     assert.deepEqual(parseReviewFile('{"version":1,"articles":{'), { ok: false, reason: 'corrupt' });
-    assert.deepEqual(parseReviewFile('{"version":2,"articles":{}}'), { ok: false, reason: 'newer' });
-    assert.ok(parseReviewFile('{"version":1,"articles":{"a":{"starred":true,"updated":5}}}').ok);
+    assert.deepEqual(parseReviewFile('{"version":3,"articles":{}}'), { ok: false, reason: 'newer' });
+    assert.deepEqual(parseReviewFile('{"version":2,"articles":{"a":{"starred":[1,5]}}}'), { ok: false, reason: 'corrupt' });
+    const v1 = parseReviewFile('{"version":1,"articles":{"a":{"starred":true,"updated":5}}}');
+    assert.ok(v1.ok);
+    assert.deepEqual(markOf(v1.marks.get('a')), { starred: true });
   });
 
-  it('keeps the newer change of each article when merging', () => {
-    const merged = mergeMarks({ a: { starred: true, updated: 5 }, b: { read: true, updated: 9 } }, { a: { note: 'x', updated: 7 }, b: { updated: 3 } });
-    assert.deepEqual(merged, { a: { note: 'x', updated: 7 }, b: { read: true, updated: 9 } });
+  it('merges field by field: a note here and a star there both survive, and an unstar is a change too', () => {
+    const disk: Marks = new Map([
+      ['a', { starred: [true, 5] as const }],
+      ['b', { read: [true, 9] as const, starred: [true, 2] as const }],
+    ]);
+    const ours: Marks = new Map([
+      ['a', { note: ['x', 7] as const }],
+      ['b', { read: [false, 3] as const, starred: [false, 4] as const }],
+    ]);
+    const merged = mergeMarks(disk, ours);
+    assert.deepEqual(markOf(merged.get('a')), { starred: true, note: 'x' });
+    assert.deepEqual(markOf(merged.get('b')), { read: true }, 'the newer read wins, the newer unstar wins');
+  });
+
+  it('keeps marks for any id, "__proto__" and "constructor" included', () => {
+    const marks: Marks = new Map([
+      ['__proto__', { starred: [true, 1] as const }],
+      ['constructor', { note: ['n', 1] as const }],
+    ]);
+    const parsed = parseReviewFile(serializeReview(marks));
+    assert.ok(parsed.ok);
+    assert.deepEqual(markOf(parsed.marks.get('__proto__')), { starred: true });
+    assert.deepEqual(markOf(parsed.marks.get('constructor')), { note: 'n' });
+    assert.equal(parsed.marks.size, 2);
   });
 });
 
@@ -68,8 +92,9 @@ describe('review store', () => {
     await store.load();
     await store.set('abc', { starred: true });
     await store.set('abc', { note: 'check the figures' });
-    const saved = JSON.parse(readFileSync(file, 'utf8'));
-    assert.deepEqual({ ...saved.articles.abc, updated: 0 }, { starred: true, note: 'check the figures', updated: 0 });
+    const saved = parseReviewFile(readFileSync(file, 'utf8'));
+    assert.ok(saved.ok);
+    assert.deepEqual(markOf(saved.marks.get('abc')), { starred: true, note: 'check the figures' });
     assert.equal(statSync(file).mode & 0o777, 0o600);
     const again = new ReviewStore(file);
     await again.load();
@@ -115,7 +140,7 @@ describe('review store', () => {
       }
       const parsed = parseReviewFile(readFileSync(file, 'utf8'));
       assert.ok(parsed.ok, `seed ${killSeed}, run ${run} (killed at ${moment} ms): the state file parses`);
-      for (const id of acknowledged) assert.ok(parsed.file.articles[id]?.starred, `seed ${killSeed}, run ${run} (killed at ${moment} ms): ${id} was acknowledged but is missing`);
+      for (const id of acknowledged) assert.ok(markOf(parsed.marks.get(id))?.starred, `seed ${killSeed}, run ${run} (killed at ${moment} ms): ${id} was acknowledged but is missing`);
     }
     assert.ok(acknowledged.length >= 15, `only ${acknowledged.length} saves acknowledged`);
   });
@@ -127,7 +152,7 @@ describe('review store', () => {
     assert.deepEqual(await Promise.all([one.done, two.done]), [0, 0]);
     const parsed = parseReviewFile(readFileSync(file, 'utf8'));
     assert.ok(parsed.ok);
-    const ids = Object.keys(parsed.file.articles);
+    const ids = [...parsed.marks.keys()];
     assert.equal(ids.filter((id) => id.startsWith('one-')).length, 150);
     assert.equal(ids.filter((id) => id.startsWith('two-')).length, 150);
   });

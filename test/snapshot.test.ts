@@ -45,18 +45,19 @@ describe('snapshots', () => {
     writeFileSync(file, readFileSync(bundledCorpus));
     const corpus = JSON.parse(readFileSync(file, 'utf8')) as Corpus;
     const index = buildIndex(corpus.articles);
-    assert.equal(readSnapshot(file), null, 'none before one is written');
+    assert.deepEqual(readSnapshot(file), { ok: false }, 'none before one is written');
     const table = mentionTable(corpus.articles);
     assert.ok(writeSnapshot(file, corpus.articles, index, table));
     const snap = readSnapshot(file);
-    assert.ok(snap);
+    assert.ok(snap.ok);
     assert.deepEqual(snap.table, table, 'the mention table as built');
     assert.ok(JSON.stringify({ version: 1, articles: snap.articles }) === JSON.stringify(corpus), 'articles as parsed, key order included');
     sameAnswers(index, snap.index);
     assert.equal(snap.figures, undefined, 'no figures until a session has extracted them');
     const figures = corpusFigures(corpus.articles);
     assert.ok(writeSnapshotFigures(file, figures));
-    const kept = readSnapshot(file)?.figures;
+    const again = readSnapshot(file);
+    const kept = again.ok ? again.figures : undefined;
     assert.ok(kept, 'figures kept');
     assert.deepEqual(listOf(kept), figures.map(({ snippet: _, ...f }) => f), 'every figure, without its snippet');
   });
@@ -67,14 +68,14 @@ describe('snapshots', () => {
     const corpus = JSON.parse(readFileSync(file, 'utf8')) as Corpus;
     assert.ok(writeSnapshot(file, corpus.articles, buildIndex(corpus.articles), mentionTable(corpus.articles)));
     appendFileSync(file, '\n');
-    assert.equal(readSnapshot(file), null, 'a changed file has no snapshot');
+    assert.deepEqual(readSnapshot(file), { ok: false }, 'a changed file has no snapshot, and says nothing');
     assert.ok(writeSnapshot(file, corpus.articles, buildIndex(corpus.articles), mentionTable(corpus.articles)));
-    assert.ok(readSnapshot(file));
+    assert.ok(readSnapshot(file).ok);
     const dir = snapshotFolderFor(file);
     writeFileSync(path.join(dir, 'postingData.bin'), 'truncated');
-    assert.equal(readSnapshot(file), null, 'a damaged snapshot is not used');
-    writeFileSync(path.join(dir, 'meta.json'), '{"key":');
-    assert.equal(readSnapshot(file), null);
+    const damaged = readSnapshot(file);
+    assert.ok(!damaged.ok && damaged.damaged, 'a damaged snapshot is not used, and is reported');
+    assert.deepEqual(readSnapshot(file), { ok: false }, 'and removed, so that it is rebuilt');
   });
 
   it('are kept for the three most recently opened corpora only', () => {
@@ -86,7 +87,7 @@ describe('snapshots', () => {
       assert.ok(writeSnapshot(file, corpus.articles, index, mentionTable(corpus.articles)));
       return file;
     });
-    assert.deepEqual(files.map((f) => readSnapshot(f) !== null), [false, false, true, true, true]);
+    assert.deepEqual(files.map((f) => readSnapshot(f).ok), [false, false, true, true, true]);
   });
 
   it('are made on the first open of a large corpus.json and used on the next, with the same answers', async () => {

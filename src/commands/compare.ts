@@ -3,27 +3,20 @@ import { compareCountries, sparkline, type Comparison } from '../analysis/compar
 import { listOf } from '../analysis/figureStore.js';
 import { corpusFigures } from '../analysis/corpusFigures.js';
 import type { Corpus } from '../corpus/types.js';
-import { UsageError } from '../io/errors.js';
-import { parseQuery } from '../search/query.js';
-import { searchAll } from '../search/search.js';
-import { buildIndex, type SearchIndex } from '../search/searchIndex.js';
+import type { SearchIndex } from '../search/searchIndex.js';
+import { matchingArticles, type MarksOf } from './matching.js';
 import { plainTable as table } from '../text/plainTable.js';
-import { sanitizeLine } from '../text/sanitize.js';
+import { sanitizeLine, toJson } from '../text/sanitize.js';
 
 /** `index`: the corpus's index when it came with it (a snapshot); built only if a query needs one. */
-export function comparison(corpus: Corpus, query: string | undefined, index?: SearchIndex): Comparison {
-  let articles = corpus.articles;
-  if (query) {
-    const parsed = parseQuery(query);
-    if (!parsed.ok) throw new UsageError(`--query: ${parsed.error}`);
-    articles = searchAll(index ?? buildIndex(articles), parsed.query).ids.map((i) => corpus.articles[i]!);
-  }
+export function comparison(corpus: Corpus, query: string | undefined, index?: SearchIndex, marks?: MarksOf): Comparison {
+  const articles = matchingArticles(corpus, query, index, marks, '--query');
   return compareCountries(articles, corpusFigures(articles));
 }
 
 /** The JSON document: figures without the internal corpus position. */
 export function comparisonJson(c: Comparison): string {
-  return JSON.stringify({ ...c, figures: listOf(c.figures).map(({ index: _index, paragraph: _p, ...f }) => f) }, null, 2) + '\n';
+  return toJson({ ...c, figures: listOf(c.figures).map(({ index: _index, paragraph: _p, ...f }) => f) }) + '\n';
 }
 
 export function comparisonText(c: Comparison): string {

@@ -1,8 +1,8 @@
 /** `steppe entities [--type T] [--json] [PATH…]`: the entity table. */
 import { countEntities, type EntityCount } from '../analysis/entityCounts.js';
 import { plainTable } from '../text/plainTable.js';
-import { sanitizeLine } from '../text/sanitize.js';
-import type { Corpus, MentionType } from '../corpus/types.js';
+import { sanitizeLine, toJson } from '../text/sanitize.js';
+import type { Article, MentionType } from '../corpus/types.js';
 import { UsageError } from '../io/errors.js';
 
 export const MENTION_TYPES: MentionType[] = ['country', 'person', 'organization', 'place'];
@@ -14,12 +14,12 @@ export function parseType(value: string | undefined): MentionType | undefined {
   return t;
 }
 
-export function entitiesJson(corpus: Corpus, type?: MentionType): string {
-  return JSON.stringify(countEntities(corpus.articles, type), null, 2) + '\n';
+export function entitiesJson(articles: Article[], type?: MentionType): string {
+  return toJson(countEntities(articles, type)) + '\n';
 }
 
-export function entitiesTable(corpus: Corpus, type?: MentionType): string {
-  const rows = countEntities(corpus.articles, type);
+export function entitiesTable(articles: Article[], type?: MentionType): string {
+  const rows = countEntities(articles, type);
   const header = ['entity', 'type', 'articles', 'mentions', 'as written'];
   const cells = rows.map((r: EntityCount) => [
     sanitizeLine(r.name),
@@ -28,6 +28,6 @@ export function entitiesTable(corpus: Corpus, type?: MentionType): string {
     String(r.mentions),
     r.spellings.map((s) => `${sanitizeLine(s.text)} ${s.count}`).join(', '),
   ]);
-  const total = corpus.articles.filter((a) => !a.duplicateOf).length;
+  const total = articles.filter((a) => !a.duplicateOf).length;
   return [...plainTable(header, cells, [false, false, true, true, false], true), '', `${rows.length} entities in ${total} articles (republished copies counted once)`].join('\n') + '\n';
 }

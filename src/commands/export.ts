@@ -2,15 +2,15 @@
  * `steppe export` and the dashboard's `x`: a view of the corpus — articles, entities, the
  * country comparison or figures — filtered by a query, as CSV, JSON or a Markdown table.
  */
+import { toJson } from '../text/sanitize.js';
 import { compareCountries } from '../analysis/compare.js';
 import { corpusFigures } from '../analysis/corpusFigures.js';
 import { countEntities } from '../analysis/entityCounts.js';
 import type { Article, Corpus } from '../corpus/types.js';
 import { UsageError } from '../io/errors.js';
 import type { Mark } from '../review/marks.js';
-import { parseQuery } from '../search/query.js';
-import { searchAll } from '../search/search.js';
-import { buildIndex, type SearchIndex } from '../search/searchIndex.js';
+import type { SearchIndex } from '../search/searchIndex.js';
+import { matchingArticles } from './matching.js';
 
 export const WHATS = ['articles', 'entities', 'compare', 'figures'] as const;
 export type What = (typeof WHATS)[number];
@@ -25,10 +25,7 @@ export interface ExportTable {
 
 /** `index`: the corpus's index when one is at hand (the dashboard's, a snapshot's); built only if a query needs one. */
 export function filtered(corpus: Corpus, query: string | undefined, marks?: (id: string) => Mark | undefined, index?: SearchIndex): Article[] {
-  if (!query?.trim()) return corpus.articles;
-  const parsed = parseQuery(query);
-  if (!parsed.ok) throw new UsageError(`query: ${parsed.error}`);
-  return searchAll(index ?? buildIndex(corpus.articles), parsed.query, marks).ids.map((i) => corpus.articles[i]!);
+  return matchingArticles(corpus, query, index, marks);
 }
 
 export function exportTable(articles: Article[], what: What, marks?: (id: string) => Mark | undefined): ExportTable {
@@ -80,22 +77,35 @@ export function exportTable(articles: Article[], what: What, marks?: (id: string
   }
 }
 
-/** RFC 4180 quoting; cells that a spreadsheet would run as a formula are prefixed with ' . */
+/**
+ * A cell a spreadsheet would run as a formula: a sign (ASCII or full-width) after any leading
+ * white space, or a leading tab or carriage return (OWASP's list, and what Excel and LibreOffice
+ * read past).
+ */
+const FORMULA = /^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
+/** Bidi embeddings, overrides and isolates: in a cell they reorder what a reader sees. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** RFC 4180 quoting; formula-looking cells are prefixed with ' and bidi controls shown as �. */
 function csvCell(v: Cell): string {
   if (v === null) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  let s = String(v).replace(BIDI_CONTROLS, '\uFFFD');
+  if (typeof v === 'string' && FORMULA.test(s)) s = `'${s}`;
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/**
+ * A GitHub-flavoured Markdown table cell: a pipe as its character reference (a backslash escape
+ * can itself be escaped and then split the cell), every kind of line break as <br>.
+ */
 function mdCell(v: Cell): string {
-  return v === null ? '' : String(v).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return v === null ? '' : String(v).replace(/&/g, '&amp;').replace(/\|/g, '&#124;').replace(/</g, '&lt;').replace(/\r\n|\r|\n/g, '<br>');
 }
 
 export function formatTable(t: ExportTable, format: Format): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(t.rows, null, 2) + '\n';
+      return toJson(t.rows) + '\n';
     case 'csv':
       // a BOM, so that spreadsheets read UTF-8; CRLF line ends as RFC 4180 has them
       return '\uFEFF' + [t.columns.map(csvCell).join(','), ...t.rows.map((r) => t.columns.map((c) => csvCell(r[c] ?? null)).join(','))].join('\r\n') + '\r\n';

@@ -1,9 +1,7 @@
 /** `steppe search QUERY [--json] [PATH…]`: the filter language without the dashboard. */
 import type { Corpus } from '../corpus/types.js';
-import { UsageError } from '../io/errors.js';
-import { parseQuery } from '../search/query.js';
-import { searchAll } from '../search/search.js';
-import { buildIndex } from '../search/searchIndex.js';
+import type { SearchIndex } from '../search/searchIndex.js';
+import { matching, type MarksOf } from './matching.js';
 import { plainTable } from '../text/plainTable.js';
 import { sanitizeLine } from '../text/sanitize.js';
 
@@ -16,11 +14,9 @@ export interface SearchRow {
   score: number;
 }
 
-/** `index`: the corpus's index when it came with it (a snapshot); otherwise it is built. */
-export function searchRows(corpus: Corpus, query: string, index = buildIndex(corpus.articles)): SearchRow[] {
-  const parsed = parseQuery(query);
-  if (!parsed.ok) throw new UsageError(`search: ${parsed.error}`);
-  const result = searchAll(index, parsed.query);
+/** `index`: the corpus's index when it came with it (a snapshot); otherwise it is built. `marks`: for is:/has:. */
+export function searchRows(corpus: Corpus, query: string, index?: SearchIndex, marks?: MarksOf): SearchRow[] {
+  const result = matching(corpus, query, index, marks, 'search');
   return result.ids.map((i, k) => {
     const a = corpus.articles[i]!;
     return { id: a.id, file: a.file, published: a.published, publisher: a.publisher, title: a.title, score: Math.round((result.scores[k] ?? 0) * 1000) / 1000 };

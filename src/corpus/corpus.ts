@@ -1,6 +1,7 @@
 /** A batch of files → a corpus: decode, measure template lines across the batch, parse each. */
 import { parseArticle, type ParseOptions } from './article.js';
 import { decodeBytes } from './decode.js';
+import { uniqueIds } from './ids.js';
 import { extractMentions } from '../entities/extract.js';
 import { lineStats } from './repeated.js';
 import { createHash } from 'node:crypto';
@@ -52,12 +53,7 @@ export function parseTexts(sources: SourceText[], options: Omit<ParseOptions, 's
 /** What a corpus needs once its articles are parsed: unique ids, republished copies marked, mentions. */
 export function finishArticles(articles: Article[]): Article[] {
   // Two files with the same text get the same hash; keep ids unique within the corpus.
-  const seen = new Map<string, number>();
-  for (const a of articles) {
-    const n = seen.get(a.id) ?? 0;
-    seen.set(a.id, n + 1);
-    if (n > 0) a.id = `${a.id}-${n + 1}`;
-  }
+  uniqueIds(articles);
   markDuplicates(articles);
   const mentions = extractMentions(articles);
   articles.forEach((a, i) => (a.mentions = mentions[i]!));
@@ -72,7 +68,8 @@ export function parseFiles(files: SourceFile[], options: Omit<ParseOptions, 'sta
     if (decoded.ok) {
       sources.push({ file: f.name, text: decoded.text });
       if (decoded.replaced) warnings.push({ file: f.path ?? f.name, message: `${decoded.replaced} byte${decoded.replaced === 1 ? '' : 's'} not valid UTF-8, shown as �` });
-    } else warnings.push({ file: f.path ?? f.name, message: decoded.reason });
+      if (decoded.encoding) warnings.push({ file: f.path ?? f.name, message: `not UTF-8: read as ${decoded.encoding}` });
+    } else warnings.push({ file: f.path ?? f.name, message: `skipped: ${decoded.reason}` });
   }
   const articles = parseTexts(sources, options, cache);
   for (const a of articles) if (a.paragraphs.length === 0) warnings.push({ file: a.file, message: 'no article text found' });

@@ -30,7 +30,7 @@ export function articlesFromJsonl(text: string, file: string): { articles: Artic
   const articles: Article[] = [];
   const warnings: Warning[] = [];
   const outlets = defaultOutlets();
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((line, i) => {
+  text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).forEach((line, i) => {
     if (!line.trim()) return;
     const at = `${file}:${i + 1}`;
     let record: unknown;

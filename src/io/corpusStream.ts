@@ -6,11 +6,11 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Article } from '../corpus/types.js';
-import { articleProblem, shellProblem } from '../corpus/validate.js';
+import { articleProblem, noRepairs, repairArticle, shellProblem, type Repaired } from '../corpus/validate.js';
 import { internArticle, makeInterner } from '../corpus/intern.js';
 import { MentionColumns, mentionsFromColumns } from '../corpus/mentionColumns.js';
 
-export type Streamed = { ok: true; articles: Article[] } | { ok: false; reason: string };
+export type Streamed = { ok: true; articles: Article[]; repaired: Repaired } | { ok: false; reason: string };
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -51,8 +51,9 @@ function scan(fd: number, chunkBytes: number): Streamed {
     }
   };
   const intern = makeInterner();
-  const mentions = new MentionColumns();
-  const articles: Article[] = [];
+  let mentions = new MentionColumns();
+  let articles: Article[] = [];
+  let repaired = noRepairs();
   // bytes outside the articles array, with "[]" in its place: parsed at the end for the version
   const shell: Uint8Array[] = [];
 
@@ -106,6 +107,14 @@ function scan(fd: number, chunkBytes: number): Streamed {
     return true;
   };
 
+  const jsonString = (raw: string, at: number): string => {
+    try {
+      return JSON.parse(`"${raw}"`) as string;
+    } catch {
+      throw notJson(at, 'bad escape in a key');
+    }
+  };
+
   const endElement = (end: number) => {
     const bytes = buf.subarray(elementStart, end + 1);
     let value: unknown;
@@ -117,7 +126,7 @@ function scan(fd: number, chunkBytes: number): Streamed {
     }
     const problem = articleProblem(value);
     if (problem) throw new Bad(`article ${articles.length + 1}: ${problem}`);
-    const article = value as Article;
+    const article = repairArticle(value as Article, repaired);
     // mentions as columns when they are exactly mentions (most of a corpus's objects)
     const at = Array.isArray(article.mentions) ? mentions.add(article.mentions) : null;
     if (at) mentionsFromColumns(article, mentions, at.start, at.end);
@@ -141,7 +150,9 @@ function scan(fd: number, chunkBytes: number): Streamed {
       if (slashes % 2 === 1) continue;
       inString = false;
       if (depth === 1 && expectKey) {
-        lastKey = decode(buf.subarray(stringStart, q));
+        // a key is read as JSON.parse reads it: "\u0061rticles" is "articles"
+        const raw = buf.subarray(stringStart, q);
+        lastKey = raw.includes(BACKSLASH) ? jsonString(decode(raw), q) : decode(raw);
         expectKey = false;
       }
       continue;
@@ -177,12 +188,19 @@ function scan(fd: number, chunkBytes: number): Streamed {
       depth++;
       if (depth === 1 && c !== OPEN_OBJ) throw new Bad('not a corpus file (expected an object with "articles")');
       if (depth === 1) expectKey = true;
-      if (depth === 2 && c === OPEN_ARR && lastKey === 'articles' && arrayDepth === -1) {
-        // the array's contents leave the shell; "[]" stands in for them
+      if (depth === 2 && c === OPEN_ARR && lastKey === 'articles' && arrayDepth < 0) {
+        // the array's contents leave the shell; "[]" stands in for them. A later "articles"
+        // key wins, as in JSON.parse: what an earlier one held is dropped.
         shell.push(Buffer.from(buf.subarray(shellFrom, pos + 1)), Buffer.from(']'));
         shellFrom = -1;
         arrayDepth = 2;
         afterElement = false;
+        afterComma = false;
+        if (articles.length) {
+          articles = [];
+          mentions = new MentionColumns();
+          repaired = noRepairs();
+        }
       }
     } else if (c === CLOSE_OBJ || c === CLOSE_ARR) {
       depth--;
@@ -204,5 +222,5 @@ function scan(fd: number, chunkBytes: number): Streamed {
   }
   const problem = shellProblem(top);
   if (problem) throw new Bad(problem);
-  return { ok: true, articles };
+  return { ok: true, articles, repaired };
 }

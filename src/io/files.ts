@@ -1,19 +1,37 @@
 /** Reading the paths a user names: folders of text files, single files, corpus JSON. */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import type { SourceFile, Warning } from '../corpus/types.js';
 import { UserError } from './errors.js';
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md']);
 
+/** A scraped page is kilobytes; a raw file past this is a mistake (a log, a dump, /dev/zero). */
+export const MAX_RAW_BYTES = 64 << 20;
+
 export interface Collected {
   files: SourceFile[];
   warnings: Warning[];
 }
 
+/** A file name as bytes (names need not be UTF-8), shown with each bad byte as �. */
+const shown = (name: Buffer | string) => (typeof name === 'string' ? name : new TextDecoder('utf-8').decode(name));
+const joinBytes = (dir: Buffer, name: Buffer) => Buffer.concat([dir, Buffer.from(path.sep), name]);
+
+/** What kind of thing a path is when it is not a file or folder, for the warning. */
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
 /**
  * The raw text files under the given paths, in a stable order. A folder contributes its
- * .txt/.md files (recursively); a file named explicitly is taken whatever its extension.
+ * regular .txt/.md files and links to them (recursively); a file named explicitly is taken
+ * whatever its extension. FIFOs, devices and sockets are never opened (reading one blocks or
+ * never ends): they are skipped with a warning, as are files over MAX_RAW_BYTES.
  * File names are relative to the folder they were found in.
  */
 export async function collectFiles(paths: string[], options: { mustExist?: boolean } = {}): Promise<Collected> {
@@ -25,41 +43,88 @@ export async function collectFiles(paths: string[], options: { mustExist?: boole
       info = await stat(p);
     } catch (e) {
       if (options.mustExist) throw new UserError(`${p}: ${describeError(e)}`);
-      warnings.push({ file: p, message: describeError(e) });
+      warnings.push({ file: p, message: `skipped: ${describeError(e)}` });
       continue;
     }
     if (info.isDirectory()) {
-      for (const rel of await listText(p, '', warnings)) await readInto(path.join(p, rel), rel, files, warnings);
-    } else {
-      await readInto(p, path.basename(p), files, warnings);
-    }
+      const seen = new Set<string>();
+      await walk(Buffer.from(p), '', files, warnings, seen);
+    } else if (info.isFile()) await readInto(Buffer.from(p), path.basename(p), info, files, warnings);
+    else warnings.push({ file: p, message: `skipped: ${kindOf(info)}` });
   }
   return { files, warnings };
 }
 
-async function listText(root: string, rel: string, warnings: Warning[]): Promise<string[]> {
+async function walk(dir: Buffer, rel: string, files: SourceFile[], warnings: Warning[], seen: Set<string>): Promise<void> {
+  // a linked folder is walked once, so a link cycle ends
+  try {
+    const real = await realpath(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
+  } catch {
+    // walked as named
+  }
   let entries;
   try {
-    entries = await readdir(path.join(root, rel), { withFileTypes: true });
+    entries = await readdir(dir, { withFileTypes: true, encoding: 'buffer' });
   } catch (e) {
-    warnings.push({ file: path.join(root, rel), message: describeError(e) });
-    return [];
+    warnings.push({ file: shown(dir), message: `skipped: ${describeError(e)}` });
+    return;
   }
-  const out: string[] = [];
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (e.name.startsWith('.')) continue;
-    const child = rel ? path.join(rel, e.name) : e.name;
-    if (e.isDirectory()) out.push(...(await listText(root, child, warnings)));
-    else if (TEXT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push(child);
+  entries.sort((a, b) => Buffer.compare(a.name, b.name));
+  for (const e of entries) {
+    if (e.name[0] === 0x2e) continue; // dot files: hidden, and steppe's own temporary files
+    const full = joinBytes(dir, e.name);
+    const child = rel ? path.join(rel, shown(e.name)) : shown(e.name);
+    const isText = TEXT_EXTENSIONS.has(path.extname(shown(e.name)).toLowerCase());
+    if (!e.isDirectory() && !e.isSymbolicLink() && !isText) continue;
+    let info: Stats;
+    try {
+      info = await stat(full); // follows links: a link counts as what it points to
+    } catch (err) {
+      if (isText) warnings.push({ file: shown(full), message: `skipped: ${describeError(err)}` });
+      continue;
+    }
+    if (info.isDirectory()) await walk(full, child, files, warnings, seen);
+    else if (!isText) continue;
+    else if (info.isFile()) await readInto(full, child, info, files, warnings);
+    else warnings.push({ file: shown(full), message: `skipped: ${kindOf(info)}` });
   }
-  return out;
 }
 
-async function readInto(full: string, name: string, files: SourceFile[], warnings: Warning[]): Promise<void> {
+async function readInto(full: Buffer, name: string, info: Stats, files: SourceFile[], warnings: Warning[]): Promise<void> {
+  if (info.size > MAX_RAW_BYTES) {
+    warnings.push({ file: shown(full), message: `skipped: larger than ${MAX_RAW_BYTES >> 20} MB (${Math.round(info.size / 2 ** 20)} MB)` });
+    return;
+  }
   try {
-    files.push({ name, path: full, bytes: await readFile(full) });
+    const bytes = await readBounded(full, MAX_RAW_BYTES);
+    if (bytes === null) warnings.push({ file: shown(full), message: `skipped: larger than ${MAX_RAW_BYTES >> 20} MB` });
+    else files.push({ name, path: shown(full), bytes });
   } catch (e) {
-    warnings.push({ file: full, message: describeError(e) });
+    warnings.push({ file: shown(full), message: `skipped: ${describeError(e)}` });
+  }
+}
+
+/** The file's bytes, or null when it holds more than `limit` (it may have grown since stat). */
+export async function readBounded(file: Buffer | string, limit: number): Promise<Buffer | null> {
+  const fh = await open(file, 'r');
+  try {
+    const info = await fh.stat();
+    if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ESPECIAL' });
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(limit + 1 - total, Math.max(info.size - total, 0) + 65536));
+      const { bytesRead } = await fh.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > limit) return null;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await fh.close();
   }
 }
 
@@ -76,6 +141,22 @@ export function describeError(e: unknown): string {
       return 'is a folder';
     case 'ENOTDIR':
       return 'not a folder';
+    case 'ENOSPC':
+      return 'disk full';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'EROFS':
+      return 'read-only';
+    case 'EFBIG':
+      return 'file too large for this file system';
+    case 'EIO':
+      return 'input/output error';
+    case 'ELOOP':
+      return 'too many levels of links';
+    case 'ENAMETOOLONG':
+      return 'name too long';
+    case 'ESPECIAL':
+      return 'not a regular file';
     default:
       return e instanceof Error ? e.message.split('\n')[0]! : String(e);
   }

@@ -9,8 +9,8 @@ import type { Figures } from '../analysis/figureStore.js';
 import type { MentionTable } from '../analysis/mentionTable.js';
 import type { Article, Corpus, SourceFile, Warning } from '../corpus/types.js';
 import { decodeBytes } from '../corpus/decode.js';
-import { validateCorpus } from '../corpus/validate.js';
-import { readCorpusFile } from './corpusFile.js';
+import { uniqueIds } from '../corpus/ids.js';
+import { corpusKindOf, parseCorpusText, readCorpusFile } from './corpusFile.js';
 import { UserError } from './errors.js';
 import { collectFiles, describeError } from './files.js';
 
@@ -61,9 +61,12 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
     const { readSnapshot, writeSnapshot, writeSnapshotFigures } = await import('./snapshot.js');
     const snapshot = readSnapshot(only!);
     const rememberFigures = (figures: Figures) => void writeSnapshotFigures(only!, figures);
-    if (snapshot) return { corpus: { version: 1, articles: snapshot.articles }, warnings: [], index: snapshot.index, table: snapshot.table, figures: snapshot.figures, rememberFigures };
-    const corpus = await readCorpusFile(only!);
-    return { corpus, warnings: [], remember: ({ index, table }) => void writeSnapshot(only!, corpus.articles, index, table), rememberFigures };
+    if (snapshot.ok) return { corpus: { version: 1, articles: snapshot.articles }, warnings: [], index: snapshot.index, table: snapshot.table, figures: snapshot.figures, rememberFigures };
+    const { corpus, warnings } = await readCorpusFile(only!);
+    if (snapshot.damaged) warnings.unshift({ file: only!, message: `snapshot damaged (${snapshot.damaged}); rebuilding` });
+    const ids = uniqueIds(corpus.articles);
+    if (ids) warnings.push({ file: only!, message: ids });
+    return { corpus, warnings, remember: ({ index, table }) => void writeSnapshot(only!, corpus.articles, index, table), rememberFigures };
   }
   const articles: Article[] = [];
   const warnings: Warning[] = [];
@@ -86,17 +89,12 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
       if (!decoded.ok) throw new UserError(`standard input: ${decoded.reason}`);
       const text = decoded.text.replace(/^\uFEFF/, '');
       const head = text.trimStart();
-      if (head.startsWith('{') && /^\s*\{\s*"version"/.test(head) && !/\n\s*\{/.test(head.trimEnd())) {
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch (e) {
-          throw new UserError(`standard input: not valid JSON (${(e as Error).message.split('\n')[0]})`);
-        }
-        const v = validateCorpus(json);
-        if (!v.ok) throw new UserError(`standard input: ${v.reason}`);
-        append(articles, v.corpus.articles);
-      } else if (head.startsWith('{')) {
+      const kind = corpusKindOf(head.slice(0, 1 << 16));
+      if (kind === 'corpus.json') {
+        const read = parseCorpusText('standard input', Buffer.from(text, 'utf8'));
+        append(articles, read.corpus.articles);
+        append(warnings, read.warnings);
+      } else if (kind === 'JSON Lines') {
         const r = (await jsonlModule()).articlesFromJsonl(text, 'stdin');
         append(jsonl, r.articles);
         append(warnings, r.warnings);
@@ -104,19 +102,26 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
       continue;
     }
     const ext = path.extname(p).toLowerCase();
-    if (ext === '.json') append(articles, (await readCorpusFile(p)).articles);
-    else if (JSONL.has(ext)) {
-      const collected = await collectFiles([p], { mustExist: true });
-      for (const f of collected.files) {
-        const decoded = decodeBytes(f.bytes);
-        if (!decoded.ok) {
-          warnings.push({ file: p, message: decoded.reason });
-          continue;
-        }
-        const r = (await jsonlModule()).articlesFromJsonl(decoded.text, path.basename(p));
-        append(jsonl, r.articles);
-        append(warnings, r.warnings);
+    if (ext === '.json') {
+      const read = await readCorpusFile(p);
+      append(articles, read.corpus.articles);
+      append(warnings, read.warnings);
+    } else if (JSONL.has(ext)) {
+      // JSON Lines is a corpus, not a scraped page: no raw-file size limit
+      let bytes: Buffer;
+      try {
+        bytes = await readRegularFile(p);
+      } catch (e) {
+        throw new UserError(`${p}: ${describeError(e)}`);
       }
+      const decoded = decodeBytes(bytes);
+      if (!decoded.ok) {
+        warnings.push({ file: p, message: decoded.reason });
+        continue;
+      }
+      const r = (await jsonlModule()).articlesFromJsonl(decoded.text, path.basename(p));
+      append(jsonl, r.articles);
+      append(warnings, r.warnings);
     } else raw.push(p);
   }
 
@@ -127,16 +132,33 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
     const cache = await import('./parseCache.js');
     const key = cache.setKey(files);
     const hit = cache.readCachedCorpus(key);
-    if (hit) {
+    if (hit && hit !== 'damaged') {
       append(articles, hit.corpus.articles);
       append(warnings, hit.warnings);
     } else {
-      const parsed = (await corpusModule()).parseFiles(files, {}, cache.diskArticleCache());
+      const perArticle = cache.diskArticleCache();
+      const parsed = (await corpusModule()).parseFiles(files, {}, perArticle);
       append(articles, parsed.corpus.articles);
       append(warnings, parsed.warnings);
       await cache.writeCachedCorpus(key, { corpus: parsed.corpus, warnings: parsed.warnings });
+      const damaged = (hit === 'damaged' ? 1 : 0) + perArticle.damaged;
+      if (damaged) warnings.push({ file: cache.cacheDir(), message: `${damaged} damaged cache entr${damaged === 1 ? 'y' : 'ies'} removed; parsed again` });
     }
   }
   if (jsonl.length) append(articles, (await corpusModule()).finishArticles(jsonl));
+  // ids key review marks and the index: two articles must never share one
+  const ids = uniqueIds(articles);
+  if (ids) warnings.push({ file: paths.join(', '), message: ids });
   return { corpus: { version: 1, articles }, warnings };
+}
+
+async function readRegularFile(file: string): Promise<Buffer> {
+  const { open } = await import('node:fs/promises');
+  const fh = await open(file, 'r');
+  try {
+    if (!(await fh.stat()).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ESPECIAL' });
+    return await fh.readFile();
+  } finally {
+    await fh.close();
+  }
 }

@@ -5,13 +5,15 @@
  * costs time: parsing goes on without it.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { PARSER_VERSION, type ArticleCache } from '../corpus/corpus.js';
 import type { Article, Corpus, SourceFile, Warning } from '../corpus/types.js';
-import { dataDir } from '../paths.js';
-import { xdgDir } from '../review/store.js';
+import { articleProblem, validateCorpus } from '../corpus/validate.js';
+
+import { dataDir, xdgDir } from '../paths.js';
+import { writeFileSafely } from './safeWrite.js';
+import { seal, unseal } from './sealed.js';
 
 export function cacheDir(): string {
   return process.env.STEPPE_CACHE_DIR || path.join(xdgDir('cache'), 'parsed');
@@ -41,45 +43,65 @@ export interface CachedCorpus {
   warnings: Warning[];
 }
 
-export function readCachedCorpus(key: string): CachedCorpus | null {
+/** A cache file's JSON, `undefined` when there is none, or `null` when it is damaged (and then removed). */
+function readSealed(file: string): unknown {
+  let bytes: Buffer;
   try {
-    return JSON.parse(readFileSync(path.join(cacheDir(), `corpus-${key}.json`), 'utf8')) as CachedCorpus;
+    bytes = readFileSync(file);
   } catch {
-    return null;
+    return undefined;
   }
+  const text = unseal(bytes);
+  try {
+    if (text !== null) return JSON.parse(text);
+  } catch {
+    // sealed but not JSON: damaged all the same
+  }
+  rmSync(file, { force: true });
+  return null;
+}
+
+function writeSealed(file: string, value: unknown): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSafely(file, seal(JSON.stringify(value)));
+  } catch {
+    // a cache that cannot be written is no error: it only costs time next run
+  }
+}
+
+/** The cached corpus of this set of files; `damaged` when the entry was there but not whole. */
+export function readCachedCorpus(key: string): CachedCorpus | 'damaged' | null {
+  const value = readSealed(path.join(cacheDir(), `corpus-${key}.json`));
+  if (value === undefined) return null;
+  const v = value as Partial<CachedCorpus> | null;
+  if (!v || !Array.isArray(v.warnings) || !validateCorpus(v.corpus).ok) return 'damaged';
+  return v as CachedCorpus;
 }
 
 export async function writeCachedCorpus(key: string, value: CachedCorpus): Promise<void> {
-  try {
-    mkdirSync(cacheDir(), { recursive: true });
-    await writeFileAtomic(path.join(cacheDir(), `corpus-${key}.json`), JSON.stringify(value));
-  } catch {
-    // a cache that cannot be written is no error
-  }
+  writeSealed(path.join(cacheDir(), `corpus-${key}.json`), value);
 }
 
-/** Per-article cache entries, read and written synchronously around a parse. */
-export function diskArticleCache(): ArticleCache {
+/** Per-article cache entries, read and written synchronously around a parse. `damaged` counts entries found broken. */
+export function diskArticleCache(): ArticleCache & { damaged: number } {
   const dir = cacheDir();
   const salt = dataHash().slice(0, 16);
   const file = (key: string) => path.join(dir, `article-${salt}-${key}.json`);
-  let made = false;
-  return {
-    get(key) {
-      try {
-        return JSON.parse(readFileSync(file(key), 'utf8')) as Article;
-      } catch {
+  const cache = {
+    damaged: 0,
+    get(key: string) {
+      const value = readSealed(file(key));
+      if (value === undefined) return undefined;
+      if (value === null || articleProblem(value) !== null) {
+        cache.damaged++;
         return undefined;
       }
+      return value as Article;
     },
-    set(key, article) {
-      try {
-        if (!made) mkdirSync(dir, { recursive: true });
-        made = true;
-        writeFileAtomic.sync(file(key), JSON.stringify(article));
-      } catch {
-        // no cache, no harm
-      }
+    set(key: string, article: Article) {
+      writeSealed(file(key), article);
     },
   };
+  return cache;
 }

@@ -3,11 +3,13 @@
  * folder as a snapshot that loads in a fraction of the time: the paragraphs as one UTF-8 byte
  * arena (decoded an article at a time, when something reads it), mentions as typed columns,
  * the posting lists as they sit in memory. The snapshot is keyed by the corpus file's path,
- * size, modification time and inode, and by the formats it holds; anything that does not
- * match, or does not read back whole, is ignored and rebuilt. It only ever costs time.
+ * size, modification time and inode, and by the formats it holds; one that does not match is
+ * stale and silently rebuilt. Every file carries its SHA-256 (the binaries' in meta.json,
+ * meta.json's and figures.json's in their last line) and every offset is checked against its
+ * bounds on reading: a damaged snapshot is reported and rebuilt, never read as data.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, fstatSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, fstatSync } from 'node:fs';
 import path from 'node:path';
 import { FIGURE_STRIDE, FigureStore, type Figures } from '../analysis/figureStore.js';
 import type { Article, Mention, MentionType, RemovedLine } from '../corpus/types.js';
@@ -15,8 +17,10 @@ import type { MentionTable } from '../analysis/mentionTable.js';
 import { MentionColumns, mentionsFromColumns } from '../corpus/mentionColumns.js';
 import { INDEX_VERSION, vocabularyFuse, type SearchIndex } from '../search/searchIndex.js';
 import { cacheDir } from './parseCache.js';
+import { sweepStaleTemps, tempNameFor, writeAll, writeFileSafely } from './safeWrite.js';
+import { Sealer, seal, sha256, unseal } from './sealed.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface Meta {
   key: string;
@@ -32,6 +36,8 @@ interface Meta {
   years: (number | null)[];
   /** byte lengths of the binary files, checked on reading */
   sizes: Record<string, number>;
+  /** SHA-256 of each binary file */
+  hashes: Record<string, string>;
 }
 
 /** Where the snapshot of a corpus file lives (one per file: a new one replaces the old). */
@@ -71,8 +77,8 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
     const folder = snapshotFolderFor(corpusFile);
     const key = keyFor(corpusFile);
     mkdirSync(path.dirname(folder), { recursive: true });
-    tmp = `${folder}.tmp-${process.pid}`;
-    rmSync(tmp, { recursive: true, force: true });
+    sweepStaleTemps(path.dirname(folder));
+    tmp = tempNameFor(folder);
     mkdirSync(tmp);
 
     // paragraphs: one arena of UTF-8, written a chunk at a time (never a second copy of the
@@ -81,12 +87,17 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
     const paragraphStarts = new Float64Array(paragraphCount + 1);
     const articleParagraphs = new Int32Array(articles.length + 1);
     const fd = openSync(path.join(tmp, 'text.bin'), 'w');
+    const textHash = createHash('sha256');
     let bytes = 0;
     try {
       const chunk = Buffer.alloc(16 << 20);
       let used = 0;
+      const put = (b: Uint8Array) => {
+        writeAll(fd, b);
+        textHash.update(b);
+      };
       const flush = () => {
-        writeAll(fd, chunk.subarray(0, used));
+        put(chunk.subarray(0, used));
         used = 0;
       };
       let p = 0;
@@ -98,7 +109,7 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
           if (used + text.length * 3 > chunk.length) flush();
           if (text.length * 3 > chunk.length) {
             const big = Buffer.from(text, 'utf8');
-            writeAll(fd, big);
+            put(big);
             bytes += big.length;
           } else {
             const n = chunk.write(text, used, 'utf8');
@@ -108,6 +119,7 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
         }
       });
       flush();
+      fsyncSync(fd);
       articleParagraphs[articles.length] = p;
       paragraphStarts[p] = bytes;
     } finally {
@@ -135,11 +147,14 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
       ...tableColumns(table),
     };
     const sizes: Record<string, number> = { text: bytes };
+    const hashes: Record<string, string> = { text: textHash.digest('hex') };
     for (const name of BINARIES) {
       if (name === 'text') continue;
       const view = arrays[name];
-      writeFileSync(path.join(tmp, `${name}.bin`), new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+      const b = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+      writeBinary(path.join(tmp, `${name}.bin`), b);
       sizes[name] = view.byteLength;
+      hashes[name] = sha256(b);
     }
     const meta: Meta = {
       key,
@@ -153,6 +168,7 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
       fields: Object.fromEntries(Object.entries(index.fields).map(([f, map]) => [f, [...map]])) as Meta['fields'],
       years: index.docs.map((d) => d.year),
       sizes,
+      hashes,
     };
     // the meta file last: a folder without it is incomplete and never read
     writeJsonInParts(path.join(tmp, 'meta.json'), meta as unknown as Record<string, unknown>);
@@ -166,6 +182,16 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
   }
 }
 
+function writeBinary(file: string, bytes: Uint8Array): void {
+  const fd = openSync(file, 'w');
+  try {
+    writeAll(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Snapshots are large (about the corpus's size): only the few most recently written stay. */
 const KEEP = 3;
 
@@ -173,7 +199,7 @@ function pruneSnapshots(root: string, current: string): void {
   try {
     const others = readdirSync(root)
       .map((name) => path.join(root, name))
-      .filter((p) => p !== current && !p.includes('.tmp-'))
+      .filter((p) => p !== current && !path.basename(p).startsWith('.') && !p.includes('.tmp-'))
       .map((p) => ({ p, at: statSync(p).mtimeMs }))
       .sort((a, b) => b.at - a.at);
     for (const { p } of others.slice(KEEP - 1)) rmSync(p, { recursive: true, force: true });
@@ -188,8 +214,13 @@ function pruneSnapshots(root: string, current: string): void {
  */
 function writeJsonInParts(file: string, value: Record<string, unknown>): void {
   const fd = openSync(file, 'w');
+  const sealer = new Sealer();
   try {
-    const put = (s: string) => writeAll(fd, Buffer.from(s, 'utf8'));
+    const put = (s: string) => {
+      const b = Buffer.from(s, 'utf8');
+      writeAll(fd, b);
+      sealer.update(b);
+    };
     put('{');
     Object.entries(value).forEach(([key, v], n) => {
       put(`${n ? ',' : ''}${JSON.stringify(key)}:`);
@@ -199,27 +230,29 @@ function writeJsonInParts(file: string, value: Record<string, unknown>): void {
       put(']');
     });
     put('}');
+    writeAll(fd, sealer.line());
+    fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
 }
 
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-}
+/** A snapshot that is there but not whole: said once, then rebuilt. */
+class Damaged extends Error {}
 
-function readBinary(folder: string, name: string, size: number): Buffer {
+function readBinary(folder: string, name: string, size: number, hash?: string): Buffer {
   const fd = openSync(path.join(folder, `${name}.bin`), 'r');
   try {
-    if (fstatSync(fd).size !== size) throw new Error(`${name}: wrong size`);
+    if (fstatSync(fd).size !== size) throw new Damaged(`${name}.bin has the wrong size`);
     // a fresh, aligned buffer of its own: typed arrays are laid over it below
     const buf = Buffer.from(new ArrayBuffer(size));
     let at = 0;
     while (at < size) {
       const n = readSync(fd, buf, at, Math.min(size - at, 1 << 30), at);
-      if (n === 0) throw new Error(`${name}: short read`);
+      if (n === 0) throw new Damaged(`${name}.bin is cut short`);
       at += n;
     }
+    if (hash !== undefined && sha256(buf) !== hash) throw new Damaged(`${name}.bin fails its checksum`);
     return buf;
   } finally {
     closeSync(fd);
@@ -244,7 +277,7 @@ export interface Snapshot {
 export function writeSnapshotFigures(corpusFile: string, figures: Figures): boolean {
   try {
     const folder = snapshotFolderFor(corpusFile);
-    const meta = JSON.parse(readFileSync(path.join(folder, 'meta.json'), 'utf8')) as Meta;
+    const meta = readMeta(folder);
     if (meta.key !== keyFor(corpusFile)) return false;
     let store = figures instanceof FigureStore ? figures : null;
     if (!store) {
@@ -252,90 +285,164 @@ export function writeSnapshotFigures(corpusFile: string, figures: Figures): bool
       for (let i = 0; i < figures.length; i++) store.push(figures.at(i)!);
     }
     const { ints, nums, pool, length } = store.columns();
-    rmSync(path.join(folder, 'figures.json'), { force: true });
-    writeFileSync(path.join(folder, 'figureInts.bin'), new Uint8Array(ints.buffer, ints.byteOffset, ints.byteLength));
-    writeFileSync(path.join(folder, 'figureNums.bin'), new Uint8Array(nums.buffer, nums.byteOffset, nums.byteLength));
-    const tmp = path.join(folder, `figures.json.tmp-${process.pid}`);
-    writeFileSync(tmp, JSON.stringify({ key: meta.key, length, pool, sizes: { ints: ints.byteLength, nums: nums.byteLength } }));
-    renameSync(tmp, path.join(folder, 'figures.json'));
+    const intBytes = new Uint8Array(ints.buffer, ints.byteOffset, ints.byteLength);
+    const numBytes = new Uint8Array(nums.buffer, nums.byteOffset, nums.byteLength);
+    // figures.json last: it names the binaries' hashes, so older binaries never pass for these
+    writeFileSafely(path.join(folder, 'figureInts.bin'), intBytes);
+    writeFileSafely(path.join(folder, 'figureNums.bin'), numBytes);
+    const saved = { key: meta.key, length, pool, sizes: { ints: intBytes.length, nums: numBytes.length }, hashes: { ints: sha256(intBytes), nums: sha256(numBytes) } };
+    writeFileSafely(path.join(folder, 'figures.json'), seal(JSON.stringify(saved)));
     return true;
   } catch {
     return false;
   }
 }
 
-function readFigures(folder: string, key: string): Figures | undefined {
+function readSealedJson<T>(file: string): T {
+  const text = unseal(readFileSync(file));
+  if (text === null) throw new Damaged(`${path.basename(file)} fails its checksum`);
   try {
-    const saved = JSON.parse(readFileSync(path.join(folder, 'figures.json'), 'utf8')) as { key: string; length: number; pool: string[]; sizes: { ints: number; nums: number } };
-    if (saved.key !== key || !Array.isArray(saved.pool)) return undefined;
-    const ints = view(Int32Array, readBinary(folder, 'figureInts', saved.sizes.ints));
-    const nums = view(Float64Array, readBinary(folder, 'figureNums', saved.sizes.nums));
-    if (ints.length !== saved.length * FIGURE_STRIDE || nums.length !== saved.length * 2) return undefined;
-    return new FigureStore({ ints, nums, pool: saved.pool, length: saved.length });
+    return JSON.parse(text) as T;
   } catch {
-    return undefined;
+    throw new Damaged(`${path.basename(file)} is not valid JSON`);
   }
 }
 
-/** The snapshot of this corpus file as it is now, or null. */
-export function readSnapshot(corpusFile: string): Snapshot | null {
-  try {
-    const folder = snapshotFolderFor(corpusFile);
-    const meta = JSON.parse(readFileSync(path.join(folder, 'meta.json'), 'utf8')) as Meta;
-    if (meta.key !== keyFor(corpusFile)) return null;
-    const bin = Object.fromEntries(BINARIES.map((name) => [name, readBinary(folder, name, meta.sizes[name] ?? -1)])) as Record<(typeof BINARIES)[number], Buffer>;
-    const text = bin.text;
-    const paragraphStarts = view(Float64Array, bin.paragraphStarts);
-    const articleParagraphs = view(Int32Array, bin.articleParagraphs);
-    const articleMentions = view(Int32Array, bin.articleMentions);
-    const columns = view(Int32Array, bin.mentions);
-    if (articleParagraphs.length !== meta.count + 1 || articleMentions.length !== meta.count + 1) return null;
+function readMeta(folder: string): Meta {
+  const meta = readSealedJson<Meta>(path.join(folder, 'meta.json'));
+  if (typeof meta !== 'object' || meta === null || typeof meta.key !== 'string') throw new Damaged('meta.json has no key');
+  return meta;
+}
 
-    // paragraphs are decoded when read, and the last few articles' are kept
-    const decoded = new Map<number, string[]>();
-    const paragraphsOf = (i: number): string[] => {
-      let ps = decoded.get(i);
-      if (ps) return ps;
-      ps = [];
-      for (let p = articleParagraphs[i]!; p < articleParagraphs[i + 1]!; p++) ps.push(text.toString('utf8', paragraphStarts[p]!, paragraphStarts[p + 1]!));
-      if (decoded.size >= 4) decoded.delete(decoded.keys().next().value!);
-      decoded.set(i, ps);
-      return ps;
-    };
-    // mentions are made when read (the reader, figures, exports), never all kept: counting
-    // is done from the mention table
-    const mentions = new MentionColumns({ entities: meta.entities, surfaces: meta.surfaces, columns });
-    const articles: Article[] = meta.articles.map((a, i) => {
-      const article = { id: a.id, file: a.file, title: a.title, publisher: a.publisher, author: a.author, published: a.published, section: a.section, dateline: a.dateline, paragraphs: [] as string[], removed: a.removed, mentions: [] as Mention[], duplicateOf: a.duplicateOf };
-      // same key order as a parsed article; text and mentions stay in their columns until read
-      Object.defineProperty(article, 'paragraphs', { get: () => paragraphsOf(i), enumerable: true, configurable: true });
-      return mentionsFromColumns(article, mentions, articleMentions[i]!, articleMentions[i + 1]!);
-    });
-    const int = (name: (typeof TABLE_COLUMNS)[number]) => view(Int32Array, bin[name]);
-    const table: MentionTable = {
-      articles: meta.count,
-      ...meta.table,
-      spellingEntity: int('spellingEntity'),
-      entities: { start: int('entityStart'), key: int('entityKey'), count: int('entityCount') },
-      spellings: { start: int('spellingStart'), key: int('spellingKey'), count: int('spellingCount') },
-      companions: { start: int('pairStart'), country: int('pairCountry'), other: int('pairOther'), count: int('pairCount') },
-      duplicate: new Uint8Array(bin.duplicate.buffer, bin.duplicate.byteOffset, bin.duplicate.byteLength),
-      published: meta.articles.map((a) => a.published),
-    };
-    if (table.entities.start.length !== meta.count + 1 || table.companions.start.length !== meta.count + 1 || table.duplicate.length !== meta.count) return null;
-    const index: SearchIndex = {
-      docs: articles.map((article, i) => ({ article, year: meta.years[i] ?? null })),
-      fields: Object.fromEntries(Object.entries(meta.fields).map(([f, entries]) => [f, new Map(entries)])) as SearchIndex['fields'],
-      titles: new Map(meta.titles),
-      terms: new Map(meta.vocabulary.map((t, k) => [t, k])),
-      postingData: view(Int32Array, bin.postingData),
-      starts: view(Int32Array, bin.starts),
-      vocabulary: meta.vocabulary,
-      fuse: vocabularyFuse(meta.vocabulary),
-    };
-    if (index.starts.length !== meta.vocabulary.length + 1) return null;
-    return { articles, index, table, figures: readFigures(folder, meta.key) };
-  } catch {
-    return null;
+function readFigures(folder: string, key: string): Figures | undefined {
+  let saved: { key: string; length: number; pool: string[]; sizes: { ints: number; nums: number }; hashes: { ints: string; nums: string } };
+  try {
+    saved = readSealedJson(path.join(folder, 'figures.json'));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // no figures yet
+    throw e;
   }
+  if (saved.key !== key) return undefined;
+  if (!Array.isArray(saved.pool) || !Number.isInteger(saved.length)) throw new Damaged('figures.json is malformed');
+  const ints = view(Int32Array, readBinary(folder, 'figureInts', saved.sizes.ints, saved.hashes.ints));
+  const nums = view(Float64Array, readBinary(folder, 'figureNums', saved.sizes.nums, saved.hashes.nums));
+  if (ints.length !== saved.length * FIGURE_STRIDE || nums.length !== saved.length * 2) throw new Damaged('figure columns have the wrong length');
+  return new FigureStore({ ints, nums, pool: saved.pool, length: saved.length });
+}
+
+/** Every value of `a` in [0, limit); with `rising`, also never decreasing. */
+function inBounds(a: ArrayLike<number>, limit: number, rising = false): boolean {
+  let last = 0;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i]!;
+    if (!(v >= 0 && v < limit) || (rising && v < last)) return false;
+    last = v;
+  }
+  return true;
+}
+
+/** Every `stride`-th value from `offset` in [0, limit). */
+function strideInBounds(a: Int32Array, stride: number, offset: number, limit: number): boolean {
+  for (let i = offset; i < a.length; i += stride) if (!(a[i]! >= 0 && a[i]! < limit)) return false;
+  return true;
+}
+
+function check(ok: boolean, what: string): void {
+  if (!ok) throw new Damaged(what);
+}
+
+export type ReadSnapshot = ({ ok: true } & Snapshot) | { ok: false; damaged?: string };
+
+/**
+ * The snapshot of this corpus file as it is now; or none (no snapshot, or a stale one:
+ * silently rebuilt), or `damaged` with what is wrong (reported, then rebuilt).
+ */
+export function readSnapshot(corpusFile: string): ReadSnapshot {
+  let folder: string;
+  try {
+    folder = snapshotFolderFor(corpusFile);
+    sweepStaleTemps(path.dirname(folder));
+    statSync(folder);
+  } catch {
+    return { ok: false };
+  }
+  try {
+    return { ok: true, ...loadSnapshot(folder, corpusFile) };
+  } catch (e) {
+    if (e instanceof Stale) return { ok: false };
+    const reason = e instanceof Damaged ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'a file is missing' : `unreadable: ${(e as Error).message.split('\n')[0]}`;
+    // a damaged snapshot is removed so that it is rebuilt, not reported again on every open
+    rmSync(folder, { recursive: true, force: true });
+    return { ok: false, damaged: reason };
+  }
+}
+
+class Stale extends Error {}
+
+function loadSnapshot(folder: string, corpusFile: string): Snapshot {
+  const meta = readMeta(folder);
+  if (meta.key !== keyFor(corpusFile)) throw new Stale();
+  check(Number.isInteger(meta.count) && meta.count >= 0 && Array.isArray(meta.articles) && meta.articles.length === meta.count, 'meta.json: article count');
+  check(typeof meta.sizes === 'object' && meta.sizes !== null && typeof meta.hashes === 'object' && meta.hashes !== null, 'meta.json: no sizes or hashes');
+  const bin = Object.fromEntries(BINARIES.map((name) => [name, readBinary(folder, name, meta.sizes[name] ?? -1, meta.hashes[name] ?? '')])) as Record<(typeof BINARIES)[number], Buffer>;
+  const text = bin.text;
+  const paragraphStarts = view(Float64Array, bin.paragraphStarts);
+  const articleParagraphs = view(Int32Array, bin.articleParagraphs);
+  const articleMentions = view(Int32Array, bin.articleMentions);
+  const columns = view(Int32Array, bin.mentions);
+  // bounds: the checksums catch damage; these catch a snapshot that is whole but inconsistent
+  check(articleParagraphs.length === meta.count + 1 && articleMentions.length === meta.count + 1, 'article columns have the wrong length');
+  check(inBounds(articleParagraphs, paragraphStarts.length, true) && articleParagraphs[meta.count] === paragraphStarts.length - 1, 'paragraph offsets out of bounds');
+  check(inBounds(paragraphStarts, text.length + 1, true), 'text offsets out of bounds');
+  check(columns.length % 5 === 0 && inBounds(articleMentions, columns.length / 5 + 1, true) && articleMentions[meta.count] === columns.length / 5, 'mention offsets out of bounds');
+  check(strideInBounds(columns, 5, 0, meta.entities.length) && strideInBounds(columns, 5, 1, meta.surfaces.length), 'mentions name unknown entities');
+
+  // paragraphs are decoded when read, and the last few articles' are kept
+  const decoded = new Map<number, string[]>();
+  const paragraphsOf = (i: number): string[] => {
+    let ps = decoded.get(i);
+    if (ps) return ps;
+    ps = [];
+    for (let p = articleParagraphs[i]!; p < articleParagraphs[i + 1]!; p++) ps.push(text.toString('utf8', paragraphStarts[p]!, paragraphStarts[p + 1]!));
+    if (decoded.size >= 4) decoded.delete(decoded.keys().next().value!);
+    decoded.set(i, ps);
+    return ps;
+  };
+  // mentions are made when read (the reader, figures, exports), never all kept: counting
+  // is done from the mention table
+  const mentions = new MentionColumns({ entities: meta.entities, surfaces: meta.surfaces, columns });
+  const articles: Article[] = meta.articles.map((a, i) => {
+    const article = { id: a.id, file: a.file, title: a.title, publisher: a.publisher, author: a.author, published: a.published, section: a.section, dateline: a.dateline, paragraphs: [] as string[], removed: a.removed, mentions: [] as Mention[], duplicateOf: a.duplicateOf };
+    // same key order as a parsed article; text and mentions stay in their columns until read
+    Object.defineProperty(article, 'paragraphs', { get: () => paragraphsOf(i), enumerable: true, configurable: true });
+    return mentionsFromColumns(article, mentions, articleMentions[i]!, articleMentions[i + 1]!);
+  });
+  const int = (name: (typeof TABLE_COLUMNS)[number]) => view(Int32Array, bin[name]);
+  const table: MentionTable = {
+    articles: meta.count,
+    ...meta.table,
+    spellingEntity: int('spellingEntity'),
+    entities: { start: int('entityStart'), key: int('entityKey'), count: int('entityCount') },
+    spellings: { start: int('spellingStart'), key: int('spellingKey'), count: int('spellingCount') },
+    companions: { start: int('pairStart'), country: int('pairCountry'), other: int('pairOther'), count: int('pairCount') },
+    duplicate: new Uint8Array(bin.duplicate.buffer, bin.duplicate.byteOffset, bin.duplicate.byteLength),
+    published: meta.articles.map((a) => a.published),
+  };
+  const nEntities = table.entityId.length;
+  check(table.entities.start.length === meta.count + 1 && table.companions.start.length === meta.count + 1 && table.spellings.start.length === meta.count + 1 && table.duplicate.length === meta.count, 'mention table has the wrong length');
+  check(inBounds(table.entities.start, table.entities.key.length + 1, true) && inBounds(table.entities.key, nEntities), 'mention table: entity rows out of bounds');
+  check(inBounds(table.spellings.start, table.spellings.key.length + 1, true) && inBounds(table.spellings.key, table.spellingText.length) && inBounds(table.spellingEntity, nEntities), 'mention table: spelling rows out of bounds');
+  check(inBounds(table.companions.start, table.companions.country.length + 1, true) && inBounds(table.companions.country, nEntities) && inBounds(table.companions.other, nEntities), 'mention table: companion rows out of bounds');
+  const index: SearchIndex = {
+    docs: articles.map((article, i) => ({ article, year: meta.years[i] ?? null })),
+    fields: Object.fromEntries(Object.entries(meta.fields).map(([f, entries]) => [f, new Map(entries)])) as SearchIndex['fields'],
+    titles: new Map(meta.titles),
+    terms: new Map(meta.vocabulary.map((t, k) => [t, k])),
+    postingData: view(Int32Array, bin.postingData),
+    starts: view(Int32Array, bin.starts),
+    vocabulary: meta.vocabulary,
+    fuse: vocabularyFuse(meta.vocabulary),
+  };
+  check(index.starts.length === meta.vocabulary.length + 1 && inBounds(index.starts, index.postingData.length + 1, true) && inBounds(index.postingData, meta.count), 'posting lists out of bounds');
+  return { articles, index, table, figures: readFigures(folder, meta.key) };
 }

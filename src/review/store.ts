@@ -1,22 +1,18 @@
 /**
  * The review state file of one corpus: changes apply in memory at once and are saved in the
- * background, one write at a time — under a lock file, merged with what is on disk (so a
- * second steppe on the same corpus keeps its changes too), written atomically with mode 0600.
- * A corrupt file, or one from a newer steppe, is moved aside, never wiped.
+ * background, one write at a time — under a lock file, merged field by field with what is on
+ * disk (so a second steppe on the same corpus keeps its changes too), written completely or
+ * not at all (safeWrite), mode 0600. A save that fails keeps the change, says so, and is
+ * retried; at quit, what could still not be saved is reported. A corrupt file, or one from a
+ * newer steppe, is moved aside, never wiped.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { homedir } from 'node:os';
+import { mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { open, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
-import { mergeMarks, parseReviewFile, serializeReview, type Mark } from './marks.js';
-
-/** XDG base directories, with the usual fallbacks ($XDG_STATE_HOME or ~/.local/state …). */
-export function xdgDir(kind: 'state' | 'cache'): string {
-  const env = kind === 'state' ? process.env.XDG_STATE_HOME : process.env.XDG_CACHE_HOME;
-  const base = env && path.isAbsolute(env) ? env : path.join(homedir(), kind === 'state' ? '.local/state' : '.cache');
-  return path.join(base, 'steppe');
-}
+import { writeFileSafely, writeReason } from '../io/safeWrite.js';
+import { xdgDir } from '../paths.js';
+import { FIELDS, covers, markOf, mergeMark, mergeMarks, parseReviewFile, serializeReview, type Mark, type Marks, type StampedMark } from './marks.js';
 
 /** The state file for a corpus named by its paths (resolved), or by its content for stdin. */
 export function stateFileFor(identity: string, dir = process.env.STEPPE_STATE_DIR || xdgDir('state')): string {
@@ -24,14 +20,21 @@ export function stateFileFor(identity: string, dir = process.env.STEPPE_STATE_DI
 }
 
 const LOCK_STALE_MS = 5000;
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 10_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class ReviewStore {
-  private marks = new Map<string, Mark>();
-  private dirty = new Map<string, Mark>();
+  private marks: Marks = new Map();
+  /** settings not yet known to be on disk */
+  private pending: Marks = new Map();
   private chain: Promise<void> = Promise.resolve();
   private listeners = new Set<() => void>();
   private lastStamp = 0;
+  private retry: NodeJS.Timeout | undefined;
+  private retryMs = RETRY_FIRST_MS;
+  /** why the last save failed, while changes wait to be saved */
+  failure: string | null = null;
   /** bumped on every change, so views can memoise on it */
   version = 0;
   /** what the user should be told (a state file moved aside, a failed save) */
@@ -50,23 +53,30 @@ export class ReviewStore {
     }
     const parsed = parseReviewFile(text);
     if (parsed.ok) {
-      for (const [id, m] of Object.entries(parsed.file.articles)) this.marks.set(id, m);
+      this.marks = parsed.marks;
       return;
     }
-    const aside = `${this.file}.${parsed.reason}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    try {
-      await rename(this.file, aside);
-    } catch (e) {
-      // it cannot be moved aside: then it must not be written over either
-      this.readOnly = true;
-      this.message = `review state is ${parsed.reason === 'newer' ? 'from a newer steppe' : 'unreadable'} and could not be moved aside (${(e as Error).message.split('\n')[0]}); marks will not be saved`;
-      return;
-    }
+    const aside = this.moveAside(parsed.reason);
+    if (aside === null) return;
     this.message = `review state was ${parsed.reason === 'newer' ? 'written by a newer steppe' : 'unreadable'}; kept it as ${path.basename(aside)} and started afresh`;
   }
 
+  /** Moves an unreadable state file out of the way; null (and read-only) when it cannot be. */
+  private moveAside(reason: 'corrupt' | 'newer'): string | null {
+    const aside = `${this.file}.${reason}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    try {
+      renameSync(this.file, aside);
+      return aside;
+    } catch (e) {
+      // it cannot be moved aside: then it must not be written over either
+      this.readOnly = true;
+      this.message = `review state is ${reason === 'newer' ? 'from a newer steppe' : 'unreadable'} and could not be moved aside (${writeReason(e)}); marks will not be saved`;
+      return null;
+    }
+  }
+
   get(id: string): Mark | undefined {
-    return this.marks.get(id);
+    return markOf(this.marks.get(id));
   }
 
   subscribe(listener: () => void): () => void {
@@ -74,69 +84,116 @@ export class ReviewStore {
     return () => this.listeners.delete(listener);
   }
 
-  /** Changes an article's mark now; the returned promise resolves once it is on disk. */
-  set(id: string, change: Partial<Omit<Mark, 'updated'>>): Promise<void> {
-    // strictly increasing stamps, so two changes in one millisecond keep their order
-    this.lastStamp = Math.max(Date.now(), this.lastStamp + 1);
-    const next: Mark = { ...this.marks.get(id), ...change, updated: this.lastStamp };
-    if (!next.note) delete next.note;
-    if (!next.read) delete next.read;
-    if (!next.starred) delete next.starred;
-    this.marks.set(id, next);
-    this.dirty.set(id, next);
+  private changed(): void {
     this.version++;
     for (const l of this.listeners) l();
+  }
+
+  /** Changes fields of an article's mark now; the returned promise settles once a save was tried. */
+  set(id: string, change: Partial<Mark>): Promise<void> {
+    // strictly increasing stamps, so two changes in one millisecond keep their order
+    this.lastStamp = Math.max(Date.now(), this.lastStamp + 1);
+    const at = this.lastStamp;
+    const part: { -readonly [K in keyof StampedMark]: StampedMark[K] } = {};
+    if ('read' in change) part.read = [change.read === true, at];
+    if ('starred' in change) part.starred = [change.starred === true, at];
+    if ('note' in change) part.note = [change.note ?? '', at];
+    this.marks.set(id, mergeMark(this.marks.get(id), part));
+    this.pending.set(id, mergeMark(this.pending.get(id), part));
+    this.changed();
     return this.save();
   }
 
-  /** Resolves when everything changed so far is on disk. */
+  /** Ids and fields changed but not yet saved, each as its new value ("starred", "note: …"). */
+  unsaved(): { id: string; fields: string[] }[] {
+    const say = (m: StampedMark, f: (typeof FIELDS)[number]) => (f === 'note' ? `note: ${m.note![0] || '(removed)'}` : `${m[f]![0] ? '' : 'un'}${f === 'read' ? 'read' : 'starred'}`);
+    return [...this.pending].map(([id, m]) => ({ id, fields: FIELDS.filter((f) => m[f]).map((f) => say(m, f)) }));
+  }
+
+  /** Resolves when every save tried so far has finished (saved or failed). */
   flush(): Promise<void> {
     return this.chain;
   }
 
-  private save(): Promise<void> {
-    this.chain = this.chain.then(() => this.writeDirty()).catch((e: unknown) => {
-      this.message = `could not save review state: ${(e as Error).message.split('\n')[0]}`;
-      for (const l of this.listeners) l();
-    });
+  /** At quit: no more retries; one last attempt if anything is unsaved. Returns what is still not saved. */
+  async close(): Promise<{ id: string; fields: string[] }[]> {
+    clearTimeout(this.retry);
+    this.retry = undefined;
+    await this.chain;
+    if (this.pending.size) await this.save(false);
+    return this.unsaved();
+  }
+
+  private save(retry = true): Promise<void> {
+    this.chain = this.chain.then(() => this.writePending(retry));
     return this.chain;
   }
 
-  private async writeDirty(): Promise<void> {
-    if (this.dirty.size === 0 || this.readOnly) return;
-    const ours = Object.fromEntries(this.dirty);
-    this.dirty.clear();
-    await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    const unlock = await this.lock();
+  private async writePending(retry: boolean): Promise<void> {
+    if (this.pending.size === 0) return;
+    if (this.readOnly) {
+      this.fail('the state file could not be moved aside', false);
+      return;
+    }
+    let unlock: (() => Promise<void>) | undefined;
     try {
-      let disk: Record<string, Mark> = {};
+      mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
+      unlock = await this.lock();
+      // from here on nothing awaits: no change can slip in between reading, merging and writing
+      let disk: Marks = new Map();
+      let text: string | null = null;
       try {
-        const parsed = parseReviewFile(await readFile(this.file, 'utf8'));
-        if (parsed.ok) disk = parsed.file.articles;
+        text = readFileSync(this.file, 'utf8');
       } catch {
         // no file yet
       }
-      const merged = mergeMarks(disk, ours);
-      await writeFileAtomic(this.file, serializeReview(merged), { mode: 0o600, fsync: true });
+      if (text !== null) {
+        const parsed = parseReviewFile(text);
+        if (parsed.ok) disk = parsed.marks;
+        else if (this.moveAside(parsed.reason) === null) throw new Error('the state file is unreadable and could not be moved aside');
+      }
+      // everything this session knows, merged with what is on disk: a state file removed or
+      // replaced meanwhile gets every mark back
+      const merged = mergeMarks(disk, this.marks);
+      writeFileSafely(this.file, serializeReview(merged), { mode: 0o600 });
+      for (const [id, part] of [...this.pending]) if (covers(merged.get(id), part)) this.pending.delete(id);
       // take in what another session saved meanwhile
-      let changed = false;
-      for (const [id, m] of Object.entries(merged)) {
-        const mine = this.marks.get(id);
-        if (!mine || mine.updated < m.updated) {
+      let took = false;
+      for (const [id, m] of merged) {
+        if (JSON.stringify(this.marks.get(id)) !== JSON.stringify(m)) {
           this.marks.set(id, m);
-          changed = true;
+          took = true;
         }
       }
-      if (changed) {
-        this.version++;
-        for (const l of this.listeners) l();
+      if (this.failure) {
+        this.failure = null;
+        this.retryMs = RETRY_FIRST_MS;
+        this.message = 'marks saved';
+        took = true;
       }
+      if (took) this.changed();
+    } catch (e) {
+      this.fail(e instanceof Error && 'reason' in e ? String((e as { reason: unknown }).reason) : writeReason(e), retry);
     } finally {
-      await unlock();
+      await unlock?.();
     }
   }
 
-  /**
+  private fail(reason: string, retry: boolean): void {
+    this.failure = reason;
+    this.message = `marks not saved: ${reason}${retry && !this.readOnly ? '; retrying' : ''}`;
+    this.changed();
+    if (retry && !this.readOnly && !this.retry) {
+      this.retry = setTimeout(() => {
+        this.retry = undefined;
+        void this.save();
+      }, this.retryMs);
+      this.retry.unref();
+      this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+    }
+  }
+
+/**
    * An exclusive lock file next to the state file, holding its owner's pid. A lock whose owner
    * is gone (killed mid-save) is taken over at once; one older than 5 s is taken as abandoned.
    */
@@ -145,7 +202,14 @@ export class ReviewStore {
     for (let attempt = 0; ; attempt++) {
       try {
         const handle = await open(lockFile, 'wx', 0o600);
-        await handle.writeFile(String(process.pid));
+        try {
+          await handle.writeFile(String(process.pid));
+        } catch (e) {
+          // a lock without its owner's pid would stall every other steppe: take it back
+          await handle.close();
+          await unlink(lockFile).catch(() => undefined);
+          throw e;
+        }
         await handle.close();
         return () => unlink(lockFile).catch(() => undefined);
       } catch (e) {

@@ -81,7 +81,18 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   failpoint('render', state.focus === 'reader');
 
   // marks saved by this or another session re-render the list
-  useEffect(() => review?.subscribe(() => setMarksVersion(review.version)), [review]);
+  // a store message (a failed save and its retry, a state file moved aside) shows at once
+  const shownMessage = useRef(review?.message ?? null);
+  useEffect(
+    () =>
+      review?.subscribe(() => {
+        setMarksVersion(review.version);
+        const message = review.message;
+        if (message && message !== shownMessage.current) setState((cur) => ({ ...cur, message }));
+        shownMessage.current = message;
+      }),
+    [review],
+  );
   // in a large corpus the entity and compare tables follow the filter once typing pauses:
   // a keystroke redraws the list at once and never waits for a pass over every mention
   const [settledQuery, setSettledQuery] = useState(state.query);
@@ -248,7 +259,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
           ))}
         </Box>
       )}
-      <StatusBar state={state} label={model.label} total={model.articles.length} matches={result.ids.length} warnings={model.warnings} width={size.columns} theme={theme} />
+      <StatusBar state={state} label={model.label} total={model.articles.length} matches={result.ids.length} warnings={model.warnings} unsaved={review?.failure ?? null} width={size.columns} theme={theme} />
     </Box>
   );
 }

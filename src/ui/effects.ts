@@ -8,10 +8,14 @@ import type { Mark } from '../review/marks.js';
 /** The review store as the dashboard uses it (the real one saves to disk; tests may pass a fake). */
 export interface Review {
   get(articleId: string): Mark | undefined;
-  set(articleId: string, change: Partial<Omit<Mark, 'updated'>>): Promise<void>;
+  set(articleId: string, change: Partial<Mark>): Promise<void>;
   subscribe(listener: () => void): () => void;
   version: number;
   message: string | null;
+  /** why marks could not be saved, while changes wait to be saved (shown until they are) */
+  failure?: string | null;
+  /** at quit: a last save; what could still not be saved */
+  close?(): Promise<{ id: string; fields: string[] }[]>;
 }
 
 export type ExportWhat = 'articles' | 'entities' | 'compare' | 'figures';

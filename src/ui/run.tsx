@@ -7,6 +7,7 @@ import { App } from './App.js';
 import type { Outside, Review } from './effects.js';
 import type { Model } from './model.js';
 import type { Theme } from './theme.js';
+import { sanitizeLine } from '../text/sanitize.js';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT = '\x1b[?25h\x1b[?1049l';
@@ -53,8 +54,12 @@ export async function runDashboard(model: Model, theme: Theme, extras: { review?
     await instance.waitUntilExit();
   } finally {
     restore();
-    // the last marks reach the disk before the process ends
-    await (extras.review as { flush?: () => Promise<void> } | undefined)?.flush?.();
   }
-  return 0;
+  // the last marks reach the disk before the process ends, or the user is told which did not
+  const unsaved = (await extras.review?.close?.()) ?? [];
+  if (unsaved.length === 0) return 0;
+  const titles = new Map(model.articles.map((a) => [a.id, a.title ?? a.file]));
+  process.stderr.write(`steppe: ${unsaved.length} change${unsaved.length === 1 ? '' : 's'} to review marks not saved (${extras.review?.failure ?? 'unknown reason'}):\n`);
+  for (const u of unsaved) process.stderr.write(`  ${sanitizeLine(titles.get(u.id) ?? u.id)}: ${u.fields.join(', ')}\n`);
+  return 1;
 }

@@ -8,7 +8,7 @@ import { sanitizeLine } from '../../text/sanitize.js';
 
 const PANE_NAMES = { list: 'Articles', reader: 'Reader', entities: 'Entities', compare: 'Compare' } as const;
 
-export function StatusBar(props: { state: UiState; label: string; total: number; matches: number; warnings: number; width: number; theme: Theme }) {
+export function StatusBar(props: { state: UiState; label: string; total: number; matches: number; warnings: number; unsaved?: string | null; width: number; theme: Theme }) {
   const { state, width, theme } = props;
   const filtering = state.mode === 'filter';
   if (state.mode === 'note') {
@@ -26,6 +26,8 @@ export function StatusBar(props: { state: UiState; label: string; total: number;
     : state.message ?? hintsFor(state.focus);
   const status = [
     'steppe',
+    // first, so that a narrow terminal never cuts it: marks wait to be saved
+    props.unsaved ? `⚠ marks not saved: ${props.unsaved}` : null,
     props.label,
     `${props.total} articles`,
     state.filter ? `${count} for ${sanitizeLine(state.filter)}` : 'no filter',
