@@ -68,6 +68,24 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? false : 'tmux is 
     tmux('kill-session', '-t', 'e2e');
   });
 
+  it('says at once when marks cannot be saved, and at quit lists them and exits 1', async (t) => {
+    t.after(() => spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']));
+    const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
+    // the state folder would have to be made inside a regular file: every save fails
+    const blocker = path.join(scratch, 'not-a-folder');
+    writeFileSync(blocker, '');
+    const command = `env -u CI STEPPE_STATE_DIR=${JSON.stringify(path.join(blocker, 'state'))} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}; echo "EXIT=$?"; sleep 60`;
+    tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '30', 'sh', '-c', command);
+    await waitFor(/1 Articles \(5\)/);
+    tmux('send-keys', '-t', 'e2e', '*');
+    const s = await waitFor(/marks not saved: not a folder; retrying/);
+    assert.match(s, /⚠ marks not saved: not a folder/, 'and the status bar keeps saying so');
+    tmux('send-keys', '-t', 'e2e', 'q');
+    const after = await waitFor(/EXIT=\d+/, 20_000);
+    assert.match(after, /EXIT=1\b/);
+    assert.match(after, /1 change to review marks not saved \(not a folder\):\s+\S.*: starred/);
+  });
+
   it('opens a large corpus.json at once, indexes it while shown, and opens it from a snapshot next time', async (t) => {
     t.after(() => spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']));
     const dir = mkdtempSync(path.join(scratch, 'large-'));

@@ -239,6 +239,17 @@ function writeJsonInParts(file: string, value: Record<string, unknown>): void {
 
 /** A snapshot that is there but not whole: said once, then rebuilt. */
 class Damaged extends Error {}
+/** A snapshot of another version of the file or of steppe: silently rebuilt. */
+class Stale extends Error {}
+
+function olderFormat(metaFile: string): boolean {
+  try {
+    const key = (JSON.parse(readFileSync(metaFile, 'utf8')) as { key?: unknown }).key;
+    return typeof key === 'string' && Number(key.split('|')[0]) < FORMAT;
+  } catch {
+    return false;
+  }
+}
 
 function readBinary(folder: string, name: string, size: number, hash?: string): Buffer {
   const fd = openSync(path.join(folder, `${name}.bin`), 'r');
@@ -309,7 +320,15 @@ function readSealedJson<T>(file: string): T {
 }
 
 function readMeta(folder: string): Meta {
-  const meta = readSealedJson<Meta>(path.join(folder, 'meta.json'));
+  const file = path.join(folder, 'meta.json');
+  let meta: Meta;
+  try {
+    meta = readSealedJson<Meta>(file);
+  } catch (e) {
+    // a snapshot of an older steppe had no checksums: out of date, not damaged
+    if (e instanceof Damaged && olderFormat(file)) throw new Stale();
+    throw e;
+  }
   if (typeof meta !== 'object' || meta === null || typeof meta.key !== 'string') throw new Damaged('meta.json has no key');
   return meta;
 }
@@ -377,7 +396,6 @@ export function readSnapshot(corpusFile: string): ReadSnapshot {
   }
 }
 
-class Stale extends Error {}
 
 function loadSnapshot(folder: string, corpusFile: string): Snapshot {
   const meta = readMeta(folder);
