@@ -82,6 +82,29 @@ describe('agency datelines', () => {
   });
 });
 
+describe('wire datelines and labels glued to the text', () => {
+  it('reads the agency between slashes or after a dash, after a date, in any script', () => {
+    const tass = dateline('MOSCOW, August 23. /TASS/. The army controls the border, the secretary general said.');
+    assert.deepEqual([tass?.place, tass?.agency], ['MOSCOW', 'TASS']);
+    assert.equal(dateline('МОСКВА, 18 октября/ Радио Sputnik. На юге начались учения.')?.agency, 'Радио Sputnik');
+    assert.equal(dateline('TOShKENT, 16 fev — Sputnik. Davlat xavfsizlik xizmati a’zosini qo‘lga oldi.')?.agency, 'Sputnik');
+    assert.equal(dateline('Moscow, he said — the talks. More follows here.'), null, 'a place in title case is no wire dateline');
+  });
+
+  it('takes a date label off the running text instead of dropping the paragraph, and finds the dateline under a standfirst', () => {
+    const a = parse('Border under control\n\nThe alliance sees no need for more troops.\n\ndate 2021-08-23 MOSCOW, August 23. /TASS/. Tajikistan’s army controls the situation at the border with Afghanistan, the secretary general said on Monday.');
+    assert.equal(a.published, '2021-08-23');
+    assert.equal(a.publisher, 'TASS');
+    assert.ok(a.paragraphs.some((p) => p.startsWith('MOSCOW, August 23. /TASS/. Tajikistan’s army')), 'the text is kept');
+  });
+
+  it('removes a "read on the site" widget line', () => {
+    const a = parse('Учения на юге\n\nЧитать на сайте example.ru\nМОСКВА, 18 октября/ Радио Sputnik. На юге страны начались учения войск стран-членов организации, передает корреспондент.');
+    assert.ok(a.removed.some((r) => r.reason === 'site link'));
+    assert.equal(a.publisher, 'Радио Sputnik');
+  });
+});
+
 describe('broadcaster and magazine pages', () => {
   it('takes a masthead as the publisher, never as the title, and a "name date" byline', () => {
     const a = parse(

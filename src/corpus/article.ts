@@ -9,7 +9,7 @@ import { markAfterEnd, markEdges, markRelatedLinkLists, markRepeated, markRuleLi
 import { findBreadcrumb } from './breadcrumb.js';
 import { findDate } from './dates.js';
 import { pickTitle, readMetadataLines } from './header.js';
-import { agencyOutlet, creditedOutlet, dateline, interviewingOutlet } from './metadata.js';
+import { agencyOutlet, creditedOutlet, dateline, interviewingOutlet, isOrganisationShape } from './metadata.js';
 import { defaultOutlets, type Outlets } from './outlets.js';
 import { Page } from './page.js';
 import { NO_LINE_STATS, type LineStats } from './repeated.js';
@@ -48,12 +48,14 @@ export function parseArticle(src: SourceText, options: ParseOptions = {}): Artic
   removed.sort((a, b) => a.line - b.line);
 
   const titleText = title.index === undefined ? null : page.text(title.index);
-  const dl = paragraphs[0] ? dateline(paragraphs[0]) : null;
+  // the dateline opens the running text, which a standfirst or two may precede
+  const dl = paragraphs.slice(0, 3).map(dateline).find((d) => d !== null) ?? null;
   const credited = page.nonBlank
     .filter((i) => /^(?:credit line|copyright)$/.test(page.reasonOf(i) ?? ''))
     .map((i) => creditedOutlet(outlets, page.text(i)))
     .find((o): o is string => o !== null);
-  const agency = dl?.agency ? agencyOutlet(outlets, dl.agency) : null;
+  // an agency steppe does not know counts when it is written as a name ("Радио Sputnik")
+  const agency = dl?.agency ? (agencyOutlet(outlets, dl.agency) ?? (!dl.wire && isOrganisationShape(dl.agency) ? dl.agency : null)) : null;
 
   return {
     id: articleId(paragraphs, src.text),

@@ -74,10 +74,17 @@ function pad(n: number): string {
 const LABELLED = /^(?:publication date|date of publication|date published|published(?: on| at)?|posted(?: on| at)?|first published|issued(?: on)?|release date|date|created(?: on)?|опубликовано|дата публикации|дата)\b\s*:?\s*(.*)$/iu;
 
 export function labelledPublicationDate(line: string, latest?: Date): string | null {
+  return labelledDate(line, latest)?.value ?? null;
+}
+
+/** The labelled date and what follows it on the line ("date 2021-08-23 MOSCOW, …": the dateline and text). */
+export function labelledDate(line: string, latest?: Date): { value: string; rest: string } | null {
   const part = beforeUpdate(line);
   const m = part === null ? null : LABELLED.exec(part);
   if (!m) return null;
-  return findDate(m[1]!, latest)?.value ?? null;
+  const d = findDate(m[1]!, latest);
+  if (!d) return null;
+  return { value: d.value, rest: line.slice(line.length - m[1]!.length + d.end).trim() };
 }
 
 /**

@@ -2,11 +2,11 @@
  * The header stages: metadata lines (labelled fields, mastheads, bylines, date lines), the
  * headline, and section labels above it.
  */
-import { findDate, labelledPublicationDate, standaloneDate } from './dates.js';
+import { findDate, labelledDate, standaloneDate } from './dates.js';
 import { byline, cleanAuthor, isNameShape, isOrganisationShape, labelledField } from './metadata.js';
 import { canonicalOutlet, outletsIn, type Outlets } from './outlets.js';
 import type { Page } from './page.js';
-import { endsSentence, hasSentencePunctuation, startsCapitalised, words } from './text.js';
+import { endsSentence, hasSentencePunctuation, isProse, startsCapitalised, words } from './text.js';
 
 export interface HeaderMeta {
   publisher?: string;
@@ -47,10 +47,13 @@ export function readMetadataLines(page: Page, outlets: Outlets, latest?: Date): 
       meta(page, i, 'metadata');
       continue;
     }
-    const labelled = labelledPublicationDate(t, latest);
+    const labelled = labelledDate(t, latest);
     if (labelled) {
-      found.published ??= labelled;
-      meta(page, i, 'metadata');
+      found.published ??= labelled.value;
+      // a label glued to the running text ("date 2021-08-23 MOSCOW, August 23. /TASS/. …"):
+      // the label and its date come off, the text stays
+      if (isProse(labelled.rest)) page.lines[i]!.text = labelled.rest;
+      else meta(page, i, 'metadata');
       continue;
     }
     if (i >= headerEnd) continue;

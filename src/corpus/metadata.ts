@@ -99,6 +99,8 @@ export function isOrganisationShape(s: string): boolean {
 export interface Dateline {
   place: string | null;
   agency: string | null;
+  /** a wire dateline whose agency must be a known outlet to count (no date says it is one) */
+  wire?: boolean;
   /** the date written in the dateline, when there is one */
   dateText: string | null;
 }
@@ -108,6 +110,16 @@ export interface Dateline {
  * "BISHKEK, Sept 1 (AFP) –", "16 February 1999 (RFE/RL) -", "DUSHANBE —".
  */
 export function dateline(paragraph: string): Dateline | null {
+  // a wire dateline: "MOSCOW, August 23. /TASS/. …", "МОСКВА, 18 октября/ Радио Sputnik. …",
+  // "TOShKENT, 16 fev — Sputnik. …": a place in capitals, a date, then the agency between
+  // slashes or after a dash, closed by a full stop or a dash
+  const w = /^(\p{Lu}[\p{L}\p{M}'’.-]*(?:[ -]\p{Lu}[\p{L}\p{M}'’.-]*){0,3}),\s*([^/()—–\n]{2,30}?)\s*\.?\s*(?:\/|—|–|--)\s*([^/()—–.\n]{2,40}?)\s*\/?\s*(?:\.|—|–|--)\s+\S/u.exec(paragraph);
+  if (w && upperShare(w[1]!) >= 0.75 && w[1]!.replace(/[^\p{L}]/gu, '').length >= 3) {
+    const dateText = findDate(w[2]!) ? w[2]!.trim() : null;
+    // between slashes, or after a date, it is an agency; after a dash alone, only a known one
+    const slashed = /^\s*\.?\s*\//.test(paragraph.slice(w[1]!.length).replace(/^,\s*/, '').slice(w[2]!.length));
+    return { place: w[1]!, agency: w[3]!.trim(), dateText, ...(dateText || slashed ? {} : { wire: true }) };
+  }
   const m =
     /^((?:\p{Lu}[\p{Lu}\p{M}'’.-]+)(?:[ -]\p{Lu}[\p{Lu}\p{M}'’.-]+){0,3})(?:\s*,\s*([^()—–]{2,40}?))?\s*(?:\(([^()]{2,30})\))?\s*(?:—|–|--|-)\s+\S/u.exec(paragraph);
   if (m && m[1]!.replace(/[^\p{L}]/gu, '').length >= 3) {
@@ -126,6 +138,12 @@ export function dateline(paragraph: string): Dateline | null {
   const d = /^([^()—–]{6,40}?)\s*\(([^()]{2,30})\)\s*(?:—|–|--|-)\s+\S/u.exec(paragraph);
   if (d && findDate(d[1]!)) return { place: null, agency: d[2]!.trim(), dateText: d[1]!.trim() };
   return null;
+}
+
+/** The share of a name's letters that are capitals ("TOShKENT" 0.88, "Moscow" 0.17). */
+function upperShare(s: string): number {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  return letters ? letters.replace(/[^\p{Lu}]/gu, '').length / letters.length : 0;
 }
 
 /** The canonical outlet for a dateline agency ("TCA" → "The Times of Central Asia"). */

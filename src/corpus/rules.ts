@@ -49,6 +49,8 @@ export const LINE_RULES: LineRule[] = [
     terminator: true,
     test: /\b(?:support (?:our|independent|quality|public[- ]interest) (?:journalism|reporting|work|newsroom)|become an? (?:member|patron|supporter|subscriber)\b|make a (?:donation|contribution)|donate (?:now|today|to us|here)|donations? (?:mean|help|keep|allow)|your (?:donation|support|contribution) (?:helps|keeps|allows|makes|means)|help us (?:deliver|keep|continue|fund|remain))/i,
   },
+  // "Read on the site example.com", "Читать на сайте radiosputnik.ru": a widget naming a site
+  { reason: 'site link', maxLength: 80, test: /^(?:read (?:it |more |this )?on(?: the site| the website)?|open (?:it )?(?:on|in) (?:the )?(?:site|app)|читать (?:на сайте|в источнике|полностью)|открыть на сайте|читать далее на)\s+\S+$/iu },
   {
     reason: 'share widget',
     maxLength: 120,
