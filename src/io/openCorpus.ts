@@ -12,7 +12,7 @@ import { decodeBytes } from '../corpus/decode.js';
 import { uniqueIds } from '../corpus/ids.js';
 import { corpusKindOf, parseCorpusText, readCorpusFile } from './corpusFile.js';
 import { UserError } from './errors.js';
-import { collectFiles, describeError } from './files.js';
+import { collectFiles, describeError, readBounded } from './files.js';
 
 export interface Opened {
   corpus: Corpus;
@@ -110,7 +110,7 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
       // JSON Lines is a corpus, not a scraped page: no raw-file size limit
       let bytes: Buffer;
       try {
-        bytes = await readRegularFile(p);
+        bytes = (await readBounded(p, Number.MAX_SAFE_INTEGER))!;
       } catch (e) {
         throw new UserError(`${p}: ${describeError(e)}`);
       }
@@ -150,15 +150,4 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
   const ids = uniqueIds(articles);
   if (ids) warnings.push({ file: paths.join(', '), message: ids });
   return { corpus: { version: 1, articles }, warnings };
-}
-
-async function readRegularFile(file: string): Promise<Buffer> {
-  const { open } = await import('node:fs/promises');
-  const fh = await open(file, 'r');
-  try {
-    if (!(await fh.stat()).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ESPECIAL' });
-    return await fh.readFile();
-  } finally {
-    await fh.close();
-  }
 }
