@@ -4,7 +4,8 @@ import { dropRepeats, isHardWrapped, joinBlock, stripDebris, type Paragraph } fr
 import { escapeRegExp } from './text.js';
 import type { RemovedLine } from './types.js';
 
-export function buildParagraphs(page: Page, author: string | undefined): { paragraphs: string[]; removed: RemovedLine[] } {
+/** The paragraphs, the source line each starts on, and what was cut from them. */
+export function buildParagraphs(page: Page, author: string | undefined): { paragraphs: string[]; lines: number[]; removed: RemovedLine[] } {
   const blocks = page.openBlocks();
   const wrapped = isHardWrapped(blocks);
   const removed: RemovedLine[] = [];
@@ -25,5 +26,5 @@ export function buildParagraphs(page: Page, author: string | undefined): { parag
     const p = kept.pop()!;
     removed.push({ line: p.line, text: p.text, reason: 'author bio' });
   }
-  return { paragraphs: kept.map((p) => p.text), removed };
+  return { paragraphs: kept.map((p) => p.text), lines: kept.map((p) => p.line), removed };
 }

@@ -83,12 +83,15 @@ export function markRelatedLinkLists(page: Page): void {
   for (let k = 0; k < nonBlank.length; k++) {
     const head = nonBlank[k]!;
     if (page.reasonOf(head) !== 'related links' || /[:»>|–—-]\s*\S/.test(page.text(head))) continue;
+    const items: number[] = [];
     for (let j = k + 1; j < nonBlank.length; j++) {
       const i = nonBlank[j]!;
       const t = page.text(i);
       if (!page.open(i)) continue;
       if (t.length > 150 || endsSentence(t)) break;
-      page.remove(i, 'related links');
+      items.push(i);
     }
+    // one line under "Related topics" at the top of a page is the headline, not a list
+    if (items.length >= 2) for (const i of items) page.remove(i, 'related links');
   }
 }

@@ -4,6 +4,7 @@
  * article dated "on Tuesday" has no knowable publication date.
  */
 import * as chrono from 'chrono-node';
+import { asciiDigits, calendarDate } from './calendar.js';
 
 const EARLIEST_YEAR = 1900;
 
@@ -22,11 +23,22 @@ export interface FoundDate {
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
 /** The first date with a stated year in `text`, or null. */
-export function findDate(text: string, latest: Date = new Date()): FoundDate | null {
-  const fromChrono = chronoDate(text, latest);
-  const dotted = dottedDate(text, latest);
-  if (dotted && (!fromChrono || dotted.index <= fromChrono.index)) return dotted;
-  return fromChrono;
+export function findDate(raw: string, latest: Date = new Date()): FoundDate | null {
+  const text = asciiDigits(raw);
+  let best: FoundDate | null = null;
+  // the earliest date wins; at one place the more precise reading
+  for (const found of [dottedDate(text, latest), namedDate(text, latest), chronoDate(text, latest)]) {
+    if (found && (!best || found.index < best.index || (found.index === best.index && found.value.length > best.value.length))) best = found;
+  }
+  return best ?? bareYear(text, latest);
+}
+
+/** Month names of the corpus's languages (Intl), CJK and ISO dates: calendar.ts. */
+function namedDate(text: string, latest: Date): FoundDate | null {
+  const d = calendarDate(text);
+  if (!d || d.year < EARLIEST_YEAR || Date.UTC(d.year, d.month - 1, d.day ?? 1) > latest.getTime() + 86_400_000) return null;
+  const value = [String(d.year), pad(d.month), d.day === null ? null : pad(d.day)].filter(Boolean).join('-');
+  return { value, index: d.index, end: d.end };
 }
 
 /**
@@ -52,7 +64,8 @@ function chronoDate(text: string, latest: Date): FoundDate | null {
     results = [];
   }
   for (const r of results) {
-    if (!r.start.isCertain('year')) continue;
+    // "Two Years Later" reads to chrono as a year it is certain of; a written year has digits
+    if (!r.start.isCertain('year') || !/\d/.test(r.text) || /\b(?:ago|later|earlier|before|after|next|last|this)\b|назад|спустя/iu.test(r.text)) continue;
     const year = r.start.get('year');
     if (year === null || year < EARLIEST_YEAR || r.start.date().getTime() > latest.getTime() + 86_400_000) continue;
     const month = r.start.isCertain('month') ? r.start.get('month') : null;
@@ -60,10 +73,13 @@ function chronoDate(text: string, latest: Date): FoundDate | null {
     const value = [String(year).padStart(4, '0'), month && pad(month), day && pad(day)].filter(Boolean).join('-');
     return { value, index: r.index, end: r.index + r.text.length };
   }
-  // chrono does not read a bare year ("Published 2011"); a labelled line may still give one.
-  const y = /(?<!\d)(1[9]\d\d|20\d\d)(?!\d)/.exec(text);
-  if (y && Number(y[1]) <= latest.getUTCFullYear()) return { value: y[1]!, index: y.index, end: y.index + 4 };
   return null;
+}
+
+/** chrono does not read a bare year ("Published 2011"); a labelled line may still give one. */
+function bareYear(text: string, latest: Date): FoundDate | null {
+  const y = /(?<!\d)(1[9]\d\d|20\d\d)(?!\d)/.exec(text);
+  return y && Number(y[1]) <= latest.getUTCFullYear() ? { value: y[1]!, index: y.index, end: y.index + 4 } : null;
 }
 
 function pad(n: number): string {
@@ -71,7 +87,7 @@ function pad(n: number): string {
 }
 
 /** A line labelled as the publication date: "Publication Date 28 November 2011", "Posted on …". */
-const LABELLED = /^(?:publication date|date of publication|date published|published(?: on| at)?|posted(?: on| at)?|first published|issued(?: on)?|release date|date|created(?: on)?|опубликовано|дата публикации|дата)\b\s*:?\s*(.*)$/iu;
+const LABELLED = /^(?:publication date|date of publication|date published|published(?: on| at)?|posted(?: on| at)?|first published|issued(?: on)?|release date|date|created(?: on)?|опубликовано|дата публикации|дата|жарияланды|sana|нашр шуд|datum|tarih|yayın tarihi|日期|发布时间|تاریخ|التاريخ)(?![\p{L}])\s*[:：]?\s*(.*)$/iu;
 
 export function labelledPublicationDate(line: string, latest?: Date): string | null {
   return labelledDate(line, latest)?.value ?? null;
@@ -115,5 +131,6 @@ export function standaloneDate(whole: string, latest?: Date): string | null {
     .replace(/(?:^|\s)(?:года|г\.|в)(?=\s|$|,)/giu, ' ')
     .replace(/\d{1,2}[:.]\d{2}(?::\d{2})?/g, ' ')
     .replace(/[\s,|/()\-–—:.]+/g, '');
-  return rest.length === 0 ? found.value : null;
+  // a number alone that reads as a year ("1984") is a view counter, not a date line
+  return rest.length === 0 && found.value.length > 4 ? found.value : null;
 }

@@ -14,7 +14,8 @@ const PARTICLES = new Set(['de', 'da', 'del', 'der', 'van', 'von', 'bin', 'ibn',
  * handles, dates and everything after a preposition ("for RFE/RL", "in Almaty").
  */
 export function cleanAuthor(raw: string, latest?: Date): string | null {
-  let s = raw.replace(/^(?:written by|words by|reported by|by|author[s]?|автор)\s*:?\s*/iu, '');
+  // "By Alexander Sodiqov (9/3/2010 issue of the CACI Analyst)": the aside goes first
+  let s = raw.replace(/^(?:written by|words by|reported by|by|author[s]?|автор)\s*:?\s*/iu, '').replace(/\s*\([^()]*\)\s*/g, ' ');
   const date = findDate(s, latest);
   if (date) s = s.slice(0, date.index) + ' ' + s.slice(date.end);
   s = s
@@ -39,9 +40,11 @@ export function isNameShape(s: string): boolean {
   const tokens = s.split(/\s+/);
   if (tokens.length < 1 || tokens.length > 5) return false;
   let capitalised = 0;
+  // "Mehmet Yahya ÇİÇEKLİ": a surname in capitals beside names written normally
+  const mixed = tokens.some((t) => /^\p{Lu}\p{Ll}/u.test(t));
   for (const t of tokens) {
     if (!/^[\p{L}][\p{L}\p{M}.'’-]*$/u.test(t)) return false;
-    if (t.length > 1 && !/\p{Ll}/u.test(t) && !/^\p{Lu}\.$/u.test(t)) return false; // acronyms are not names
+    if (t.length > 1 && !/\p{Ll}/u.test(t) && !/^\p{Lu}\.$/u.test(t) && !(mixed && t.length >= 4)) return false; // acronyms are not names
     if (PARTICLES.has(t.toLowerCase().replace(/-$/, ''))) continue;
     if (!/^\p{Lu}/u.test(t)) return false;
     capitalised++;
@@ -53,12 +56,12 @@ export type LabelledField = { field: 'publisher' | 'author' | 'source'; value: s
 
 /** "Publisher X", "Author: X", "Source: X" — a field name then its value on one line. */
 export function labelledField(line: string): LabelledField | null {
-  const m = /^(publisher|published by|author[s]?|source|издатель|автор|текст|источник)\s*:?\s+(.{2,120})$/iu.exec(line);
+  const m = /^(publisher|published by|(?:original )?author[s]?|source|издатель|автор|текст|источник|作者|来源|muallif|манба)\s*[:：]?\s*(?<=[:：\s])(.{2,120})$/iu.exec(line);
   if (!m) return null;
   const label = m[1]!.toLowerCase();
   const value = m[2]!.trim();
-  if (/^(?:author|автор|текст)/.test(label)) return { field: 'author', value };
-  if (/^(?:source|источник)/.test(label)) return { field: 'source', value };
+  if (/^(?:original |)(?:author|автор|текст|作者|muallif)/.test(label)) return { field: 'author', value };
+  if (/^(?:source|источник|来源|манба)/.test(label)) return { field: 'source', value };
   return { field: 'publisher', value };
 }
 
@@ -103,6 +106,8 @@ export interface Dateline {
   wire?: boolean;
   /** the date written in the dateline, when there is one */
   dateText: string | null;
+  /** a reporter the dateline names ("新华社塔什干3月16日电(记者蔡国栋)") */
+  reporter?: string;
 }
 
 /**
@@ -110,6 +115,15 @@ export interface Dateline {
  * "BISHKEK, Sept 1 (AFP) –", "16 February 1999 (RFE/RL) -", "DUSHANBE —".
  */
 export function dateline(paragraph: string): Dateline | null {
+  // the Chinese wire form: agency, place, date, 电, reporter: "新华社塔什干3月16日电(记者蔡国栋)"
+  const zh = /^(\p{Script=Han}{2,8}?社)(\p{Script=Han}{0,8}?)(\d{1,2}月\d{1,2}日)电(?:\s*[（(](?:记者|通讯员)\s*([^()（）\d]{2,12}?)[)）])?/u.exec(paragraph);
+  if (zh) return { place: zh[2] || null, agency: zh[1]!, dateText: null, ...(zh[4] ? { reporter: zh[4] } : {}) };
+  // "【环球时报综合报道】": the outlet in lenticular brackets
+  const lenticular = /^【(\p{Script=Han}{2,12}?)(?:综合报道|报道|讯|消息)?】/u.exec(paragraph);
+  if (lenticular) return { place: null, agency: lenticular[1]!, dateText: null };
+  // "Душанбе. 28 марта. INTERFAX.RU - …", "Душанбе. 22-юми июл. ОИ «Азия-Плюс» - …": place, date, agency, each closed by a full stop
+  const dotted = /^(\p{Lu}[\p{L}\p{M}'’-]+(?: \p{Lu}[\p{L}\p{M}'’-]+){0,2})\.\s+([^.()—–]{0,24}\d[^.()—–]{0,24})\.\s+([^.()—–\s][^()—–]{1,40}?)\s+(?:—|–|--|-)\s+\S/u.exec(paragraph);
+  if (dotted && !/[.!?]\s/.test(dotted[3]!)) return { place: dotted[1]!, agency: dotted[3]!.trim(), dateText: findDate(dotted[2]!) ? dotted[2]!.trim() : null, wire: true };
   // a wire dateline: "MOSCOW, August 23. /TASS/. …", "МОСКВА, 18 октября/ Радио Sputnik. …",
   // "TOShKENT, 16 fev — Sputnik. …": a place in capitals, a date, then the agency between
   // slashes or after a dash, closed by a full stop or a dash
@@ -121,7 +135,7 @@ export function dateline(paragraph: string): Dateline | null {
     return { place: w[1]!, agency: w[3]!.trim(), dateText, ...(dateText || slashed ? {} : { wire: true }) };
   }
   const m =
-    /^((?:\p{Lu}[\p{Lu}\p{M}'’.-]+)(?:[ -]\p{Lu}[\p{Lu}\p{M}'’.-]+){0,3})(?:\s*,\s*([^()—–]{2,40}?))?\s*(?:\(([^()]{2,30})\))?\s*(?:—|–|--|-)\s+\S/u.exec(paragraph);
+    /^((?:\p{Lu}[\p{Lu}\p{M}'’.-]+)(?:[ -]\p{Lu}[\p{Lu}\p{M}'’.-]+){0,3})(?:\s*[,.]\s*([^()—–]{2,40}?))?\s*(?:\(([^()]{2,30})\))?\s*(?:—|–|--|-|_)\s+\S/u.exec(paragraph);
   if (m && m[1]!.replace(/[^\p{L}]/gu, '').length >= 3) {
     const after = m[2]?.trim() ?? null;
     const dateText = after && findDate(after) ? after : null;
@@ -148,7 +162,11 @@ function upperShare(s: string): number {
 
 /** The canonical outlet for a dateline agency ("TCA" → "The Times of Central Asia"). */
 export function agencyOutlet(outlets: Outlets, agency: string): string | null {
-  return outlets.byAbbreviation.get(agency) ?? canonicalOutlet(outlets, agency) ?? canonicalOutlet(outlets, agency.replace(/\.(?:com|org|net|kz|uz|kg|tj|tm|ru|info)$/i, ''));
+  const known = outlets.byAbbreviation.get(agency) ?? canonicalOutlet(outlets, agency) ?? canonicalOutlet(outlets, agency.replace(/\.(?:com|org|net|kz|uz|kg|tj|tm|ru|info)$/i, ''));
+  if (known) return known;
+  // "ОИ «Азия-Плюс»", "агентство Kazinform": a known outlet with its kind or its quotes around it
+  const inside = outletsIn(outlets, agency);
+  return inside.length === 1 && inside[0]!.text.length >= agency.replace(/[«»"“”„]/g, '').length * 0.5 ? inside[0]!.name : null;
 }
 
 /**
@@ -164,6 +182,9 @@ export function interviewingOutlet(outlets: Outlets, paragraphs: string[]): stri
     for (const m of p.matchAll(/\b(?:told|in an interview with|speaking to|said in comments to|in comments to|said to)\s+/g)) {
       const rest = p.slice(m.index + m[0].length);
       const known = outletsIn(outlets, rest.slice(0, 80)).find((o) => o.index <= 4);
+      // "told Reuters": everyone is interviewed through the wires, which names no publisher;
+      // "told RFE/RL's Tajik Service": a broadcaster names its own desk
+      if (known && outlets.quoted.has(known.name) && !/['’]s\s+\p{Lu}\p{L}+\s+(?:Service|Desk)\b/u.test(rest.slice(known.index, known.index + known.text.length + 30))) continue;
       const name = known?.name ?? generic.exec(rest)?.[1] ?? null;
       if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
     }
@@ -171,4 +192,52 @@ export function interviewingOutlet(outlets: Outlets, paragraphs: string[]): stri
   let best: string | null = null;
   for (const [name, n] of counts) if (best === null || n > counts.get(best)!) best = name;
   return best;
+}
+
+export interface SignOff {
+  publisher?: string;
+  author?: string;
+  date?: string;
+  rule: string;
+}
+
+/**
+ * The line that closes a story by naming who sent it: "(Xinhua News Agency September 22, 2006)",
+ * "Associated Press, July 8, 2002", "Fergana international information agency. Translated by …",
+ * or, as Russian-language papers sign, the author's initial and surname ("А. Сюмбаева").
+ */
+export function signOff(outlets: Outlets, paragraph: string, latest?: Date): SignOff | null {
+  if (paragraph.length > 120) return null;
+  const inner = paragraph.replace(/^\((.*)\)\.?$/u, '$1').trim();
+  const known = outletsIn(outlets, inner)[0];
+  if (known && known.index === 0) {
+    const rest = inner.slice(known.text.length);
+    const date = findDate(rest, latest);
+    const tail = date ? rest.slice(0, date.index) + rest.slice(date.end) : rest;
+    // after the outlet only a date, a translator's credit or punctuation
+    if (/^[\s,.;:()\d-]*(?:(?:translated|перевод|перевела|перевёл)\b.*)?$/iu.test(tail)) {
+      return { publisher: known.name, ...(date ? { date: date.value } : {}), rule: 'sign-off naming the outlet' };
+    }
+  }
+  if (/^\p{Lu}\.\s?(?:\p{Lu}\.\s?)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(paragraph)) return { author: paragraph, rule: "sign-off: the author's initial and surname" };
+  return null;
+}
+
+/** "… передает агентство Kazinform", "… сообщает ТАСС", "…, Orda.kz reports.": the verb before or after the outlet. */
+const REPORTS_BEFORE = /(?:передает|передаёт|сообщает|сообщили?|пишет|информирует|хабарлайды|хабарлады|xabar beradi|xabar qildi|хабар медиҳад|хабар дод)\s+(?:корреспондент\S*\s+)?(?:(?:агентств[оа]|ИА|МИА|издание|портал|сайт|телеканал|газета|тілшісі|агенттігі|muxbiri|мухбири)\s+)?[«"“]?$/iu;
+const REPORTS_AFTER = /^[»"”]?\s*(?:reports|reported|has learned|learned|learnt|writes|передает|передаёт|сообщает|пишет|тілшісі хабарлайды|хабарлайды|xabar beradi|xabar qildi|хабар медиҳад)(?![\p{L}])/iu;
+
+/**
+ * The outlet the opening paragraphs credit with the report: the form agencies sign their
+ * own copy with, and reposts credit the agency they took it from.
+ */
+export function reportingOutlet(outlets: Outlets, paragraphs: string[]): string | null {
+  for (const p of paragraphs.slice(0, 4)) {
+    for (const o of outletsIn(outlets, p)) {
+      const before = p.slice(Math.max(0, o.index - 60), o.index);
+      const after = p.slice(o.index + o.text.length, o.index + o.text.length + 40);
+      if (REPORTS_BEFORE.test(before) || (REPORTS_AFTER.test(after) && /(?:^|[,.;:—–-]\s*|\s)$/u.test(before))) return o.name;
+    }
+  }
+  return null;
 }

@@ -8,6 +8,8 @@ export interface OutletEntry {
   name: string;
   aliases: string[];
   abbreviations: string[];
+  /** a wire agency or international broadcaster: other outlets quote and interview through it */
+  quoted?: boolean;
 }
 
 export interface Outlets {
@@ -22,6 +24,8 @@ export interface Outlets {
   abbreviationPattern: RegExp | null;
   /** words that end an outlet's name ("News", "Times" …) for outlets not in the list */
   nameSuffixes: string[];
+  /** canonical names of the outlets others quote (wire agencies, international broadcasters) */
+  quoted: Set<string>;
 }
 
 export function buildOutlets(entries: OutletEntry[], nameSuffixes: string[]): Outlets {
@@ -36,7 +40,8 @@ export function buildOutlets(entries: OutletEntry[], nameSuffixes: string[]): Ou
   const aliasPattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   const abbreviations = [...byAbbreviation.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const abbreviationPattern = abbreviations.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${abbreviations.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
-  return { entries, byAlias, byAbbreviation, aliasPattern, abbreviationPattern, nameSuffixes };
+  const quoted = new Set(entries.filter((e) => e.quoted).map((e) => e.name));
+  return { entries, byAlias, byAbbreviation, aliasPattern, abbreviationPattern, nameSuffixes, quoted };
 }
 
 let loaded: Outlets | undefined;

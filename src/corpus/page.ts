@@ -3,6 +3,7 @@
  * parser (boilerplate, header, body) read and mark a Page; every non-blank line ends up as
  * the title, part of a paragraph (still open at the end), or removed with a reason.
  */
+import { isHardWrapped } from './paragraphs.js';
 import { isProse, toLines, type Line } from './text.js';
 
 export type Status =
@@ -18,6 +19,8 @@ export class Page {
   readonly status: (Status | undefined)[];
   /** indices of the non-blank lines, in order */
   readonly nonBlank: number[];
+  /** whether the text is wrapped at a fixed width (decided once, on first need) */
+  private hardWrapped: boolean | undefined;
 
   constructor(text: string) {
     this.lines = toLines(text);
@@ -46,7 +49,21 @@ export class Page {
   /** Where the running text starts: the first open line of prose, within the header limit. */
   bodyStart(): number {
     const limit = this.nonBlank[HEADER_LINES] ?? this.lines.length;
-    return Math.min(limit, this.nonBlank.find((i) => this.open(i) && isProse(this.text(i))) ?? this.lines.length);
+    return Math.min(limit, this.nonBlank.find((i) => i < limit && this.open(i) && isProse(this.runOn(i))) ?? this.lines.length);
+  }
+
+  /**
+   * The line with the lines it wraps onto: a hard-wrapped paragraph ("…joint exercises in" /
+   * "Kulyab on Friday…") reads as one. Wrapped lines are all of a moderate width.
+   */
+  private runOn(i: number): string {
+    let text = this.text(i);
+    this.hardWrapped ??= isHardWrapped(this.openBlocks());
+    if (!this.hardWrapped) return text;
+    const wrapped = (j: number) => this.lines[j] !== undefined && this.lines[j]!.text.length >= 30 && this.lines[j]!.text.length <= 90 && this.open(j);
+    if (!wrapped(i) || !wrapped(i + 1)) return text;
+    for (let j = i + 1; text.length < 300 && wrapped(j); j++) text += ` ${this.text(j)}`;
+    return text;
   }
 
   /** Runs of consecutive open lines: the blocks that become paragraphs. */

@@ -21,6 +21,10 @@ export const LINE_RULES: LineRule[] = [
   // "Last updated: Wednesday, 31 May 2023", "Updated 3 hours ago": a stamp is short and has a number soon after the word.
   { reason: 'update stamp', maxLength: 80, test: /^(?:last[\s-]+)?(?:updated?|modified|edited|revised|changed)(?:\s+(?:on|at))?\s*(?::\s*|\s+)(?:\p{L}+\.?,?\s+){0,2}\d/iu },
   { reason: 'update stamp', maxLength: 140, test: /^(?:обновлено|изменено)(?=[\s:]|$)/i },
+  // "1 hour ago", "Kyrgyzstan Review, 10 years ago": a relative stamp, page furniture
+  { reason: 'relative stamp', maxLength: 60, test: /^[^\d]*(?:^|[\s,])(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$|^(?:just now|yesterday|today)$/iu },
+  // "Telefon : +90 312 473 80 41 - Faks : …", "Tel.: +7 (727) 123-45-67": the site's address block
+  { reason: 'contact details', maxLength: 400, test: /(?:^|\s)(?:tel(?:efon|ephone)?|phone|fax|faks|тел(?:ефон)?|факс)\.?\s*:?\s*\+?\d[\d\s()-]{6,}/iu },
   { reason: 'access stamp', maxLength: 140, test: /^\[?(?:last\s+)?(?:accessed|retrieved|viewed)\b/i },
   { reason: 'citation', maxLength: 800, test: /^(?:cite as|citation|how to cite|suggested citation|to cite this)\b/i },
   { reason: 'disclaimer', maxLength: 800, test: /^disclaimer/i },
@@ -86,6 +90,8 @@ export const LINE_RULES: LineRule[] = [
   },
   { reason: 'tags', maxLength: 300, test: /^(?:tags?|filed under|keywords|categories|category|теги)\s*:\s*\S/i },
   { reason: 'photo credit', maxLength: 200, test: /^\(?(?:photo|image|picture|illustration|video|photograph|file photo|фото)s?\s*(?:credit)?\s*(?::|by\b|©)/i },
+  // "Фото пресс-службы СГБ Узбекистана", "Photo courtesy of the ministry", "Сурет: …": a short credit with no sentence
+  { reason: 'photo credit', maxLength: 100, test: /^\(?(?:photo|фото|сурет|surat|сурат|عکس|صورة|图片|图)(?:\s+(?:courtesy|of|by|from|пресс-службы|из|с сайта|предоставлено|взято)\b|\s*[:：])[^.!?]*$/iu },
   { reason: 'advertisement', maxLength: 40, test: /^(?:advertisement|advertising|sponsored(?: content)?|promoted|реклама)$/i },
   {
     reason: 'navigation',

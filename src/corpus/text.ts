@@ -26,13 +26,23 @@ export function words(s: string): string[] {
   return s.match(WORD) ?? [];
 }
 
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/** Words as a reader counts them: scripts written without spaces count about two characters a word. */
+export function wordCount(s: string): number {
+  const cjk = s.match(CJK)?.length ?? 0;
+  if (cjk === 0) return words(s).length;
+  return words(s.replace(CJK, ' ')).length + Math.ceil(cjk / 2);
+}
+
 /** Ends like a sentence: . ! ? … or a closing quote/bracket after one, in any script. */
 export function endsSentence(s: string): boolean {
   return /[.!?…。！？؟۔]["'”’»)\]]*$/u.test(s);
 }
 
 export function hasSentencePunctuation(s: string): boolean {
-  return /[.!?。！？؟۔](\s|["'”’»)\]]|$)/u.test(s);
+  // a CJK full stop needs no space after it
+  return /[.!?؟۔](\s|["'”’»)\]]|$)|[。！？]/u.test(s);
 }
 
 /**
@@ -40,7 +50,9 @@ export function hasSentencePunctuation(s: string): boolean {
  * (jusText's 70-character "short" limit).
  */
 export function isProse(s: string): boolean {
-  return s.length >= 70 && hasSentencePunctuation(s) && words(s).length >= 10;
+  if (s.length >= 70) return hasSentencePunctuation(s) && words(s).length >= 10;
+  // CJK packs a sentence into fewer characters
+  return s.length >= 25 && wordCount(s) >= 12 && /[。！？]/u.test(s);
 }
 
 /** First letter is uppercase, or the script has no case. */
