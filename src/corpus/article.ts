@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { buildParagraphs } from './body.js';
 import { markAfterEnd, markEdges, markRelatedLinkLists, markRepeated, markRuleLines, markSpam } from './boilerplate.js';
 import { findBreadcrumb } from './breadcrumb.js';
+import { markAboveHeadline, markOutsideMainText } from './mainText.js';
 import { findDate } from './dates.js';
 import { pickTitle, readMetadataLines, type Found, type HeaderMeta, type Title } from './header.js';
 import { agencyOutlet, creditedOutlet, dateline, interviewingOutlet, isOrganisationShape, reportingOutlet, signOff, type Dateline, type SignOff } from './metadata.js';
@@ -44,7 +45,9 @@ export function parseArticleExplained(src: SourceText, options: ParseOptions = {
   markAfterEnd(page);
   markEdges(page);
   markRelatedLinkLists(page);
+  const mainStart = markOutsideMainText(page);
   const title = pickTitle(page, outlets, latest);
+  markAboveHeadline(page, mainStart, title.index);
   // the headline printed again above the text (a second template block) is not text
   if (title.index !== undefined) {
     const again = page.nonBlank.find((i) => i > title.index! && page.open(i) && page.text(i) === page.text(title.index!));

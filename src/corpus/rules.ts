@@ -65,7 +65,7 @@ export const LINE_RULES: LineRule[] = [
     reason: 'comments',
     maxLength: 120,
     terminator: true,
-    test: /^(?:join the (?:discussion|conversation|debate)|(?:leave|post|add|write) a (?:comment|reply)|add your comment|comments?(?: \(\d+\))?|\d+ comments?|(?:show|view|read|load) (?:all )?comments|have your say|reader comments|comments are closed|комментари\S*)[:.!]?$/i,
+    test: /^\[?\s*(?:join the (?:discussion|conversation|debate)|(?:leave|post|add|write) a (?:comment|reply)|add your comment|comments?(?: \(\d+\))?|\d+ comments?|(?:show|view|read|load|see) (?:all )?(?:\d+ )?comments|have your say|(?:reader|readers'|top(?: rated)?|most (?:popular|liked)|latest|recent) comments|comments are closed|комментари\S*)\s*\]?[:.!]?$/i,
   },
   {
     reason: 'subscribe prompt',
