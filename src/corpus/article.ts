@@ -46,6 +46,8 @@ export function parseArticleExplained(src: SourceText, options: ParseOptions = {
   markEdges(page);
   markRelatedLinkLists(page);
   const mainStart = markOutsideMainText(page);
+  // with the page chrome gone the header is where the article begins: read it again
+  if (mainStart !== undefined) readMetadataLines(page, outlets, latest, meta);
   const title = pickTitle(page, outlets, latest);
   markAboveHeadline(page, mainStart, title.index);
   // the headline printed again above the text (a second template block) is not text

@@ -127,7 +127,7 @@ export function standaloneDate(whole: string, latest?: Date): string | null {
   if (!found) return null;
   const rest = (line.slice(0, found.index) + ' ' + line.slice(found.end))
     .replace(/\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?/gi, ' ')
-    .replace(/\b(?:published|posted|on|at|am|pm|a\.m|p\.m|gmt|utc|bst|cet|est|edt|pst|msk|almt|local time|time|uk)\b/gi, ' ')
+    .replace(/\b(?:published|posted|on|at|am|pm|a\.m|p\.m|gmt|utc|bst|cet|cest|est|edt|et|ct|pt|mt|pst|pdt|cst|ist|msk|almt|local time|time|uk)\b/gi, ' ')
     .replace(/(?:^|\s)(?:года|г\.|в)(?=\s|$|,)/giu, ' ')
     .replace(/\d{1,2}[:.]\d{2}(?::\d{2})?/g, ' ')
     .replace(/[\s,|/()\-–—:.]+/g, '');

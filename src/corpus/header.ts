@@ -38,14 +38,17 @@ const HEADER_LINES = 40;
 const meta = (page: Page, i: number, reason: string) => (page.status[i] = { kind: 'meta', reason });
 
 /** "Author:", "Publication Date:": a label whose value the page put on the next line. */
-const LABEL_ONLY = /^[\p{L}][\p{L} ]{1,28}:$/u;
+const LABEL_ONLY = /^(?:[\p{L}][\p{L} ]{1,28}:|[Bb]y|[Aa]uthor|Автор)$/u;
 
 /** "This material appeared in issue No. 1 of 10 January 2022": a note of when the text came out. */
 const PUBLICATION_NOTE = /(?<![\p{L}])(?:published|appeared|вышел|вышла|опубликован[аоы]?|жарияланды|жарияланған|chop etilgan|e['’]lon qilingan|нашр шуд|yayınlandı|veröffentlicht|erschienen)(?![\p{L}])/iu;
 
-/** Reads and marks the metadata lines: "Publisher …", "Author …", "Publication Date …", bylines, mastheads. */
-export function readMetadataLines(page: Page, outlets: Outlets, latest?: Date): HeaderMeta {
-  const found: HeaderMeta = { dates: [] };
+/**
+ * Reads and marks the metadata lines: "Publisher …", "Author …", "Publication Date …", bylines,
+ * mastheads. Run again once the main text is known, it reads the header above it, adding only
+ * what `found` lacks.
+ */
+export function readMetadataLines(page: Page, outlets: Outlets, latest?: Date, found: HeaderMeta = { dates: [] }): HeaderMeta {
   const headerEnd = page.bodyStart();
   const set = (key: 'publisher' | 'masthead' | 'author' | 'byOutlet' | 'source' | 'published', value: string | undefined, rule: string, index: number) => {
     if (value && !found[key]) found[key] = { value, rule, index };
@@ -60,7 +63,7 @@ export function readMetadataLines(page: Page, outlets: Outlets, latest?: Date): 
     let joined: number | undefined;
     if (LABEL_ONLY.test(t) && next !== undefined && page.open(next) && page.text(next).length <= 100) {
       const combined = `${t} ${page.text(next)}`;
-      if (labelledField(combined) || labelledDate(combined, latest)) {
+      if (labelledField(combined) || labelledDate(combined, latest) || /^by\s/i.test(combined)) {
         t = combined;
         joined = next;
       }
@@ -125,7 +128,7 @@ export function readMetadataLines(page: Page, outlets: Outlets, latest?: Date): 
       // "Written by Khaled Ahmed | Updated: December 14, 2019": not the date after the stamp
       const date = findDate(beforeUpdate(t) ?? '', latest);
       if (date) found.dates.push({ value: date.value, rule: 'byline date', index: i });
-      meta(page, i, 'byline');
+      take('byline');
       continue;
     }
     const inLine = isCalendarLine(t) || countedDateLine(t) ? findDate(t, latest)?.value : undefined;

@@ -130,6 +130,7 @@ export function markOutsideMainText(page: Page): number | undefined {
     if (k > to && k - to <= 1 && kinds[k] === 'short' && page.text(i).length <= 120 && words(page.text(i)).length <= 12) continue;
     page.remove(i, k < from ? 'before the main text' : 'after the main text');
   }
+  page.mainStart = units[from];
   return units[from];
 }
 

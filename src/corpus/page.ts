@@ -19,6 +19,8 @@ export class Page {
   readonly status: (Status | undefined)[];
   /** indices of the non-blank lines, in order */
   readonly nonBlank: number[];
+  /** the first line of the article's main run of prose, once mainText.ts has found it */
+  mainStart: number | undefined;
   /** whether the text is wrapped at a fixed width (decided once, on first need) */
   private hardWrapped: boolean | undefined;
 
@@ -48,7 +50,9 @@ export class Page {
 
   /** Where the running text starts: the first open line of prose, within the header limit. */
   bodyStart(): number {
-    const limit = this.nonBlank[HEADER_LINES] ?? this.lines.length;
+    // once the main text is found, the header is what stands just above it
+    const base = this.mainStart === undefined ? 0 : Math.max(0, this.nonBlank.indexOf(this.mainStart) - HEADER_LINES);
+    const limit = this.nonBlank[base + HEADER_LINES] ?? this.lines.length;
     return Math.min(limit, this.nonBlank.find((i) => i < limit && this.open(i) && isProse(this.runOn(i))) ?? this.lines.length);
   }
 

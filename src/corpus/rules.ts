@@ -45,7 +45,7 @@ export const LINE_RULES: LineRule[] = [
     maxLength: 300,
     terminator: true,
     // no i flag: with it, \p{Lu} would match any letter and "(c) the …" would read as a copyright
-    test: /©|\([cC]\)\s*(?:\d{4}|\p{Lu})|^(?:[Cc]opyright|COPYRIGHT)\b|\b(?:[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED)\b|\b[Rr]eproduction\b[^.]{0,40}\bprohibited\b|[Вв]се права защищены/u,
+    test: /©|\([cC]\)\s*(?:\d{4}|\p{Lu})|^(?:[Cc]opyright|COPYRIGHT)\b|\b(?:is|are) subject to copyright\b|\b(?:[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED)\b|\b[Rr]eproduction\b[^.]{0,40}\bprohibited\b|[Вв]се права защищены/u,
   },
   {
     reason: 'donation appeal',
@@ -59,7 +59,7 @@ export const LINE_RULES: LineRule[] = [
     reason: 'share widget',
     maxLength: 120,
     terminator: true,
-    test: new RegExp(`^(?:share (?:this|the) (?:article|story|page|post|report)|${SHARE_NAMES}(?:[\\s,|·•/:]+${SHARE_NAMES})*|поделиться.*)[:!.]?$`, 'i'),
+    test: new RegExp(`^(?:share (?:this|the) (?:article|story|page|post|report)|${SHARE_NAMES}(?:[\\s,|·•/:]+${SHARE_NAMES})*|[\\d,.]+k? shares?|поделиться.*)[:!.]?$`, 'i'),
   },
   {
     reason: 'comments',
@@ -86,10 +86,12 @@ export const LINE_RULES: LineRule[] = [
     reason: 'related links',
     maxLength: 200,
     terminator: false,
-    test: /^(?:related(?: (?:articles|stories|news|posts|content|coverage|topics|reading))?|read (?:more|also|next)|see also|also read|more (?:from|on) [^.]{1,60}|more stories|more news|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared)|trending(?: now)?|top stories|latest news|editor'?s picks?|читайте также|по теме|смотрите также)\s*(?:[:»>|–—-].*)?$/i,
+    test: /^(?:related(?: (?:articles|stories|news|posts|content|coverage|topics|reading))?|read (?:more|also|next)|see also|also read|more (?:from|on) [^.]{1,60}|more stories|more news|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared)|trending(?: now)?|top stories|latest news|editor'?s picks?|explore further|читайте также|по теме|смотрите также)\s*(?:[:»>|–—-].*)?$/i,
   },
   { reason: 'tags', maxLength: 300, test: /^(?:tags?|filed under|keywords|categories|category|теги)\s*:\s*\S/i },
   { reason: 'photo credit', maxLength: 200, test: /^\(?(?:photo|image|picture|illustration|video|photograph|file photo|фото)s?\s*(?:credit)?\s*(?::|by\b|©)/i },
+  // "A reference habitation module … Credit: ESA": a caption signed by its credit
+  { reason: 'caption', maxLength: 400, test: /[.)]\s+(?:Credit|Photo|Image|Picture|Source|Фото|Источник)\s*:\s*[^.]{2,80}$/u },
   // "Фото пресс-службы СГБ Узбекистана", "Photo courtesy of the ministry", "Сурет: …": a short credit with no sentence
   { reason: 'photo credit', maxLength: 100, test: /^\(?(?:photo|фото|сурет|surat|сурат|عکس|صورة|图片|图)(?:\s+(?:courtesy|of|by|from|пресс-службы|из|с сайта|предоставлено|взято)\b|\s*[:：])[^.!?]*$/iu },
   { reason: 'advertisement', maxLength: 40, test: /^(?:advertisement|advertising|sponsored(?: content)?|promoted|реклама)$/i },
