@@ -50,7 +50,7 @@ export function hasSentencePunctuation(s: string): boolean {
  * (jusText's 70-character "short" limit).
  */
 export function isProse(s: string): boolean {
-  if (s.length >= 70) return hasSentencePunctuation(s) && words(s).length >= 10;
+  if (s.length >= 70) return hasSentencePunctuation(s) && wordCount(s) >= 10;
   // CJK packs a sentence into fewer characters
   return s.length >= 25 && wordCount(s) >= 12 && /[。！？]/u.test(s);
 }
