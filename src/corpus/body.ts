@@ -4,8 +4,21 @@ import { dropRepeats, isHardWrapped, joinBlock, stripDebris, type Paragraph } fr
 import { escapeRegExp } from './text.js';
 import type { RemovedLine } from './types.js';
 
+/**
+ * A line that holds the next line's text behind template data ("9CaKrnJX作者:…【环球时报综合报道】…"
+ * over "【环球时报综合报道】…") is a garbled copy of it.
+ */
+function markGluedCopies(page: Page): void {
+  const open = page.nonBlank.filter((i) => page.open(i));
+  for (let k = 0; k + 1 < open.length; k++) {
+    const [a, b] = [page.text(open[k]!), page.text(open[k + 1]!)];
+    if (b.length >= 40 && a.indexOf(b.slice(0, 40)) > 0) page.remove(open[k]!, 'template copy');
+  }
+}
+
 /** The paragraphs, the source line each starts on, and what was cut from them. */
 export function buildParagraphs(page: Page, author: string | undefined): { paragraphs: string[]; lines: number[]; removed: RemovedLine[] } {
+  markGluedCopies(page);
   const blocks = page.openBlocks();
   const wrapped = isHardWrapped(blocks);
   const removed: RemovedLine[] = [];

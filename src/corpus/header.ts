@@ -193,7 +193,10 @@ export interface Title {
  */
 export function pickTitle(page: Page, outlets: Outlets, latest?: Date): Title {
   const start = page.bodyStart();
-  const candidates = page.nonBlank.filter((i) => i < start && page.open(i) && isTitleLine(page, i));
+  // the line under a photo credit is the photo's caption
+  const credit = (i: number) => page.reasonOf(i) === 'photo credit' || (page.reasonOf(i) === 'copyright' && /^©\s*(?:photo|фото|foto|сурет|surat)/iu.test(page.text(i)));
+  const captions = new Set(page.nonBlank.filter((i, k) => k > 0 && credit(page.nonBlank[k - 1]!)));
+  const candidates = page.nonBlank.filter((i) => i < start && page.open(i) && isTitleLine(page, i) && !captions.has(i));
   const full = candidates.filter((i) => wordCount(page.text(i)) >= 3);
   const echoed = candidates.filter((i) => isEchoed(page, i));
   let index = echoed[echoed.length - 1] ?? full[full.length - 1] ?? candidates[candidates.length - 1];

@@ -89,6 +89,12 @@ function similar(a: Set<string>, b: Set<string>): boolean {
   return shared / (a.size + b.size - shared) >= 0.8;
 }
 
+/** `outer` is `inner` with something glued in front of it (not a continuation after it). */
+function glued(outer: string, inner: string): boolean {
+  const at = outer.indexOf(inner.slice(0, 40));
+  return at > 0;
+}
+
 /**
  * Drops paragraphs that repeat another paragraph of the same article (a standfirst the
  * template printed above the text it summarises, a pull quote). Of two copies the one that
@@ -104,7 +110,8 @@ export function dropRepeats(paragraphs: Paragraph[]): { kept: Paragraph[]; remov
       if (drop.has(j) || sets[j]!.size < 8 || !similar(sets[i]!, sets[j]!)) continue;
       const a = paragraphs[i]!.text;
       const b = paragraphs[j]!.text;
-      const keepLater = (!endsSentence(a) && endsSentence(b)) || (endsSentence(a) === endsSentence(b) && b.length > a.length);
+      // a copy with template debris glued in front ("9CaKrnJX作者:…【环球时报综合报道】…") loses to the clean one
+      const keepLater = glued(a, b) ? true : glued(b, a) ? false : (!endsSentence(a) && endsSentence(b)) || (endsSentence(a) === endsSentence(b) && b.length > a.length);
       drop.add(keepLater ? i : j);
       if (keepLater) break;
     }
