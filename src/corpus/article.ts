@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { buildParagraphs } from './body.js';
-import { markAfterEnd, markEdges, markRelatedLinkLists, markRepeated, markRuleLines, markSpam } from './boilerplate.js';
+import { markAfterEnd, markCaptions, markEdges, markRelatedLinkLists, markRepeated, markRuleLines, markSpam } from './boilerplate.js';
 import { findBreadcrumb } from './breadcrumb.js';
 import { markAboveHeadline, markOutsideMainText } from './mainText.js';
 import { findDate } from './dates.js';
@@ -39,6 +39,7 @@ export function parseArticleExplained(src: SourceText, options: ParseOptions = {
   const crumb = findBreadcrumb(page.lines);
   for (const i of crumb?.lines ?? []) page.remove(i, 'breadcrumb');
   markRuleLines(page);
+  markCaptions(page, outlets);
   const meta = readMetadataLines(page, outlets, latest);
   markSpam(page);
   markRepeated(page, options.stats ?? NO_LINE_STATS);

@@ -2,6 +2,7 @@
  * The boilerplate stages: lines that announce themselves, SEO spam, template lines shared
  * across documents, the end of the article, and the navigation and teasers after it.
  */
+import { canonicalOutlet, type Outlets } from './outlets.js';
 import type { Page } from './page.js';
 import type { LineStats } from './repeated.js';
 import { matchLineRule } from './rules.js';
@@ -16,6 +17,23 @@ export function markRuleLines(page: Page): void {
     if (rule) page.remove(i, rule.reason, rule.terminator);
   }
 }
+
+/**
+ * A photo caption signed by its source: "An MSC cargo ship leaves PortMiami, on Aug. 31, 2019. (AP)",
+ * "… (Getty Images)", "… (Photo: Vlast.kz)". A known outlet or a picture word in the closing brackets.
+ */
+export function markCaptions(page: Page, outlets: Outlets): void {
+  for (const i of page.nonBlank) {
+    if (!page.open(i)) continue;
+    const t = page.text(i);
+    const m = t.length <= 250 ? /(?<=[.!?”"]\s*|\s)\(([^()]{2,60})\)$/u.exec(t) : null;
+    if (!m || m.index === 0) continue;
+    const inside = m[1]!.trim();
+    if (PICTURE_WORDS.test(inside) || (canonicalOutlet(outlets, inside.replace(/\s*(?:photo|file)$/i, '')) && /[.!?”"]\s*$/u.test(t.slice(0, m.index)))) page.remove(i, 'caption');
+  }
+}
+
+const PICTURE_WORDS = /\b(?:photo|photos|photograph|image|images|picture|pictures|file photo|illustration|screenshot|screengrab|courtesy|фото|сурет|surat)\b/iu;
 
 /** Keyword strings with no sentence structure, off the article's topic. */
 export function markSpam(page: Page): void {

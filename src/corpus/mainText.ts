@@ -6,7 +6,7 @@
  * far from the best run are page furniture.
  */
 import type { Page } from './page.js';
-import { endsSentence, hasSentencePunctuation, isProse, words } from './text.js';
+import { endsSentence, hasSentencePunctuation, isProse, isTableRow, words } from './text.js';
 
 /** "* Sports", "+ Teams o Baltimore", "- Two troops killed in …", "• Login": a list item. */
 const BULLET = /^(?:[*+•·▪◦o]|[-–—](?=\s))\s+\S/u;
@@ -18,8 +18,8 @@ const MAX_GAP = 12;
 
 
 
-/** The header of a reader's comment: a relative time ("2 days ago"), a rating or vote count. */
-const COMMENT_HEADER = /\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^Rating:\s*-?\d+|\b\d+\s+(?:votes|likes|replies)\b/i;
+/** The header of a reader's comment: a name, then a relative time ("Woyzeck 2 days ago"), a rating or vote count. */
+const COMMENT_HEADER = /^(?:\S+\s+){0,4}\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^Rating:\s*-?\d+|^(?:\S+\s+){0,4}\d+\s+(?:votes|likes|replies)\b/i;
 
 function kindOf(text: string): Kind {
   // a teaser or a comment's header parts runs as a menu item does
@@ -49,6 +49,14 @@ export function markOutsideMainText(page: Page): number | undefined {
   const units = page.nonBlank.filter((i) => page.open(i));
   if (units.length < 8) return undefined; // an excerpt or a short note: nothing to choose between
   const kinds = units.map((i) => kindOf(page.text(i)));
+  // a table of figures (three rows or more) weighs as text
+  for (let k = 0; k < units.length; k++) {
+    if (!isTableRow(page.text(units[k]!))) continue;
+    let end = k;
+    while (end + 1 < units.length && isTableRow(page.text(units[end + 1]!))) end++;
+    if (end - k >= 2) for (let j = k; j <= end; j++) kinds[j] = 'prose';
+    k = end;
+  }
   // "Dare to Play 3:" then its points: a list the text introduces is text
   for (let k = 1; k < units.length; k++) {
     if (!BULLET.test(page.text(units[k]!)) || words(page.text(units[k]!)).length < 4) continue;
@@ -90,7 +98,11 @@ export function markOutsideMainText(page: Page): number | undefined {
       }
       gapShort = gapChars = gapBullets = 0;
     } else {
-      if (kind === 'list' || BULLET.test(page.text(units[k]!))) gapBullets++;
+      // a menu item parts runs; so does a lone bulleted headline between summaries (teasers),
+      // but not the points of a list the text runs through
+      const bullet = BULLET.test(page.text(units[k]!));
+      const inList = bullet && ((k > 0 && BULLET.test(page.text(units[k - 1]!))) || (k + 1 < units.length && BULLET.test(page.text(units[k + 1]!))));
+      if (kind === 'list' || (bullet && !inList)) gapBullets++;
       else gapShort++;
       gapChars += page.text(units[k]!).length;
     }

@@ -69,6 +69,9 @@ export function labelledField(line: string): LabelledField | null {
 export function byline(line: string, latest?: Date): string | null {
   if (line.length > 160) return null;
   if (/^(?:by|written by|words by|reported by)\s+\S/i.test(line)) return cleanAuthor(line, latest);
+  // "Nov. 19, 2019, 8:41 AM UTC By Phil Helsel": the date first, then the byline
+  const after = /^(.{6,60}?)[\s,|]+(?:by|written by)\s+(\p{Lu}.{2,60})$/iu.exec(line);
+  if (after && findDate(after[1]!, latest)) return cleanAuthor(after[2]!, latest);
   // "Ayzirek Imanaliyeva May 28, 2019": a name of two to four words beside a date
   const date = findDate(line, latest);
   if (!date || /^\d{4}$/.test(date.value)) return null;

@@ -70,7 +70,7 @@ export const LINE_RULES: LineRule[] = [
   {
     reason: 'subscribe prompt',
     maxLength: 200,
-    test: /^(?:subscribe\b|sign up (?:for|to)\b|get (?:our|the) (?:\S+ )?(?:newsletter|briefing|daily)|follow us\b|join (?:us|our \S+) on\b|подпис(?:ывайтесь|аться))/i,
+    test: /^(?:subscribe\b|sign up (?:for|to)\b|get (?:our|the) (?:\S+ )?(?:newsletter|briefing|daily)|get (?:breaking )?news alerts\b|(?:breaking news|daily|news) (?:emails|alerts|newsletters?)$|follow us\b|join (?:us|our \S+) on\b|подпис(?:ывайтесь|аться))/i,
   },
   { reason: 'subscribe prompt', maxLength: 150, test: /\b(?:our|the|daily|weekly|free)\s+(?:[\w-]+\s+)?newsletters?\b|\bto your inbox\b/i },
   {

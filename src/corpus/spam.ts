@@ -4,11 +4,12 @@
  * repetition and whether the words occur anywhere else in the document, not at English
  * stopwords, so a Russian or Kazakh paragraph is never mistaken for spam.
  */
-import { hasSentencePunctuation, words } from './text.js';
+import { hasSentencePunctuation, isTableRow, words } from './text.js';
 
 export function isSpam(line: string, documentVocabulary: Map<string, number>): boolean {
   const tokens = words(line).map((w) => w.toLowerCase());
-  if (tokens.length < 4 || hasSentencePunctuation(line)) return false;
+  // a table's rows repeat their zeros, and they are the text's figures
+  if (tokens.length < 4 || hasSentencePunctuation(line) || isTableRow(line)) return false;
   const types = new Set(tokens);
   const separators = (line.match(/[,|•·#;]/g) ?? []).length;
   const lowercase = !/\p{Lu}/u.test(line) && /\p{Ll}/u.test(line);

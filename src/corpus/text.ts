@@ -55,6 +55,14 @@ export function isProse(s: string): boolean {
   return s.length >= 25 && wordCount(s) >= 12 && /[。！？]/u.test(s);
 }
 
+/** A row of a table of figures: "4     Denny Hamlin           5027         6      3     19      24". */
+export function isTableRow(s: string): boolean {
+  const tokens = s.split(/\s+/);
+  if (tokens.length < 4 || s.length > 200) return false;
+  const numbers = tokens.filter((t) => /^[-+]?\d[\d.,:%]*$/.test(t)).length;
+  return numbers >= 3 && numbers >= tokens.length * 0.4 && !/[.!?]\s+\p{Lu}/u.test(s);
+}
+
 /** First letter is uppercase, or the script has no case. */
 export function startsCapitalised(s: string): boolean {
   const m = s.match(/\p{L}/u);
