@@ -32,10 +32,12 @@ export function extractMentions(articles: Pick<Article, 'paragraphs' | 'dateline
     const mentions: Mention[] = [];
     paras.forEach((p, paragraph) => {
       let previous: { match: GazetteerMatch; mention: Mention | null } | null = null;
-      // a dateline ("LONDON (TCA) —") says where the story was filed, not what it is about
+      // a dateline ("LONDON (TCA) —") names the place the story was filed from, which counts,
+      // and the agency that filed it, which is the publisher rather than a subject
       const skipUntil = paragraph === 0 ? datelineEnd(p.text, articles[ai]!.dateline) : 0;
       for (const [k, m] of p.matches.entries()) {
-        if (m.start < skipUntil) continue;
+        const kind = gazetteer.entries[m.entry]!.kind;
+        if (m.start < skipUntil && kind !== 'place' && kind !== 'country') continue;
         const mention = gazetteerMention(gazetteer, p.text, regionOf(gazetteer, p.text, p.matches, k), previous, paragraph);
         if (mention) mentions.push(mention);
         previous = { match: m, mention };
