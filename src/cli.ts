@@ -28,6 +28,7 @@ const help = `
 
   Options
     --out, -o FILE   write the parsed corpus to FILE (atomically) instead of stdout
+    --verbose, -v    parse: say per file why each title, publisher, author and date was chosen
     --query, -q Q    compare, export or count entities of only the articles matching Q
     --what W         export: articles (default), entities, compare, figures
     --format, -f F   export: csv, json or md
@@ -52,7 +53,7 @@ const io: Io & { data: (s: string) => void } = {
   data: (s) => process.stdout.write(process.stdout.isTTY ? terminalText(s) : s),
 };
 
-const KNOWN_OPTIONS = new Set(['--out', '-o', '--type', '--json', '--query', '-q', '--what', '--format', '-f', '--color', '--no-color', '--help', '--version']);
+const KNOWN_OPTIONS = new Set(['--out', '-o', '--verbose', '-v', '--type', '--json', '--query', '-q', '--what', '--format', '-f', '--color', '--no-color', '--help', '--version']);
 
 async function main(): Promise<number> {
   let argv = process.argv.slice(2);
@@ -73,10 +74,10 @@ async function main(): Promise<number> {
   const cli = meow(help, {
     importMeta: import.meta,
     argv,
-    flags: { out: { type: 'string', shortFlag: 'o' }, type: { type: 'string' }, json: { type: 'boolean', default: false }, color: { type: 'boolean', default: true }, query: { type: 'string', shortFlag: 'q' }, what: { type: 'string' }, format: { type: 'string', shortFlag: 'f' } },
+    flags: { out: { type: 'string', shortFlag: 'o' }, verbose: { type: 'boolean', shortFlag: 'v', default: false }, type: { type: 'string' }, json: { type: 'boolean', default: false }, color: { type: 'boolean', default: true }, query: { type: 'string', shortFlag: 'q' }, what: { type: 'string' }, format: { type: 'string', shortFlag: 'f' } },
   });
   const [command, ...rest] = cli.input;
-  if (command === 'parse') return (await import('./commands/parse.js')).runParse(rest, cli.flags.out, io);
+  if (command === 'parse') return (await import('./commands/parse.js')).runParse(rest, cli.flags.out, io, { verbose: cli.flags.verbose });
   if (command === 'search') {
     const query = searchQuery;
     if (query === undefined) throw new UsageError('search: give a query, e.g. steppe search "country:Tajikistan isis"');

@@ -27,6 +27,19 @@ function tmp(): string {
 }
 
 describe('steppe parse', () => {
+  it('says with --verbose why each field was chosen: the rule and the line', () => {
+    const page = path.join(packageRoot, 'test', 'fixtures', 'devset', 'raw', 'a01_interfax-2017-csto-lists-irpt-terrorist.txt');
+    const r = run(['parse', '--verbose', page]);
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /^a01_interfax-2017-csto-lists-irpt-terrorist\.txt$/m);
+    assert.match(r.stderr, /^  title {6}CSTO recognizes Islamic Renaissance Party of Tajikistan as terrorist organization ← headline nearest the text, line 3$/m);
+    assert.match(r.stderr, /^  publisher  Interfax ← dateline agency, line 5: DUSHANBE\. Sept 7 \(Interfax\) - /m);
+    assert.match(r.stderr, /^  date {7}2017-09-07 ← date line, line 1: 7 Sep 2017 17:49$/m);
+    assert.match(r.stderr, /^  author {5}none: /m);
+    assert.doesNotThrow(() => JSON.parse(r.stdout), 'the corpus still goes to stdout');
+    assertNoStack(r.stderr);
+  });
+
   it('writes the bundled corpus byte for byte to stdout, with a summary on stderr', () => {
     const r = run(['parse', 'data/raw']);
     assert.equal(r.code, 0);

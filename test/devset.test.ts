@@ -14,9 +14,9 @@ import { prf, scoreBodies, scoreDevset, TYPES, type Gold } from './devsetScore.j
 
 /** Raised as the parser and the extractor improve; a change that drops below one fails. */
 const FLOORS = {
-  metadata: 179,
-  f1: { country: 0.8, person: 0.67, organization: 0.5, place: 0.6 },
-  body: { f1: 0.79, recall: 0.95 },
+  metadata: 245,
+  f1: { country: 0.8, person: 0.69, organization: 0.56, place: 0.61 },
+  body: { f1: 0.93, recall: 0.95 },
 };
 
 async function parsed(set: string) {

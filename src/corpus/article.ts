@@ -22,13 +22,17 @@ export interface ParseOptions {
   stats?: LineStats;
   /** dates after this are implausible as publication dates */
   latest?: Date;
+  /** told, per document, why each metadata field has its value (`steppe parse --verbose`) */
+  explain?: (file: string, reasons: Reasons) => void;
 }
 
 /** Why a metadata field has its value: the rule and the source line (1-based), for `parse --verbose`. */
 export type Reasons = Partial<Record<'title' | 'publisher' | 'author' | 'published', { rule: string; line: number | null; text: string }>>;
 
 export function parseArticle(src: SourceText, options: ParseOptions = {}): Article {
-  return parseArticleExplained(src, options).article;
+  const { article, reasons } = parseArticleExplained(src, options);
+  options.explain?.(src.file, reasons);
+  return article;
 }
 
 export function parseArticleExplained(src: SourceText, options: ParseOptions = {}): { article: Article; reasons: Reasons } {

@@ -39,7 +39,8 @@ function cacheKey(source: SourceText, stats: ReturnType<typeof lineStats>): stri
 export function parseTexts(sources: SourceText[], options: Omit<ParseOptions, 'stats'> = {}, cache?: ArticleCache): Article[] {
   const stats = lineStats(sources);
   const articles = sources.map((s) => {
-    if (!cache) return parseArticle(s, { ...options, stats });
+    // an explanation needs the parse itself, not a cached result
+    if (!cache || options.explain) return parseArticle(s, { ...options, stats });
     const key = cacheKey(s, stats);
     const hit = cache.get(key);
     if (hit) return { ...hit, mentions: [], duplicateOf: null };

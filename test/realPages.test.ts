@@ -1,0 +1,129 @@
+/**
+ * The parser's rules met as a user meets them: on real pages from the dev sets (test/fixtures),
+ * each case naming the shape of page it stands for. The dev set's score (devset.test.ts) says
+ * how many fields are right; these say which rule must keep holding.
+ */
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { parseArticleExplained } from '../src/corpus/article.js';
+import { asciiDigits, calendarDate, isCalendarLine } from '../src/corpus/calendar.js';
+import { findDate } from '../src/corpus/dates.js';
+import { dateline } from '../src/corpus/metadata.js';
+import { fixtures } from './helpers.js';
+
+function page(set: 'devset' | 'devset-body', prefix: string) {
+  const dir = path.join(fixtures, set, 'raw');
+  const file = readdirSync(dir).find((f) => f.startsWith(prefix));
+  if (!file) throw new Error(`no fixture ${prefix}`);
+  return parseArticleExplained({ file, text: readFileSync(path.join(dir, file), 'utf8') });
+}
+
+describe('dates in the languages of the corpus (month names from Intl, digits of other scripts)', () => {
+  it('reads Kazakh, Turkish, Persian, Bengali, Chinese and ISO dates', () => {
+    assert.equal(findDate('Билік 1600 0 пікір 18 Шілде, 2021 сағат 19:17')?.value, '2021-07-18');
+    assert.equal(findDate('2021 ж. 18 шілде')?.value, '2021-07-18');
+    assert.equal(findDate('15 Nisan 2022 11:53')?.value, '2022-04-15');
+    assert.equal(findDate('9 دسامبر 2020 ، ساعت 12:03')?.value, '2020-12-09');
+    assert.equal(findDate('১৯ জুলাই ২০১৯')?.value, '2019-07-19');
+    assert.equal(findDate('新华社2019年3月16日电')?.value, '2019-03-16');
+    assert.equal(findDate('10:29, 28 Октябрь 2025 | GMT +5')?.value, '2025-10-28');
+    assert.equal(findDate('date 2017-11 Immer wieder')?.value, '2017-11', 'an ISO partial date stays partial');
+  });
+
+  it('never reads a relative phrase as a year', () => {
+    assert.equal(findDate('Effect Of Tashkent Explosions Still Felt Two Years Later'), null);
+    assert.equal(findDate('Updated 6 years ago'), null);
+  });
+
+  it('knows a clock line from a headline', () => {
+    assert.ok(isCalendarLine('Сенбі, 23 Қараша 2024'));
+    assert.ok(isCalendarLine('Friday, 14, June, 2024'));
+    assert.ok(!isCalendarLine('В Алматы предотвратили теракт'));
+    assert.equal(asciiDigits('۲۰۲۰'), '2020');
+    assert.equal(calendarDate('no date here'), null);
+  });
+});
+
+describe('datelines in the forms agencies use', () => {
+  it('reads CITY. date (Agency) -, Город. дата. AGENCY -, the Chinese wire form and AP\'s underscore', () => {
+    assert.equal(dateline('DUSHANBE. Sept 7 (Interfax) - The party was banned.')?.agency, 'Interfax');
+    assert.equal(dateline('Душанбе. 28 марта. INTERFAX.RU - Суд приговорил активиста.')?.agency, 'INTERFAX.RU');
+    const zh = dateline('新华社塔什干3月16日电(记者蔡国栋)上海合作组织地区反恐怖机构理事会宣布。');
+    assert.deepEqual([zh?.agency, zh?.reporter], ['新华社', '蔡国栋']);
+    assert.equal(dateline('MOSCOW (AP) _ Four Japanese geologists left Kyrgyzstan.')?.agency, 'AP');
+  });
+});
+
+describe('the headline, outlet, author and date on real pages', () => {
+  it('takes the headline nearest the text over a section tag above it, and says why', () => {
+    const { article, reasons } = page('devset', 'a15');
+    assert.equal(article.title, 'В ОДКБ назвали цель операции миротворцев в Казахстане');
+    assert.equal(reasons.title?.rule, 'headline nearest the text');
+    assert.equal(article.publisher, 'Sputnik', "the outlet's own subscribe prompt names it");
+  });
+
+  it('prefers the headline over the standfirst that follows it', () => {
+    assert.equal(page('devset', 'd08').article.title, 'Страны ОДКБ начали учения на юге Таджикистана');
+  });
+
+  it('refuses a weather ticker and a clock as headlines; the date beside the headline wins over the clock', () => {
+    const kazinform = page('devset', 'd15').article;
+    assert.equal(kazinform.title, 'National Security Committee: 40 Kazakhstanis are involved in terrorist organizations abroad');
+    const abai = page('devset', 'b09');
+    assert.equal(abai.article.title, 'Діни экстремизмді насихаттау қатаң жазаланады');
+    assert.equal(abai.article.published, '2021-07-18');
+    assert.equal(abai.reasons.published?.line, 2);
+  });
+
+  it('splits a bracketed date off the headline and reads it as the date', () => {
+    const { article } = page('devset', 'b10');
+    assert.equal(article.title, 'В Казахстане задержали шестерых соучастников исламиста, устроившего теракт в Таразе');
+    assert.equal(article.published, '2011-11-30');
+  });
+
+  it('reads the outlet from a closing sign-off and takes the sign-off out of the text', () => {
+    const { article } = page('devset', 'c08');
+    assert.equal(article.publisher, 'Xinhua');
+    assert.equal(article.published, '2006-09-22');
+    assert.ok(!article.paragraphs.join(' ').includes('(Xinhua News Agency'));
+    assert.ok(article.removed.some((r) => r.reason === 'sign-off'));
+  });
+
+  it('reads "Author:" and "Publication Date:" whose values stand on the next line', () => {
+    const { article } = page('devset', 'a09');
+    assert.deepEqual([article.author, article.published], ['Reuters', '2010-06-22']);
+    assert.equal(article.publisher, null, '"told Reuters" does not make a wire agency the publisher');
+  });
+
+  it('reads a byline under the standfirst and a name above the date line', () => {
+    assert.equal(page('devset', 'b13').article.author, 'Khaled Ahmed');
+    assert.equal(page('devset', 'd05').article.author, 'Сая Тауекелова');
+    assert.equal(page('devset', 'b13').article.published, null, 'not the "Updated" date, nor the clock after it');
+  });
+
+  it('reads the outlet an opening sentence credits ("…, передает агентство Kazinform")', () => {
+    assert.equal(page('devset', 'd03').article.publisher, 'Kazinform');
+  });
+});
+
+describe('the body on full pages: the main run of prose', () => {
+  it('drops a long bulleted menu and keeps the article', () => {
+    const { article } = page('devset-body', 'p08');
+    assert.ok(article.paragraphs.some((p) => p.startsWith('The new 16-inch MacBook Pro features a redesigned scissor switch keyboard')));
+    assert.ok(!article.paragraphs.some((p) => /^\* (?:iPad|Apple Watch|HomePod)$/.test(p)));
+    assert.ok(!article.paragraphs.some((p) => p.includes('2 days ago')), "readers' comments stay out");
+  });
+
+  it('drops teasers (bulleted headline, byline, summary) after the article', () => {
+    const { article } = page('devset-body', 'p54');
+    assert.ok(article.paragraphs[0]!.startsWith('With Hong Kong protests exploding'));
+    assert.ok(!article.paragraphs.some((p) => p.includes('Carlos Ghosn')));
+  });
+
+  it('keeps a table of figures and a list the text introduces', () => {
+    assert.ok(page('devset-body', 'p05').article.paragraphs.some((p) => /Kyle Busch\s+5040/.test(p)));
+    assert.ok(page('devset-body', 'p39').article.paragraphs.some((p) => p.includes('Dozens of tricky questions')));
+  });
+});
