@@ -30,6 +30,8 @@ interface Names {
   months: Map<string, number>;
   weekdays: Set<string>;
   monthPattern: string;
+  /** every month name, all occurrences */
+  monthsGlobal: RegExp;
   weekdayPattern: RegExp;
 }
 
@@ -66,6 +68,7 @@ function calendarNames(): Names {
     months,
     weekdays,
     monthPattern: `(?<![\\p{L}\\p{M}])(${alternation(months.keys())})\\.?(?![\\p{L}\\p{M}])`,
+    monthsGlobal: new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternation(months.keys())})\\.?(?![\\p{L}\\p{M}])`, 'giu'),
     weekdayPattern: new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternation(weekdays)})\\.?(?![\\p{L}\\p{M}])`, 'giu'),
   };
   return names;
@@ -129,11 +132,13 @@ export function calendarDate(text: string): CalendarDate | null {
  * ("Сенбі, 23 Қараша 2024", "Friday, 14, June, 2024", "10:29, 28 Октябрь 2025 | GMT +5").
  */
 export function isCalendarLine(line: string): boolean {
-  const { weekdayPattern } = calendarNames();
-  const rest = asciiDigits(line)
+  const digits = asciiDigits(line);
+  if (!/\d/.test(digits)) return false;
+  const { weekdayPattern, monthsGlobal } = calendarNames();
+  const rest = digits
     .replace(weekdayPattern, ' ')
-    .replace(new RegExp(calendarNames().monthPattern, 'giu'), ' ')
+    .replace(monthsGlobal, ' ')
     .replace(/\b(?:gmt|utc|msk|am|pm)\b|ж\.|г\.|года|сағат|ساعت|年|月|日|时|分/giu, ' ')
     .replace(/[\d\s,./:|+()\-–—℃°]+/g, '');
-  return rest.length === 0 && /\d/.test(line.replace(OTHER_DIGITS, '0'));
+  return rest.length === 0;
 }

@@ -25,6 +25,21 @@ const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 /** The first date with a stated year in `text`, or null. */
 export function findDate(raw: string, latest: Date = new Date()): FoundDate | null {
   const text = asciiDigits(raw);
+  // every date steppe reads has a year, written with digits
+  if (!/\d\d/.test(text)) return null;
+  // the header stages ask about the same lines more than once; chrono is the parser's slowest step
+  const key = `${Math.floor(latest.getTime() / 86_400_000)}\u0000${text}`;
+  const hit = remembered.get(key);
+  if (hit !== undefined) return hit;
+  const found = readDate(text, latest);
+  if (remembered.size >= 4096) remembered.clear();
+  remembered.set(key, found);
+  return found;
+}
+
+const remembered = new Map<string, FoundDate | null>();
+
+function readDate(text: string, latest: Date): FoundDate | null {
   let best: FoundDate | null = null;
   // the earliest date wins; at one place the more precise reading
   for (const found of [dottedDate(text, latest), namedDate(text, latest), chronoDate(text, latest)]) {
