@@ -226,6 +226,8 @@ export function signOff(outlets: Outlets, paragraph: string, latest?: Date): Sig
   return null;
 }
 
+const REPORTS_VERB = /reports|reported|has learned|learned|learnt|writes|передает|передаёт|сообщает|сообщили?|пишет|информирует|хабарла|xabar|хабар/iu;
+
 /** "… передает агентство Kazinform", "… сообщает ТАСС", "…, Orda.kz reports.": the verb before or after the outlet. */
 const REPORTS_BEFORE = /(?:передает|передаёт|сообщает|сообщили?|пишет|информирует|хабарлайды|хабарлады|xabar beradi|xabar qildi|хабар медиҳад|хабар дод)\s+(?:корреспондент\S*\s+)?(?:(?:агентств[оа]|ИА|МИА|издание|портал|сайт|телеканал|газета|тілшісі|агенттігі|muxbiri|мухбири)\s+)?[«"“]?$/iu;
 const REPORTS_AFTER = /^[»"”]?\s*(?:reports|reported|has learned|learned|learnt|writes|передает|передаёт|сообщает|пишет|тілшісі хабарлайды|хабарлайды|xabar beradi|xabar qildi|хабар медиҳад)(?![\p{L}])/iu;
@@ -236,6 +238,7 @@ const REPORTS_AFTER = /^[»"”]?\s*(?:reports|reported|has learned|learned|lear
  */
 export function reportingOutlet(outlets: Outlets, paragraphs: string[]): string | null {
   for (const p of paragraphs.slice(0, 4)) {
+    if (!REPORTS_VERB.test(p)) continue; // the outlet pattern is long; most paragraphs credit no one
     for (const o of outletsIn(outlets, p)) {
       const before = p.slice(Math.max(0, o.index - 60), o.index);
       const after = p.slice(o.index + o.text.length, o.index + o.text.length + 40);

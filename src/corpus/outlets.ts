@@ -59,6 +59,7 @@ export function defaultOutlets(): Outlets {
 
 /** The canonical name of an outlet written as `name`, or null when it is not a known outlet. */
 export function canonicalOutlet(outlets: Outlets, name: string): string | null {
+  if (name.length > 120) return null; // no outlet's name is a paragraph long
   const written = name.trim().replace(/\s+/g, ' ');
   const key = written.toLowerCase();
   return outlets.byAlias.get(key) ?? outlets.byAlias.get(key.replace(/^the /, '')) ?? outlets.byAbbreviation.get(written) ?? null;
