@@ -101,8 +101,11 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** A line labelled as the publication date: "Publication Date 28 November 2011", "Posted on …". */
-const LABELLED = /^(?:publication date|date of publication|date published|published(?: on| at)?|posted(?: on| at)?|first published|issued(?: on)?|release date|date|created(?: on)?|опубликовано|дата публикации|дата|жарияланды|sana|нашр шуд|datum|tarih|yayın tarihi|日期|发布时间|تاریخ|التاريخ)(?![\p{L}])\s*[:：]?\s*(.*)$/iu;
+/**
+ * A line labelled as the publication date: "Publication Date 28 November 2011", "Posted on …".
+ * Labels of other languages need their colon: "Sana" and "Datum" open sentences too.
+ */
+const LABELLED = /^(?:(?:publication date|date of publication|date published|published(?: on| at)?|posted(?: on| at)?|first published|issued(?: on)?|release date|date|created(?: on)?|опубликовано|дата публикации|дата)(?![\p{L}])\s*[:：]?|(?:жарияланды|sana|нашр шуд|datum|tarih|yayın tarihi|日期|发布时间|تاریخ|التاريخ)\s*[:：])\s*(.*)$/iu;
 
 export function labelledPublicationDate(line: string, latest?: Date): string | null {
   return labelledDate(line, latest)?.value ?? null;

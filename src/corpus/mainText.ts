@@ -6,6 +6,7 @@
  * far from the best run are page furniture.
  */
 import type { Page } from './page.js';
+import { findDate } from './dates.js';
 import { endsSentence, hasSentencePunctuation, isProse, isTableRow, words } from './text.js';
 
 /** "* Sports", "+ Teams o Baltimore", "- Two troops killed in …", "• Login": a list item. */
@@ -167,7 +168,15 @@ function listAbove(kinds: Kind[], k: number): boolean {
   return k > 0 && kinds[k - 1] === 'list';
 }
 
-const TEASER_BYLINE = /^(?:\p{Lu}[\p{L}.'’-]*,?\s+(?:and\s+)?){1,6}(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2},?\s+\d{4}\s+\p{Lu}/u;
+/** Names, then a date (a weekday may lead it), then the summary's first capital — in any language the calendar reads. */
+function isTeaserByline(text: string): boolean {
+  const head = text.slice(0, 90);
+  const d = findDate(head);
+  if (!d || d.index === 0 || !/^\s+\p{Lu}/u.test(text.slice(d.end))) return false;
+  // the names (a weekday before the date reads as one more capitalised word)
+  const names = head.slice(0, d.index).replace(/[,\s]+$/, '').split(/,?\s+(?:and\s+|&\s+)?/u);
+  return names.length >= 1 && names.length <= 7 && names.every((w) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w));
+}
 
 /**
  * A teaser: a headline in title case glued to its summary without a space ("Tape Gaffe Ends
@@ -175,7 +184,7 @@ const TEASER_BYLINE = /^(?:\p{Lu}[\p{L}.'’-]*,?\s+(?:and\s+)?){1,6}(?:(?:Mon|T
  */
 function isGluedTeaser(text: string): boolean {
   // "Tom Rogan Tuesday November 19, 2019 Beyond the partisan whirlwind …": a teaser's byline, date, summary
-  if (TEASER_BYLINE.test(text)) return true;
+  if (isTeaserByline(text)) return true;
   // the glue follows a whole word ("OptionsThe", "Rise?Violence"), not a name's inner capital ("MacBook")
   const m = /^(.{12,160}?)(?<=\p{Ll}{3}|[?!.)”"'’])(?=\p{Lu}\p{Ll}+\s)/u.exec(text);
   if (!m || /\s$/.test(m[1]!)) return false;

@@ -56,10 +56,10 @@ export type LabelledField = { field: 'publisher' | 'author' | 'source'; value: s
 
 /** "Publisher X", "Author: X", "Source: X" — a field name then its value on one line. */
 export function labelledField(line: string): LabelledField | null {
-  const m = /^(publisher|published by|(?:original )?author[s]?|source|издатель|автор|текст|источник|作者|来源|muallif|манба)\s*[:：]?\s*(?<=[:：\s])(.{2,120})$/iu.exec(line);
+  const m = /^(?:(publisher|published by|(?:original )?author[s]?|source|издатель|автор|текст|источник)\s*:?\s+|(作者|来源|muallif|манба)\s*[:：]\s*)(.{2,120})$/iu.exec(line);
   if (!m) return null;
-  const label = m[1]!.toLowerCase();
-  const value = m[2]!.trim();
+  const label = (m[1] ?? m[2]!).toLowerCase();
+  const value = m[3]!.trim();
   if (/^(?:original |)(?:author|автор|текст|作者|muallif)/.test(label)) return { field: 'author', value };
   if (/^(?:source|источник|来源|манба)/.test(label)) return { field: 'source', value };
   return { field: 'publisher', value };
