@@ -97,7 +97,7 @@ export function parseArticleExplained(src: SourceText, options: ParseOptions = {
 
   const publisher = choosePublisher(page, meta, title, dl, last, outlets, paragraphs);
   if (publisher) reasons.publisher = publisher.rule === 'dateline agency' ? { rule: publisher.rule, line: dlLine, text: paragraphs[dlAt] ?? '' } : because(publisher.rule, publisher.index, publisher.value);
-  const author = meta.author ?? (dl?.reporter ? { value: dl.reporter, rule: 'reporter in the dateline', index: -1 } : undefined) ?? (last?.author ? { value: last.author, rule: last.rule, index: -1 } : undefined);
+  const author = meta.author ?? (title.author ? { value: title.author, rule: 'byline glued to the headline', index: title.index! } : undefined) ?? (dl?.reporter ? { value: dl.reporter, rule: 'reporter in the dateline', index: -1 } : undefined) ?? (last?.author ? { value: last.author, rule: last.rule, index: -1 } : undefined);
   if (author) reasons.author = because(author.rule, author.index, author.value);
   const date = chooseDate(page, meta, title, dl, last, latest);
   if (date) reasons.published = date.rule === 'dateline date' ? { rule: date.rule, line: dlLine, text: paragraphs[dlAt] ?? '' } : because(date.rule, date.index, date.value);

@@ -184,6 +184,8 @@ export interface Title {
   date?: string;
   /** a site named after the headline ("… – Avesta", "… | Reuters") */
   site?: string;
+  /** a byline glued to the headline ("…TroopsBy Bruce Pannier") */
+  author?: string;
 }
 
 /**
@@ -239,10 +241,17 @@ function isEchoed(page: Page, index: number): boolean {
 }
 
 /** Takes a date or a site name glued to a headline off it. */
-export function splitHeadline(line: string, outlets: Outlets, latest?: Date): { text: string; date?: string; site?: string } {
+export function splitHeadline(line: string, outlets: Outlets, latest?: Date): { text: string; date?: string; site?: string; author?: string } {
   let text = line;
   let date: string | undefined;
   let site: string | undefined;
+  let author: string | undefined;
+  // "Two Killed In Clash With TroopsBy Bruce Pannier": a byline glued to the headline
+  const by = /(?<=[\p{Ll}\p{N}.!?"”’)])\s*By\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})$/u.exec(text);
+  if (by && isNameShape(by[1]!) && words(text.slice(0, by.index)).length >= 3) {
+    author = by[1]!;
+    text = text.slice(0, by.index);
+  }
   // "[08.07.2OO2] Title": a bracketed stamp, even one too mangled to read as a date
   text = text.replace(/^\[[\dO.\/-]{6,12}\]\s+(?=\S)/u, (stamp) => ((date = findDate(stamp, latest)?.value), ''));
   const d = date ? null : findDate(text, latest);
@@ -269,7 +278,7 @@ export function splitHeadline(line: string, outlets: Outlets, latest?: Date): { 
       text = text.slice(0, sep.index);
     }
   }
-  return { text, ...(date ? { date } : {}), ...(site ? { site } : {}) };
+  return { text, ...(date ? { date } : {}), ...(site ? { site } : {}), ...(author ? { author } : {}) };
 }
 
 /**

@@ -172,7 +172,8 @@ function listAbove(kinds: Kind[], k: number): boolean {
 function isTeaserByline(text: string): boolean {
   const head = text.slice(0, 90);
   const d = findDate(head);
-  if (!d || d.index === 0 || !/^\s+\p{Lu}/u.test(text.slice(d.end))) return false;
+  // a whole date: a year alone ("NEWS & COMMENTARY 2008 SPEAKERS 2007") is a menu's
+  if (!d || d.value.length < 7 || d.index === 0 || !/^\s+\p{Lu}/u.test(text.slice(d.end))) return false;
   // the names (a weekday before the date reads as one more capitalised word)
   const names = head.slice(0, d.index).replace(/[,\s]+$/, '').split(/,?\s+(?:and\s+|&\s+)?/u);
   return names.length >= 1 && names.length <= 7 && names.every((w) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w));

@@ -230,7 +230,8 @@ const REPORTS_VERB = /reports|reported|has learned|learned|learnt|writes|пер�
 
 /** "… передает агентство Kazinform", "… сообщает ТАСС", "…, Orda.kz reports.": the verb before or after the outlet. */
 const REPORTS_BEFORE = /(?:передает|передаёт|сообщает|сообщили?|пишет|информирует|хабарлайды|хабарлады|xabar beradi|xabar qildi|хабар медиҳад|хабар дод)\s+(?:корреспондент\S*\s+)?(?:(?:агентств[оа]|ИА|МИА|издание|портал|сайт|телеканал|газета|тілшісі|агенттігі|muxbiri|мухбири)\s+)?[«"“]?$/iu;
-const REPORTS_AFTER = /^[»"”]?\s*(?:reports|reported|has learned|learned|learnt|writes|передает|передаёт|сообщает|пишет|тілшісі хабарлайды|хабарлайды|xabar beradi|xabar qildi|хабар медиҳад)(?![\p{L}])/iu;
+// in English the credit closes its sentence ("…, Orda.kz reports."); "Asia-Plus reported that …" cites another outlet
+const REPORTS_AFTER = /^[»"”]?\s*(?:(?:reports|has learned|learned|learnt)[.,;]|(?:передает|передаёт|сообщает|пишет|тілшісі хабарлайды|хабарлайды|xabar beradi|xabar qildi|хабар медиҳад)(?![\p{L}]))/iu;
 
 /**
  * The outlet the opening paragraphs credit with the report: the form agencies sign their

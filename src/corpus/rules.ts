@@ -90,6 +90,8 @@ export const LINE_RULES: LineRule[] = [
   },
   { reason: 'tags', maxLength: 300, test: /^(?:tags?|filed under|keywords|categories|category|теги)\s*:\s*\S/i },
   { reason: 'photo credit', maxLength: 200, test: /^\(?(?:photo|image|picture|illustration|video|photograph|file photo|фото)s?\s*(?:credit)?\s*(?::|by\b|©)/i },
+  // "Credit: Agency Photo/Name", "Credits: …": a picture's credit on its own line
+  { reason: 'photo credit', maxLength: 120, test: /^credits?\s*:\s*\S/i },
   // "A reference habitation module … Credit: ESA": a caption signed by its credit
   { reason: 'caption', maxLength: 400, test: /[.)]\s+(?:Credit|Photo|Image|Picture|Source|Фото|Источник)\s*:\s*[^.]{2,80}$/u },
   // "Фото пресс-службы СГБ Узбекистана", "Photo courtesy of the ministry", "Сурет: …": a short credit with no sentence
