@@ -10,7 +10,8 @@ import type { Country } from 'world-countries';
 import type { MentionType } from '../corpus/types.js';
 import { dataDir } from '../paths.js';
 import { foldMarks } from '../text/fold.js';
-import { tokenize } from './tokens.js';
+import { countryNamesByLanguage, INFLECTING, isArabicScript, isHan, peopleStem } from './countryNames.js';
+import { foldKey, tokenize } from './tokens.js';
 
 export type EntryKind = MentionType | 'institution';
 
@@ -40,8 +41,16 @@ export interface TrieNode {
 export interface Gazetteer {
   entries: Entry[];
   root: TrieNode;
-  /** Cyrillic one-word aliases by stem, for inflected forms (Казахстана, России) */
-  cyrillicStems: Map<string, number>;
+  /**
+   * One-word names by stem, for inflected forms in the languages that inflect them
+   * (Казахстана, России, Қазақстанда, Tacikistan’da, بطاجيكستان, узбекский): stem → entry
+   */
+  stems: Map<string, number>;
+  /** the longest stem, so that a token is tried from its longest prefix down */
+  longestStem: number;
+  /** names in scripts written without spaces (Chinese), as one pattern, and their entries */
+  cjkPattern: RegExp | null;
+  cjkEntries: Map<string, number>;
   /** country id (alpha-3) → canonical country name */
   countryNames: Map<string, string>;
   /** canonical place name → entry, for "X Region" look-ups */
@@ -89,8 +98,22 @@ function plural(word: string): string | null {
 export class GazetteerBuilder {
   readonly entries: Entry[] = [];
   readonly root: TrieNode = { next: new Map(), targets: [] };
-  readonly cyrillicStems = new Map<string, number>();
+  readonly stems = new Map<string, number>();
+  readonly cjk = new Map<string, number>();
   readonly countryNames = new Map<string, string>();
+
+  /** An inflecting language's one-word name: its stem (a Russian nominative loses its final vowel). */
+  addStem(entry: number, name: string): void {
+    if (/\s/.test(name)) return;
+    // Chinese names are two characters and up (中国, 印度), and stand inside runs of text
+    if (isHan(name)) {
+      if (name.length >= 2 && !this.cjk.has(name)) this.cjk.set(name, entry);
+      return;
+    }
+    const key = foldKey(name);
+    const stem = /\p{Script=Cyrillic}/u.test(key) ? key.replace(/[аяйьеоиыу]$/u, '') : key;
+    if ([...stem].length >= (isArabicScript(stem) ? 3 : 4) && !this.stems.has(stem)) this.stems.set(stem, entry);
+  }
 
   add(entry: Entry, aliases: Iterable<string>): number {
     const index = this.entries.push(entry) - 1;
@@ -117,13 +140,17 @@ export class GazetteerBuilder {
     }
     const caseRule = caseRuleOf(alias, tokens.length);
     if (!node.targets.some((x) => x.entry === entry && x.caseRule === caseRule)) node.targets.push({ entry, caseRule, tokens: tokens.map((t) => t.text) });
-    if (tokens.length === 1 && /[\u0400-\u04FF]/.test(alias) && alias.length >= 5) this.cyrillicStems.set(tokens[0]!.key.replace(/[аяйьеоиы]$/, ''), entry);
+    if (tokens.length === 1 && /[\u0400-\u04FF]/.test(alias) && alias.length >= 5) this.addStem(entry, alias);
+    if (isHan(alias) && !/\s/.test(alias)) this.addStem(entry, alias);
   }
 
   build(): Gazetteer {
     const regionByName = new Map<string, number>();
     this.entries.forEach((e, i) => e.kind === 'place' && regionByName.set(e.name, i));
-    return { entries: this.entries, root: this.root, cyrillicStems: this.cyrillicStems, countryNames: this.countryNames, regionByName };
+    const cjk = [...this.cjk.keys()].sort((a, b) => b.length - a.length);
+    const cjkPattern = cjk.length ? new RegExp(cjk.join('|'), 'gu') : null;
+    const longestStem = Math.max(0, ...[...this.stems.keys()].map((s) => s.length));
+    return { entries: this.entries, root: this.root, stems: this.stems, longestStem, cjkPattern, cjkEntries: this.cjk, countryNames: this.countryNames, regionByName };
   }
 }
 
@@ -133,6 +160,7 @@ export function loadGazetteer(dir = path.join(dataDir, 'gazetteer'), outletsFile
   const countries = readJson<CountryData>(path.join(dir, 'countries.json'));
   const drop = new Set(countries.dropAliases);
   const include = new Set(countries.include);
+  const inLanguages = countryNamesByLanguage();
   for (const c of worldCountries) {
     if (!(c.independent || c.unMember || include.has(c.cca3))) continue;
     const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d): d is string => !!d);
@@ -149,7 +177,16 @@ export function loadGazetteer(dir = path.join(dataDir, 'gazetteer'), outletsFile
     ].filter((s): s is string => !!s && !drop.has(s));
     const plurals = [...demonyms, ...extra.filter((e) => /^\p{Lu}\p{Ll}+$/u.test(e) && !/stan$/.test(e))].map(plural).filter((s): s is string => !!s);
     b.countryNames.set(c.cca3, c.name.common);
-    b.add({ id: `country:${c.cca3}`, kind: 'country', name: c.name.common, country: c.cca3 }, [...names, ...plurals]);
+    // other languages' names; a plain Latin or Cyrillic name of three letters is a word somewhere ("Чад"),
+    // one with a letter English lacks ("Çin") or in another script ("چین", "مصر") is not
+    const foreign = (inLanguages.get(c.cca3) ?? []).filter(({ name: n }) => ([...n].length > 3 || /[^\x00-\x7f\u0400-\u04ff]/.test(n)) && !drop.has(n) && !names.includes(n));
+    const entry = b.add({ id: `country:${c.cca3}`, kind: 'country', name: c.name.common, country: c.cca3 }, [...names, ...plurals, ...foreign.map((f) => f.name)]);
+    for (const { name: n, lang } of foreign) {
+      if (!INFLECTING.has(lang) && !isHan(n)) continue;
+      b.addStem(entry, n);
+      const people = peopleStem(n);
+      if (people) b.addStem(entry, people);
+    }
   }
   for (const p of readJson<PlaceData>(path.join(dir, 'places.json')).places) {
     b.add({ id: `place:${slug(p.name)}`, kind: 'place', name: p.name, country: p.country }, [p.name, ...p.aliases]);

@@ -4,6 +4,7 @@
  * (times the longest alias, a handful of tokens).
  */
 import type { AliasTarget, Gazetteer, TrieNode } from './gazetteer.js';
+import { inflectionOf, isArabicScript, isHan, withoutClitics } from './countryNames.js';
 import { adjacent, type Token } from './tokens.js';
 
 export interface GazetteerMatch {
@@ -14,9 +15,6 @@ export interface GazetteerMatch {
   start: number;
   end: number;
 }
-
-/** Russian case endings on a one-word Cyrillic name: Казахстана, Казахстане, России, Россию. */
-const CYRILLIC_ENDINGS = /^(?:а|у|е|ом|ой|ы|и|ей|ю|ия|ии|ию|ией)$/;
 
 function caseAgrees(target: AliasTarget, tokens: Token[], first: number): boolean {
   if (target.caseRule === 'any') return true;
@@ -29,6 +27,11 @@ export function matchGazetteer(g: Gazetteer, text: string, tokens: Token[]): Gaz
   const out: GazetteerMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
+    if (g.cjkPattern && isHan(tokens[i]!.text)) {
+      out.push(...cjkMatches(g, tokens[i]!, i));
+      i++;
+      continue;
+    }
     let node: TrieNode | undefined = g.root;
     let best: GazetteerMatch | null = null;
     for (let j = i; j < tokens.length && node; j++) {
@@ -38,7 +41,7 @@ export function matchGazetteer(g: Gazetteer, text: string, tokens: Token[]): Gaz
       const target = node.targets.find((t) => caseAgrees(t, tokens, i));
       if (target) best = { entry: target.entry, first: i, last: j, start: tokens[i]!.start, end: tokens[j]!.end };
     }
-    if (!best) best = cyrillicMatch(g, tokens, i);
+    if (!best) best = inflectedMatch(g, tokens, i);
     if (best) {
       out.push(best);
       i = best.last + 1;
@@ -47,13 +50,39 @@ export function matchGazetteer(g: Gazetteer, text: string, tokens: Token[]): Gaz
   return out;
 }
 
-function cyrillicMatch(g: Gazetteer, tokens: Token[], i: number): GazetteerMatch | null {
+/**
+ * A one-word name with an ending: Казахстана, Қазақстанда, Tacikistan’da, وكازاخستان, and the
+ * "-stan" peoples' words (узбекский, тоҷикон). Tried from the token's longest prefix down;
+ * a lowercase token (an adjective) needs a stem of six letters or more.
+ */
+function inflectedMatch(g: Gazetteer, tokens: Token[], i: number): GazetteerMatch | null {
   const t = tokens[i]!;
-  if (!t.capitalised || !/[\u0400-\u04FF]/.test(t.key)) return null;
-  for (let cut = 1; cut <= 3 && cut < t.key.length - 3; cut++) {
-    const stem = t.key.slice(0, -cut);
-    const entry = g.cyrillicStems.get(stem);
-    if (entry !== undefined && CYRILLIC_ENDINGS.test(t.key.slice(-cut))) return { entry, first: i, last: i, start: t.start, end: t.end };
+  if (/^[\x00-\x7f]+$/.test(t.key) && !t.key.includes("'")) return null; // English is matched whole
+  // "Tacikistan'da": a Turkish suffix after an apostrophe
+  const apostrophe = t.key.indexOf("'");
+  if (apostrophe > 0) {
+    const base = g.root.next.get(t.key.slice(0, apostrophe));
+    const target = base?.targets.find((x) => x.caseRule !== 'exact' && t.capitalised);
+    if (target) return { entry: target.entry, first: i, last: i, start: t.start, end: t.end };
+  }
+  const key = isArabicScript(t.key) ? withoutClitics(t.key) : t.key;
+  for (let cut = Math.min(key.length, g.longestStem); cut >= 4; cut--) {
+    const stem = key.slice(0, cut);
+    const entry = g.stems.get(stem);
+    if (entry === undefined || !inflectionOf(stem, key.slice(cut))) continue;
+    // a lowercase word is an adjective ("иранский", "катарского", "қазақстандық") or nothing
+    if (!t.capitalised && !isArabicScript(stem) && !/\p{Script=Bengali}|\p{Script=Devanagari}/u.test(stem) && stem.length < 6 && !/^с?к/u.test(key.slice(cut))) continue;
+    return { entry, first: i, last: i, start: t.start, end: t.end };
   }
   return null;
+}
+
+/** Names inside a run of Chinese characters, which has no spaces to part them. */
+function cjkMatches(g: Gazetteer, t: Token, i: number): GazetteerMatch[] {
+  const out: GazetteerMatch[] = [];
+  for (const m of t.text.matchAll(g.cjkPattern!)) {
+    const entry = g.cjkEntries.get(m[0]);
+    if (entry !== undefined) out.push({ entry, first: i, last: i, start: t.start + m.index, end: t.start + m.index + m[0].length });
+  }
+  return out;
 }

@@ -22,7 +22,10 @@ const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’‘ʻ`](?=
 const POSSESSIVE = /['’]s$/i;
 
 export function foldKey(s: string): string {
-  return s.toLowerCase().replace(/[’‘ʻ`]/g, "'");
+  const key = s.toLowerCase().replace(/[’‘ʻ`]/g, "'");
+  // Arabic script: vowel signs and tatweel go, and the letters Arabic and Persian write
+  // differently (ي/ی, ك/ک, أ/إ/آ/ا) become one, so "المتّحدة" and "ایران" meet their names
+  return /[\u0600-\u06FF]/.test(key) ? key.replace(/[\u064B-\u065F\u0670\u0640]/g, '').replace(/[يى]/g, 'ی').replace(/ك/g, 'ک').replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه') : key;
 }
 
 export function tokenize(text: string): Token[] {
