@@ -4,8 +4,9 @@
  * Only the cleaned paragraphs are read: boilerplate that was removed is never counted.
  */
 import type { Article, Mention } from '../corpus/types.js';
-import { defaultGazetteer, slug, type Gazetteer } from './gazetteer.js';
+import { defaultGazetteer, slug, type Entry, type Gazetteer } from './gazetteer.js';
 import { matchGazetteer, type GazetteerMatch } from './matcher.js';
+import { findShapeOrgs, type ShapeOrg } from './orgShapes.js';
 import { findPeople, type PersonCandidate } from './people.js';
 import { PersonIndex } from './resolve.js';
 import { defaultRoles, type Roles } from './roles.js';
@@ -15,6 +16,7 @@ interface ParagraphScan {
   text: string;
   matches: GazetteerMatch[];
   people: PersonCandidate[];
+  orgs: ShapeOrg[];
 }
 
 export function extractMentions(articles: Pick<Article, 'paragraphs' | 'dateline'>[], gazetteer: Gazetteer = defaultGazetteer(), roles: Roles = defaultRoles()): Mention[][] {
@@ -22,7 +24,10 @@ export function extractMentions(articles: Pick<Article, 'paragraphs' | 'dateline
     a.paragraphs.map((text) => {
       const tokens = tokenize(text);
       const matches = matchGazetteer(gazetteer, text, tokens);
-      return { text, matches, people: findPeople(text, tokens, matches, roles) };
+      const orgs = findShapeOrgs(text, tokens, matches, gazetteer, gazetteer.headWords);
+      // a name inside an organization's ("Mukhtar Ablyazov Foundation") is not a person of the story
+      const covered = [...matches, ...orgs.map((o) => ({ ...o, entry: -1 }))];
+      return { text, matches, orgs, people: findPeople(text, tokens, covered, roles) };
     }),
   );
   const people = new PersonIndex();
@@ -30,6 +35,8 @@ export function extractMentions(articles: Pick<Article, 'paragraphs' | 'dateline
 
   return scans.map((paras, ai) => {
     const mentions: Mention[] = [];
+    // "the Interior Ministry said", with no country beside it: the story's own country's, decided at the end
+    const unqualified: Mention[] = [];
     paras.forEach((p, paragraph) => {
       let previous: { match: GazetteerMatch; mention: Mention | null } | null = null;
       // a dateline ("LONDON (TCA) —") names the place the story was filed from, which counts,
@@ -38,15 +45,18 @@ export function extractMentions(articles: Pick<Article, 'paragraphs' | 'dateline
       for (const [k, m] of p.matches.entries()) {
         const kind = gazetteer.entries[m.entry]!.kind;
         if (m.start < skipUntil && kind !== 'place' && kind !== 'country') continue;
-        const mention = gazetteerMention(gazetteer, p.text, regionOf(gazetteer, p.text, p.matches, k), previous, paragraph);
+        const mention = gazetteerMention(gazetteer, p.text, regionOf(gazetteer, p.text, p.matches, k), previous, p.matches[k + 1], paragraph);
         if (mention) mentions.push(mention);
+        if (mention && kind === 'institution' && mention.id === gazetteer.entries[m.entry]!.id) unqualified.push(mention);
         previous = { match: m, mention };
       }
+      for (const o of p.orgs) mentions.push({ type: 'organization', id: `org:${slug(o.name)}`, name: o.name, text: o.name, paragraph, start: o.start, end: o.end });
       for (const c of p.people) {
         const name = personName(c, people, ai);
         if (name) mentions.push({ type: 'person', id: `person:${slug(name)}`, name, text: c.text, paragraph, start: c.start, end: c.end });
       }
     });
+    qualifyByStory(gazetteer, mentions, unqualified);
     return mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
   });
 }
@@ -72,19 +82,46 @@ function datelineEnd(text: string, dateline: string | null | undefined): number 
   return dash ? dash.index : 0;
 }
 
-function gazetteerMention(g: Gazetteer, text: string, m: GazetteerMatch, previous: { match: GazetteerMatch; mention: Mention | null } | null, paragraph: number): Mention | null {
+function gazetteerMention(g: Gazetteer, text: string, m: GazetteerMatch, previous: { match: GazetteerMatch; mention: Mention | null } | null, next: GazetteerMatch | undefined, paragraph: number): Mention | null {
   const entry = g.entries[m.entry]!;
   const written = text.slice(m.start, m.end);
   if (entry.kind !== 'institution') return { type: entry.kind, id: entry.id, name: entry.name, text: written, paragraph, start: m.start, end: m.end };
-  // "Kazakh Security Council", "Tajikistan’s Interior Ministry": the country before names whose body it is
-  const qualifier = previous?.mention?.type === 'country' && /^(?:['’]s)?\s+$/.test(text.slice(previous.match.end, m.start)) ? previous.mention : null;
-  if (qualifier) {
-    const cca3 = qualifier.id.slice('country:'.length);
-    return { type: 'organization', id: `${entry.id}:${cca3}`, name: `${entry.name} (${qualifier.name})`, text: written, paragraph, start: m.start, end: m.end };
-  }
+  // "Kazakh Security Council", "Tajikistan’s Interior Ministry": the country before names whose body it is;
+  // "МВД Казахстана", "Ministry of Internal Affairs of Uzbekistan": the country after it
+  const before = previous?.mention?.type === 'country' && /^(?:['’]s)?\s+$/.test(text.slice(previous.match.end, m.start)) ? previous.mention.id : null;
+  const after = next && g.entries[next.entry]!.kind === 'country' && /^\s+(?:of\s+(?:the\s+)?|(?:Республики|Республикасының|Respublikasi|Ҷумҳурии)\s+)?$/iu.test(text.slice(m.end, next.start)) ? g.entries[next.entry]!.id : null;
+  const qualifier = before ?? after;
+  if (qualifier) return qualified(g, entry, qualifier.slice('country:'.length), { text: written, paragraph, start: m.start, end: m.end });
   // without a country, only a name written as one ("the Interior Ministry said"), not "the ministry"
   if (!/^\p{Lu}/u.test(written) || written.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) && !/^(?:of|for|the|and)$/.test(w))) return null;
   return { type: 'organization', id: entry.id, name: entry.name, text: written, paragraph, start: m.start, end: m.end };
+}
+
+/** A country's own body: its entry where the data has one ("State Committee for National Security of Kyrgyzstan"), else "X (Country)". */
+function qualified(g: Gazetteer, entry: Entry, cca3: string, at: Pick<Mention, 'text' | 'paragraph' | 'start' | 'end'>): Mention {
+  const own = g.bodyOf.get(`${entry.name}|${cca3}`);
+  if (own !== undefined) return { type: 'organization', id: g.entries[own]!.id, name: g.entries[own]!.name, ...at };
+  return { type: 'organization', id: `${entry.id}:${cca3}`, name: `${entry.name} (${g.countryNames.get(cca3) ?? cca3})`, ...at };
+}
+
+/**
+ * State bodies named without their country belong to the story's country: the one named most,
+ * if it has at least two mentions and half of all the article's country mentions.
+ */
+function qualifyByStory(g: Gazetteer, mentions: Mention[], unqualified: Mention[]): void {
+  if (unqualified.length === 0) return;
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const m of mentions) if (m.type === 'country') counts.set(m.id, (counts.get(m.id) ?? 0) + 1), total++;
+  let top: string | null = null;
+  for (const [id, n] of counts) if (top === null || n > counts.get(top)!) top = id;
+  if (!top || counts.get(top)! < 2 || counts.get(top)! * 2 < total) return;
+  const cca3 = top.slice('country:'.length);
+  for (const u of unqualified) {
+    const entry = g.entries.find((e) => e.id === u.id);
+    if (!entry) continue;
+    Object.assign(u, qualified(g, entry, cca3, u));
+  }
 }
 
 function personName(c: PersonCandidate, people: PersonIndex, article: number): string | null {

@@ -55,6 +55,12 @@ export interface Gazetteer {
   countryNames: Map<string, string>;
   /** canonical place name → entry, for "X Region" look-ups */
   regionByName: Map<string, number>;
+  /** "National Security Committee|KGZ" → the entry of Kyrgyzstan's own committee */
+  bodyOf: Map<string, number>;
+  /** lowercased words that end an organization's name (Committee, Front, Opposition …) */
+  headWords: Set<string>;
+  /** lowercased names of that shape that are not organizations (Soviet Union) */
+  notOrganizations: Set<string>;
 }
 
 interface CountryData {
@@ -66,7 +72,9 @@ interface PlaceData {
   places: { name: string; country: string | null; aliases: string[] }[];
 }
 interface OrgData {
-  organizations: { name: string; country: string | null; aliases: string[] }[];
+  headWords?: string[];
+  notOrganizations?: string[];
+  organizations: { name: string; country: string | null; aliases: string[]; institution?: string }[];
   institutions: { name: string; aliases: string[] }[];
 }
 interface OutletData {
@@ -101,6 +109,9 @@ export class GazetteerBuilder {
   readonly stems = new Map<string, number>();
   readonly cjk = new Map<string, number>();
   readonly countryNames = new Map<string, string>();
+  readonly bodyOf = new Map<string, number>();
+  headWords = new Set<string>();
+  notOrganizations = new Set<string>();
 
   /** An inflecting language's one-word name: its stem (a Russian nominative loses its final vowel). */
   addStem(entry: number, name: string): void {
@@ -150,7 +161,7 @@ export class GazetteerBuilder {
     const cjk = [...this.cjk.keys()].sort((a, b) => b.length - a.length);
     const cjkPattern = cjk.length ? new RegExp(cjk.join('|'), 'gu') : null;
     const longestStem = Math.max(0, ...[...this.stems.keys()].map((s) => s.length));
-    return { entries: this.entries, root: this.root, stems: this.stems, longestStem, cjkPattern, cjkEntries: this.cjk, countryNames: this.countryNames, regionByName };
+    return { entries: this.entries, root: this.root, stems: this.stems, longestStem, cjkPattern, cjkEntries: this.cjk, countryNames: this.countryNames, regionByName, bodyOf: this.bodyOf, headWords: this.headWords, notOrganizations: this.notOrganizations };
   }
 }
 
@@ -192,7 +203,12 @@ export function loadGazetteer(dir = path.join(dataDir, 'gazetteer'), outletsFile
     b.add({ id: `place:${slug(p.name)}`, kind: 'place', name: p.name, country: p.country }, [p.name, ...p.aliases]);
   }
   const orgs = readJson<OrgData>(path.join(dir, 'organizations.json'));
-  for (const o of orgs.organizations) b.add({ id: `org:${slug(o.name)}`, kind: 'organization', name: o.name, country: o.country }, [o.name, ...o.aliases]);
+  b.headWords = new Set((orgs.headWords ?? []).map((w) => w.toLowerCase()));
+  b.notOrganizations = new Set((orgs.notOrganizations ?? []).map((w) => w.toLowerCase()));
+  for (const o of orgs.organizations) {
+    const entry = b.add({ id: `org:${slug(o.name)}`, kind: 'organization', name: o.name, country: o.country }, [o.name, ...o.aliases]);
+    if (o.institution && o.country) b.bodyOf.set(`${o.institution}|${o.country}`, entry);
+  }
   for (const o of readJson<OutletData>(outletsFile).outlets) {
     b.add({ id: `org:${slug(o.name)}`, kind: 'organization', name: o.name, country: null }, [o.name, ...o.aliases, ...o.abbreviations]);
   }

@@ -36,10 +36,18 @@ export function matchGazetteer(g: Gazetteer, text: string, tokens: Token[]): Gaz
     let best: GazetteerMatch | null = null;
     for (let j = i; j < tokens.length && node; j++) {
       if (j > i && !adjacent(text, tokens[j - 1]!, tokens[j]!)) break;
-      node = node.next.get(tokens[j]!.key);
+      const here: TrieNode = node;
+      node = here.next.get(tokens[j]!.key);
+      // the last word of a Russian name takes the case ending: "Хизб ут-Тахрира", "Братьев-мусульман"
+      let inflected = false;
+      if (!node && j > i && /[\u0400-\u04FF]$/.test(tokens[j]!.key)) {
+        for (let cut = 1; cut <= 3 && !node && tokens[j]!.key.length - cut >= 3; cut++) node = here.next.get(tokens[j]!.key.slice(0, -cut));
+        inflected = node !== undefined;
+      }
       if (!node) break;
       const target = node.targets.find((t) => caseAgrees(t, tokens, i));
       if (target) best = { entry: target.entry, first: i, last: j, start: tokens[i]!.start, end: tokens[j]!.end };
+      if (inflected) break;
     }
     if (!best) best = inflectedMatch(g, tokens, i);
     if (best) {
