@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseArticleExplained } from '../src/corpus/article.js';
+import { parseFiles } from '../src/corpus/corpus.js';
 import { asciiDigits, calendarDate, isCalendarLine } from '../src/corpus/calendar.js';
 import { findDate } from '../src/corpus/dates.js';
 import { dateline } from '../src/corpus/metadata.js';
@@ -125,5 +126,34 @@ describe('the body on full pages: the main run of prose', () => {
   it('keeps a table of figures and a list the text introduces', () => {
     assert.ok(page('devset-body', 'p05').article.paragraphs.some((p) => /Kyle Busch\s+5040/.test(p)));
     assert.ok(page('devset-body', 'p39').article.paragraphs.some((p) => p.includes('Dozens of tricky questions')));
+  });
+});
+
+describe('entities on real pages in other languages', () => {
+  const names = (prefix: string, type: string) => {
+    const dir = path.join(fixtures, 'devset', 'raw');
+    const file = readdirSync(dir).find((f) => f.startsWith(prefix))!;
+    const [a] = parseFiles([{ name: file, bytes: readFileSync(path.join(dir, file)) }]).corpus.articles;
+    return new Set(a!.mentions.filter((m) => m.type === type).map((m) => m.name));
+  };
+
+  it('finds countries through case endings, suffixes, clitics and Chinese runs', () => {
+    assert.ok(names('d04', 'country').has('Iraq'), 'Russian "Ираке"');
+    assert.ok(names('d13', 'country').has('Tajikistan'), 'Uzbek "Tojikistonning"');
+    assert.ok(names('b15', 'country').has('China'), 'Turkish "Çin’in"');
+    assert.ok(names('c16', 'country').has('Tajikistan'), 'Bengali "তাজিকিস্তানে"');
+    const zh = names('a16', 'country');
+    for (const c of ['China', 'India', 'Russia', 'Pakistan', 'Uzbekistan']) assert.ok(zh.has(c), `Chinese: ${c}`);
+  });
+
+  it("names a country's own security service from the story's country, and organizations by their shape", () => {
+    assert.ok(names('d10', 'organization').has('State Committee for National Security of Kyrgyzstan'), '"ГКНБ" in a Kyrgyz story');
+    assert.ok(names('a01', 'organization').has('United Tajik Opposition'));
+    assert.ok(names('d01', 'organization').has('Hizb ut-Tahrir'), 'Russian "Хизб ут-Тахрира"');
+  });
+
+  it('finds cities of the world list, but not inside a longer name', () => {
+    assert.ok(names('b07', 'place').has('Tokyo'));
+    assert.ok(!names('c05', 'place').has('Zafar'), '"Suhrobi Zafar" is a person');
   });
 });

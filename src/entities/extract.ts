@@ -10,7 +10,7 @@ import { findShapeOrgs, type ShapeOrg } from './orgShapes.js';
 import { findPeople, type PersonCandidate } from './people.js';
 import { PersonIndex } from './resolve.js';
 import { defaultRoles, type Roles } from './roles.js';
-import { tokenize } from './tokens.js';
+import { adjacent, tokenize, type Token } from './tokens.js';
 
 interface ParagraphScan {
   text: string;
@@ -23,7 +23,8 @@ export function extractMentions(articles: Pick<Article, 'paragraphs' | 'dateline
   const scans: ParagraphScan[][] = articles.map((a) =>
     a.paragraphs.map((text) => {
       const tokens = tokenize(text);
-      const matches = matchGazetteer(gazetteer, text, tokens);
+      // a city from the world list inside a longer capitalised name ("Suhrobi Zafar", "Kabul Bank") is not the city
+      const matches = matchGazetteer(gazetteer, text, tokens).filter((m) => !gazetteer.cities.has(m.entry) || !inLongerName(text, tokens, m));
       const orgs = findShapeOrgs(text, tokens, matches, gazetteer, gazetteer.headWords);
       // a name inside an organization's ("Mukhtar Ablyazov Foundation") is not a person of the story
       const covered = [...matches, ...orgs.map((o) => ({ ...o, entry: -1 }))];
@@ -35,6 +36,8 @@ export function extractMentions(articles: Pick<Article, 'paragraphs' | 'dateline
 
   return scans.map((paras, ai) => {
     const mentions: Mention[] = [];
+    // a city of the world list that is the surname of a person the article names ("Suhrobi Zafar" … "Zafar") is the person
+    const surnames = new Set(paras.flatMap((p) => p.people.filter((c) => c.size >= 2).map((c) => c.text.split(/\s+/).pop()!.toLowerCase())));
     // "the Interior Ministry said", with no country beside it: the story's own country's, decided at the end
     const unqualified: Mention[] = [];
     paras.forEach((p, paragraph) => {
@@ -45,6 +48,7 @@ export function extractMentions(articles: Pick<Article, 'paragraphs' | 'dateline
       for (const [k, m] of p.matches.entries()) {
         const kind = gazetteer.entries[m.entry]!.kind;
         if (m.start < skipUntil && kind !== 'place' && kind !== 'country') continue;
+        if (gazetteer.cities.has(m.entry) && surnames.has(p.text.slice(m.start, m.end).toLowerCase())) continue;
         const mention = gazetteerMention(gazetteer, p.text, regionOf(gazetteer, p.text, p.matches, k), previous, p.matches[k + 1], paragraph);
         if (mention) mentions.push(mention);
         if (mention && kind === 'institution' && mention.id === gazetteer.entries[m.entry]!.id) unqualified.push(mention);
@@ -74,6 +78,13 @@ function regionOf(g: Gazetteer, text: string, matches: GazetteerMatch[], k: numb
   if (!/^\s+(?:regions?|provinces?|oblasts?)\b/i.test(text.slice(end, end + 12))) return m;
   const region = g.regionByName.get(`${entry.name} Region`);
   return region === undefined ? m : { ...m, entry: region };
+}
+
+function inLongerName(text: string, tokens: Token[], m: GazetteerMatch): boolean {
+  const before = tokens[m.first - 1];
+  const after = tokens[m.last + 1];
+  const sentenceStart = !before || /[.!?:]\s*$/.test(text.slice(0, tokens[m.first]!.start));
+  return (!!after && after.capitalised && adjacent(text, tokens[m.last]!, after)) || (!!before && !sentenceStart && before.capitalised && adjacent(text, before, tokens[m.first]!));
 }
 
 function datelineEnd(text: string, dateline: string | null | undefined): number {

@@ -3,7 +3,7 @@
  * organizations and institutions (data/gazetteer/), and news outlets (data/outlets.json),
  * compiled into one token trie so that a text is matched in a single pass.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
@@ -48,6 +48,8 @@ export interface Gazetteer {
   stems: Map<string, number>;
   /** the longest stem, so that a token is tried from its longest prefix down */
   longestStem: number;
+  /** the first four letters of every stem */
+  stemHeads: Set<string>;
   /** names in scripts written without spaces (Chinese), as one pattern, and their entries */
   cjkPattern: RegExp | null;
   cjkEntries: Map<string, number>;
@@ -61,6 +63,8 @@ export interface Gazetteer {
   headWords: Set<string>;
   /** lowercased names of that shape that are not organizations (Soviet Union) */
   notOrganizations: Set<string>;
+  /** entries from the cities list: they count only standing apart from other capitalised words */
+  cities: Set<number>;
 }
 
 interface CountryData {
@@ -70,6 +74,10 @@ interface CountryData {
 }
 interface PlaceData {
   places: { name: string; country: string | null; aliases: string[] }[];
+  notCities?: string[];
+}
+interface CityData {
+  cities: ([string, string, number] | [string, string, number, string])[];
 }
 interface OrgData {
   headWords?: string[];
@@ -111,6 +119,7 @@ export class GazetteerBuilder {
   readonly countryNames = new Map<string, string>();
   readonly bodyOf = new Map<string, number>();
   headWords = new Set<string>();
+  readonly cities = new Set<number>();
   notOrganizations = new Set<string>();
 
   /** An inflecting language's one-word name: its stem (a Russian nominative loses its final vowel). */
@@ -151,7 +160,7 @@ export class GazetteerBuilder {
     }
     const caseRule = caseRuleOf(alias, tokens.length);
     if (!node.targets.some((x) => x.entry === entry && x.caseRule === caseRule)) node.targets.push({ entry, caseRule, tokens: tokens.map((t) => t.text) });
-    if (tokens.length === 1 && /[\u0400-\u04FF]/.test(alias) && alias.length >= 5) this.addStem(entry, alias);
+    if (tokens.length === 1 && /[\u0400-\u04FF]/.test(alias) && alias.length >= 4) this.addStem(entry, alias);
     if (isHan(alias) && !/\s/.test(alias)) this.addStem(entry, alias);
   }
 
@@ -161,7 +170,8 @@ export class GazetteerBuilder {
     const cjk = [...this.cjk.keys()].sort((a, b) => b.length - a.length);
     const cjkPattern = cjk.length ? new RegExp(cjk.join('|'), 'gu') : null;
     const longestStem = Math.max(0, ...[...this.stems.keys()].map((s) => s.length));
-    return { entries: this.entries, root: this.root, stems: this.stems, longestStem, cjkPattern, cjkEntries: this.cjk, countryNames: this.countryNames, regionByName, bodyOf: this.bodyOf, headWords: this.headWords, notOrganizations: this.notOrganizations };
+    const stemHeads = new Set([...this.stems.keys()].map((s) => s.slice(0, 4)));
+    return { entries: this.entries, root: this.root, stems: this.stems, longestStem, stemHeads, cjkPattern, cjkEntries: this.cjk, countryNames: this.countryNames, regionByName, bodyOf: this.bodyOf, headWords: this.headWords, notOrganizations: this.notOrganizations, cities: this.cities };
   }
 }
 
@@ -199,8 +209,23 @@ export function loadGazetteer(dir = path.join(dataDir, 'gazetteer'), outletsFile
       if (people) b.addStem(entry, people);
     }
   }
-  for (const p of readJson<PlaceData>(path.join(dir, 'places.json')).places) {
+  const placeData = readJson<PlaceData>(path.join(dir, 'places.json'));
+  const known = new Set<string>();
+  for (const p of placeData.places) {
     b.add({ id: `place:${slug(p.name)}`, kind: 'place', name: p.name, country: p.country }, [p.name, ...p.aliases]);
+    for (const n of [p.name, ...p.aliases]) known.add(foldKey(n));
+  }
+  // the world's cities (a population floor), with guards: no names of three letters, no everyday words
+  const notCities = new Set((placeData.notCities ?? []).map(foldKey));
+  const citiesFile = path.join(dir, 'cities.json');
+  if (existsSync(citiesFile)) {
+    for (const [name, country, , alt] of readJson<CityData>(citiesFile).cities) {
+      const names = [name, alt].filter((n): n is string => !!n && [...n].length > 3 && !notCities.has(foldKey(n)) && !known.has(foldKey(n)));
+      if (names.length === 0) continue;
+      const id = `place:${slug(name)}`;
+      names.forEach((n) => known.add(foldKey(n)));
+      b.cities.add(b.add({ id, kind: 'place', name, country }, names));
+    }
   }
   const orgs = readJson<OrgData>(path.join(dir, 'organizations.json'));
   b.headWords = new Set((orgs.headWords ?? []).map((w) => w.toLowerCase()));

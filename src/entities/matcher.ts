@@ -65,7 +65,10 @@ export function matchGazetteer(g: Gazetteer, text: string, tokens: Token[]): Gaz
  */
 function inflectedMatch(g: Gazetteer, tokens: Token[], i: number): GazetteerMatch | null {
   const t = tokens[i]!;
-  if (/^[\x00-\x7f]+$/.test(t.key) && !t.key.includes("'")) return null; // English is matched whole
+  // most words begin no stem: a four-letter look-up turns them away at once
+  if (t.key.length < 4 || !g.stemHeads.has((isArabicScript(t.key) ? withoutClitics(t.key) : t.key).slice(0, 4))) {
+    if (!t.key.includes("'")) return null;
+  }
   // "Tacikistan'da": a Turkish suffix after an apostrophe
   const apostrophe = t.key.indexOf("'");
   if (apostrophe > 0) {
