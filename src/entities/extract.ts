@@ -32,12 +32,12 @@ export function extractMentions(articles: Pick<Article, 'paragraphs' | 'dateline
     }),
   );
   const people = new PersonIndex();
-  scans.forEach((paras, ai) => paras.forEach((p) => p.people.filter((c) => c.size >= 2).forEach((c) => people.add(c.text, ai))));
+  scans.forEach((paras, ai) => paras.forEach((p) => p.people.filter((c) => c.size >= 2).forEach((c) => people.add(c.name, ai))));
 
   return scans.map((paras, ai) => {
     const mentions: Mention[] = [];
     // a city of the world list that is the surname of a person the article names ("Suhrobi Zafar" … "Zafar") is the person
-    const surnames = new Set(paras.flatMap((p) => p.people.filter((c) => c.size >= 2).map((c) => c.text.split(/\s+/).pop()!.toLowerCase())));
+    const surnames = new Set(paras.flatMap((p) => p.people.filter((c) => c.size >= 2).map((c) => c.name.split(/\s+/).pop()!.toLowerCase())));
     // "the Interior Ministry said", with no country beside it: the story's own country's, decided at the end
     const unqualified: Mention[] = [];
     paras.forEach((p, paragraph) => {
@@ -136,11 +136,11 @@ function qualifyByStory(g: Gazetteer, mentions: Mention[], unqualified: Mention[
 }
 
 function personName(c: PersonCandidate, people: PersonIndex, article: number): string | null {
-  if (c.size >= 2) return people.canonical(c.text);
-  const resolved = people.resolveSurname(c.text, article);
+  if (c.size >= 2) return people.canonical(c.name);
+  const resolved = people.resolveSurname(c.name, article);
   if (resolved) return resolved;
   // an unresolved single name needs a surname's shape and something else that marks a person
-  if (c.surnameShaped && (c.context || c.titled || c.possessive)) return c.text;
-  if (c.titled && c.context) return c.text;
+  if (c.surnameShaped && (c.context || c.titled || c.possessive)) return c.name;
+  if (c.titled && c.context) return c.name;
   return null;
 }

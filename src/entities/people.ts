@@ -13,6 +13,8 @@ export interface PersonCandidate {
   start: number;
   end: number;
   text: string;
+  /** the name in its dictionary form: "Махмуджоном Холдаровым" → "Махмуджон Холдаров" */
+  name: string;
   /** number of name tokens */
   size: number;
   /** a title was written before it ("President …") */
@@ -77,7 +79,8 @@ function candidateIn(text: string, tokens: Token[], from: number, to: number, ro
   const names = tokens.slice(first, to + 1);
   if (names.length > 4 || names.some((t) => roles.notNameWords.has(t.text) || roles.titleWords.has(t.text))) return null;
   const last = tokens[to]!;
-  const surnameShaped = roles.surnameEnding.test(last.text);
+  const name = nominative(names.map((t) => t.text));
+  const surnameShaped = roles.surnameEnding.test(last.text) || CYRILLIC_SURNAME.test(name[name.length - 1]!);
   const context = roleBefore(text, tokens, first, roles) || roleAfter(text, tokens, to, roles) || attribution(text, tokens, first, to) || reportedBefore(text, tokens, first, to);
   const nameCount = names.filter((t) => !PARTICLES.has(t.key)).length;
   if (nameCount >= 2 && !(titled || surnameShaped || context)) return null;
@@ -87,12 +90,42 @@ function candidateIn(text: string, tokens: Token[], from: number, to: number, ro
     start: tokens[first]!.start,
     end: last.end,
     text: text.slice(tokens[first]!.start, last.end),
+    // as written ("Kassym-Jomart Tokayev") unless a case ending came off
+    name: name.every((w, k) => w === names[k]!.text) ? text.slice(tokens[first]!.start, last.end) : name.join(' '),
     size: nameCount,
     titled,
     context,
     surnameShaped,
     possessive: possessiveAfter(text, last),
   };
+}
+
+/** Cyrillic surnames: Russian -ов/-ев/-ин and their feminines, Tajik -зода/-заде, Kyrgyz and Kazakh patronymics. */
+const CYRILLIC_SURNAME = /\p{Script=Cyrillic}(?:ов|ова|ев|ева|ёв|ёва|ин|ина|зода|заде|уулу|улы|ұлы|кызы|қызы)$/u;
+/** Kazakh, Uzbek and Kyrgyz case suffixes on the last word of a name: Дауылбаевтың, Холдаровнинг, Рахимзодага. */
+const TURKIC_CASE = /^(.+(?:ов|ев|ёв|ин|зода|заде))(?:тың|тің|ның|нің|дың|дің|нинг|нинг|га|ға|қа|ка|ге|ке|да|та|де|те|дан|тан|ден|тен|ни|ны|ні|ды|ді|ты|ті|мен|пен|бен)$/u;
+/** Russian case endings on a surname, and what the same case puts on the given name before it. */
+const RUSSIAN_CASE: [RegExp, RegExp][] = [
+  [/^(.+(?:ов|ев|ёв|ин))ым$/u, /(?<=\p{L}{3})(?:ом|ем)$/u],
+  [/^(.+(?:ов|ев|ёв|ин))а$/u, /(?<=\p{L}{3}[бвгджзклмнпрстфхцчшщ])а$/u],
+  [/^(.+(?:ов|ев|ёв|ин))у$/u, /(?<=\p{L}{3}[бвгджзклмнпрстфхцчшщ])у$/u],
+  [/^(.+(?:ов|ев|ёв|ин))е$/u, /(?<=\p{L}{3}[бвгджзклмнпрстфхцчшщ])е$/u],
+];
+
+/**
+ * A Cyrillic name in its dictionary form, so that every case of it counts as one person.
+ * Turkic languages inflect only the last word; Russian inflects both. Other names are left alone.
+ */
+export function nominative(words: string[]): string[] {
+  const last = words[words.length - 1]!;
+  if (!/\p{Script=Cyrillic}/u.test(last)) return words;
+  const turkic = TURKIC_CASE.exec(last);
+  if (turkic) return [...words.slice(0, -1), turkic[1]!];
+  for (const [surname, given] of RUSSIAN_CASE) {
+    const m = surname.exec(last);
+    if (m) return [...words.slice(0, -1).map((w) => w.replace(given, '')), m[1]!];
+  }
+  return words;
 }
 
 /** The lowercase words right before the name form a role: "council secretary Marat Tajin", "president, Islam Kerimov". */
