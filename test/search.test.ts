@@ -68,6 +68,15 @@ describe('search over the seeds', () => {
     assert.deepEqual(files('year:2011..2017 country:uzbekistan'), ['003']);
   });
 
+  it('resolves a name in any spelling the gazetteer reads to the canonical one', () => {
+    const tajik = files('country:tajikistan');
+    assert.deepEqual(files('country:Таджикистан'), tajik, 'Russian');
+    assert.deepEqual(files('country:"Republic of Tajikistan"'), tajik, 'the official name');
+    assert.deepEqual(files('country:Tacikistan'), tajik, 'Turkish');
+    assert.deepEqual(files('country:塔吉克斯坦'), tajik, 'Chinese');
+    assert.deepEqual(files('org:ИГИЛ'), files('org:isis'), 'Islamic State in Russian');
+  });
+
   it('ranks title matches first', () => {
     const p = parseQuery('kazakstan');
     assert.ok(p.ok);

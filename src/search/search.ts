@@ -3,6 +3,7 @@
  * matches (exact, prefix, fuzzy), their postings are unioned, words are intersected, then
  * phrases, fields, years and exclusions narrow the set. Results are ranked.
  */
+import { canonicalName } from '../entities/resolveName.js';
 import type { Query } from './query.js';
 import { isEmptyQuery } from './query.js';
 import { postingOf, termsOf, type FieldName, type SearchIndex } from './searchIndex.js';
@@ -120,11 +121,19 @@ function phraseMask(index: SearchIndex, phrase: string): Uint8Array {
   return mask;
 }
 
-/** Articles with a name in the field containing the value's words. */
+const MENTION_TYPE = { country: 'country', person: 'person', org: 'organization', place: 'place' } as const;
+
+/**
+ * Articles with a name in the field containing the value's words, or the canonical name the
+ * value spells in any language the gazetteer reads (`country:Казахстан` = `country:Kazakhstan`).
+ */
 function fieldMask(index: SearchIndex, field: FieldName, value: string): Uint8Array {
-  const v = termsOf(value).join(' ');
+  const values = [termsOf(value).join(' ')];
+  const type = field === 'source' ? null : MENTION_TYPE[field];
+  const canonical = type && type !== 'person' ? canonicalName(type, value) : null;
+  if (canonical) values.push(termsOf(canonical).join(' '));
   const mask = new Uint8Array(index.docs.length);
-  for (const [name, ids] of index.fields[field]) if (name.includes(v)) for (const id of ids) mask[id] = 1;
+  for (const [name, ids] of index.fields[field]) if (values.some((v) => name.includes(v))) for (const id of ids) mask[id] = 1;
   return mask;
 }
 
