@@ -128,12 +128,21 @@ const MENTION_TYPE = { country: 'country', person: 'person', org: 'organization'
  * value spells in any language the gazetteer reads (`country:Казахстан` = `country:Kazakhstan`).
  */
 function fieldMask(index: SearchIndex, field: FieldName, value: string): Uint8Array {
-  const values = [termsOf(value).join(' ')];
-  const type = field === 'source' ? null : MENTION_TYPE[field];
-  const canonical = type && type !== 'person' ? canonicalName(type, value) : null;
-  if (canonical) values.push(termsOf(canonical).join(' '));
   const mask = new Uint8Array(index.docs.length);
-  for (const [name, ids] of index.fields[field]) if (values.some((v) => name.includes(v))) for (const id of ids) mask[id] = 1;
+  const mark = (v: string) => {
+    let hit = false;
+    for (const [name, ids] of index.fields[field]) if (name.includes(v)) for (const id of ids) (mask[id] = 1), (hit = true);
+    return hit;
+  };
+  const hit = mark(termsOf(value).join(' '));
+  const type = field === 'source' ? null : MENTION_TYPE[field];
+  // the gazetteer is built on first need (a fraction of a second, once): only for a spelling
+  // that is not the plain English form names are kept in (another script, several words), or
+  // one that found nothing as written
+  if (type && type !== 'person' && (!hit || /[^\x00-\x7f]|\s/.test(value.trim()))) {
+    const canonical = canonicalName(type, value);
+    if (canonical) mark(termsOf(canonical).join(' '));
+  }
   return mask;
 }
 
