@@ -6,8 +6,8 @@
 import { isCalendarLine } from './calendar.js';
 import { beforeUpdate, findDate, labelledDate, NOT_PUBLICATION, standaloneDate } from './dates.js';
 import { byline, cleanAuthor, isNameShape, isOrganisationShape, labelledField } from './metadata.js';
-import { canonicalOutlet, outletsIn, type Outlets } from './outlets.js';
-import type { Page } from './page.js';
+import { canonicalOutlet, outletOrDomain, outletsIn, type Outlets } from './outlets.js';
+import { HEADER_LINES, type Page } from './page.js';
 import { endsSentence, hasSentencePunctuation, isProse, startsCapitalised, wordCount, words } from './text.js';
 
 /** A value and where it came from: the rule and the page line (an index into page.lines). */
@@ -31,9 +31,6 @@ export interface HeaderMeta {
   /** the date of an "updated" stamp: a clock later than it is not the publication date */
   updated?: string;
 }
-
-/** How far down the page a masthead may stand (the page's header). */
-const HEADER_LINES = 40;
 
 const meta = (page: Page, i: number, reason: string) => (page.status[i] = { kind: 'meta', reason });
 
@@ -104,7 +101,7 @@ export function readMetadataLines(page: Page, outlets: Outlets, latest?: Date, f
       if (stamp) found.updated ??= stamp.value;
     }
     // a line that is a known outlet's name alone is its masthead, above or just below the headline
-    const known = k < HEADER_LINES ? (canonicalOutlet(outlets, t) ?? canonicalOutlet(outlets, t.replace(/\.(?:com|org|net|ru|kz|uz|kg|tj|tm|info|az)$/i, ''))) : null;
+    const known = k < HEADER_LINES ? outletOrDomain(outlets, t) : null;
     // a byline may stand below a standfirst that already reads as text
     const lateByline = /^(?:[Bb]y|[Ww]ritten by|[Rr]eported by)\s/.test(t) && nonBlank.slice(Math.max(0, k - 3), k).includes(headerEnd);
     if (i >= headerEnd && !known && !lateByline) continue;
@@ -272,7 +269,7 @@ export function splitHeadline(line: string, outlets: Outlets, latest?: Date): { 
   const sep = /\s+[-–—|]\s+([^-–—|]{2,60})$/u.exec(text);
   if (sep) {
     const name = sep[1]!.trim();
-    const known = canonicalOutlet(outlets, name) ?? canonicalOutlet(outlets, name.replace(/\.(?:com|org|net|ru|kz|uz|kg|tj|tm|info)$/i, ''));
+    const known = outletOrDomain(outlets, name);
     if (known && words(text.slice(0, sep.index)).length >= 2) {
       site = known;
       text = text.slice(0, sep.index);

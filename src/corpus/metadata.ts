@@ -3,7 +3,7 @@
  * credit lines, datelines and the outlet a text names as its own.
  */
 import { findDate } from './dates.js';
-import { canonicalOutlet, outletsIn, type Outlets } from './outlets.js';
+import { canonicalOutlet, outletOrDomain, outletsIn, type Outlets } from './outlets.js';
 import { escapeRegExp, words } from './text.js';
 
 /** Name particles that may stand lowercase inside a person's name. */
@@ -165,7 +165,7 @@ function upperShare(s: string): number {
 
 /** The canonical outlet for a dateline agency ("TCA" → "The Times of Central Asia"). */
 export function agencyOutlet(outlets: Outlets, agency: string): string | null {
-  const known = outlets.byAbbreviation.get(agency) ?? canonicalOutlet(outlets, agency) ?? canonicalOutlet(outlets, agency.replace(/\.(?:com|org|net|kz|uz|kg|tj|tm|ru|info)$/i, ''));
+  const known = outlets.byAbbreviation.get(agency) ?? outletOrDomain(outlets, agency);
   if (known) return known;
   // "ОИ «Азия-Плюс»", "агентство Kazinform": a known outlet with its kind or its quotes around it
   const inside = outletsIn(outlets, agency);

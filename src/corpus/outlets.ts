@@ -65,6 +65,11 @@ export function canonicalOutlet(outlets: Outlets, name: string): string | null {
   return outlets.byAlias.get(key) ?? outlets.byAlias.get(key.replace(/^the /, '')) ?? outlets.byAbbreviation.get(written) ?? null;
 }
 
+/** A known outlet written as itself or as its domain ("BBCUzbek.com", "INTERFAX.RU" → the name without the ending). */
+export function outletOrDomain(outlets: Outlets, name: string): string | null {
+  return canonicalOutlet(outlets, name) ?? canonicalOutlet(outlets, name.replace(/\.(?:com|org|net|ru|kz|uz|kg|tj|tm|az|info)$/i, ''));
+}
+
 /** Known outlets named in a text, in order of appearance, canonicalised. */
 export function outletsIn(outlets: Outlets, text: string): { name: string; index: number; text: string }[] {
   const found: { name: string; index: number; text: string }[] = [];

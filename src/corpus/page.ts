@@ -12,7 +12,7 @@ export type Status =
   | { kind: 'title' };
 
 /** Metadata is looked for within the first lines of a page, not in the middle of a long list. */
-const HEADER_LINES = 40;
+export const HEADER_LINES = 40;
 
 export class Page {
   readonly lines: Line[];
