@@ -39,7 +39,7 @@ export function extractMentions(articles: Pick<Article, 'paragraphs' | 'dateline
     // a city of the world list that is the surname of a person the article names ("Suhrobi Zafar" … "Zafar") is the person
     const surnames = new Set(paras.flatMap((p) => p.people.filter((c) => c.size >= 2).map((c) => c.name.split(/\s+/).pop()!.toLowerCase())));
     // "the Interior Ministry said", with no country beside it: the story's own country's, decided at the end
-    const unqualified: Mention[] = [];
+    const unqualified: { mention: Mention; entry: number }[] = [];
     paras.forEach((p, paragraph) => {
       let previous: { match: GazetteerMatch; mention: Mention | null } | null = null;
       // a dateline ("LONDON (TCA) —") names the place the story was filed from, which counts,
@@ -51,7 +51,7 @@ export function extractMentions(articles: Pick<Article, 'paragraphs' | 'dateline
         if (gazetteer.cities.has(m.entry) && surnames.has(p.text.slice(m.start, m.end).toLowerCase())) continue;
         const mention = gazetteerMention(gazetteer, p.text, regionOf(gazetteer, p.text, p.matches, k), previous, p.matches[k + 1], paragraph);
         if (mention) mentions.push(mention);
-        if (mention && kind === 'institution' && mention.id === gazetteer.entries[m.entry]!.id) unqualified.push(mention);
+        if (mention && kind === 'institution' && mention.id === gazetteer.entries[m.entry]!.id) unqualified.push({ mention, entry: m.entry });
         previous = { match: m, mention };
       }
       for (const o of p.orgs) mentions.push({ type: 'organization', id: `org:${slug(o.name)}`, name: o.name, text: o.name, paragraph, start: o.start, end: o.end });
@@ -119,7 +119,7 @@ function qualified(g: Gazetteer, entry: Entry, cca3: string, at: Pick<Mention, '
  * State bodies named without their country belong to the story's country: the one named most,
  * if it has at least two mentions and half of all the article's country mentions.
  */
-function qualifyByStory(g: Gazetteer, mentions: Mention[], unqualified: Mention[]): void {
+function qualifyByStory(g: Gazetteer, mentions: Mention[], unqualified: { mention: Mention; entry: number }[]): void {
   if (unqualified.length === 0) return;
   const counts = new Map<string, number>();
   let total = 0;
@@ -128,11 +128,7 @@ function qualifyByStory(g: Gazetteer, mentions: Mention[], unqualified: Mention[
   for (const [id, n] of counts) if (top === null || n > counts.get(top)!) top = id;
   if (!top || counts.get(top)! < 2 || counts.get(top)! * 2 < total) return;
   const cca3 = top.slice('country:'.length);
-  for (const u of unqualified) {
-    const entry = g.entries.find((e) => e.id === u.id);
-    if (!entry) continue;
-    Object.assign(u, qualified(g, entry, cca3, u));
-  }
+  for (const { mention, entry } of unqualified) Object.assign(mention, qualified(g, g.entries[entry]!, cca3, mention));
 }
 
 function personName(c: PersonCandidate, people: PersonIndex, article: number): string | null {

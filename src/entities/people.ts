@@ -103,7 +103,7 @@ function candidateIn(text: string, tokens: Token[], from: number, to: number, ro
 /** Cyrillic surnames: Russian -ов/-ев/-ин and their feminines, Tajik -зода/-заде, Kyrgyz and Kazakh patronymics. */
 const CYRILLIC_SURNAME = /\p{Script=Cyrillic}(?:ов|ова|ев|ева|ёв|ёва|ин|ина|зода|заде|уулу|улы|ұлы|кызы|қызы)$/u;
 /** Kazakh, Uzbek and Kyrgyz case suffixes on the last word of a name: Дауылбаевтың, Холдаровнинг, Рахимзодага. */
-const TURKIC_CASE = /^(.+(?:ов|ев|ёв|ин|зода|заде))(?:тың|тің|ның|нің|дың|дің|нинг|нинг|га|ға|қа|ка|ге|ке|да|та|де|те|дан|тан|ден|тен|ни|ны|ні|ды|ді|ты|ті|мен|пен|бен)$/u;
+const TURKIC_CASE = /^(.+(?:ов|ев|ёв|ин|зода|заде))(?:тың|тің|ның|нің|дың|дің|нинг|га|ға|қа|ка|ге|ке|да|та|де|те|дан|тан|ден|тен|ни|ны|ні|ды|ді|ты|ті|мен|пен|бен)$/u;
 /** Russian case endings on a surname, and what the same case puts on the given name before it. */
 const RUSSIAN_CASE: [RegExp, RegExp][] = [
   [/^(.+(?:ов|ев|ёв|ин))ым$/u, /(?<=\p{L}{3})(?:ом|ем)$/u],
