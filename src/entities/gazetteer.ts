@@ -9,9 +9,10 @@ import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
 import type { MentionType } from '../corpus/types.js';
 import { dataDir } from '../paths.js';
-import { foldMarks } from '../text/fold.js';
 import { countryNamesByLanguage, INFLECTING, isArabicScript, isHan, peopleStem } from './countryNames.js';
-import { foldKey, tokenize } from './tokens.js';
+import { addPlaceNames, type PlaceNameData } from './placeNames.js';
+import { foldKey, slug, tokenize } from './tokens.js';
+import { skeleton } from '../text/transliterate.js';
 
 export type EntryKind = MentionType | 'institution';
 
@@ -65,6 +66,12 @@ export interface Gazetteer {
   notOrganizations: Set<string>;
   /** entries from the cities list: they count only standing apart from other capitalised words */
   cities: Set<number>;
+  /** a place's Latin spelling skeleton → its entry (-1 where two places share one), for names met in Cyrillic */
+  skeletons: Map<string, number>;
+  /** a region's Russian adjective stem ("Баткен" of "Баткенская область", folded) → the region and its bare English name */
+  adjectiveStems: Map<string, { entry: number; name: string }>;
+  /** folded place name → entry; districts named by a rule ("Кадамджайского района") are added to it as met */
+  placeByName: Map<string, number>;
 }
 
 interface CountryData {
@@ -91,12 +98,7 @@ interface OutletData {
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 
-export function slug(s: string): string {
-  return foldMarks(s)
-    .replace(/['’]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-|-$/g, '');
-}
+export { slug } from './tokens.js';
 
 /** Acronyms ("IS", "IMU", "U.S.") must match letter for letter. */
 function caseRuleOf(alias: string, tokenCount: number): CaseRule {
@@ -121,6 +123,10 @@ export class GazetteerBuilder {
   headWords = new Set<string>();
   readonly cities = new Set<number>();
   notOrganizations = new Set<string>();
+  /** folded place name → its entry: later data adds names to a place rather than making it twice */
+  readonly placeByName = new Map<string, number>();
+  readonly skeletons = new Map<string, number>();
+  readonly adjectiveStems = new Map<string, { entry: number; name: string }>();
 
   /** An inflecting language's one-word name: its stem (a Russian nominative loses its final vowel). */
   addStem(entry: number, name: string): void {
@@ -137,14 +143,29 @@ export class GazetteerBuilder {
 
   add(entry: Entry, aliases: Iterable<string>): number {
     const index = this.entries.push(entry) - 1;
+    if (entry.kind === 'place' && !this.placeByName.has(foldKey(entry.name))) this.placeByName.set(foldKey(entry.name), index);
+    this.addAliases(index, aliases);
+    return index;
+  }
+
+  addAliases(index: number, aliases: Iterable<string>): void {
     const seen = new Set<string>();
+    const place = this.entries[index]!.kind === 'place';
     for (const alias of aliases) {
       const a = alias.trim();
       if (!a || seen.has(a)) continue;
       seen.add(a);
       this.addAlias(index, a);
+      if (place && /^[\p{Script=Latin}\s'’‘ʻ.-]+$/u.test(a)) this.addSkeleton(index, a);
     }
-    return index;
+  }
+
+  private addSkeleton(index: number, latin: string): void {
+    const key = skeleton(latin);
+    if (key.length < 4) return;
+    const had = this.skeletons.get(key);
+    if (had === undefined) this.skeletons.set(key, index);
+    else if (had !== index) this.skeletons.set(key, -1);
   }
 
   private addAlias(entry: number, written: string): void {
@@ -161,6 +182,8 @@ export class GazetteerBuilder {
     const caseRule = caseRuleOf(alias, tokens.length);
     if (!node.targets.some((x) => x.entry === entry && x.caseRule === caseRule)) node.targets.push({ entry, caseRule, tokens: tokens.map((t) => t.text) });
     if (tokens.length === 1 && /[\u0400-\u04FF]/.test(alias) && alias.length >= 4) this.addStem(entry, alias);
+    // a place in Arabic script or Bengali takes clitics and endings too: "وكابل", "দুশানবের"
+    if (tokens.length === 1 && this.entries[entry]!.kind === 'place' && /\p{Script=Arabic}|\p{Script=Bengali}/u.test(alias) && [...alias].length >= 4) this.addStem(entry, alias);
     if (isHan(alias) && !/\s/.test(alias)) this.addStem(entry, alias);
   }
 
@@ -171,7 +194,7 @@ export class GazetteerBuilder {
     const cjkPattern = cjk.length ? new RegExp(cjk.join('|'), 'gu') : null;
     const longestStem = Math.max(0, ...[...this.stems.keys()].map((s) => s.length));
     const stemHeads = new Set([...this.stems.keys()].map((s) => s.slice(0, 4)));
-    return { entries: this.entries, root: this.root, stems: this.stems, longestStem, stemHeads, cjkPattern, cjkEntries: this.cjk, countryNames: this.countryNames, regionByName, bodyOf: this.bodyOf, headWords: this.headWords, notOrganizations: this.notOrganizations, cities: this.cities };
+    return { entries: this.entries, root: this.root, stems: this.stems, longestStem, stemHeads, cjkPattern, cjkEntries: this.cjk, countryNames: this.countryNames, regionByName, bodyOf: this.bodyOf, headWords: this.headWords, notOrganizations: this.notOrganizations, cities: this.cities, skeletons: this.skeletons, adjectiveStems: this.adjectiveStems, placeByName: this.placeByName };
   }
 }
 
@@ -227,6 +250,9 @@ export function loadGazetteer(dir = path.join(dataDir, 'gazetteer'), outletsFile
       b.cities.add(b.add({ id, kind: 'place', name, country }, names));
     }
   }
+  // the same places in other languages and scripts, and the world's provinces and regions
+  const namesFile = path.join(dir, 'placeNames.json');
+  if (existsSync(namesFile)) addPlaceNames(b, readJson<PlaceNameData>(namesFile), notCities);
   const orgs = readJson<OrgData>(path.join(dir, 'organizations.json'));
   b.headWords = new Set((orgs.headWords ?? []).map((w) => w.toLowerCase()));
   b.notOrganizations = new Set((orgs.notOrganizations ?? []).map((w) => w.toLowerCase()));
@@ -239,6 +265,19 @@ export function loadGazetteer(dir = path.join(dataDir, 'gazetteer'), outletsFile
   }
   for (const inst of orgs.institutions) b.add({ id: `org:${slug(inst.name)}`, kind: 'institution', name: inst.name, country: null }, [inst.name, ...inst.aliases]);
   return b.build();
+}
+
+/**
+ * The entry of a place a rule named ("Kadamjay District" from "Кадамджайского района"): the
+ * gazetteer's own if it has one, else a new entry, so that every later mention shares it.
+ */
+export function placeEntry(g: Gazetteer, name: string, country: string | null): number {
+  const key = foldKey(name);
+  const known = g.placeByName.get(key);
+  if (known !== undefined) return known;
+  const index = g.entries.push({ id: `place:${slug(name)}`, kind: 'place', name, country }) - 1;
+  g.placeByName.set(key, index);
+  return index;
 }
 
 let cached: Gazetteer | undefined;

@@ -4,6 +4,16 @@
  * same tokens; dotted acronyms ("U.S.") stay one token.
  */
 
+import { foldMarks } from '../text/fold.js';
+
+/** An entity's id part: "Hizb ut-Tahrir" → "hizb-ut-tahrir". */
+export function slug(s: string): string {
+  return foldMarks(s)
+    .replace(/['’]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+}
+
 export interface Token {
   /** as written, without a possessive ending */
   text: string;

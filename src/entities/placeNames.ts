@@ -1,0 +1,35 @@
+/**
+ * data/gazetteer/placeNames.json into the gazetteer: the names of cities in other languages
+ * and scripts (CLDR), and the world's provinces and regions (ISO 3166-2) with their bare names
+ * and Russian adjective stems. A name the gazetteer already holds gains aliases; it is not made twice.
+ */
+import type { GazetteerBuilder } from './gazetteer.js';
+import { foldKey, slug } from './tokens.js';
+
+export interface PlaceNameData {
+  /** [English name, alpha-3 or null, names in other languages] */
+  cities: [string, string | null, string[]][];
+  /** [name, alpha-3, aliases, bare names, city of the bare name or null, Russian adjective stems, English bare name] */
+  regions: [string, string, string[], string[], string | null, string[], string][];
+}
+
+export function addPlaceNames(b: GazetteerBuilder, data: PlaceNameData, notPlaces: Set<string>): void {
+  const place = (name: string, country: string | null): number => {
+    const known = b.placeByName.get(foldKey(name));
+    if (known !== undefined) return known;
+    return b.add({ id: `place:${slug(name)}`, kind: 'place', name, country }, []);
+  };
+  const usable = (n: string) => !notPlaces.has(foldKey(n));
+  for (const [name, country, names] of data.cities) {
+    if (!usable(name)) continue;
+    b.addAliases(place(name, country), [name, ...names.filter(usable)]);
+  }
+  for (const [name, country, aliases, bare, city, stems, english] of data.regions) {
+    const region = place(name, country);
+    b.addAliases(region, aliases.filter(usable));
+    // "Kunduz", "حلب", "北京": the city of that name where there is one, else the region
+    const bareOwner = city ? place(city, country) : region;
+    b.addAliases(bareOwner, bare.filter(usable));
+    for (const stem of stems) if (!b.adjectiveStems.has(foldKey(stem))) b.adjectiveStems.set(foldKey(stem), { entry: region, name: english });
+  }
+}
