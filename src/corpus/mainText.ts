@@ -49,7 +49,8 @@ interface Run {
 export function markOutsideMainText(page: Page): number | undefined {
   const units = page.nonBlank.filter((i) => page.open(i));
   if (units.length < 8) return undefined; // an excerpt or a short note: nothing to choose between
-  const kinds = units.map((i) => kindOf(page.text(i)));
+  // a hard-wrapped line is of the kind of the paragraph it begins or continues
+  const kinds = units.map((i) => kindOf(page.runOn(i)));
   // a table of figures (three rows or more) weighs as text
   for (let k = 0; k < units.length; k++) {
     if (!isTableRow(page.text(units[k]!))) continue;

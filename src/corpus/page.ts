@@ -60,7 +60,7 @@ export class Page {
    * The line with the lines it wraps onto: a hard-wrapped paragraph ("…joint exercises in" /
    * "Kulyab on Friday…") reads as one. Wrapped lines are all of a moderate width.
    */
-  private runOn(i: number): string {
+  runOn(i: number): string {
     let text = this.text(i);
     this.hardWrapped ??= isHardWrapped(this.openBlocks());
     if (!this.hardWrapped) return text;

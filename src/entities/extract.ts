@@ -10,7 +10,7 @@ import { findShapeOrgs, type ShapeOrg } from './orgShapes.js';
 import { findPeople, type PersonCandidate } from './people.js';
 import { PersonIndex } from './resolve.js';
 import { defaultRoles, type Roles } from './roles.js';
-import { adjacent, tokenize, type Token } from './tokens.js';
+import { adjacent, foldKey, tokenize, type Token } from './tokens.js';
 
 interface ParagraphScan {
   text: string;
@@ -61,7 +61,7 @@ export function extractMentions(articles: Pick<Article, 'paragraphs' | 'dateline
       }
     });
     qualifyByStory(gazetteer, mentions, unqualified);
-    return mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+    return withoutStrayPlaces(gazetteer, mentions).sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
   });
 }
 
@@ -83,8 +83,9 @@ function regionOf(g: Gazetteer, text: string, matches: GazetteerMatch[], k: numb
 function inLongerName(text: string, tokens: Token[], m: GazetteerMatch): boolean {
   const before = tokens[m.first - 1];
   const after = tokens[m.last + 1];
-  const sentenceStart = !before || /[.!?:]\s*$/.test(text.slice(0, tokens[m.first]!.start));
-  return (!!after && after.capitalised && adjacent(text, tokens[m.last]!, after)) || (!!before && !sentenceStart && before.capitalised && adjacent(text, before, tokens[m.first]!));
+  const startsSentence = (k: number) => k === 0 || /[.!?:]\s*$/.test(text.slice(0, tokens[k]!.start));
+  // the word before counts as part of a name unless it is capitalised only as a sentence's first ("Мысалы Петропавл …")
+  return (!!after && after.capitalised && adjacent(text, tokens[m.last]!, after)) || (!!before && !startsSentence(m.first) && !startsSentence(m.first - 1) && before.capitalised && adjacent(text, before, tokens[m.first]!));
 }
 
 function datelineEnd(text: string, dateline: string | null | undefined): number {
@@ -129,6 +130,21 @@ function qualifyByStory(g: Gazetteer, mentions: Mention[], unqualified: { mentio
   if (!top || counts.get(top)! < 2 || counts.get(top)! * 2 < total) return;
   const cca3 = top.slice('country:'.length);
   for (const { mention, entry } of unqualified) Object.assign(mention, qualified(g, g.entries[entry]!, cca3, mention));
+}
+
+/**
+ * A place only a world list knows, written in another script, counts where the story names its
+ * country: "معسكر" is a camp, not Mascara, unless the story is about Algeria; "مدينة" is a city.
+ */
+function withoutStrayPlaces(g: Gazetteer, mentions: Mention[]): Mention[] {
+  const countries = new Set(mentions.filter((m) => m.type === 'country').map((m) => m.id.slice('country:'.length)));
+  return mentions.filter((m) => {
+    if (m.type !== 'place' || /\p{Script=Latin}/u.test(m.text)) return true;
+    const entry = g.placeByName.get(foldKey(m.name));
+    if (entry === undefined || g.listed.has(entry)) return true;
+    const country = g.entries[entry]!.country;
+    return country === null || countries.has(country);
+  });
 }
 
 function personName(c: PersonCandidate, people: PersonIndex, article: number): string | null {

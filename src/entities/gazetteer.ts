@@ -70,6 +70,8 @@ export interface Gazetteer {
   skeletons: Map<string, number>;
   /** a region's Russian adjective stem ("Баткен" of "Баткенская область", folded) → the region and its bare English name */
   adjectiveStems: Map<string, { entry: number; name: string }>;
+  /** places the project's own list holds (data/gazetteer/places.json); the rest come from world lists */
+  listed: Set<number>;
   /** folded place name → entry; districts named by a rule ("Кадамджайского района") are added to it as met */
   placeByName: Map<string, number>;
 }
@@ -125,6 +127,7 @@ export class GazetteerBuilder {
   notOrganizations = new Set<string>();
   /** folded place name → its entry: later data adds names to a place rather than making it twice */
   readonly placeByName = new Map<string, number>();
+  readonly listed = new Set<number>();
   readonly skeletons = new Map<string, number>();
   readonly adjectiveStems = new Map<string, { entry: number; name: string }>();
 
@@ -194,7 +197,7 @@ export class GazetteerBuilder {
     const cjkPattern = cjk.length ? new RegExp(cjk.join('|'), 'gu') : null;
     const longestStem = Math.max(0, ...[...this.stems.keys()].map((s) => s.length));
     const stemHeads = new Set([...this.stems.keys()].map((s) => s.slice(0, 4)));
-    return { entries: this.entries, root: this.root, stems: this.stems, longestStem, stemHeads, cjkPattern, cjkEntries: this.cjk, countryNames: this.countryNames, regionByName, bodyOf: this.bodyOf, headWords: this.headWords, notOrganizations: this.notOrganizations, cities: this.cities, skeletons: this.skeletons, adjectiveStems: this.adjectiveStems, placeByName: this.placeByName };
+    return { entries: this.entries, root: this.root, stems: this.stems, longestStem, stemHeads, cjkPattern, cjkEntries: this.cjk, countryNames: this.countryNames, regionByName, bodyOf: this.bodyOf, headWords: this.headWords, notOrganizations: this.notOrganizations, cities: this.cities, skeletons: this.skeletons, adjectiveStems: this.adjectiveStems, placeByName: this.placeByName, listed: this.listed };
   }
 }
 
@@ -235,7 +238,7 @@ export function loadGazetteer(dir = path.join(dataDir, 'gazetteer'), outletsFile
   const placeData = readJson<PlaceData>(path.join(dir, 'places.json'));
   const known = new Set<string>();
   for (const p of placeData.places) {
-    b.add({ id: `place:${slug(p.name)}`, kind: 'place', name: p.name, country: p.country }, [p.name, ...p.aliases]);
+    b.listed.add(b.add({ id: `place:${slug(p.name)}`, kind: 'place', name: p.name, country: p.country }, [p.name, ...p.aliases]));
     for (const n of [p.name, ...p.aliases]) known.add(foldKey(n));
   }
   // the world's cities (a population floor), with guards: no names of three letters, no everyday words

@@ -84,7 +84,9 @@ function inflectedMatch(g: Gazetteer, tokens: Token[], i: number): GazetteerMatc
     const entry = g.stems.get(stem);
     if (entry === undefined || !inflectionOf(stem, key.slice(cut))) continue;
     // a lowercase word is an adjective ("иранский", "катарского", "қазақстандық") or nothing
-    if (!t.capitalised && !isArabicScript(stem) && !/\p{Script=Bengali}|\p{Script=Devanagari}/u.test(stem) && stem.length < 6 && !/^с?к/u.test(key.slice(cut))) continue;
+    const caseless = isArabicScript(stem) || /\p{Script=Bengali}|\p{Script=Devanagari}/u.test(stem);
+    // only a country has adjectives written in lowercase ("колонии" is not Colonia)
+    if (!t.capitalised && !caseless && (g.entries[entry]!.kind !== 'country' || (stem.length < 6 && !/^с?к/u.test(key.slice(cut))))) continue;
     return { entry, first: i, last: i, start: t.start, end: t.end };
   }
   return null;
