@@ -78,7 +78,9 @@ for (const [a2, c] of Object.entries(en)) {
   if (!a3) continue;
   c.regions.forEach((r, k) => {
     const ref = r.reference?.wikipedia?.startsWith('en:') ? r.reference.wikipedia.slice(3).replace(/_/g, ' ') : null;
-    const name = plain(localWord(r.name) && ref ? ref : r.name);
+    // "Batken" is the city; "Batken Region" (Wikipedia's title) the region
+    const typed = (n) => !!n && TYPE_EN.test(n);
+    const name = plain((localWord(r.name) || (!typed(r.name) && typed(ref))) && ref ? ref : r.name);
     const bare = name.replace(TYPE_EN, '');
     // "Western", "Central", "Capital Governorate": a region called by an everyday word is not found by it
     if (common.has(bare.toLowerCase())) return;

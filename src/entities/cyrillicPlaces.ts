@@ -63,12 +63,18 @@ export function cyrillicPlace(g: Gazetteer, text: string, tokens: Token[], i: nu
   return null;
 }
 
-/** A noun's dictionary forms to try: as written, without a case ending of up to four letters, -ы/-и as -а/-я. */
+/**
+ * Case endings of Russian, Kazakh, Kyrgyz, Uzbek and Tajik that a place name takes ("Худжанда",
+ * "Жаңаөзендегі", "Андижонда", "Баткенде"): only these come off, so "Қасымов" stays a surname.
+ */
+const ENDING = /^(?:а|я|у|ю|е|ы|и|ом|ем|ой|ей|ах|ях|ам|ям|(?:[дт][аеыіо]|[нлдт][аеыі]н|[гғкқ][аеыіо]|[нндт][ыі]ң|[нд][ыі]|[дт][аеы]ғы|[дт]егі|ни|нинг|даги|ро|и)(?:[нл]ың|[нл]ің|[лд]ық|[лд]ік)?)$/u;
+
+/** A noun's dictionary forms to try: as written, without a case ending, -ы/-и as -а/-я. */
 function nounsOf(word: string): string[] {
   const out = [word];
-  for (let cut = 1; cut <= 4 && word.length - cut >= 4; cut++) out.push(word.slice(0, -cut));
-  if (/[ыи]$/u.test(word)) out.splice(1, 0, word.slice(0, -1) + 'а', word.slice(0, -1) + 'я');
-  if (/(?:ии|ие|ию)$/u.test(word)) out.splice(1, 0, word.slice(0, -2) + 'ия');
+  if (/[ыи]$/u.test(word)) out.push(word.slice(0, -1) + 'а', word.slice(0, -1) + 'я');
+  if (/(?:ии|ие|ию)$/u.test(word)) out.push(word.slice(0, -2) + 'ия');
+  for (let cut = 1; cut <= 6 && word.length - cut >= 4; cut++) if (ENDING.test(word.slice(-cut))) out.push(word.slice(0, -cut));
   return out;
 }
 

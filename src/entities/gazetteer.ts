@@ -80,6 +80,7 @@ interface CountryData {
   include: string[];
   aliases: Record<string, string[]>;
   dropAliases: string[];
+  historical?: { code: string; name: string; aliases: string[] }[];
 }
 interface PlaceData {
   places: { name: string; country: string | null; aliases: string[] }[];
@@ -159,6 +160,8 @@ export class GazetteerBuilder {
       if (!a || seen.has(a)) continue;
       seen.add(a);
       this.addAlias(index, a);
+      // "Saint Petersburg" is written "St. Petersburg" as often
+      if (place && /^Saint\s/.test(a)) this.addAlias(index, a.replace(/^Saint/, 'St.'));
       if (place && /^[\p{Script=Latin}\s'’‘ʻ.-]+$/u.test(a)) this.addSkeleton(index, a);
     }
   }
@@ -234,6 +237,10 @@ export function loadGazetteer(dir = path.join(dataDir, 'gazetteer'), outletsFile
       const people = peopleStem(n);
       if (people) b.addStem(entry, people);
     }
+  }
+  for (const h of countries.historical ?? []) {
+    b.countryNames.set(h.code, h.name);
+    b.add({ id: `country:${h.code}`, kind: 'country', name: h.name, country: h.code }, [h.name, ...h.aliases]);
   }
   const placeData = readJson<PlaceData>(path.join(dir, 'places.json'));
   const known = new Set<string>();

@@ -58,7 +58,9 @@ export function tokenize(text: string): Token[] {
 
 /** Whether only spaces or hyphens stand between two tokens (they can belong to one name). */
 export function adjacent(text: string, a: Token, b: Token): boolean {
-  return /^[ \u00a0\-‐‑–]{1,2}$/.test(text.slice(a.end, b.start)) || (a.end === b.start && /^\p{Lu}\./u.test(b.text));
+  const gap = text.slice(a.end, b.start);
+  // "St. Petersburg", "Mt. Everest": an abbreviation's point does not part a name
+  return /^[ \u00a0\-‐‑–]{1,2}$/.test(gap) || (a.end === b.start && /^\p{Lu}\./u.test(b.text)) || (gap === '. ' && /^(?:St|Ste|Mt|Ft|Pt)$/.test(a.text));
 }
 
 /** Whether a possessive ending follows the token ("Nazarbayev’s"). */

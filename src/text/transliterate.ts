@@ -16,6 +16,7 @@ export function transliterate(cyrillic: string): string {
   let out = '';
   for (let i = 0; i < lower.length; i++) {
     const c = lower[i]!;
+    const capital = cyrillic[i] !== c;
     let latin: string;
     if (c === 'д' && lower[i + 1] === 'ж') {
       latin = 'j';
@@ -23,7 +24,7 @@ export function transliterate(cyrillic: string): string {
     } else if (c === 'е' && (i === 0 || VOWELS.test(lower[i - 1]!) || lower[i - 1] === 'ь' || lower[i - 1] === 'ъ')) latin = 'ye';
     else latin = LETTERS[c] ?? c;
     // keep the capitals of the original
-    out += cyrillic[i] !== c && latin ? latin[0]!.toUpperCase() + latin.slice(1) : latin;
+    out += capital && latin ? latin[0]!.toUpperCase() + latin.slice(1) : latin;
   }
   return out;
 }
@@ -38,6 +39,7 @@ export function skeleton(latin: string): string {
     .replace(/dzh|dj|zh/g, 'j')
     .replace(/kh|x/g, 'h')
     .replace(/gh/g, 'g')
+    .replace(/ng/g, 'n')
     .replace(/q/g, 'k')
     .replace(/sh/g, 's')
     .replace(/ch|ts/g, 'c')
