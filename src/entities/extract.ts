@@ -19,7 +19,7 @@ interface ParagraphScan {
   orgs: ShapeOrg[];
 }
 
-export function extractMentions(articles: Pick<Article, 'paragraphs' | 'dateline'>[], gazetteer: Gazetteer = defaultGazetteer(), roles: Roles = defaultRoles()): Mention[][] {
+export function extractMentions(articles: (Pick<Article, 'paragraphs' | 'dateline'> & Partial<Pick<Article, 'publisher'>>)[], gazetteer: Gazetteer = defaultGazetteer(), roles: Roles = defaultRoles()): Mention[][] {
   const scans: ParagraphScan[][] = articles.map((a) =>
     a.paragraphs.map((text) => {
       const tokens = tokenize(text);
@@ -49,6 +49,7 @@ export function extractMentions(articles: Pick<Article, 'paragraphs' | 'dateline
         const kind = gazetteer.entries[m.entry]!.kind;
         if (m.start < skipUntil && kind !== 'place' && kind !== 'country') continue;
         if (gazetteer.cities.has(m.entry) && surnames.has(p.text.slice(m.start, m.end).toLowerCase())) continue;
+        if (kind === 'place' && asPublisher(p.text, m, articles[ai]!.publisher)) continue;
         const mention = gazetteerMention(gazetteer, p.text, regionOf(gazetteer, p.text, p.matches, k), previous, p.matches[k + 1], paragraph);
         if (mention) mentions.push(mention);
         if (mention && kind === 'institution' && mention.id === gazetteer.entries[m.entry]!.id) unqualified.push({ mention, entry: m.entry });
@@ -86,6 +87,16 @@ function inLongerName(text: string, tokens: Token[], m: GazetteerMatch): boolean
   const startsSentence = (k: number) => k === 0 || /[.!?:]\s*$/.test(text.slice(0, tokens[k]!.start));
   // the word before counts as part of a name unless it is capitalised only as a sentence's first ("Мысалы Петропавл …")
   return (!!after && after.capitalised && adjacent(text, tokens[m.last]!, after)) || (!!before && !startsSentence(m.first) && !startsSentence(m.first - 1) && before.capitalised && adjacent(text, before, tokens[m.first]!));
+}
+
+/**
+ * "As Fergana discovered", "Fergana reported": the story's own publisher, named by the place it
+ * is named after, reporting; the place is not a subject of the story there.
+ */
+function asPublisher(text: string, m: GazetteerMatch, publisher: string | null | undefined): boolean {
+  const written = text.slice(m.start, m.end);
+  if (!publisher || !publisher.toLowerCase().startsWith(written.toLowerCase())) return false;
+  return /^\s+(?:has\s+|had\s+)?(?:reported|reports|discovered|learned|learnt|found out|wrote|writes|was told|correspondent)\b/.test(text.slice(m.end, m.end + 30)) || /\b(?:told|according to|to|by)\s+$/.test(text.slice(Math.max(0, m.start - 15), m.start));
 }
 
 function datelineEnd(text: string, dateline: string | null | undefined): number {
