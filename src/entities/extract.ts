@@ -4,6 +4,7 @@
  * Only the cleaned paragraphs are read: boilerplate that was removed is never counted.
  */
 import type { Article, Mention } from '../corpus/types.js';
+import { isHan } from './countryNames.js';
 import { defaultGazetteer, slug, type Entry, type Gazetteer } from './gazetteer.js';
 import { matchGazetteer, type GazetteerMatch } from './matcher.js';
 import { findShapeOrgs, type ShapeOrg } from './orgShapes.js';
@@ -111,12 +112,14 @@ function gazetteerMention(g: Gazetteer, text: string, m: GazetteerMatch, previou
   if (entry.kind !== 'institution') return { type: entry.kind, id: entry.id, name: entry.name, text: written, paragraph, start: m.start, end: m.end };
   // "Kazakh Security Council", "Tajikistan’s Interior Ministry": the country before names whose body it is;
   // "МВД Казахстана", "Ministry of Internal Affairs of Uzbekistan": the country after it
-  const before = previous?.mention?.type === 'country' && /^(?:['’]s)?\s+$/.test(text.slice(previous.match.end, m.start)) ? previous.mention.id : null;
+  // (Chinese runs the two together: "吉尔吉斯斯坦国家安全委员会")
+  const gap = text.slice(previous?.match.end ?? 0, m.start);
+  const before = previous?.mention?.type === 'country' && (/^(?:['’]s)?\s+$/.test(gap) || (gap === '' && isHan(written))) ? previous.mention.id : null;
   const after = next && g.entries[next.entry]!.kind === 'country' && /^\s+(?:of\s+(?:the\s+)?|(?:Республики|Республикасының|Respublikasi|Ҷумҳурии)\s+)?$/iu.test(text.slice(m.end, next.start)) ? g.entries[next.entry]!.id : null;
   const qualifier = before ?? after;
   if (qualifier) return qualified(g, entry, qualifier.slice('country:'.length), { text: written, paragraph, start: m.start, end: m.end });
   // without a country, only a name written as one ("the Interior Ministry said"), not "the ministry"
-  if (!/^\p{Lu}/u.test(written) || written.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) && !/^(?:of|for|the|and)$/.test(w))) return null;
+  if (!isHan(written) && (!/^\p{Lu}/u.test(written) || written.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) && !/^(?:of|for|the|and)$/.test(w)))) return null;
   return { type: 'organization', id: entry.id, name: entry.name, text: written, paragraph, start: m.start, end: m.end };
 }
 
@@ -135,7 +138,16 @@ function qualifyByStory(g: Gazetteer, mentions: Mention[], unqualified: { mentio
   if (unqualified.length === 0) return;
   const counts = new Map<string, number>();
   let total = 0;
-  for (const m of mentions) if (m.type === 'country') counts.set(m.id, (counts.get(m.id) ?? 0) + 1), total++;
+  // a place in the country speaks for it as its name does ("Batken Region", "Kyzyl-Kyya": Kyrgyzstan)
+  const placeCountry = (m: Mention) => {
+    const entry = g.placeByName.get(foldKey(m.name));
+    const country = entry === undefined ? null : g.entries[entry]!.country;
+    return country ? `country:${country}` : null;
+  };
+  for (const m of mentions) {
+    const id = m.type === 'country' ? m.id : m.type === 'place' ? placeCountry(m) : null;
+    if (id) counts.set(id, (counts.get(id) ?? 0) + 1), total++;
+  }
   let top: string | null = null;
   for (const [id, n] of counts) if (top === null || n > counts.get(top)!) top = id;
   if (!top || counts.get(top)! < 2 || counts.get(top)! * 2 < total) return;

@@ -25,7 +25,7 @@ export interface Entry {
 }
 
 /** How the case of the text must agree with an alias. */
-export type CaseRule = 'exact' | 'capitalised' | 'any';
+export type CaseRule = 'exact' | 'capitalised' | 'title' | 'any';
 
 export interface AliasTarget {
   entry: number;
@@ -104,10 +104,11 @@ const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) 
 export { slug } from './tokens.js';
 
 /** Acronyms ("IS", "IMU", "U.S.") must match letter for letter. */
-function caseRuleOf(alias: string, tokenCount: number): CaseRule {
+function caseRuleOf(alias: string, tokenCount: number, kind: EntryKind): CaseRule {
   const letters = alias.replace(/[^\p{L}]/gu, '');
   if (letters.length > 0 && !/\p{Ll}/u.test(letters) && (letters.length <= 6 || /\./.test(alias))) return 'exact';
-  return tokenCount > 1 ? 'any' : 'capitalised';
+  if (tokenCount > 1) return kind === 'organization' ? 'title' : 'any';
+  return 'capitalised';
 }
 
 /** Plurals of a demonym: Kazakh → Kazakhs, Uzbekistani → Uzbekistanis, Afghan → Afghans. */
@@ -185,7 +186,7 @@ export class GazetteerBuilder {
       if (!child) node.next.set(t.key, (child = { next: new Map(), targets: [] }));
       node = child;
     }
-    const caseRule = caseRuleOf(alias, tokens.length);
+    const caseRule = caseRuleOf(alias, tokens.length, this.entries[entry]!.kind);
     if (!node.targets.some((x) => x.entry === entry && x.caseRule === caseRule)) node.targets.push({ entry, caseRule, tokens: tokens.map((t) => t.text) });
     if (tokens.length === 1 && /[\u0400-\u04FF]/.test(alias) && alias.length >= 4) this.addStem(entry, alias);
     // a place in Arabic script or Bengali takes clitics and endings too: "وكابل", "দুশানবের"

@@ -18,9 +18,17 @@ export interface GazetteerMatch {
   end: number;
 }
 
+/** "МИДе", "КНБшники": a Russian acronym takes its ending in lowercase; the capitals are the name. */
+function acronymOf(t: Token): string {
+  const m = /^(\p{Lu}{2,})\p{Ll}{1,4}$/u.exec(t.text);
+  return m && /[\u0400-\u04FF]/.test(t.text) ? m[1]!.toLowerCase() : '';
+}
+
 function caseAgrees(target: AliasTarget, tokens: Token[], first: number): boolean {
   if (target.caseRule === 'any') return true;
-  if (target.caseRule === 'exact') return target.tokens.every((t, k) => tokens[first + k]!.text === t);
+  // an organization's name keeps its capitals: "an Islamic state" is not the Islamic State
+  if (target.caseRule === 'title') return target.tokens.every((t, k) => !/^\p{Lu}/u.test(t) || /^\p{Lu}/u.test(tokens[first + k]!.text));
+  if (target.caseRule === 'exact') return target.tokens.every((t, k) => tokens[first + k]!.text === t || tokens[first + k]!.text.startsWith(t) && acronymOf(tokens[first + k]!) === t.toLowerCase());
   // a one-word name must be written as a name: "Turkey", not "turkey"
   return tokens[first]!.capitalised;
 }
@@ -37,9 +45,10 @@ export function matchGazetteer(g: Gazetteer, text: string, tokens: Token[]): Gaz
     let node: TrieNode | undefined = g.root;
     let best: GazetteerMatch | null = null;
     for (let j = i; j < tokens.length && node; j++) {
-      if (j > i && !adjacent(text, tokens[j - 1]!, tokens[j]!)) break;
+      // "RFE/RL": a slash joins the parts of a name the gazetteer holds
+      if (j > i && !adjacent(text, tokens[j - 1]!, tokens[j]!) && text.slice(tokens[j - 1]!.end, tokens[j]!.start) !== '/') break;
       const here: TrieNode = node;
-      node = here.next.get(tokens[j]!.key);
+      node = here.next.get(tokens[j]!.key) ?? (j === i ? here.next.get(acronymOf(tokens[j]!)) : undefined);
       // the last word of a Russian name takes the case ending: "Хизб ут-Тахрира", "Братьев-мусульман"
       let inflected = false;
       if (!node && j > i && /[\u0400-\u04FF]$/.test(tokens[j]!.key)) {

@@ -57,7 +57,9 @@ export function findShapeOrgs(text: string, tokens: Token[], matches: GazetteerM
     // "RFE/RL's Tajik Service": an outlet's desk is the outlet
     const desk = first > 0 && taken[first - 1] && /^['’]s\s$/.test(text.slice(tokens[first - 1]!.end, span[0]!.start));
     const name = text.slice(span[0]!.start, last.end).replace(/[’‘]/g, "'");
-    if (span.length >= 2 && (closing || opening) && !desk && !g.notOrganizations.has(name.toLowerCase()) && span.filter((t) => t.capitalised).length >= 2) {
+    // "Group 24": a number after the head word is part of the name
+    const named = span.filter((t) => t.capitalised || /^\d+$/.test(t.key)).length;
+    if (span.length >= 2 && (closing || opening) && !desk && !g.notOrganizations.has(name.toLowerCase()) && named >= 2) {
       out.push({ first, last: j, start: span[0]!.start, end: last.end, name });
     }
     i = j + 1;

@@ -28,7 +28,8 @@ export interface Token {
   allCaps: boolean;
 }
 
-const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’‘ʻ`](?=[\p{L}]))*/gu;
+// a run of Chinese characters is a token of its own, apart from a Latin word glued to it ("KABAR通讯社")
+const TOKEN = /(?:\p{Lu}\.){2,}|[\u3400-\u9fff\uf900-\ufaff]+|[\p{L}\p{N}](?:[^\P{L}\u3400-\u9fff\uf900-\ufaff]|[\p{N}\p{M}]|['’‘ʻ`](?=[\p{L}]))*/gu;
 const POSSESSIVE = /['’]s$/i;
 
 export function foldKey(s: string): string {
