@@ -152,7 +152,10 @@ function qualifyByStory(g: Gazetteer, mentions: Mention[], unqualified: { mentio
   for (const [id, n] of counts) if (top === null || n > counts.get(top)!) top = id;
   if (!top || counts.get(top)! < 2 || counts.get(top)! * 2 < total) return;
   const cca3 = top.slice('country:'.length);
-  for (const { mention, entry } of unqualified) Object.assign(mention, qualified(g, g.entries[entry]!, cca3, mention));
+  for (const { mention, entry } of unqualified) {
+    const { text, paragraph, start, end } = mention;
+    Object.assign(mention, qualified(g, g.entries[entry]!, cca3, { text, paragraph, start, end }));
+  }
 }
 
 /**

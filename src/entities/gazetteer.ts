@@ -107,7 +107,8 @@ export { slug } from './tokens.js';
 function caseRuleOf(alias: string, tokenCount: number, kind: EntryKind): CaseRule {
   const letters = alias.replace(/[^\p{L}]/gu, '');
   if (letters.length > 0 && !/\p{Ll}/u.test(letters) && (letters.length <= 6 || /\./.test(alias))) return 'exact';
-  if (tokenCount > 1) return kind === 'organization' ? 'title' : 'any';
+  // Russian and other languages capitalise only a name's first word, and not always
+  if (tokenCount > 1) return kind === 'organization' && /^[\p{Script=Latin}\P{L}]+$/u.test(alias) ? 'title' : 'any';
   return 'capitalised';
 }
 

@@ -64,5 +64,26 @@ export function findShapeOrgs(text: string, tokens: Token[], matches: GazetteerM
     }
     i = j + 1;
   }
+  return [...out, ...findCourts(text, tokens, out)];
+}
+
+/** the lowercase words between a court's place and "court": "Khujand city court", "Almaly district court of Almaty" */
+const COURT_KIND = new Set(['city', 'district', 'regional', 'provincial', 'oblast', 'military', 'appeals', 'interdistrict', 'municipal', 'garrison', 'economic', 'criminal']);
+
+function findCourts(text: string, tokens: Token[], found: ShapeOrg[]): ShapeOrg[] {
+  const out: ShapeOrg[] = [];
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    const place = tokens[k]!;
+    if (!place.capitalised || OPENERS.has(place.key) || !/^\p{Script=Latin}/u.test(place.text)) continue;
+    if (!COURT_KIND.has(tokens[k + 1]!.text) || tokens[k + 2]!.text !== 'court') continue;
+    if (!/^ $/.test(text.slice(place.end, tokens[k + 1]!.start)) || !/^ $/.test(text.slice(tokens[k + 1]!.end, tokens[k + 2]!.start))) continue;
+    let last = k + 2;
+    // "… court of Almaty"
+    const of = tokens[last + 1];
+    const owner = tokens[last + 2];
+    if (of?.key === 'of' && owner?.capitalised && /^ $/.test(text.slice(tokens[last]!.end, of.start))) last += 2;
+    if (found.some((o) => o.first <= last && o.last >= k)) continue;
+    out.push({ first: k, last, start: place.start, end: tokens[last]!.end, name: text.slice(place.start, tokens[last]!.end) });
+  }
   return out;
 }
