@@ -32,6 +32,13 @@ export function extractMentions(articles: (Pick<Article, 'paragraphs' | 'datelin
       return { text, matches, orgs, people: findPeople(text, tokens, covered, roles) };
     }),
   );
+  // a weak pair ("Samiullah Qatra") is a person where the article names the surname alone too ("Qatra narrowly escaped")
+  // (in English only: German capitalises every noun, Turkish writes "Orta Asya")
+  scans.forEach((paras) => {
+    const all = paras.map((p) => p.text).join('\n');
+    const english = inEnglish(all);
+    for (const p of paras) p.people = p.people.filter((c) => !c.weak || (english && repeatedAlone(all, c.text)));
+  });
   const people = new PersonIndex();
   scans.forEach((paras, ai) => paras.forEach((p) => p.people.filter((c) => c.size >= 2).forEach((c) => people.add(c.name, ai))));
 
@@ -171,6 +178,19 @@ function withoutStrayPlaces(g: Gazetteer, mentions: Mention[]): Mention[] {
     const country = g.entries[entry]!.country;
     return country === null || countries.has(country);
   });
+}
+
+/** English by its commonest words: "the", "and", "of" make a tenth of any English text. */
+function inEnglish(text: string): boolean {
+  const words = text.split(/\s+/).length;
+  const common = text.match(/\b(?:the|and|of|to|in|a|is|was|that|for)\b/g)?.length ?? 0;
+  return words > 0 && common / words >= 0.1;
+}
+
+function repeatedAlone(text: string, name: string): boolean {
+  const surname = name.split(/\s+/).pop()!;
+  const count = (s: string) => text.split(s).length - 1;
+  return count(surname) > count(name);
 }
 
 function personName(c: PersonCandidate, people: PersonIndex, article: number): string | null {

@@ -6,6 +6,9 @@
 import type { GazetteerMatch } from './matcher.js';
 import type { Roles } from './roles.js';
 import { adjacent, possessiveAfter, type Token } from './tokens.js';
+import { transliterate } from '../text/transliterate.js';
+
+const latin = (name: string) => (/\p{Script=Cyrillic}/u.test(name) ? transliterate(name) : name);
 
 export interface PersonCandidate {
   first: number;
@@ -24,6 +27,8 @@ export interface PersonCandidate {
   surnameShaped: boolean;
   /** followed by a possessive ("Mirziyoyev’s visit") */
   possessive: boolean;
+  /** two or more names with no sign of a person beside them: a person only if the article repeats the surname */
+  weak: boolean;
 }
 
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'ul', 'de', 'van', 'von', 'uulu', 'uly', 'kyzy', 'da', 'di']);
@@ -55,7 +60,15 @@ export function findPeople(text: string, tokens: Token[], matches: GazetteerMatc
       if (possessiveAfter(text, tokens[j]!)) break;
     }
     const candidate = candidateIn(text, tokens, i, j, roles);
-    if (candidate) out.push(candidate);
+    if (candidate) {
+      // "known as Umar Islom and Khoji Furkon": the second of a pair stands where the first does
+      const previous = out[out.length - 1];
+      if (previous?.context && candidate.weak && /^(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(text.slice(previous.end, candidate.start))) {
+        candidate.context = true;
+        candidate.weak = false;
+      }
+      out.push(candidate);
+    }
     i = j + 1;
   }
   return out;
@@ -72,6 +85,13 @@ function candidateIn(text: string, tokens: Token[], from: number, to: number, ro
     else if (!(first === from && sentenceStart && roles.notNameWords.has(t))) break;
     first++;
   }
+  // "Prosecutor General Yusuf Rahmon", "Terrorismus-Experte Peter Neumann": the name follows the last title word
+  for (let k = to - 1; k >= first; k--) {
+    if (!roles.titleWords.has(tokens[k]!.text)) continue;
+    first = k + 1;
+    titled = true;
+    break;
+  }
   if (first > to) return null;
   // "Mr. Tokayev": the abbreviation's full stop keeps it out of the run
   const prev = tokens[first - 1];
@@ -81,9 +101,13 @@ function candidateIn(text: string, tokens: Token[], from: number, to: number, ro
   const last = tokens[to]!;
   const name = nominative(names.map((t) => t.text));
   const surnameShaped = roles.surnameEnding.test(last.text) || CYRILLIC_SURNAME.test(name[name.length - 1]!);
-  const context = roleBefore(text, tokens, first, roles) || roleAfter(text, tokens, to, roles) || attribution(text, tokens, first, to) || reportedBefore(text, tokens, first, to);
   const nameCount = names.filter((t) => !PARTICLES.has(t.key)).length;
-  if (nameCount >= 2 && !(titled || surnameShaped || context)) return null;
+  const roled = roleBefore(text, tokens, first, roles);
+  // "…, Токаев публично разрешил": a Russian-shaped surname inside a sentence is a person's
+  const russianSurname = nameCount === 1 && !sentenceStart && first === from && /\p{Script=Cyrillic}(?:ов|ова|ев|ева|ёв|ёва|зода|заде)$/u.test(name[0]!);
+  const context = roled || roleAfter(text, tokens, to, roles) || attribution(text, tokens, first, to) || reportedBefore(text, tokens, first, to) || nameShaped(names) || russianSurname;
+  // two capitalised words with nothing else to say they are a person: kept if the article repeats the last alone
+  const weak = nameCount >= 2 && !(titled || surnameShaped || context);
   return {
     first,
     last: to,
@@ -91,13 +115,23 @@ function candidateIn(text: string, tokens: Token[], from: number, to: number, ro
     end: last.end,
     text: text.slice(tokens[first]!.start, last.end),
     // as written ("Kassym-Jomart Tokayev") unless a case ending came off
-    name: name.every((w, k) => w === names[k]!.text) ? text.slice(tokens[first]!.start, last.end) : name.join(' '),
+    // a Cyrillic name in Latin letters, so that "Назарбаева" and "Nazarbayev" are one person
+    name: latin(name.every((w, k) => w === names[k]!.text) ? text.slice(tokens[first]!.start, last.end) : name.join(' ')),
     size: nameCount,
-    titled,
+    // "his brother Nazir": a role right before one name makes it a person's
+    titled: titled || (roled && nameCount === 1),
     context,
     surnameShaped,
     possessive: possessiveAfter(text, last),
+    weak,
   };
+}
+
+/** "Osama bin Laden", "Kubatbek uulu Aidar", "Abu Muhammad al-Tajiki": shapes only a person's name has. */
+function nameShaped(names: Token[]): boolean {
+  if (names.length < 2) return false;
+  if (names.slice(1, -1).some((t) => /^(?:bin|ibn|uulu|kyzy|uly|ogly|oglu)$/.test(t.key))) return true;
+  return /^(?:abu|umm)$/.test(names[0]!.key) && names.length >= 2;
 }
 
 /** Cyrillic surnames: Russian -ов/-ев/-ин and their feminines, Tajik -зода/-заде, Kyrgyz and Kazakh patronymics. */
@@ -160,8 +194,10 @@ function attribution(text: string, tokens: Token[], first: number, last: number)
   // an appositive between the name and the verb: "Abdulaziz Mansur, ... , said" / "X, who …, said"
   const after = text.slice(tokens[last]!.end, tokens[last]!.end + 120);
   if (/^,\s[^.;:!?“”"]{0,100}?,\s(?:\p{Ll}+\s)?(?:said|says|told|added|claimed|stated|noted|warned|estimated)\b/u.test(after)) return true;
-  const before = text.slice(Math.max(0, tokens[first]!.start - 20), tokens[first]!.start);
-  return /according to\s$/i.test(before);
+  // "Nobuhisa Nakajima, 49,": an age after a name
+  if (/^,\s\d{1,3}(?:[,.;]|\)|\s+years?\b|-year-old)/.test(after)) return true;
+  const before = text.slice(Math.max(0, tokens[first]!.start - 24), tokens[first]!.start);
+  return /(?:according to|identified as|known as|named|nicknamed|dubbed|alias)\s[“"‘']?$/i.test(before);
 }
 
 /** "State media reported Shohrat Zakir made the pledge": a name reported as the subject of a clause. */

@@ -1,13 +1,13 @@
 /**
  * Cyrillic to Latin the way English-language news of the region spells names (BGN/PCGN, with
- * "дж" as "j": Худжанд → Khujand, Кадамджай → Kadamjay), and a spelling skeleton on which the
+ * "дж" as "j" and "қ", "ғ" as "k", "g": Худжанд → Khujand, Кадамджай → Kadamjay, Тоқаев → Tokayev), and a spelling skeleton on which the
  * usual variants meet (Kŭlob / Kulob, Kyzyl-Kyya / Кызыл-Кия, Xiva / Khiva, Aqtöbe / Aktobe).
  */
 
 const LETTERS: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
   // Kazakh, Kyrgyz, Tajik, Uzbek letters
-  ә: 'a', ғ: 'gh', қ: 'q', ң: 'ng', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', і: 'i', ӣ: 'i', ӯ: 'u', ҳ: 'h', ҷ: 'j', ў: 'o', ї: 'yi', є: 'ye', ґ: 'g',
+  ә: 'a', ғ: 'g', қ: 'k', ң: 'ng', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', і: 'i', ӣ: 'i', ӯ: 'u', ҳ: 'h', ҷ: 'j', ў: 'o', ї: 'yi', є: 'ye', ґ: 'g',
 };
 const VOWELS = /[аеёиоуыэюяәөұүіӣӯў]/;
 
