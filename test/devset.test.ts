@@ -15,7 +15,7 @@ import { prf, scoreBodies, scoreDevset, TYPES, type Gold } from './devsetScore.j
 /** Raised as the parser and the extractor improve; a change that drops below one fails. */
 const FLOORS = {
   metadata: 245,
-  f1: { country: 0.95, person: 0.77, organization: 0.72, place: 0.67 },
+  f1: { country: 0.95, person: 0.85, organization: 0.83, place: 0.86 },
   body: { f1: 0.93, recall: 0.95 },
 };
 

@@ -25,7 +25,7 @@ export function extractMentions(articles: (Pick<Article, 'paragraphs' | 'datelin
     a.paragraphs.map((text) => {
       const tokens = tokenize(text);
       // a city from the world list inside a longer capitalised name ("Suhrobi Zafar", "Kabul Bank") is not the city
-      const matches = matchGazetteer(gazetteer, text, tokens).filter((m) => !gazetteer.cities.has(m.entry) || !inLongerName(text, tokens, m));
+      const matches = matchGazetteer(gazetteer, text, tokens).filter((m) => !guarded(gazetteer, text, m) || !inLongerName(text, tokens, m));
       const orgs = findShapeOrgs(text, tokens, matches, gazetteer, gazetteer.headWords);
       // a name inside an organization's ("Mukhtar Ablyazov Foundation") is not a person of the story
       const covered = [...matches, ...orgs.map((o) => ({ ...o, entry: -1 }))];
@@ -56,7 +56,7 @@ export function extractMentions(articles: (Pick<Article, 'paragraphs' | 'datelin
       for (const [k, m] of p.matches.entries()) {
         const kind = gazetteer.entries[m.entry]!.kind;
         if (m.start < skipUntil && kind !== 'place' && kind !== 'country') continue;
-        if (gazetteer.cities.has(m.entry) && surnames.has(p.text.slice(m.start, m.end).toLowerCase())) continue;
+        if (guarded(gazetteer, p.text, m) && surnames.has(p.text.slice(m.start, m.end).toLowerCase())) continue;
         if (kind === 'place' && asPublisher(p.text, m, articles[ai]!.publisher)) continue;
         const mention = gazetteerMention(gazetteer, p.text, regionOf(gazetteer, p.text, p.matches, k), previous, p.matches[k + 1], paragraph);
         if (mention) mentions.push(mention);
@@ -87,6 +87,11 @@ function regionOf(g: Gazetteer, text: string, matches: GazetteerMatch[], k: numb
   if (!/^\s+(?:regions?|provinces?|oblasts?)\b/i.test(text.slice(end, end + 12))) return m;
   const region = g.regionByName.get(`${entry.name} Region`);
   return region === undefined ? m : { ...m, entry: region };
+}
+
+/** A world-list city, or a place's name from another language: a longer capitalised name or a person's surname takes it. */
+function guarded(g: Gazetteer, text: string, m: GazetteerMatch): boolean {
+  return g.cities.has(m.entry) || (m.first === m.last && g.foreignNames.has(foldKey(text.slice(m.start, m.end))));
 }
 
 function inLongerName(text: string, tokens: Token[], m: GazetteerMatch): boolean {

@@ -70,6 +70,8 @@ export interface Gazetteer {
   skeletons: Map<string, number>;
   /** a region's Russian adjective stem ("Баткен" of "Баткенская область", folded) → the region and its bare English name */
   adjectiveStems: Map<string, { entry: number; name: string }>;
+  /** folded one-word place names from other languages' lists ("Qobul", "Kabil"): like the world's cities, they count only standing apart from a longer name */
+  foreignNames: Set<string>;
   /** places the project's own list holds (data/gazetteer/places.json); the rest come from world lists */
   listed: Set<number>;
   /** folded place name → entry; districts named by a rule ("Кадамджайского района") are added to it as met */
@@ -131,6 +133,7 @@ export class GazetteerBuilder {
   /** folded place name → its entry: later data adds names to a place rather than making it twice */
   readonly placeByName = new Map<string, number>();
   readonly listed = new Set<number>();
+  readonly foreignNames = new Set<string>();
   readonly skeletons = new Map<string, number>();
   readonly adjectiveStems = new Map<string, { entry: number; name: string }>();
 
@@ -202,7 +205,7 @@ export class GazetteerBuilder {
     const cjkPattern = cjk.length ? new RegExp(cjk.join('|'), 'gu') : null;
     const longestStem = Math.max(0, ...[...this.stems.keys()].map((s) => s.length));
     const stemHeads = new Set([...this.stems.keys()].map((s) => s.slice(0, 4)));
-    return { entries: this.entries, root: this.root, stems: this.stems, longestStem, stemHeads, cjkPattern, cjkEntries: this.cjk, countryNames: this.countryNames, regionByName, bodyOf: this.bodyOf, headWords: this.headWords, notOrganizations: this.notOrganizations, cities: this.cities, skeletons: this.skeletons, adjectiveStems: this.adjectiveStems, placeByName: this.placeByName, listed: this.listed };
+    return { entries: this.entries, root: this.root, stems: this.stems, longestStem, stemHeads, cjkPattern, cjkEntries: this.cjk, countryNames: this.countryNames, regionByName, bodyOf: this.bodyOf, headWords: this.headWords, notOrganizations: this.notOrganizations, cities: this.cities, skeletons: this.skeletons, adjectiveStems: this.adjectiveStems, placeByName: this.placeByName, listed: this.listed, foreignNames: this.foreignNames };
   }
 }
 
@@ -236,6 +239,11 @@ export function loadGazetteer(dir = path.join(dataDir, 'gazetteer'), outletsFile
     for (const { name: n, lang } of foreign) {
       if (!INFLECTING.has(lang) && !isHan(n)) continue;
       b.addStem(entry, n);
+      const people = peopleStem(n);
+      if (people) b.addStem(entry, people);
+    }
+    // the Russian name world-countries gives ("Туркменистан", where CLDR says "Туркмения") has its people too
+    for (const n of names.filter((x) => /[\u0400-\u04FF]/.test(x))) {
       const people = peopleStem(n);
       if (people) b.addStem(entry, people);
     }

@@ -77,13 +77,16 @@ function findCourts(text: string, tokens: Token[], found: ShapeOrg[]): ShapeOrg[
     if (!place.capitalised || OPENERS.has(place.key) || !/^\p{Script=Latin}/u.test(place.text)) continue;
     if (!COURT_KIND.has(tokens[k + 1]!.text) || tokens[k + 2]!.text !== 'court') continue;
     if (!/^ $/.test(text.slice(place.end, tokens[k + 1]!.start)) || !/^ $/.test(text.slice(tokens[k + 1]!.end, tokens[k + 2]!.start))) continue;
+    // "the Aktobe Region criminal court": the capitalised words before belong to the name
+    let from = k;
+    while (from > k - 3 && from > 0 && tokens[from - 1]!.capitalised && !OPENERS.has(tokens[from - 1]!.key) && /^ $/.test(text.slice(tokens[from - 1]!.end, tokens[from]!.start))) from--;
     let last = k + 2;
     // "… court of Almaty"
     const of = tokens[last + 1];
     const owner = tokens[last + 2];
     if (of?.key === 'of' && owner?.capitalised && /^ $/.test(text.slice(tokens[last]!.end, of.start))) last += 2;
-    if (found.some((o) => o.first <= last && o.last >= k)) continue;
-    out.push({ first: k, last, start: place.start, end: tokens[last]!.end, name: text.slice(place.start, tokens[last]!.end) });
+    if (found.some((o) => o.first <= last && o.last >= from)) continue;
+    out.push({ first: from, last, start: tokens[from]!.start, end: tokens[last]!.end, name: text.slice(tokens[from]!.start, tokens[last]!.end) });
   }
   return out;
 }

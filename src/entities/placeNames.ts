@@ -20,9 +20,14 @@ export function addPlaceNames(b: GazetteerBuilder, data: PlaceNameData, notPlace
     return b.add({ id: `place:${slug(name)}`, kind: 'place', name, country }, []);
   };
   const usable = (n: string) => !notPlaces.has(foldKey(n));
+  // a Latin name from another language ("Qobul" for Kabul) may be a person's name in English text
+  const foreign = (names: string[]) => {
+    for (const n of names) if (/^\p{Script=Latin}+$/u.test(n)) b.foreignNames.add(foldKey(n));
+    return names;
+  };
   for (const [name, country, names] of data.cities) {
     if (!usable(name)) continue;
-    b.addAliases(place(name, country), [name, ...names.filter(usable)]);
+    b.addAliases(place(name, country), [name, ...foreign(names.filter(usable))]);
   }
   for (const [name, country, aliases, bare, city, stems, english] of data.regions) {
     const region = place(name, country);
