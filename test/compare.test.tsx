@@ -8,7 +8,7 @@ import { corpusFigures } from '../src/analysis/corpusFigures.js';
 import { figureLine, figuresLines } from '../src/ui/compareView.js';
 import { FigureStore, listOf } from '../src/analysis/figureStore.js';
 import { numberValue } from '../src/analysis/numbers.js';
-import { figuresOf, type Figure } from '../src/analysis/figures.js';
+import { figuresOf, sentenceSpans, type Figure } from '../src/analysis/figures.js';
 import { fixtures, parsedSeeds } from './helpers.js';
 import { K, renderSized, type Screen } from './uiHarness.js';
 
@@ -58,6 +58,26 @@ describe('figures', () => {
     const text = 'In 2016 a 24-year-old man was jailed for ten years on November 12, and the two sides signed seven documents and opened 25 new checkpoints.';
     const a = { ...articles[0]!, paragraphs: [text], mentions: [] };
     assert.deepEqual(figuresOf(a, 0), []);
+  });
+});
+
+describe('figures in the shapes real pages write them', () => {
+  const one = (text: string) => figuresOf({ ...parsedSeeds()[0]!, paragraphs: [text], mentions: [] }, 0);
+
+  it('takes populations and sizes for what they are, not figures', () => {
+    assert.deepEqual(one('Kazakhstan, a country of 30 million people, and Almaty, a city of two million people, are home to 500,000 people.'), []);
+  });
+
+  it('reads the event from the count itself: "left 6 dead and 9 injured" is killed and injured, not left', () => {
+    const found = one('The blast left 6 dead and 9 injured in the market.');
+    assert.deepEqual(found.map((f) => [f.low, f.event]), [[6, 'killed'], [9, 'injured']]);
+    assert.equal(one('Some 300 fighters left for Syria.')[0]!.event, 'left');
+  });
+
+  it('does not end a sentence after an abbreviation or an initial, so the year and the speaker stay with the figure', () => {
+    assert.equal(sentenceSpans('Mr. Tokayev met Gen. Rahimzoda and H. J. Mackinder on Jan. 5 in St. Petersburg. They spoke.').length, 2);
+    const [f] = one('In 2015, according to Gen. Rahimzoda, 300 militants were killed.');
+    assert.equal(f!.year, 2015);
   });
 });
 

@@ -31,9 +31,14 @@ export interface Figure extends FigureFact {
 
 /** Nouns that make a number a figure: people and what people do (attacks, arrests). */
 const COUNTED =
-  'people|persons|citizens|nationals|residents|fighters|militants|jihadists|insurgents|rebels|terrorists|extremists|islamists|radicals|members|recruits|suspects|detainees|prisoners|convicts|returnees|servicemen|soldiers|troops|officers|policemen|police officers|guards|civilians|children|women|men|minors|families|migrants|refugees|victims|hostages|casualties|deaths|dead|attacks|terrorist attacks|attempts|plots|bombings|explosions|raids|arrests|cases|incidents|crimes';
+  'injured|wounded|people|persons|citizens|nationals|residents|fighters|militants|jihadists|insurgents|rebels|terrorists|extremists|islamists|radicals|members|recruits|suspects|detainees|prisoners|convicts|returnees|servicemen|soldiers|troops|officers|policemen|police officers|guards|civilians|children|women|men|minors|families|migrants|refugees|victims|hostages|casualties|deaths|dead|attacks|terrorist attacks|attempts|plots|bombings|explosions|raids|arrests|cases|incidents|crimes';
 const QUALIFIER = 'about|around|approximately|roughly|nearly|almost|some|more than|over|at least|up to|as many as|fewer than|less than|under|an estimated|estimated';
-const EVENTS = /\b(killed|dead|died|wounded|injured|detained|arrested|convicted|sentenced|jailed|joined|returned|repatriated|deported|extradited|fighting|fought|recruited|thwarted|thwart|prevented|stopped|came back|left|travelled|traveled)\b/i;
+// "left" is an event as "left for Syria", never as "left 6 dead"
+const EVENTS = /\b(killed|dead|died|wounded|injured|detained|arrested|convicted|sentenced|jailed|joined|returned|repatriated|deported|extradited|fighting|fought|recruited|thwarted|thwart|prevented|stopped|came back|left(?=\s+(?:for|to)\b)|travelled|traveled)\b/gi;
+/** the count itself names what happened: "6 dead and 9 injured" */
+const EVENT_NOUN: Record<string, string> = { dead: 'killed', deaths: 'killed', casualties: 'killed', injured: 'injured', wounded: 'wounded' };
+/** "a country of 30 million people", "a city of two million", "home to 500,000 people": a population, not a claim */
+const POPULATION_BEFORE = /\b(?:country|nation|city|town|region|province|republic|state|population|home)\s+(?:of|to)\s+(?:about|around|some|nearly|almost|over|more than|roughly|approximately|an estimated)?\s*$/i;
 const SAY = 'said|says|claimed|claims|estimated|estimates|told|added|admitted|stated|reported|reports|announced|noted|wrote|warned|confirmed|according';
 
 const FIGURE = new RegExp(
@@ -46,8 +51,11 @@ interface Span {
   end: number;
 }
 
-/** A sentence ends at . ! ? (and closing quotes) before a capital or a digit. */
-const SENTENCE_END = /[.!?]+["”’)\]]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
+/**
+ * A sentence ends at . ! ? (and closing quotes) before a capital or a digit, but not after an
+ * abbreviation or an initial ("U.S.", "Mr.", "Gen.", "Jan.", "St.", "H. J. Mackinder").
+ */
+const SENTENCE_END = /(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Maj|Sgt|Capt|Gov|Sen|Rep|Rev|St|Mt|Ft|No|Nos|Vol|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|\p{Lu}))[.!?]+["”’)\]]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
 
 /** Sentences of a paragraph as spans (a regular expression: Intl.Segmenter is several times slower here). */
 export function sentenceSpans(text: string): Span[] {
@@ -195,10 +203,11 @@ function figureFrom(
   if (!COUNTED_END.test(what)) {
     if (!mentions.some((m) => m.type === 'country' && m.start >= nounStart && m.end <= match.index + whole.length)) return null;
   }
-  // not figures: a year alone, an age
+  // not figures: a year alone, an age, a population
   if (/^(?:19|20)\d\d$/.test(first) && !second) return null;
   const after = text.slice(match.index + whole.length, match.index + whole.length + 14);
   if (/^-?year-old/.test(after)) return null;
+  if (POPULATION_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index)) || /^\s+(?:inhabitants|population)\b/i.test(after)) return null;
   const phrase = { start: match.index, end: match.index + whole.length };
   const quote = quoteAround(text, match.index);
   let speaker = ownSpeaker;
@@ -213,7 +222,7 @@ function figureFrom(
     high,
     qualifier: qualifier?.toLowerCase() ?? (/^\s*,?\s*if not more/.test(after) ? 'at least' : null),
     what,
-    event: EVENTS.exec(text.slice(sentence.start, sentence.end))?.[1]?.toLowerCase() ?? null,
+    event: eventOf(text, sentence, phrase, what),
     speaker,
     year: years[0] ?? null,
     article: article.id,
@@ -221,6 +230,20 @@ function figureFrom(
     paragraph: p,
     snippet: snippetAround(text, start, match.index + whole.length),
   };
+}
+
+/** What happened to those counted: the count's own word ("6 dead"), else the event word nearest it, after it first. */
+function eventOf(text: string, sentence: Span, phrase: Span, what: string): string | null {
+  const own = EVENT_NOUN[what.toLowerCase().split(/\s+/).pop()!];
+  if (own) return own;
+  let best: { word: string; distance: number } | null = null;
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(EVENTS)) {
+    const at = sentence.start + m.index;
+    // a word after the figure reads with it ("200 people were detained"); one before, a little further
+    const distance = at >= phrase.end ? at - phrase.end : (phrase.start - at) * 1.5;
+    if (!best || distance < best.distance) best = { word: m[1]!.toLowerCase(), distance };
+  }
+  return best ? (EVENT_NOUN[best.word] ?? best.word) : null;
 }
 
 function snippetAround(text: string, start: number, end: number, span = 70): string {

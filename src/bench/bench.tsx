@@ -9,7 +9,7 @@
  * texts (up to 10,000 articles). Numbers are printed (and written as JSON), never asserted.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +18,8 @@ import Fuse from 'fuse.js';
 import { render } from 'ink';
 import { figuresInSlices } from '../analysis/corpusFigures.js';
 import { parseFiles, parseTexts } from '../corpus/corpus.js';
+import { extractMentions } from '../entities/extract.js';
+import { loadGazetteer, type TrieNode } from '../entities/gazetteer.js';
 import { openCorpus } from '../io/openCorpus.js';
 import { packageRoot } from '../paths.js';
 import { EMPTY_QUERY, parseQuery } from '../search/query.js';
@@ -214,8 +216,9 @@ if (phaseAt >= 0) {
     }
   });
   const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 2 ** 30) };
+  const entities = extraction();
   const real = realPages();
-  const json = JSON.stringify({ machine, sizes: rows, realPages: real }, null, 2) + '\n';
+  const json = JSON.stringify({ machine, sizes: rows, realPages: real, extraction: entities }, null, 2) + '\n';
   // the table is for reading; the JSON is kept beside it (--out FILE, bench.json by default)
   const outAt = args.indexOf('--out');
   const out = outAt >= 0 ? args[outAt + 1]! : 'bench.json';
@@ -227,8 +230,44 @@ if (phaseAt >= 0) {
     console.log(cols.join('  '));
     for (const r of rows as Record<string, unknown>[]) console.log('error' in r ? `${r.articles}: ${r.error}` : cols.map((c) => String(r[c] ?? '—').padStart(c.length)).join('  '));
     if (real) console.log(`parse on real pages (the dev sets in test/fixtures: ${real.pages} pages, ${real.MB} MB, ${real.languages} languages): ${real.parseMBs} MB/s`);
+    const e = entities;
+    console.log(`gazetteer: ${e.entries} entries, ${e.names} names, ${e.dataKB} KB of data, built in ${e.buildMs} ms (once, on the first extraction or field query)`);
+    console.log(`extraction (one core, median of 3): ${e.generatedMBs} MB/s on ${e.generatedMB} MB of generated articles${e.realMBs === null ? '' : `, ${e.realMBs} MB/s on the real pages' text (${e.realMB} MB)`}`);
     console.log(`(JSON written to ${out})`);
   }
+}
+
+/**
+ * Entity extraction apart from parsing: the gazetteer's size and build time (built here first,
+ * in this process), then mentions extracted from generated articles and from the real pages'
+ * cleaned text (many languages and scripts), median of three passes.
+ */
+function extraction() {
+  const t0 = performance.now();
+  const g = loadGazetteer();
+  const buildMs = round(performance.now() - t0);
+  let names = 0;
+  const walk = (n: TrieNode) => {
+    names += n.targets.length;
+    for (const c of n.next.values()) walk(c);
+  };
+  walk(g.root);
+  const dataDirPath = path.join(packageRoot, 'data', 'gazetteer');
+  const dataKB = Math.round(readdirSync(dataDirPath).reduce((s, f) => s + statSync(path.join(dataDirPath, f)).size, 0) / 1024);
+  const rate = (articles: { paragraphs: string[]; dateline: string | null }[]) => {
+    const MB = articles.reduce((s, a) => s + a.paragraphs.reduce((m, p) => m + Buffer.byteLength(p), 0), 0) / 1e6;
+    const passes = [0, 1, 2].map(() => {
+      const t = performance.now();
+      extractMentions(articles, g);
+      return performance.now() - t;
+    });
+    return { MB: round(MB), MBs: round(MB / (pct(passes, 0.5) / 1000)) };
+  };
+  const generated = rate([...generateCorpus(1000, 3)].map((a) => ({ paragraphs: a.paragraphs, dateline: null })));
+  const root = path.join(packageRoot, 'test', 'fixtures');
+  const dirs = ['devset', 'devset-body'].map((d) => path.join(root, d, 'raw')).filter((d) => existsSync(d));
+  const real = dirs.length ? rate(parseFiles(dirs.flatMap((d) => readdirSync(d).map((name) => ({ name, bytes: readFileSync(path.join(d, name)) })))).corpus.articles) : null;
+  return { entries: g.entries.length, names, dataKB, buildMs, generatedMB: generated.MB, generatedMBs: generated.MBs, realMB: real?.MB ?? null, realMBs: real?.MBs ?? null };
 }
 
 /**

@@ -25,7 +25,8 @@ type Level = 'district' | 'region' | null;
 /** The Cyrillic place at token i, or null. Tried after the gazetteer's own names. */
 export function cyrillicPlace(g: Gazetteer, text: string, tokens: Token[], i: number): GazetteerMatch | null {
   const first = tokens[i]!;
-  if (!CYRILLIC_NAME.test(first.text) || first.text.length < 3) return null;
+  const c = first.text.charCodeAt(0);
+  if (c < 0x400 || c > 0x4ff || !first.capitalised || first.text.length < 3 || !CYRILLIC_NAME.test(first.text)) return null;
   // "Кызыл-Кии", "Джалал-Абадской": a hyphenated name is one word here
   let last = i;
   const next = tokens[i + 1];

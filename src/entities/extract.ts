@@ -35,6 +35,7 @@ export function extractMentions(articles: (Pick<Article, 'paragraphs' | 'datelin
   // a weak pair ("Samiullah Qatra") is a person where the article names the surname alone too ("Qatra narrowly escaped")
   // (in English only: German capitalises every noun, Turkish writes "Orta Asya")
   scans.forEach((paras) => {
+    if (!paras.some((p) => p.people.some((c) => c.weak))) return;
     const all = paras.map((p) => p.text).join('\n');
     const english = inEnglish(all);
     for (const p of paras) p.people = p.people.filter((c) => !c.weak || (english && repeatedAlone(all, c.text)));
@@ -187,10 +188,15 @@ function withoutStrayPlaces(g: Gazetteer, mentions: Mention[]): Mention[] {
 
 /** English by its commonest words: "the", "and", "of" make a tenth of any English text. */
 function inEnglish(text: string): boolean {
-  const words = text.split(/\s+/).length;
-  const common = text.match(/\b(?:the|and|of|to|in|a|is|was|that|for)\b/g)?.length ?? 0;
+  let words = 0;
+  let common = 0;
+  for (const m of text.matchAll(/\S+/g)) {
+    words++;
+    if (COMMON_ENGLISH.has(m[0])) common++;
+  }
   return words > 0 && common / words >= 0.1;
 }
+const COMMON_ENGLISH = new Set(['the', 'and', 'of', 'to', 'in', 'a', 'is', 'was', 'that', 'for']);
 
 function repeatedAlone(text: string, name: string): boolean {
   const surname = name.split(/\s+/).pop()!;

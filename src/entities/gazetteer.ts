@@ -51,9 +51,9 @@ export interface Gazetteer {
   longestStem: number;
   /** the first four letters of every stem */
   stemHeads: Set<string>;
-  /** names in scripts written without spaces (Chinese), as one pattern, and their entries */
-  cjkPattern: RegExp | null;
+  /** names in scripts written without spaces (Chinese) and their entries; their lengths, longest first */
   cjkEntries: Map<string, number>;
+  cjkLengths: number[];
   /** country id (alpha-3) → canonical country name */
   countryNames: Map<string, string>;
   /** canonical place name → entry, for "X Region" look-ups */
@@ -201,11 +201,10 @@ export class GazetteerBuilder {
   build(): Gazetteer {
     const regionByName = new Map<string, number>();
     this.entries.forEach((e, i) => e.kind === 'place' && regionByName.set(e.name, i));
-    const cjk = [...this.cjk.keys()].sort((a, b) => b.length - a.length);
-    const cjkPattern = cjk.length ? new RegExp(cjk.join('|'), 'gu') : null;
+    const cjkLengths = [...new Set([...this.cjk.keys()].map((k) => k.length))].sort((a, b) => b - a);
     const longestStem = Math.max(0, ...[...this.stems.keys()].map((s) => s.length));
     const stemHeads = new Set([...this.stems.keys()].map((s) => s.slice(0, 4)));
-    return { entries: this.entries, root: this.root, stems: this.stems, longestStem, stemHeads, cjkPattern, cjkEntries: this.cjk, countryNames: this.countryNames, regionByName, bodyOf: this.bodyOf, headWords: this.headWords, notOrganizations: this.notOrganizations, cities: this.cities, skeletons: this.skeletons, adjectiveStems: this.adjectiveStems, placeByName: this.placeByName, listed: this.listed, foreignNames: this.foreignNames };
+    return { entries: this.entries, root: this.root, stems: this.stems, longestStem, stemHeads, cjkEntries: this.cjk, cjkLengths, countryNames: this.countryNames, regionByName, bodyOf: this.bodyOf, headWords: this.headWords, notOrganizations: this.notOrganizations, cities: this.cities, skeletons: this.skeletons, adjectiveStems: this.adjectiveStems, placeByName: this.placeByName, listed: this.listed, foreignNames: this.foreignNames };
   }
 }
 

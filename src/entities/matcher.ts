@@ -18,6 +18,8 @@ export interface GazetteerMatch {
   end: number;
 }
 
+const isArabicLetter = (c: number) => (c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfeff);
+
 /** "МИДе", "КНБшники": a Russian acronym takes its ending in lowercase; the capitals are the name. */
 function acronymOf(t: Token): string {
   const m = /^(\p{Lu}{2,})\p{Ll}{1,4}$/u.exec(t.text);
@@ -37,7 +39,9 @@ export function matchGazetteer(g: Gazetteer, text: string, tokens: Token[]): Gaz
   const out: GazetteerMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (g.cjkPattern && isHan(tokens[i]!.text)) {
+    // a run of Chinese characters is a token of its own (see tokens.ts)
+    const c = tokens[i]!.text.charCodeAt(0);
+    if (((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) && g.cjkLengths.length) {
       out.push(...cjkMatches(g, tokens[i]!, i));
       i++;
       continue;
@@ -77,8 +81,9 @@ export function matchGazetteer(g: Gazetteer, text: string, tokens: Token[]): Gaz
  */
 function inflectedMatch(g: Gazetteer, tokens: Token[], i: number): GazetteerMatch | null {
   const t = tokens[i]!;
-  // most words begin no stem: a four-letter look-up turns them away at once
-  if (t.key.length < 4 || !g.stemHeads.has((isArabicScript(t.key) ? withoutClitics(t.key) : t.key).slice(0, 4))) {
+  // most words begin no stem: a four-letter look-up turns them away at once (Arabic after its clitics)
+  const arabic = isArabicLetter(t.key.charCodeAt(0));
+  if (t.key.length < 4 || !g.stemHeads.has((arabic ? withoutClitics(t.key) : t.key).slice(0, 4))) {
     if (!t.key.includes("'")) return null;
   }
   // "Tacikistan'da": a Turkish suffix after an apostrophe
@@ -88,7 +93,7 @@ function inflectedMatch(g: Gazetteer, tokens: Token[], i: number): GazetteerMatc
     const target = base?.targets.find((x) => x.caseRule !== 'exact' && t.capitalised);
     if (target) return { entry: target.entry, first: i, last: i, start: t.start, end: t.end };
   }
-  const key = isArabicScript(t.key) ? withoutClitics(t.key) : t.key;
+  const key = arabic ? withoutClitics(t.key) : t.key;
   for (let cut = Math.min(key.length, g.longestStem); cut >= 4; cut--) {
     const stem = key.slice(0, cut);
     const entry = g.stems.get(stem);
@@ -102,12 +107,24 @@ function inflectedMatch(g: Gazetteer, tokens: Token[], i: number): GazetteerMatc
   return null;
 }
 
-/** Names inside a run of Chinese characters, which has no spaces to part them. */
+/**
+ * Names inside a run of Chinese characters, which has no spaces to part them: at each place
+ * the longest name that starts there, then on after it (what a leftmost-longest pattern finds).
+ */
 function cjkMatches(g: Gazetteer, t: Token, i: number): GazetteerMatch[] {
   const out: GazetteerMatch[] = [];
-  for (const m of t.text.matchAll(g.cjkPattern!)) {
-    const entry = g.cjkEntries.get(m[0]);
-    if (entry !== undefined) out.push({ entry, first: i, last: i, start: t.start + m.index, end: t.start + m.index + m[0].length });
+  const run = t.text;
+  for (let p = 0; p < run.length; ) {
+    let found = 0;
+    for (const len of g.cjkLengths) {
+      if (p + len > run.length) continue;
+      const entry = g.cjkEntries.get(run.slice(p, p + len));
+      if (entry === undefined) continue;
+      out.push({ entry, first: i, last: i, start: t.start + p, end: t.start + p + len });
+      found = len;
+      break;
+    }
+    p += found || 1;
   }
   return out;
 }

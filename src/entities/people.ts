@@ -169,8 +169,14 @@ function roleBefore(text: string, tokens: Token[], first: number, roles: Roles):
     const gap = text.slice(tokens[k]!.end, tokens[k + 1]!.start);
     if (!/^(?:[ \u00a0]|,\s|\s[‘'“"]|[’'”"]\s)$/.test(gap) && !(before.length === 0 && /^,\s$/.test(gap))) break;
     before.unshift(tokens[k]!.key);
-    if (before.length >= 1 && roles.roles.some((r) => r.length <= before.length && r.join(' ') === before.slice(-r.length).join(' '))) return true;
+    if (endsInRole(before, roles)) return true;
   }
+  return false;
+}
+
+/** Whether the words end in a role phrase ("former deputy chairman" ends in "deputy chairman"). */
+function endsInRole(words: string[], roles: Roles): boolean {
+  for (let n = 1; n <= Math.min(words.length, roles.longestRole); n++) if (roles.roles.has(words.slice(-n).join(' '))) return true;
   return false;
 }
 
@@ -182,7 +188,7 @@ function roleAfter(text: string, tokens: Token[], last: number, roles: Roles): b
   const ws = m[1]!.toLowerCase().trim().split(/[\s-]+/);
   for (let n = 1; n <= ws.length; n++) {
     const head = ws.slice(0, n);
-    if (roles.roles.some((r) => r.join(' ') === head.join(' ')) || roles.roles.some((r) => r.join(' ') === head.slice(-r.length).join(' ') && r.length <= n)) return true;
+    if (endsInRole(head, roles)) return true;
   }
   return false;
 }

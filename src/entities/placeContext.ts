@@ -20,7 +20,12 @@ const GENERIC = /^(?:north|south|east|west|northern|southern|eastern|western|cen
 
 export function contextPlace(g: Gazetteer, text: string, tokens: Token[], i: number): GazetteerMatch | null {
   const first = tokens[i]!;
-  if (!first.capitalised || first.allCaps || !/^\p{Script=Latin}/u.test(first.text) || first.text.length < 3 || GENERIC.test(first.text)) return null;
+  if (!first.capitalised || first.allCaps || first.text.charCodeAt(0) > 0x24f || first.text.length < 3) return null;
+  // cheapest first: a place word after the name, or " of " before it
+  const nextWord = tokens[i + 1]?.key;
+  const ofBefore = text.lastIndexOf(' of ', first.start) >= first.start - 160;
+  if (!ofBefore && !(nextWord && Object.hasOwn(AFTER, nextWord)) && !tokens[i + 1]?.capitalised) return null;
+  if (GENERIC.test(first.text)) return null;
   let last = i;
   while (last - i < 2 && tokens[last + 1]?.capitalised && !GENERIC.test(tokens[last + 1]!.text) && adjacent(text, tokens[last]!, tokens[last + 1]!)) last++;
   const name = text.slice(first.start, tokens[last]!.end);
@@ -31,6 +36,6 @@ export function contextPlace(g: Gazetteer, text: string, tokens: Token[], i: num
     const word = AFTER[after.key]!;
     return at(word ? `${name} ${word}` : name);
   }
-  if (BEFORE.test(text.slice(Math.max(0, first.start - 160), first.start))) return at(name);
+  if (ofBefore && BEFORE.test(text.slice(Math.max(0, first.start - 160), first.start))) return at(name);
   return null;
 }

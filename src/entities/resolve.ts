@@ -8,6 +8,17 @@ import { foldMarks } from '../text/fold.js';
 
 /** A transliteration skeleton: Nazarbaev ≈ Nazarbayev, Mirziyoev ≈ Mirziyoyev, Khalimov ≈ Halimov. */
 export function skeleton(s: string): string {
+  // names repeat through a corpus: each is folded once
+  let k = skeletons.get(s);
+  if (k === undefined) {
+    if (skeletons.size > 100_000) skeletons.clear();
+    skeletons.set(s, (k = fold(s)));
+  }
+  return k;
+}
+const skeletons = new Map<string, string>();
+
+function fold(s: string): string {
   return foldMarks(s)
     .replace(/['’`ʻ\s-]/g, '')
     .replace(/yev/g, 'ev')
@@ -28,6 +39,8 @@ interface FullName {
 export class PersonIndex {
   /** surname skeleton + first initial → full name */
   private readonly byKey = new Map<string, FullName>();
+  /** surname skeleton → its full names, so that a lone surname is looked up, not searched for */
+  private readonly bySurname = new Map<string, FullName[]>();
 
   private static key(name: string): { key: string; surname: string } | null {
     const parts = name.split(/\s+/);
@@ -40,7 +53,12 @@ export class PersonIndex {
     const k = PersonIndex.key(name);
     if (!k) return;
     let f = this.byKey.get(k.key);
-    if (!f) this.byKey.set(k.key, (f = { spellings: new Map(), articles: new Set(), count: 0 }));
+    if (!f) {
+      this.byKey.set(k.key, (f = { spellings: new Map(), articles: new Set(), count: 0 }));
+      const list = this.bySurname.get(k.surname);
+      if (list) list.push(f);
+      else this.bySurname.set(k.surname, [f]);
+    }
     f.spellings.set(name, (f.spellings.get(name) ?? 0) + 1);
     f.articles.add(article);
     f.count++;
@@ -62,8 +80,7 @@ export class PersonIndex {
     const sk = skeleton(surname);
     let inArticle: FullName | null = null;
     let inCorpus: FullName | null = null;
-    for (const [key, f] of this.byKey) {
-      if (!key.startsWith(sk + '|')) continue;
+    for (const f of this.bySurname.get(sk) ?? []) {
       if (f.articles.has(article) && (!inArticle || f.count > inArticle.count)) inArticle = f;
       if (!inCorpus || f.count > inCorpus.count) inCorpus = f;
     }

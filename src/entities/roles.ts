@@ -4,8 +4,10 @@ import path from 'node:path';
 import { dataDir } from '../paths.js';
 
 export interface Roles {
-  /** lowercase role phrases, as token lists */
-  roles: string[][];
+  /** lowercase role phrases, their words joined by one space ("deputy chairman") */
+  roles: Set<string>;
+  /** the most words a role phrase has */
+  longestRole: number;
   titleWords: Set<string>;
   notNameWords: Set<string>;
   surnameEnding: RegExp;
@@ -22,7 +24,8 @@ export function defaultRoles(): Roles {
       surnameEndings: string[];
     };
     cached = {
-      roles: d.roles.map((r) => r.split(/[\s-]+/)),
+      roles: new Set(d.roles.map((r) => r.split(/[\s-]+/).join(' '))),
+      longestRole: Math.max(...d.roles.map((r) => r.split(/[\s-]+/).length)),
       titleWords: new Set(d.titleWords),
       notNameWords: new Set(d.notNameWords),
       surnameEnding: new RegExp(`\\p{Ll}(?:${[...d.surnameEndings].sort((a, b) => b.length - a.length).join('|')})$`, 'u'),
