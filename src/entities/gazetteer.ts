@@ -47,13 +47,11 @@ export interface Gazetteer {
    * (Казахстана, России, Қазақстанда, Tacikistan’da, بطاجيكستان, узбекский): stem → entry
    */
   stems: Map<string, number>;
-  /** the longest stem, so that a token is tried from its longest prefix down */
-  longestStem: number;
-  /** the first four letters of every stem */
-  stemHeads: Set<string>;
-  /** names in scripts written without spaces (Chinese) and their entries; their lengths, longest first */
+  /** the first four letters of every stem → the lengths of the stems that begin so, longest first */
+  stemHeads: Map<string, number[]>;
+  /** names in scripts written without spaces (Chinese) and their entries; by first character, their lengths, longest first */
   cjkEntries: Map<string, number>;
-  cjkLengths: number[];
+  cjkLengths: Map<string, number[]>;
   /** country id (alpha-3) → canonical country name */
   countryNames: Map<string, string>;
   /** canonical place name → entry, for "X Region" look-ups */
@@ -201,10 +199,21 @@ export class GazetteerBuilder {
   build(): Gazetteer {
     const regionByName = new Map<string, number>();
     this.entries.forEach((e, i) => e.kind === 'place' && regionByName.set(e.name, i));
-    const cjkLengths = [...new Set([...this.cjk.keys()].map((k) => k.length))].sort((a, b) => b - a);
-    const longestStem = Math.max(0, ...[...this.stems.keys()].map((s) => s.length));
-    const stemHeads = new Set([...this.stems.keys()].map((s) => s.slice(0, 4)));
-    return { entries: this.entries, root: this.root, stems: this.stems, longestStem, stemHeads, cjkEntries: this.cjk, cjkLengths, countryNames: this.countryNames, regionByName, bodyOf: this.bodyOf, headWords: this.headWords, notOrganizations: this.notOrganizations, cities: this.cities, skeletons: this.skeletons, adjectiveStems: this.adjectiveStems, placeByName: this.placeByName, listed: this.listed, foreignNames: this.foreignNames };
+    const cjkLengths = new Map<string, number[]>();
+    for (const k of this.cjk.keys()) {
+      const list = cjkLengths.get(k[0]!) ?? [];
+      if (!list.includes(k.length)) list.push(k.length);
+      cjkLengths.set(k[0]!, list);
+    }
+    for (const list of cjkLengths.values()) list.sort((a, b) => b - a);
+    const stemHeads = new Map<string, number[]>();
+    for (const stem of this.stems.keys()) {
+      const list = stemHeads.get(stem.slice(0, 4)) ?? [];
+      if (!list.includes(stem.length)) list.push(stem.length);
+      stemHeads.set(stem.slice(0, 4), list);
+    }
+    for (const list of stemHeads.values()) list.sort((a, b) => b - a);
+    return { entries: this.entries, root: this.root, stems: this.stems, stemHeads, cjkEntries: this.cjk, cjkLengths, countryNames: this.countryNames, regionByName, bodyOf: this.bodyOf, headWords: this.headWords, notOrganizations: this.notOrganizations, cities: this.cities, skeletons: this.skeletons, adjectiveStems: this.adjectiveStems, placeByName: this.placeByName, listed: this.listed, foreignNames: this.foreignNames };
   }
 }
 

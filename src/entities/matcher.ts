@@ -18,6 +18,7 @@ export interface GazetteerMatch {
   end: number;
 }
 
+const isCyrillic = (c: number) => c >= 0x400 && c <= 0x4ff;
 const isArabicLetter = (c: number) => (c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfeff);
 
 /** "МИДе", "КНБшники": a Russian acronym takes its ending in lowercase; the capitals are the name. */
@@ -41,7 +42,7 @@ export function matchGazetteer(g: Gazetteer, text: string, tokens: Token[]): Gaz
   while (i < tokens.length) {
     // a run of Chinese characters is a token of its own (see tokens.ts)
     const c = tokens[i]!.text.charCodeAt(0);
-    if (((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) && g.cjkLengths.length) {
+    if (((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) && g.cjkLengths.size) {
       out.push(...cjkMatches(g, tokens[i]!, i));
       i++;
       continue;
@@ -52,10 +53,11 @@ export function matchGazetteer(g: Gazetteer, text: string, tokens: Token[]): Gaz
       // "RFE/RL": a slash joins the parts of a name the gazetteer holds
       if (j > i && !adjacent(text, tokens[j - 1]!, tokens[j]!) && text.slice(tokens[j - 1]!.end, tokens[j]!.start) !== '/') break;
       const here: TrieNode = node;
-      node = here.next.get(tokens[j]!.key) ?? (j === i ? here.next.get(acronymOf(tokens[j]!)) : undefined);
+      node = here.next.get(tokens[j]!.key);
+      if (!node && j === i && tokens[j]!.capitalised && !tokens[j]!.allCaps && isCyrillic(c)) node = here.next.get(acronymOf(tokens[j]!));
       // the last word of a Russian name takes the case ending: "Хизб ут-Тахрира", "Братьев-мусульман"
       let inflected = false;
-      if (!node && j > i && /[\u0400-\u04FF]$/.test(tokens[j]!.key)) {
+      if (!node && j > i && isCyrillic(tokens[j]!.key.charCodeAt(tokens[j]!.key.length - 1))) {
         for (let cut = 1; cut <= 3 && !node && tokens[j]!.key.length - cut >= 3; cut++) node = here.next.get(tokens[j]!.key.slice(0, -cut));
         inflected = node !== undefined;
       }
@@ -83,9 +85,9 @@ function inflectedMatch(g: Gazetteer, tokens: Token[], i: number): GazetteerMatc
   const t = tokens[i]!;
   // most words begin no stem: a four-letter look-up turns them away at once (Arabic after its clitics)
   const arabic = isArabicLetter(t.key.charCodeAt(0));
-  if (t.key.length < 4 || !g.stemHeads.has((arabic ? withoutClitics(t.key) : t.key).slice(0, 4))) {
-    if (!t.key.includes("'")) return null;
-  }
+  const key = arabic ? withoutClitics(t.key) : t.key;
+  const lengths = key.length < 4 ? undefined : g.stemHeads.get(key.slice(0, 4));
+  if (!lengths && !t.key.includes("'")) return null;
   // "Tacikistan'da": a Turkish suffix after an apostrophe
   const apostrophe = t.key.indexOf("'");
   if (apostrophe > 0) {
@@ -93,8 +95,8 @@ function inflectedMatch(g: Gazetteer, tokens: Token[], i: number): GazetteerMatc
     const target = base?.targets.find((x) => x.caseRule !== 'exact' && t.capitalised);
     if (target) return { entry: target.entry, first: i, last: i, start: t.start, end: t.end };
   }
-  const key = arabic ? withoutClitics(t.key) : t.key;
-  for (let cut = Math.min(key.length, g.longestStem); cut >= 4; cut--) {
+  for (const cut of lengths ?? []) {
+    if (cut > key.length) continue;
     const stem = key.slice(0, cut);
     const entry = g.stems.get(stem);
     if (entry === undefined || !inflectionOf(stem, key.slice(cut))) continue;
@@ -116,7 +118,7 @@ function cjkMatches(g: Gazetteer, t: Token, i: number): GazetteerMatch[] {
   const run = t.text;
   for (let p = 0; p < run.length; ) {
     let found = 0;
-    for (const len of g.cjkLengths) {
+    for (const len of g.cjkLengths.get(run[p]!) ?? []) {
       if (p + len > run.length) continue;
       const entry = g.cjkEntries.get(run.slice(p, p + len));
       if (entry === undefined) continue;

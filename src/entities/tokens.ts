@@ -32,11 +32,15 @@ export interface Token {
 const TOKEN = /(?:\p{Lu}\.){2,}|[\u3400-\u9fff\uf900-\ufaff]+|[\p{L}\p{N}](?:[^\P{L}\u3400-\u9fff\uf900-\ufaff]|[\p{N}\p{M}]|['’‘ʻ`](?=[\p{L}]))*/gu;
 const POSSESSIVE = /['’]s$/i;
 
+const CURLY = /[’‘ʻ`]/;
+const ARABIC = /[\u0600-\u06FF]/;
+
 export function foldKey(s: string): string {
-  const key = s.toLowerCase().replace(/[’‘ʻ`]/g, "'");
+  const lower = s.toLowerCase();
+  const key = CURLY.test(lower) ? lower.replace(/[’‘ʻ`]/g, "'") : lower;
   // Arabic script: vowel signs and tatweel go, and the letters Arabic and Persian write
   // differently (ي/ی, ك/ک, أ/إ/آ/ا) become one, so "المتّحدة" and "ایران" meet their names
-  return /[\u0600-\u06FF]/.test(key) ? key.replace(/[\u064B-\u065F\u0670\u0640]/g, '').replace(/[يى]/g, 'ی').replace(/ك/g, 'ک').replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه') : key;
+  return ARABIC.test(key) ? key.replace(/[\u064B-\u065F\u0670\u0640]/g, '').replace(/[يى]/g, 'ی').replace(/ك/g, 'ک').replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه') : key;
 }
 
 export function tokenize(text: string): Token[] {
@@ -50,8 +54,9 @@ export function tokenize(text: string): Token[] {
       key: foldKey(word),
       start,
       end: start + word.length,
-      capitalised: /^\p{Lu}/u.test(word),
-      allCaps: /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word),
+      // a cased letter differs from its own lowercase: cheaper than a Unicode class per token
+      capitalised: word[0] !== word[0]!.toLowerCase(),
+      allCaps: word !== word.toLowerCase() && word === word.toUpperCase(),
     });
   }
   return out;
