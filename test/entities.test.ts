@@ -8,6 +8,7 @@ import { parseTexts } from '../src/corpus/corpus.js';
 import type { Mention, MentionType } from '../src/corpus/types.js';
 import { extractMentions } from '../src/entities/extract.js';
 import { skeleton } from '../src/entities/resolve.js';
+import { skeleton as spelling, transliterate } from '../src/text/transliterate.js';
 import { fixtures, parsedSeeds } from './helpers.js';
 
 type GoldMention = Pick<Mention, 'type' | 'name' | 'text' | 'paragraph'>;
@@ -101,6 +102,29 @@ describe('gazetteer matching', () => {
 
   it('leaves out two-letter codes such as KZ and TM', () => {
     assert.deepEqual(mentionsIn('The brand TM and the plate KZ were seen.'), []);
+  });
+});
+
+describe('transliteration and spelling skeletons', () => {
+  it('writes Cyrillic as the region\'s English press does', () => {
+    assert.equal(transliterate('Худжанд'), 'Khujand');
+    assert.equal(transliterate('Кадамджай'), 'Kadamjay');
+    assert.equal(transliterate('Тоқаев'), 'Tokayev');
+    assert.equal(transliterate('Ерлан Назарбаев'), 'Yerlan Nazarbayev');
+  });
+
+  it('lets the usual variants of a place name meet', () => {
+    assert.equal(spelling('Kŭlob'), spelling('Kulob'));
+    assert.equal(spelling(transliterate('Кызыл-Кия')), spelling('Kyzyl-Kyya'));
+    assert.equal(spelling('Xiva'), spelling('Khiva'));
+    assert.equal(spelling('Aqtöbe'), spelling('Aktobe'));
+    assert.equal(spelling(transliterate('Жаңаөзен')), spelling('Zhanaozen'));
+    assert.notEqual(spelling('Termez'), spelling('Tashkent'));
+  });
+
+  it('finds a Cyrillic city in a case ending, but no city in a surname', () => {
+    assert.deepEqual(names(mentionsIn('Суд Таразе вынес приговор.'), 'place'), ['Taraz']);
+    assert.deepEqual(names(mentionsIn('Мысалы Қасымов айтты.'), 'place'), []);
   });
 });
 

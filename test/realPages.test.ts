@@ -156,4 +156,66 @@ describe('entities on real pages in other languages', () => {
     assert.ok(names('b07', 'place').has('Tokyo'));
     assert.ok(!names('c05', 'place').has('Zafar'), '"Suhrobi Zafar" is a person');
   });
+
+  it('finds places in Chinese, Arabic and Persian: a bare name is the city of that name, else the province', () => {
+    const zh = names('a16', 'place');
+    assert.ok(zh.has('Tashkent') && zh.has('Beijing'), '塔什干, 北京');
+    const ar = names('b04', 'place');
+    for (const p of ['Aleppo', 'Idlib', 'Latakia']) assert.ok(ar.has(p), `Arabic: ${p} (with a clitic: واللاذقية)`);
+    const fa = names('b14', 'place');
+    for (const p of ['Baghlan', 'Faryab Province', 'Jowzjan Province']) assert.ok(fa.has(p), `Persian: ${p}`);
+    // "مدينة" is "a city" and "الجزيرة" the channel: no Mdina (Malta), no Algiers in a story about Kazakhstan
+    const a06 = names('a06', 'place');
+    assert.ok(!a06.has('Mdina') && !a06.has('Algiers'), [...a06].join(', '));
+  });
+
+  it('finds Cyrillic places in any case ending, and districts and regions by their administrative word', () => {
+    assert.ok(names('d02', 'place').has('Khujand'), 'Russian "Худжанда"');
+    assert.ok(names('a05', 'place').has('Zhanaozen'), 'Kazakh "Жаңаөзендегі"');
+    const d01 = names('d01', 'place');
+    for (const p of ['Batken Region', 'Kadamjay District', 'Kyzyl-Kyya']) assert.ok(d01.has(p), `${p} in ${[...d01].join(', ')}`);
+    const d07 = names('d07', 'place');
+    for (const p of ['Almazar District', 'Yashnabad District', 'Yunusabad District']) assert.ok(d07.has(p), `a list sharing "районов": ${p}`);
+  });
+
+  it('finds places no list holds by the words around them', () => {
+    assert.ok(names('a14', 'place').has('Rudaki District') && names('a14', 'place').has('Hissar'), '"the cities of Vahdat, Hissar, and the Rudaki district"');
+    assert.ok(names('a09', 'place').has('Nariman'), '"the village of Nariman"');
+    assert.ok(names('b11', 'place').has('Kok-Tash'), '"Kok-Tash village"');
+    assert.ok(names('c09', 'place').has('Hamadoni'), '"the Hamadoni crossing"');
+    assert.ok(names('b16', 'place').has('Turkistan Region'), '"the Turkistan region"');
+  });
+
+  it('takes the Soviet Union for a country, not a place', () => {
+    assert.ok(names('a01', 'country').has('Soviet Union'));
+    assert.ok(!names('a01', 'place').has('Soviet Union'));
+  });
+
+  it('finds people by a title before them, an age, a kinship word, the shape of their name or a repeated surname', () => {
+    assert.ok(names('a01', 'person').has('Yusuf Rahmon'), '"Prosecutor General Yusuf Rahmon"');
+    const b07 = names('b07', 'person');
+    for (const p of ['Nobuhisa Nakajima', 'Hirotaro Fujii', 'Haruo Harada', 'Toshiaki Ariie']) assert.ok(b07.has(p), `"identified as …, 49," : ${p}`);
+    assert.ok(names('b12', 'person').has('Nazir'), '"His brother Nazir"');
+    assert.ok(!names('b12', 'person').has('Disappears'), 'a title-case headline');
+    assert.ok(names('c12', 'person').has('Samiullah Qatra'), '"Samiullah Qatra" … "Qatra narrowly escaped"');
+    assert.ok(names('c11', 'person').has('Abu Muhammad al-Tajiki'));
+    const a13 = names('a13', 'person');
+    assert.ok(a13.has('Umar Islom') && a13.has('Khoji Furkon'), '"known as Umar Islom and Khoji Furkon"');
+    assert.ok(names('c15', 'person').has('Peter Neumann'), 'German: "Terrorismus-Experte Peter Neumann"');
+    assert.ok(![...names('c15', 'person')].some((p) => /Islam|Staat/.test(p)), 'German capitalises nouns: no "Unterdrückter Islam"');
+  });
+
+  it('writes Cyrillic names in Latin letters, so that they count with the same names in English', () => {
+    const b08 = names('b08', 'person');
+    assert.ok(b08.has('Tokayev') && b08.has('Nazarbayev'), [...b08].join(', '));
+  });
+
+  it('finds organizations by their shape and in other scripts, and keeps the capitals of a Latin name', () => {
+    assert.ok(names('a02', 'organization').has('Group 24'));
+    assert.ok(names('c03', 'organization').has('Khujand city court'));
+    assert.ok(!names('a10', 'organization').has('Islamic State'), '"an Islamic state" is not the group');
+    assert.ok(names('a15', 'organization').has('Jogorku Kenesh'));
+    const b06 = names('b06', 'organization');
+    for (const o of ['East Turkestan Islamic Movement', 'Kabar', 'Sputnik']) assert.ok(b06.has(o), `Chinese: ${o}`);
+  });
 });

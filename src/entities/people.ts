@@ -40,7 +40,14 @@ function isNameToken(t: Token): boolean {
   return t.capitalised && !t.allCaps && /^\p{Lu}[\p{Ll}\p{M}'’]/u.test(t.text);
 }
 
+/** "Tajik Special Police Commander Disappears": a headline in title case, where a capital says nothing */
+function titleCase(tokens: Token[]): boolean {
+  const words = tokens.filter((t) => t.text.length >= 4);
+  return words.length >= 3 && words.every((t) => t.capitalised);
+}
+
 export function findPeople(text: string, tokens: Token[], matches: GazetteerMatch[], roles: Roles): PersonCandidate[] {
+  const headline = titleCase(tokens);
   const covered = new Uint8Array(tokens.length);
   for (const m of matches) for (let k = m.first; k <= m.last; k++) covered[k] = 1;
   const out: PersonCandidate[] = [];
@@ -60,7 +67,7 @@ export function findPeople(text: string, tokens: Token[], matches: GazetteerMatc
       if (possessiveAfter(text, tokens[j]!)) break;
     }
     const candidate = candidateIn(text, tokens, i, j, roles);
-    if (candidate) {
+    if (candidate && !(headline && candidate.size === 1)) {
       // "known as Umar Islom and Khoji Furkon": the second of a pair stands where the first does
       const previous = out[out.length - 1];
       if (previous?.context && candidate.weak && /^(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(text.slice(previous.end, candidate.start))) {
