@@ -104,6 +104,13 @@ describe('the headline, outlet, author and date on real pages', () => {
     assert.equal(page('devset', 'b13').article.published, null, 'not the "Updated" date, nor the clock after it');
   });
 
+  it('reads the author from the box about the author under the article, and keeps the box out of the text', () => {
+    const { article } = page('devset', 'c05');
+    assert.equal(article.author, 'Sergey Kwan');
+    assert.ok(!article.paragraphs.some((p) => p.startsWith('Sergey Kwan')));
+    assert.ok(article.removed.some((r) => r.reason === 'author box'));
+  });
+
   it('reads the outlet an opening sentence credits ("…, передает агентство Kazinform")', () => {
     assert.equal(page('devset', 'd03').article.publisher, 'Kazinform');
   });

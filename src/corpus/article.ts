@@ -3,6 +3,7 @@
  * source line ends up in exactly one place: the title, a paragraph, or `removed` with the
  * rule that took it out.
  */
+import { markAuthorBox } from './authorBox.js';
 import { createHash } from 'node:crypto';
 import { buildParagraphs } from './body.js';
 import { markAfterEnd, markCaptions, markEdges, markRelatedLinkLists, markRepeated, markRuleLines, markSpam } from './boilerplate.js';
@@ -48,6 +49,7 @@ export function parseArticleExplained(src: SourceText, options: ParseOptions = {
   markSpam(page);
   markRepeated(page, options.stats ?? NO_LINE_STATS);
   markAfterEnd(page);
+  const boxAuthor = markAuthorBox(page);
   markEdges(page);
   markRelatedLinkLists(page);
   const mainStart = markOutsideMainText(page);
@@ -97,7 +99,7 @@ export function parseArticleExplained(src: SourceText, options: ParseOptions = {
 
   const publisher = choosePublisher(page, meta, title, dl, last, outlets, paragraphs);
   if (publisher) reasons.publisher = publisher.rule === 'dateline agency' ? { rule: publisher.rule, line: dlLine, text: paragraphs[dlAt] ?? '' } : because(publisher.rule, publisher.index, publisher.value);
-  const author = meta.author ?? (title.author ? { value: title.author, rule: 'byline glued to the headline', index: title.index! } : undefined) ?? (dl?.reporter ? { value: dl.reporter, rule: 'reporter in the dateline', index: -1 } : undefined) ?? (last?.author ? { value: last.author, rule: last.rule, index: -1 } : undefined);
+  const author = meta.author ?? (title.author ? { value: title.author, rule: 'byline glued to the headline', index: title.index! } : undefined) ?? (dl?.reporter ? { value: dl.reporter, rule: 'reporter in the dateline', index: -1 } : undefined) ?? (last?.author ? { value: last.author, rule: last.rule, index: -1 } : undefined) ?? (boxAuthor ? { value: boxAuthor, rule: 'author box', index: -1 } : undefined);
   if (author) reasons.author = because(author.rule, author.index, author.value);
   const date = chooseDate(page, meta, title, dl, last, latest);
   if (date) reasons.published = date.rule === 'dateline date' ? { rule: date.rule, line: dlLine, text: paragraphs[dlAt] ?? '' } : because(date.rule, date.index, date.value);

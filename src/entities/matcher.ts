@@ -55,6 +55,8 @@ export function matchGazetteer(g: Gazetteer, text: string, tokens: Token[]): Gaz
       const here: TrieNode = node;
       node = here.next.get(tokens[j]!.key);
       if (!node && j === i && tokens[j]!.capitalised && !tokens[j]!.allCaps && isCyrillic(c)) node = here.next.get(acronymOf(tokens[j]!));
+      // "لتنظيم القاعدة", "وكتيبة …": a clitic on the first word of an Arabic name
+      if (!node && j === i && isArabicLetter(c)) node = here.next.get(withoutClitics(tokens[j]!.key));
       // the last word of a Russian name takes the case ending: "Хизб ут-Тахрира", "Братьев-мусульман"
       let inflected = false;
       if (!node && j > i && isCyrillic(tokens[j]!.key.charCodeAt(tokens[j]!.key.length - 1))) {

@@ -66,7 +66,8 @@ export function tokenize(text: string): Token[] {
 export function adjacent(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
   // "St. Petersburg", "Mt. Everest": an abbreviation's point does not part a name
-  return /^[ \u00a0\-‐‑–]{1,2}$/.test(gap) || (a.end === b.start && /^\p{Lu}\./u.test(b.text)) || (gap === '. ' && /^(?:St|Ste|Mt|Ft|Pt)$/.test(a.text));
+  // and an initial's neither ("H. J. Mackinder")
+  return /^[ \u00a0\-‐‑–]{1,2}$/.test(gap) || (a.end === b.start && /^\p{Lu}\./u.test(b.text)) || (gap === '. ' && (/^(?:St|Ste|Mt|Ft|Pt)$/.test(a.text) || (a.text.length === 1 && a.capitalised)));
 }
 
 /** Whether a possessive ending follows the token ("Nazarbayev’s"). */
