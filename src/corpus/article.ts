@@ -3,8 +3,8 @@
  * source line ends up in exactly one place: the title, a paragraph, or `removed` with the
  * rule that took it out.
  */
-import { markAuthorBox } from './authorBox.js';
 import { createHash } from 'node:crypto';
+import { markAuthorBox } from './authorBox.js';
 import { buildParagraphs } from './body.js';
 import { markAfterEnd, markCaptions, markEdges, markRelatedLinkLists, markRepeated, markRuleLines, markSpam } from './boilerplate.js';
 import { findBreadcrumb } from './breadcrumb.js';
