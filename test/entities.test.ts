@@ -105,6 +105,16 @@ describe('gazetteer matching', () => {
   });
 });
 
+describe('acronyms the article defines', () => {
+  it('binds "the Drug Control Agency (DCA)" for the rest of the article, over what the letters mean elsewhere', () => {
+    const ms = mentionsIn('Officers of the Drug Control Agency (DCA) seized 40 kg of heroin.', 'The DCA said the drugs came from Afghanistan.');
+    const orgs = ms.filter((m) => m.type === 'organization').map((m) => `${m.name}<${m.text}>`);
+    assert.deepEqual(orgs, ['Drug Control Agency<Drug Control Agency>', 'Drug Control Agency<DCA>', 'Drug Control Agency<DCA>']);
+    const kg = names(mentionsIn('Kyrgyzstan’s National Security Service (SNB) detained three men.', 'SNB officers said they were armed.'), 'organization');
+    assert.deepEqual(kg, Array(3).fill('State Committee for National Security of Kyrgyzstan'));
+  });
+});
+
 describe('transliteration and spelling skeletons', () => {
   it('writes Cyrillic as the region\'s English press does', () => {
     assert.equal(transliterate('Худжанд'), 'Khujand');

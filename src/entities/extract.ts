@@ -7,6 +7,7 @@ import type { Article, Mention } from '../corpus/types.js';
 import { isHan } from './countryNames.js';
 import { defaultGazetteer, slug, type Entry, type Gazetteer } from './gazetteer.js';
 import { matchGazetteer, type GazetteerMatch } from './matcher.js';
+import { bindAcronyms } from './acronyms.js';
 import { findShapeOrgs, type ShapeOrg } from './orgShapes.js';
 import { findPeople, type PersonCandidate } from './people.js';
 import { PersonIndex } from './resolve.js';
@@ -15,6 +16,7 @@ import { adjacent, foldKey, tokenize, type Token } from './tokens.js';
 
 interface ParagraphScan {
   text: string;
+  tokens: Token[];
   matches: GazetteerMatch[];
   people: PersonCandidate[];
   orgs: ShapeOrg[];
@@ -29,7 +31,7 @@ export function extractMentions(articles: (Pick<Article, 'paragraphs' | 'datelin
       const orgs = findShapeOrgs(text, tokens, matches, gazetteer, gazetteer.headWords);
       // a name inside an organization's ("Mukhtar Ablyazov Foundation") is not a person of the story
       const covered = [...matches, ...orgs.map((o) => ({ ...o, entry: -1 }))];
-      return { text, matches, orgs, people: findPeople(text, tokens, covered, roles) };
+      return { text, tokens, matches, orgs, people: findPeople(text, tokens, covered, roles) };
     }),
   );
   // a weak pair ("Samiullah Qatra") is a person where the article names the surname alone too ("Qatra narrowly escaped")
@@ -71,7 +73,8 @@ export function extractMentions(articles: (Pick<Article, 'paragraphs' | 'datelin
       }
     });
     qualifyByStory(gazetteer, mentions, unqualified);
-    return withoutStrayPlaces(gazetteer, mentions).sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+    const bound = bindAcronyms(paras.map((p) => p.text), paras.map((p) => p.tokens), mentions);
+    return withoutStrayPlaces(gazetteer, bound).sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
   });
 }
 

@@ -50,6 +50,15 @@ export function findShapeOrgs(text: string, tokens: Token[], matches: GazetteerM
     while (j > i && JOINERS.has(tokens[j]!.key)) j--;
     let first = i;
     while (first < j && OPENERS.has(tokens[first]!.key)) first++;
+    // "Officers of the Drug Control Agency": words before "of the" that are no head word are not the name
+    if (heads.has(tokens[j]!.key) && !heads.has(tokens[first]!.key)) {
+      for (let k = j - 1; k > first; k--) {
+        if (tokens[k]!.key !== 'of' || heads.has(tokens[k - 1]!.key)) continue;
+        if (tokens.slice(first, k).some((t) => heads.has(t.key))) break;
+        first = tokens[k + 1]!.key === 'the' ? k + 2 : k + 1;
+        break;
+      }
+    }
     const span = tokens.slice(first, j + 1);
     const last = span[span.length - 1]!;
     const closing = heads.has(last.key) || (/^\d+$/.test(last.key) && span.length >= 2 && heads.has(span[span.length - 2]!.key));
