@@ -106,7 +106,9 @@ function candidateIn(text: string, tokens: Token[], from: number, to: number, ro
   const names = tokens.slice(first, to + 1);
   if (names.length > 4 || names.some((t) => roles.notNameWords.has(t.text) || roles.titleWords.has(t.text))) return null;
   const last = tokens[to]!;
-  const name = nominative(names.map((t) => t.text));
+  // "Mackinder’in": a Turkish suffix after an apostrophe is not part of the name
+  const name = nominative(names.map((t) => t.text.replace(/(?<=\p{L}{3})['’][\p{Ll}]{1,4}$/u, '')));
+  if (roles.notNameWords.has(name[name.length - 1]!)) return null;
   const surnameShaped = roles.surnameEnding.test(last.text) || CYRILLIC_SURNAME.test(name[name.length - 1]!);
   const nameCount = names.filter((t) => !PARTICLES.has(t.key)).length;
   const roled = roleBefore(text, tokens, first, roles);
@@ -123,7 +125,7 @@ function candidateIn(text: string, tokens: Token[], from: number, to: number, ro
     text: text.slice(tokens[first]!.start, last.end),
     // as written ("Kassym-Jomart Tokayev") unless a case ending came off
     // a Cyrillic name in Latin letters, so that "Назарбаева" and "Nazarbayev" are one person
-    name: latin(name.every((w, k) => w === names[k]!.text) ? text.slice(tokens[first]!.start, last.end) : name.join(' ')),
+    name: latin(asWritten(text.slice(tokens[first]!.start, last.end), names, name)),
     size: nameCount,
     // "his brother Nazir": a role right before one name makes it a person's
     titled: titled || (roled && nameCount === 1),
@@ -132,6 +134,15 @@ function candidateIn(text: string, tokens: Token[], from: number, to: number, ro
     possessive: possessiveAfter(text, last),
     weak,
   };
+}
+
+/** The name as written ("Kassym-Jomart Tokayev"), unless an ending came off a word: then its words. */
+function asWritten(written: string, tokens: Token[], words: string[]): string {
+  const changed = words.findIndex((w, k) => w !== tokens[k]!.text);
+  if (changed < 0) return written;
+  // only the last word lost an ending ("Mackinder’in"): the written name without it
+  if (changed === words.length - 1 && tokens[changed]!.text.startsWith(words[changed]!)) return written.slice(0, written.length - (tokens[changed]!.text.length - words[changed]!.length));
+  return words.join(' ');
 }
 
 /** "Osama bin Laden", "Kubatbek uulu Aidar", "Abu Muhammad al-Tajiki": shapes only a person's name has. */

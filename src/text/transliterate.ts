@@ -19,8 +19,8 @@ export function transliterate(cyrillic: string): string {
     const capital = cyrillic[i] !== c;
     let latin: string;
     if (c === 'д' && lower[i + 1] === 'ж') {
-      // the Persian "-jon" of Tajik and Uzbek given names keeps its d after a consonant: Махмуджон → Makhmudjon
-      latin = /^жон$/.test(lower.slice(i + 1, i + 4)) && i > 0 && !VOWELS.test(lower[i - 1]!) && !/\p{L}/u.test(lower[i + 4] ?? '') ? 'dj' : 'j';
+      // the Persian "-jon" that ends Tajik and Uzbek given names keeps its d: Махмуджон → Makhmudjon
+      latin = lower.slice(i + 1, i + 4) === 'жон' && i > 0 && !/\p{L}/u.test(lower[i + 4] ?? '') ? 'dj' : 'j';
       i++;
     } else if (c === 'е' && (i === 0 || VOWELS.test(lower[i - 1]!) || lower[i - 1] === 'ь' || lower[i - 1] === 'ъ')) latin = 'ye';
     else latin = LETTERS[c] ?? c;
