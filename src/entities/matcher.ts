@@ -50,8 +50,8 @@ export function matchGazetteer(g: Gazetteer, text: string, tokens: Token[]): Gaz
     let node: TrieNode | undefined = g.root;
     let best: GazetteerMatch | null = null;
     for (let j = i; j < tokens.length && node; j++) {
-      // "RFE/RL": a slash joins the parts of a name the gazetteer holds
-      if (j > i && !adjacent(text, tokens[j - 1]!, tokens[j]!) && text.slice(tokens[j - 1]!.end, tokens[j]!.start) !== '/') break;
+      // "RFE/RL", "People's Liberation Army": a slash or a possessive joins the parts of a name the gazetteer holds
+      if (j > i && !adjacent(text, tokens[j - 1]!, tokens[j]!) && !/^(?:\/|['’]s )$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
       const here: TrieNode = node;
       node = here.next.get(tokens[j]!.key);
       if (!node && j === i && tokens[j]!.capitalised && !tokens[j]!.allCaps && isCyrillic(c)) node = here.next.get(acronymOf(tokens[j]!));
