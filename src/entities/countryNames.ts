@@ -46,7 +46,8 @@ export function countryNamesByLanguage(): Map<string, ForeignName[]> {
     for (const [alpha2, value] of Object.entries(countries)) {
       const alpha3 = iso.alpha2ToAlpha3(alpha2);
       if (!alpha3) continue;
-      const names = (Array.isArray(value) ? value : [value]).filter((n) => !/[,()]/.test(n));
+      // trimmed: the data has stray spaces ("Özbegistan ")
+      const names = (Array.isArray(value) ? value : [value]).map((n) => n.trim()).filter((n) => !/[,()]/.test(n));
       if (lang === 'uz') names.push(...names.map(uzbekCyrillic));
       const list = out.get(alpha3) ?? [];
       for (const name of names) if (!list.some((x) => x.name === name)) list.push({ name, lang });
