@@ -65,7 +65,8 @@ for (const lang of LANGS) {
 
 // ---- regions: ISO 3166-2 ----
 const TYPE_EN = /\s+(?:(?:Autonomous|Special|Capital|Federal)\s+)*(?:Region|Province|Oblast|Governorate|Prefecture|District|County|Department|Voivodeship|State|Territory|Municipality|Emirate|Division|Krai|Okrug|Canton|Parish|Area|City)$/;
-const TYPE_AR = /^(?:ولاية|محافظة|مقاطعة|إقليم|منطقة|اقليم|ولايت)\s+/;
+// ("أوبليس", "أوبلاستي": oblys and oblast written in Arabic letters, before or after the name)
+const TYPE_AR = /^(?:ولاية|محافظة|مقاطعة|إقليم|منطقة|اقليم|ولايت|أوبليس)\s+|\s+(?:أوبلاستي|أوبلاست)$/;
 const TYPE_ZH = /(?:维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市|州|地区)$/;
 const TYPE_RU = /^(\S+?)(?:ская|ский|цкая|цкий)\s+(?:(?:автономная\s+)?область|край|район|автономный\s+округ)$/;
 const localWord = (name) => /\s\p{Ll}+$/u.test(name); // "Batys Qazaqstan oblysy": a local, not an English, name

@@ -65,8 +65,12 @@ export class Page {
     this.hardWrapped ??= isHardWrapped(this.openBlocks());
     if (!this.hardWrapped) return text;
     const wrapped = (j: number) => this.lines[j] !== undefined && this.lines[j]!.text.length >= 30 && this.lines[j]!.text.length <= 90 && this.open(j);
-    if (!wrapped(i) || !wrapped(i + 1)) return text;
-    for (let j = i + 1; text.length < 300 && wrapped(j); j++) text += ` ${this.text(j)}`;
+    if (!wrapped(i)) return text;
+    let j = i + 1;
+    for (; text.length < 300 && wrapped(j); j++) text += ` ${this.text(j)}`;
+    // the paragraph's last line is as short as it happens to be ("terrorist attacks.")
+    const tail = this.lines[j];
+    if (text.length < 300 && tail && tail.text.length > 0 && tail.text.length < 30 && this.open(j)) text += ` ${this.text(j)}`;
     return text;
   }
 

@@ -22,6 +22,18 @@ const LISTED = /^(?:(?:\s*,\s*|\s+(?:и|ва)\s+)\p{Lu}[\p{Script=Cyrillic}-]*(?
 
 type Level = 'district' | 'region' | null;
 
+/**
+ * A place written with the letters of Turkish, Turkmen or Uzbek Latin that the lists spell the
+ * English way: "Kaşgar" → Kashgar, "Kaşgar’da" too. Only words with such a letter are tried.
+ */
+export function latinVariantPlace(g: Gazetteer, tokens: Token[], i: number): GazetteerMatch | null {
+  const t = tokens[i]!;
+  if (!t.capitalised || !/[şçğıöüýňäžʻ‘]/u.test(t.text)) return null;
+  const word = t.text.replace(/['’][\p{Ll}]{1,5}$/u, '');
+  const entry = g.skeletons.get(skeleton(word));
+  return entry !== undefined && entry >= 0 ? { entry, first: i, last: i, start: t.start, end: t.end } : null;
+}
+
 /** The Cyrillic place at token i, or null. Tried after the gazetteer's own names. */
 export function cyrillicPlace(g: Gazetteer, text: string, tokens: Token[], i: number): GazetteerMatch | null {
   const first = tokens[i]!;
@@ -52,7 +64,9 @@ export function cyrillicPlace(g: Gazetteer, text: string, tokens: Token[], i: nu
     const stem = adjective[1]!;
     const region = g.adjectiveStems.get(foldKey(stem));
     const known = region ?? placeOf(g, nounsOf(stem));
-    const name = region?.name ?? known?.name ?? capitalised(transliterate(stem));
+    // "Учтепинского": a name in -а makes its adjective in -инский (Учтепа)
+    const noun = /[бвгджзклмнпрстфхцчшщ]ин$/u.test(stem) ? stem.slice(0, -2) + 'а' : stem;
+    const name = region?.name ?? known?.name ?? capitalised(transliterate(noun));
     const country = region ? g.entries[region.entry]!.country : known ? g.entries[known.entry]!.country : null;
     if (level === 'region' && region) return at(region.entry);
     return at(placeEntry(g, `${name} ${level === 'district' ? 'District' : 'Region'}`, country));

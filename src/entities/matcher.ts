@@ -5,7 +5,7 @@
  */
 import type { AliasTarget, Gazetteer, TrieNode } from './gazetteer.js';
 import { inflectionOf, isArabicScript, isHan, withoutClitics } from './countryNames.js';
-import { cyrillicPlace } from './cyrillicPlaces.js';
+import { cyrillicPlace, latinVariantPlace } from './cyrillicPlaces.js';
 import { contextPlace } from './placeContext.js';
 import { adjacent, type Token } from './tokens.js';
 
@@ -69,7 +69,7 @@ export function matchGazetteer(g: Gazetteer, text: string, tokens: Token[]): Gaz
       if (inflected) break;
     }
     if (!best) best = inflectedMatch(g, tokens, i);
-    if (!best) best = cyrillicPlace(g, text, tokens, i) ?? contextPlace(g, text, tokens, i);
+    if (!best) best = cyrillicPlace(g, text, tokens, i) ?? latinVariantPlace(g, tokens, i) ?? contextPlace(g, text, tokens, i);
     if (best) {
       out.push(best);
       i = best.last + 1;
