@@ -15,7 +15,7 @@ import { prf, scoreBodies, scoreDevset, TYPES, type Gold } from './devsetScore.j
 /** Raised as the parser and the extractor improve; a change that drops below one fails. */
 const FLOORS = {
   metadata: 246,
-  f1: { country: 0.95, person: 0.88, organization: 0.85, place: 0.86 },
+  f1: { country: 0.96, person: 0.89, organization: 0.86, place: 0.91 },
   body: { f1: 0.93, recall: 0.95 },
 };
 
