@@ -5,7 +5,7 @@
  */
 import type { Article, Mention } from '../corpus/types.js';
 import { isHan } from './countryNames.js';
-import { defaultGazetteer, placeEntry, slug, type Entry, type Gazetteer } from './gazetteer.js';
+import { defaultGazetteer, slug, type Entry, type Gazetteer } from './gazetteer.js';
 import { matchGazetteer, type GazetteerMatch } from './matcher.js';
 import { bindAcronyms } from './acronyms.js';
 import { findShapeOrgs, type ShapeOrg } from './orgShapes.js';
@@ -89,10 +89,8 @@ function regionOf(g: Gazetteer, text: string, matches: GazetteerMatch[], k: numb
   let end = m.end;
   for (let j = k + 1; j < matches.length && /^(?:,\s*|\s+and\s+|\s*&\s*)$/.test(text.slice(end, matches[j]!.start)) && g.entries[matches[j]!.entry]!.kind === 'place'; j++) end = matches[j]!.end;
   if (!/^\s+(?:regions?|provinces?|oblasts?)\b/i.test(text.slice(end, end + 12))) return m;
-  if (/\s(?:Region|Province|Oblast|Governorate|District|Prefecture)$/.test(entry.name)) return m;
-  // "the Turkistan region" where the lists know only the city: the region of its name
-  const region = g.regionByName.get(`${entry.name} Region`) ?? placeEntry(g, `${entry.name} Region`, entry.country);
-  return { ...m, entry: region };
+  const region = g.regionByName.get(`${entry.name} Region`);
+  return region === undefined ? m : { ...m, entry: region };
 }
 
 /** A world-list city, or a place's name from another language: a longer capitalised name or a person's surname takes it. */
