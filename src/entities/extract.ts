@@ -133,6 +133,8 @@ function gazetteerMention(g: Gazetteer, text: string, m: GazetteerMatch, previou
   const before = previous?.mention?.type === 'country' && (/^(?:['’]s)?\s+$/.test(gap) || (gap === '' && isHan(written))) ? previous.mention.id : null;
   const after = next && g.entries[next.entry]!.kind === 'country' && /^\s+(?:of\s+(?:the\s+)?|(?:Республики|Республикасының|Respublikasi|Ҷумҳурии)\s+)?$/iu.test(text.slice(m.end, next.start)) ? g.entries[next.entry]!.id : null;
   const qualifier = before ?? after;
+  // "Tajik border guards": a plural in lowercase names the people, not the body
+  if (qualifier && /^\p{Ll}[^A-Z]*s$/u.test(written)) return null;
   if (qualifier) return qualified(g, entry, qualifier.slice('country:'.length), { text: written, paragraph, start: m.start, end: m.end });
   // without a country, only a name written as one ("the Interior Ministry said"), not "the ministry"
   if (!isHan(written) && (!/^\p{Lu}/u.test(written) || written.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) && !/^(?:of|for|the|and)$/.test(w)))) return null;

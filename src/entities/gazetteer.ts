@@ -192,7 +192,9 @@ export class GazetteerBuilder {
     if (!node.targets.some((x) => x.entry === entry && x.caseRule === caseRule)) node.targets.push({ entry, caseRule, tokens: tokens.map((t) => t.text) });
     if (tokens.length === 1 && /[\u0400-\u04FF]/.test(alias) && alias.length >= 4) this.addStem(entry, alias);
     // a place in Arabic script or Bengali takes clitics and endings too: "وكابل", "দুশানবের"
-    if (tokens.length === 1 && this.entries[entry]!.kind === 'place' && /\p{Script=Arabic}|\p{Script=Bengali}/u.test(alias) && [...alias].length >= 4) this.addStem(entry, alias);
+    if (tokens.length === 1 && this.entries[entry]!.kind === 'place' && /\p{Script=Arabic}/u.test(alias) && [...alias].length >= 4) this.addStem(entry, alias);
+    // Bengali writes every name with its case ending: "আইএসএর" (of IS), "দুশানবের"
+    if (tokens.length === 1 && /\p{Script=Bengali}/u.test(alias) && [...alias].length >= 3) this.addStem(entry, alias);
     if (isHan(alias) && !/\s/.test(alias)) this.addStem(entry, alias);
   }
 

@@ -43,7 +43,7 @@ export function findShapeOrgs(text: string, tokens: Token[], matches: GazetteerM
       // "Prosecutor General's Office": a possessive inside the name
       if (!/^(?:['’]s)?[ \u00a0]$/.test(gap)) return false;
       // "the National Hospital and the National Surgical Center": two names, not one
-      if (next.key === 'and' && heads.has(tokens[k]!.key)) return false;
+      if (next.key === 'and' && (heads.has(tokens[k]!.key) || tokens[k + 2]?.key === 'the')) return false;
       return next.capitalised || JOINERS.has(next.key) || (/^\d+$/.test(next.key) && heads.has(tokens[k]!.key));
     };
     while (j + 1 < tokens.length && !taken[j + 1] && joins(j)) j++;
@@ -63,12 +63,14 @@ export function findShapeOrgs(text: string, tokens: Token[], matches: GazetteerM
     const last = span[span.length - 1]!;
     const closing = heads.has(last.key) || (/^\d+$/.test(last.key) && span.length >= 2 && heads.has(span[span.length - 2]!.key));
     const opening = heads.has(span[0]!.key) && span.some((t, k) => k > 0 && (t.key === 'of' || t.key === 'for')) && last.capitalised;
+    // "Tashkent Institute of Finances", "Almaly District Court of Almaty": a head word inside, then whose
+    const inner = span.some((t, k) => k > 0 && k + 2 < span.length && heads.has(t.key) && (span[k + 1]!.key === 'of' || span[k + 1]!.key === 'for')) && last.capitalised;
     // "RFE/RL's Tajik Service": an outlet's desk is the outlet
     const desk = first > 0 && taken[first - 1] && /^['’]s\s$/.test(text.slice(tokens[first - 1]!.end, span[0]!.start));
     const name = text.slice(span[0]!.start, last.end).replace(/[’‘]/g, "'");
     // "Group 24": a number after the head word is part of the name
     const named = span.filter((t) => t.capitalised || /^\d+$/.test(t.key)).length;
-    if (span.length >= 2 && (closing || opening) && !desk && !g.notOrganizations.has(name.toLowerCase()) && named >= 2) {
+    if (span.length >= 2 && (closing || opening || inner) && !desk && !g.notOrganizations.has(name.toLowerCase()) && named >= 2) {
       out.push({ first, last: j, start: span[0]!.start, end: last.end, name });
     }
     i = j + 1;
