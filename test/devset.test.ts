@@ -15,7 +15,7 @@ import { prf, scoreBodies, scoreDevset, TYPES, type Gold } from './devsetScore.j
 /** Raised as the parser and the extractor improve; a change that drops below one fails. */
 const FLOORS = {
   metadata: 246,
-  f1: { country: 0.96, person: 0.89, organization: 0.86, place: 0.91 },
+  f1: { country: 0.97, person: 0.9, organization: 0.89, place: 0.92 },
   body: { f1: 0.93, recall: 0.95 },
 };
 
