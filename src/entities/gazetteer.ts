@@ -118,6 +118,9 @@ function plural(word: string): string | null {
   return word + 's';
 }
 
+/** The children of every leaf: never written to (addAlias gives a node its own map first). */
+const LEAF: Map<string, TrieNode> = new Map();
+
 export class GazetteerBuilder {
   readonly entries: Entry[] = [];
   readonly root: TrieNode = { next: new Map(), targets: [] };
@@ -185,7 +188,11 @@ export class GazetteerBuilder {
     let node = this.root;
     for (const t of tokens) {
       let child = node.next.get(t.key);
-      if (!child) node.next.set(t.key, (child = { next: new Map(), targets: [] }));
+      if (!child) {
+        // most nodes are leaves: they share one empty map until a longer name needs its own
+        if (node.next === LEAF) node.next = new Map();
+        node.next.set(t.key, (child = { next: LEAF, targets: [] }));
+      }
       node = child;
     }
     const caseRule = caseRuleOf(alias, tokens.length, this.entries[entry]!.kind);
