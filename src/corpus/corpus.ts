@@ -23,8 +23,8 @@ export interface ArticleCache {
   set(key: string, article: Article): void;
 }
 
-/** Bump when the parser's output changes, so that cached articles are parsed again. */
-export const PARSER_VERSION = '1';
+/** Bump when the parser's output changes, so that cached articles are parsed again (test/parserVersion.test.ts checks it). */
+export const PARSER_VERSION = '2';
 
 function cacheKey(source: SourceText, stats: ReturnType<typeof lineStats>): string {
   const h = createHash('sha256').update(PARSER_VERSION).update('\0').update(source.file).update('\0').update(source.text);
