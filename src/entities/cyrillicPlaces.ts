@@ -5,8 +5,7 @@
  * ("Кадамджайского района" → Kadamjay District, "Баткенской области" → Batken Region,
  * "ноҳияи Дарвоз" → Darvoz District, "Сайрам ауданы" → Sayram District).
  */
-import { placeEntry, type Gazetteer } from './gazetteer.js';
-import type { GazetteerMatch } from './matcher.js';
+import { placeEntry, type Gazetteer, type GazetteerMatch } from './gazetteer.js';
 import { foldKey, type Token } from './tokens.js';
 import { skeleton, transliterate } from '../text/transliterate.js';
 

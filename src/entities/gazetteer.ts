@@ -34,6 +34,15 @@ export interface AliasTarget {
   tokens: string[];
 }
 
+/** A name found in a text: its entry, its token range [first, last] and its characters. */
+export interface GazetteerMatch {
+  entry: number;
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
 export interface TrieNode {
   next: Map<string, TrieNode>;
   targets: AliasTarget[];

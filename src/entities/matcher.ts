@@ -3,20 +3,14 @@
  * tokens go and keep the longest alias whose case agrees. Time grows linearly with the text
  * (times the longest alias, a handful of tokens).
  */
-import type { AliasTarget, Gazetteer, TrieNode } from './gazetteer.js';
+import type { AliasTarget, Gazetteer, GazetteerMatch, TrieNode } from './gazetteer.js';
+
+export type { GazetteerMatch } from './gazetteer.js';
 import { inflectionOf, isArabicScript, isHan, withoutClitics } from './countryNames.js';
 import { cyrillicPlace, latinVariantPlace } from './cyrillicPlaces.js';
 import { contextPlace } from './placeContext.js';
 import { adjacent, type Token } from './tokens.js';
 
-export interface GazetteerMatch {
-  entry: number;
-  /** token range [first, last] */
-  first: number;
-  last: number;
-  start: number;
-  end: number;
-}
 
 const isCyrillic = (c: number) => c >= 0x400 && c <= 0x4ff;
 const isArabicLetter = (c: number) => (c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfeff);

@@ -4,8 +4,7 @@
  * Nariman", "the cities of Vahdat, Hissar and …". A district or region keeps its word in the
  * name ("Rushan District"); a village, town or crossing is its name alone.
  */
-import { placeEntry, type Gazetteer } from './gazetteer.js';
-import type { GazetteerMatch } from './matcher.js';
+import { placeEntry, type Gazetteer, type GazetteerMatch } from './gazetteer.js';
 import { adjacent, type Token } from './tokens.js';
 
 /** the word after a name that makes it a place, and what it adds to the name */

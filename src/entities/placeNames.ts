@@ -3,8 +3,16 @@
  * and scripts (CLDR), and the world's provinces and regions (ISO 3166-2) with their bare names
  * and Russian adjective stems. A name the gazetteer already holds gains aliases; it is not made twice.
  */
-import type { GazetteerBuilder } from './gazetteer.js';
 import { foldKey, slug } from './tokens.js';
+
+/** What of the gazetteer's builder these names go into (the builder is one; its module calls this one). */
+export interface PlaceSink {
+  placeByName: Map<string, number>;
+  adjectiveStems: Map<string, { entry: number; name: string }>;
+  foreignNames: Set<string>;
+  add(entry: { id: string; kind: 'place'; name: string; country: string | null }, aliases: Iterable<string>): number;
+  addAliases(index: number, aliases: Iterable<string>): void;
+}
 
 export interface PlaceNameData {
   /** [English name, alpha-3 or null, names in other languages] */
@@ -13,7 +21,7 @@ export interface PlaceNameData {
   regions: [string, string, string[], string[], string | null, string[], string][];
 }
 
-export function addPlaceNames(b: GazetteerBuilder, data: PlaceNameData, notPlaces: Set<string>): void {
+export function addPlaceNames(b: PlaceSink, data: PlaceNameData, notPlaces: Set<string>): void {
   const place = (name: string, country: string | null): number => {
     const known = b.placeByName.get(foldKey(name));
     if (known !== undefined) return known;
