@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { Corpus } from '../src/corpus/types.js';
 import { streamCorpusFile } from '../src/io/corpusStream.js';
 import { noRepairs, repairArticle } from '../src/corpus/validate.js';
-import { parseFiles } from '../src/corpus/corpus.js';
+import { parseFiles } from '../src/pipeline/parse.js';
 import { serializeCorpus } from '../src/io/corpusFile.js';
 import { bundledCorpus } from '../src/paths.js';
 import { seedFiles } from './helpers.js';

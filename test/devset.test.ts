@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { parseFiles } from '../src/corpus/corpus.js';
+import { parseFiles } from '../src/pipeline/parse.js';
 import { collectFiles } from '../src/io/files.js';
 import { fixtures } from './helpers.js';
 import { prf, scoreBodies, scoreDevset, TYPES, type Gold } from './devsetScore.js';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { countEntities } from '../src/analysis/entityCounts.js';
-import { parseTexts } from '../src/corpus/corpus.js';
+import { parseTexts } from '../src/pipeline/parse.js';
 import type { Mention, MentionType } from '../src/corpus/types.js';
 import { extractMentions } from '../src/entities/extract.js';
 import { skeleton } from '../src/entities/resolve.js';

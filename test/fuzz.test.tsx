@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import { parseFiles } from '../src/corpus/corpus.js';
+import { parseFiles } from '../src/pipeline/parse.js';
 import { prepareModel } from '../src/ui/model.js';
 import { makeSelectors } from '../src/ui/selectors.js';
 import { EMPTY_QUERY } from '../src/search/query.js';

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { parseArticle } from '../src/corpus/article.js';
-import { parseTexts } from '../src/corpus/corpus.js';
+import { parseTexts } from '../src/pipeline/parse.js';
 import { cleanAuthor, dateline } from '../src/corpus/metadata.js';
 import { findDate, labelledPublicationDate, standaloneDate } from '../src/corpus/dates.js';
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseFiles } from '../src/corpus/corpus.js';
+import { parseFiles } from '../src/pipeline/parse.js';
 import type { Article, SourceFile } from '../src/corpus/types.js';
 import { bundledRaw, packageRoot } from '../src/paths.js';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
-import { parseFiles } from '../src/corpus/corpus.js';
+import { parseFiles } from '../src/pipeline/parse.js';
 import { prepareModel } from '../src/ui/model.js';
 import { fixtureDir, hostileCases } from './hostile.js';
 import { K, renderSized } from './uiHarness.js';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { PARSER_VERSION, parseFiles } from '../src/corpus/corpus.js';
+import { PARSER_VERSION, parseFiles } from '../src/pipeline/parse.js';
 import { fixtures, seedFiles } from './helpers.js';
 
 /** The version and the digest of the parser's output it stands for (update both together). */
@@ -25,7 +25,7 @@ describe('the parse cache version', () => {
     // a fixed "today", so that the digest does not move with the calendar (future dates are refused)
     for (const a of parseFiles([...seedFiles(), ...real], { latest: new Date('2026-12-01T00:00:00Z') }).corpus.articles) h.update(JSON.stringify({ ...a, mentions: undefined })).update('\0');
     const digest = h.digest('hex').slice(0, 16);
-    if (PARSER_VERSION === RECORDED.version) assert.equal(digest, RECORDED.digest, `the parser's output changed: bump PARSER_VERSION in src/corpus/corpus.ts and record { version, digest: '${digest}' } here`);
+    if (PARSER_VERSION === RECORDED.version) assert.equal(digest, RECORDED.digest, `the parser's output changed: bump PARSER_VERSION in src/pipeline/parse.ts and record { version, digest: '${digest}' } here`);
     else assert.fail(`PARSER_VERSION is ${PARSER_VERSION}: record { version: '${PARSER_VERSION}', digest: '${digest}' } here`);
   });
 });

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseArticle } from '../src/corpus/article.js';
-import { parseFiles } from '../src/corpus/corpus.js';
+import { parseFiles } from '../src/pipeline/parse.js';
 import { compareCountries, comparisonIn, type Comparison } from '../src/analysis/compare.js';
 import { corpusFigures } from '../src/analysis/corpusFigures.js';
 import { countEntities, entityCountsIn } from '../src/analysis/entityCounts.js';

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseArticleExplained } from '../src/corpus/article.js';
-import { parseFiles } from '../src/corpus/corpus.js';
+import { parseFiles } from '../src/pipeline/parse.js';
 import { asciiDigits, calendarDate, isCalendarLine } from '../src/corpus/calendar.js';
 import { findDate } from '../src/corpus/dates.js';
 import { dateline } from '../src/corpus/metadata.js';

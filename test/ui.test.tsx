@@ -159,7 +159,7 @@ describe('terminal sizes', () => {
 describe('untrusted text', () => {
   it('never lets escape sequences, controls or bidi overrides from an article reach the terminal', async () => {
     const { prepareModel } = await import('../src/ui/model.js');
-    const { parseTexts } = await import('../src/corpus/corpus.js');
+    const { parseTexts } = await import('../src/pipeline/parse.js');
     const hostile = 'Evil \x1b]52;c;ZXZpbA==\x07headline \u202Egnp.exe\n\nA paragraph with \x1b[2J a screen clear, a \x1b]0;title\x07 title change, a bell\x07 and\r a carriage return, said officials in Almaty.';
     const model = prepareModel({ version: 1, articles: parseTexts([{ file: 'evil.txt', text: hostile }]) }, 'hostile \x1b[31m');
     const s = await renderSized(100, 30, model);

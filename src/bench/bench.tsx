@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
 import { render } from 'ink';
 import { figuresInSlices } from '../analysis/corpusFigures.js';
-import { parseFiles, parseTexts } from '../corpus/corpus.js';
+import { parseFiles, parseTexts } from '../pipeline/parse.js';
 import { extractMentions } from '../entities/extract.js';
 import { loadGazetteer, type TrieNode } from '../entities/gazetteer.js';
 import { openCorpus } from '../io/openCorpus.js';

@@ -1,6 +1,6 @@
 /** `steppe parse PATH… [--out FILE]`: raw files or folders → corpus JSON. */
 import type { Reasons } from '../corpus/article.js';
-import { parseFiles, removedByReason } from '../corpus/corpus.js';
+import { parseFiles, removedByReason } from '../pipeline/parse.js';
 import type { Article, SourceFile, Warning } from '../corpus/types.js';
 import { corpusKindOf, serializeCorpus, writeCorpusFile } from '../io/corpusFile.js';
 import { UserError } from '../io/errors.js';

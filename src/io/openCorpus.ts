@@ -74,7 +74,7 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
   const raw: string[] = [];
   const rawFiles: SourceFile[] = [];
   // the parser (date parsing, gazetteer) loads only when there is text to parse
-  const corpusModule = () => import('../corpus/corpus.js');
+  const corpusModule = () => import('../pipeline/parse.js');
   const jsonlModule = () => import('../corpus/jsonl.js');
 
   for (const p of paths) {

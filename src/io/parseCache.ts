@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { PARSER_VERSION, type ArticleCache } from '../corpus/corpus.js';
+import { PARSER_VERSION, type ArticleCache } from '../pipeline/parse.js';
 import type { Article, Corpus, SourceFile, Warning } from '../corpus/types.js';
 import { articleProblem, validateCorpus } from '../corpus/validate.js';
 

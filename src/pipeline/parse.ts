@@ -1,13 +1,17 @@
-/** A batch of files → a corpus: decode, measure template lines across the batch, parse each. */
-import { parseArticle, type ParseOptions } from './article.js';
-import { decodeBytes } from './decode.js';
-import { uniqueIds } from './ids.js';
-import { extractMentions } from '../entities/extract.js';
-import { lineStats } from './repeated.js';
+/**
+ * The parse pipeline, above the parser and the extractor it joins: a batch of files → a corpus.
+ * Decode, measure template lines across the batch, parse each page (corpus/), give ids, mark
+ * republished copies, extract mentions (entities/).
+ */
 import { createHash } from 'node:crypto';
-import { clusterBySimhash, simhash } from './simhash.js';
-import { lineKey, toLines } from './text.js';
-import type { Article, Corpus, SourceFile, SourceText, Warning } from './types.js';
+import { parseArticle, type ParseOptions } from '../corpus/article.js';
+import { decodeBytes } from '../corpus/decode.js';
+import { uniqueIds } from '../corpus/ids.js';
+import { lineStats } from '../corpus/repeated.js';
+import { clusterBySimhash, simhash } from '../corpus/simhash.js';
+import { lineKey, toLines } from '../corpus/text.js';
+import type { Article, Corpus, SourceFile, SourceText, Warning } from '../corpus/types.js';
+import { extractMentions } from '../entities/extract.js';
 
 export interface ParseResult {
   corpus: Corpus;
