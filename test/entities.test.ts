@@ -8,7 +8,7 @@ import { parseTexts } from '../src/pipeline/parse.js';
 import type { Mention, MentionType } from '../src/corpus/types.js';
 import { extractMentions } from '../src/entities/extract.js';
 import { skeleton } from '../src/entities/resolve.js';
-import { skeleton as spelling, transliterate } from '../src/text/transliterate.js';
+import { spellingKey as spelling, transliterate } from '../src/text/transliterate.js';
 import { fixtures, parsedSeeds } from './helpers.js';
 
 type GoldMention = Pick<Mention, 'type' | 'name' | 'text' | 'paragraph'>;

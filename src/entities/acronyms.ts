@@ -12,10 +12,10 @@ const DEFINED = /^\s*\((\p{Lu}[\p{Lu}\d&+-]{1,9})\)/u;
 export function bindAcronyms(paragraphs: string[], tokens: Token[][], mentions: Mention[]): Mention[] {
   const bound = new Map<string, Mention>();
   for (const m of mentions) {
-    if (m.type !== 'organization' || m.text === m.name && /^\p{Lu}+$/u.test(m.text)) continue;
+    // a name written out, of two words or more, with capitals in brackets right after it; the first definition holds
+    if (m.type !== 'organization' || m.text.split(/\s+/).length < 2) continue;
     const acronym = DEFINED.exec(paragraphs[m.paragraph]!.slice(m.end, m.end + 14))?.[1];
-    // an acronym made of the name's own initials, or any acronym written right after a long name
-    if (acronym && !bound.has(acronym) && m.text.split(/\s+/).length >= 2) bound.set(acronym, m);
+    if (acronym && !bound.has(acronym)) bound.set(acronym, m);
   }
   if (bound.size === 0) return mentions;
   const at = new Map(mentions.map((m) => [`${m.paragraph}:${m.start}`, m]));

@@ -12,7 +12,7 @@ import { dataDir } from '../paths.js';
 import { countryNamesByLanguage, INFLECTING, isArabicScript, isHan, peopleStem } from './countryNames.js';
 import { addPlaceNames, type PlaceNameData } from './placeNames.js';
 import { foldKey, slug, tokenize } from './tokens.js';
-import { skeleton } from '../text/transliterate.js';
+import { spellingKey } from '../text/transliterate.js';
 
 export type EntryKind = MentionType | 'institution';
 
@@ -182,7 +182,7 @@ export class GazetteerBuilder {
   }
 
   private addSkeleton(index: number, latin: string): void {
-    const key = skeleton(latin);
+    const key = spellingKey(latin);
     if (key.length < 4) return;
     const had = this.skeletons.get(key);
     if (had === undefined) this.skeletons.set(key, index);

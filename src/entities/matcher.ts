@@ -7,7 +7,7 @@ import type { AliasTarget, Gazetteer, GazetteerMatch, TrieNode } from './gazette
 
 export type { GazetteerMatch } from './gazetteer.js';
 import { inflectionOf, isArabicScript, isHan, withoutClitics } from './countryNames.js';
-import { cyrillicPlace, latinVariantPlace } from './cyrillicPlaces.js';
+import { cyrillicPlace, latinVariantPlace } from './placeSpellings.js';
 import { contextPlace } from './placeContext.js';
 import { adjacent, type Token } from './tokens.js';
 

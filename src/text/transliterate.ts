@@ -1,6 +1,6 @@
 /**
  * Cyrillic to Latin the way English-language news of the region spells names (BGN/PCGN, with
- * "дж" as "j" and "қ", "ғ" as "k", "g": Худжанд → Khujand, Кадамджай → Kadamjay, Тоқаев → Tokayev), and a spelling skeleton on which the
+ * "дж" as "j" and "қ", "ғ" as "k", "g": Худжанд → Khujand, Кадамджай → Kadamjay, Тоқаев → Tokayev), and a spelling key (a skeleton) on which the
  * usual variants meet (Kŭlob / Kulob, Kyzyl-Kyya / Кызыл-Кия, Xiva / Khiva, Aqtöbe / Aktobe).
  */
 
@@ -31,7 +31,7 @@ export function transliterate(cyrillic: string): string {
 }
 
 /** A spelling's skeleton: marks, apostrophes, hyphens and doubled letters gone, the region's variant letters made one. */
-export function skeleton(latin: string): string {
+export function spellingKey(latin: string): string {
   return latin
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

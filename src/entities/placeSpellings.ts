@@ -1,13 +1,14 @@
 /**
- * Places written in Cyrillic that no list spells the same way: a city in any case ending
- * ("Худжанда", "Таразе", "Кызыл-Кии", "Жаңаөзендегі"), found by its Latin spelling's skeleton;
- * and a district or region named with its administrative word, as an adjective or a noun
- * ("Кадамджайского района" → Kadamjay District, "Баткенской области" → Batken Region,
- * "ноҳияи Дарвоз" → Darvoz District, "Сайрам ауданы" → Sayram District).
+ * Places written in a way no list spells them, found by their Latin spelling's skeleton: a
+ * Cyrillic city in any case ending ("Худжанда", "Таразе", "Кызыл-Кии", "Жаңаөзендегі"), a
+ * Turkish, Turkmen or Uzbek Latin spelling ("Kaşgar"); and a Cyrillic district or region named
+ * with its administrative word, as an adjective or a noun ("Кадамджайского района" → Kadamjay
+ * District, "Баткенской области" → Batken Region, "ноҳияи Дарвоз" → Darvoz District,
+ * "Сайрам ауданы" → Sayram District).
  */
 import { placeEntry, type Gazetteer, type GazetteerMatch } from './gazetteer.js';
 import { foldKey, type Token } from './tokens.js';
-import { skeleton, transliterate } from '../text/transliterate.js';
+import { spellingKey, transliterate } from '../text/transliterate.js';
 
 const CYRILLIC_NAME = /^\p{Lu}[\p{Script=Cyrillic}]+$/u;
 /** Russian adjective endings after -ск-/-цк-: "Баткенской", "Кадамджайского", "Юнусабадском" */
@@ -29,7 +30,7 @@ export function latinVariantPlace(g: Gazetteer, tokens: Token[], i: number): Gaz
   const t = tokens[i]!;
   if (!t.capitalised || !/[şçğıöüýňäžʻ‘]/u.test(t.text)) return null;
   const word = t.text.replace(/['’][\p{Ll}]{1,5}$/u, '');
-  const entry = g.skeletons.get(skeleton(word));
+  const entry = g.skeletons.get(spellingKey(word));
   return entry !== undefined && entry >= 0 ? { entry, first: i, last: i, start: t.start, end: t.end } : null;
 }
 
@@ -81,7 +82,7 @@ export function cyrillicPlace(g: Gazetteer, text: string, tokens: Token[], i: nu
  * Case endings of Russian, Kazakh, Kyrgyz, Uzbek and Tajik that a place name takes ("Худжанда",
  * "Жаңаөзендегі", "Андижонда", "Баткенде"): only these come off, so "Қасымов" stays a surname.
  */
-const ENDING = /^(?:а|я|у|ю|е|ы|и|ом|ем|ой|ей|ах|ях|ам|ям|(?:[дт][аеыіо]|[нлдт][аеыі]н|[гғкқ][аеыіо]|[нндт][ыі]ң|[нд][ыі]|[дт][аеы]ғы|[дт]егі|ни|нинг|даги|ро|и)(?:[нл]ың|[нл]ің|[лд]ық|[лд]ік)?)$/u;
+const ENDING = /^(?:а|я|у|ю|е|ы|и|ом|ем|ой|ей|ах|ях|ам|ям|(?:[дт][аеыіо]|[нлдт][аеыі]н|[гғкқ][аеыіо]|[ндт][ыі]ң|[нд][ыі]|[дт][аеы]ғы|[дт]егі|ни|нинг|даги|ро)(?:[нл]ың|[нл]ің|[лд]ық|[лд]ік)?)$/u;
 
 /** A noun's dictionary forms to try: as written, without a case ending, -ы/-и as -а/-я. */
 function nounsOf(word: string): string[] {
@@ -95,7 +96,7 @@ function nounsOf(word: string): string[] {
 /** The first form whose Latin skeleton is one place's. */
 function placeOf(g: Gazetteer, forms: string[]): { entry: number; name: string } | null {
   for (const form of forms) {
-    const entry = g.skeletons.get(skeleton(transliterate(form)));
+    const entry = g.skeletons.get(spellingKey(transliterate(form)));
     if (entry !== undefined && entry >= 0) return { entry, name: g.entries[entry]!.name };
   }
   return null;
