@@ -10,6 +10,7 @@ import { openCorpus, type Opened } from './io/openCorpus.js';
 import { bundledCorpus } from './paths.js';
 import { sanitizeLine, terminalText, toJson } from './text/sanitize.js';
 import type { MarksOf } from './commands/matching.js';
+import { firstLine } from './text/firstLine.js';
 
 const help = `
   Usage
@@ -189,7 +190,7 @@ main().then(
   },
   (e: unknown) => {
     const message = e instanceof UserError ? e.message : `unexpected error: ${e instanceof Error ? e.message : String(e)}`;
-    process.stderr.write(`steppe: ${sanitizeLine(message.split('\n')[0]!)}\n`);
+    process.stderr.write(`steppe: ${sanitizeLine(firstLine(message))}\n`);
     process.exitCode = e instanceof UsageError ? 2 : e instanceof UserError ? 1 : 70;
   },
 );

@@ -10,13 +10,15 @@ import { describe, it } from 'node:test';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import { parseFiles } from '../src/pipeline/parse.js';
+import { UNSAFE_CHARS } from '../src/text/sanitize.js';
 import { prepareModel } from '../src/ui/model.js';
 import { fixtureDir, hostileCases } from './hostile.js';
 import { K, renderSized } from './uiHarness.js';
 
 // Ink's own styling is SGR (ESC [ … m); anything else escape-like came from the input
 const SGR = /\x1b\[[0-9;]*m/g;
-const UNSAFE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]/;
+// the code's own set of what never reaches a terminal (a frame's line breaks aside)
+const UNSAFE = new RegExp(`[${UNSAFE_CHARS.replace('\\u0000-\\u001F', '\\u0000-\\u0009\\u000B-\\u001F')}]`);
 
 function assertClean(frame: string, columns: number, what: string) {
   const text = frame.replace(SGR, '');

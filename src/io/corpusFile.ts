@@ -8,6 +8,7 @@ import { UserError } from './errors.js';
 import { streamCorpusFile, type Streamed } from './corpusStream.js';
 import { describeError } from './files.js';
 import { writeFileSafely } from './safeWrite.js';
+import { firstLine } from '../text/firstLine.js';
 
 export interface ReadCorpus {
   corpus: Corpus;
@@ -60,7 +61,7 @@ export function parseCorpusText(file: string, bytes: Uint8Array): ReadCorpus {
   try {
     json = JSON.parse(decoded.text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new UserError(`${file}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
+    throw new UserError(`${file}: not valid JSON (${firstLine(e)})`);
   }
   const v = validateCorpus(json);
   if (!v.ok) throw new UserError(`${file}: ${v.reason}`);

@@ -9,6 +9,7 @@ import type { Article } from '../corpus/types.js';
 import { articleProblem, noRepairs, repairArticle, shellProblem, type Repaired } from '../corpus/validate.js';
 import { internArticle, makeInterner } from '../corpus/intern.js';
 import { MentionColumns, mentionsFromColumns } from '../corpus/mentionColumns.js';
+import { firstLine } from '../text/firstLine.js';
 
 export type Streamed = { ok: true; articles: Article[]; repaired: Repaired } | { ok: false; reason: string };
 
@@ -122,7 +123,7 @@ function scan(fd: number, chunkBytes: number): Streamed {
       value = JSON.parse(decode(bytes));
     } catch (e) {
       if (e instanceof Bad) throw e;
-      throw new Bad(`not valid JSON (article ${articles.length + 1}: ${(e as Error).message.split('\n')[0]})`);
+      throw new Bad(`not valid JSON (article ${articles.length + 1}: ${firstLine(e)})`);
     }
     const problem = articleProblem(value);
     if (problem) throw new Bad(`article ${articles.length + 1}: ${problem}`);
@@ -218,7 +219,7 @@ function scan(fd: number, chunkBytes: number): Streamed {
   try {
     top = JSON.parse(shellText);
   } catch (e) {
-    throw new Bad(`not valid JSON (${(e as Error).message.split('\n')[0]})`);
+    throw new Bad(`not valid JSON (${firstLine(e)})`);
   }
   const problem = shellProblem(top);
   if (problem) throw new Bad(problem);

@@ -4,6 +4,7 @@ import type { Stats } from 'node:fs';
 import path from 'node:path';
 import type { SourceFile, Warning } from '../corpus/types.js';
 import { UserError } from './errors.js';
+import { firstLine } from '../text/firstLine.js';
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md']);
 
@@ -158,6 +159,6 @@ export function describeError(e: unknown): string {
     case 'ESPECIAL':
       return 'not a regular file';
     default:
-      return e instanceof Error ? e.message.split('\n')[0]! : String(e);
+      return firstLine(e);
   }
 }

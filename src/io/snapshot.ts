@@ -19,6 +19,7 @@ import { INDEX_VERSION, vocabularyFuse, type SearchIndex } from '../search/searc
 import { cacheDir } from './parseCache.js';
 import { sweepStaleTemps, tempNameFor, writeAll, writeFileSafely } from './safeWrite.js';
 import { Sealer, seal, sha256, unseal } from './sealed.js';
+import { firstLine } from '../text/firstLine.js';
 
 const FORMAT = 3;
 
@@ -389,7 +390,7 @@ export function readSnapshot(corpusFile: string): ReadSnapshot {
     return { ok: true, ...loadSnapshot(folder, corpusFile) };
   } catch (e) {
     if (e instanceof Stale) return { ok: false };
-    const reason = e instanceof Damaged ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'a file is missing' : `unreadable: ${(e as Error).message.split('\n')[0]}`;
+    const reason = e instanceof Damaged ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'a file is missing' : `unreadable: ${firstLine(e)}`;
     // a damaged snapshot is removed so that it is rebuilt, not reported again on every open
     rmSync(folder, { recursive: true, force: true });
     return { ok: false, damaged: reason };

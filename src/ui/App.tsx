@@ -24,6 +24,7 @@ import { COMPARE_SORTS, COMPARE_VIEWS, ENTITY_TYPES, initialState, reduce, type 
 import { matrixAxis, sortCountries } from './compareView.js';
 import type { Theme } from './theme.js';
 import { fit } from './textWidth.js';
+import { firstLine } from '../text/firstLine.js';
 
 /** How long typing must pause before a large corpus's tables follow the filter. */
 const SETTLE_MS = 250;
@@ -142,7 +143,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
         if (outside) {
           outside.exportView(EXPORT_OF[s.focus], s.filter).then(
             (file) => setState((cur) => ({ ...cur, message: `exported to ${file}` })),
-            (e: unknown) => setState((cur) => ({ ...cur, message: `export failed: ${(e as Error).message.split('\n')[0]}` })),
+            (e: unknown) => setState((cur) => ({ ...cur, message: `export failed: ${firstLine(e)}` })),
           );
         }
         return { type: 'say', message: outside ? 'exporting…' : 'export is not available here' };

@@ -8,6 +8,7 @@ import type { Outside, Review } from './effects.js';
 import type { Model } from './model.js';
 import type { Theme } from './theme.js';
 import { sanitizeLine } from '../text/sanitize.js';
+import { firstLine } from '../text/firstLine.js';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT = '\x1b[?25h\x1b[?1049l';
@@ -34,7 +35,7 @@ export async function runDashboard(model: Model, theme: Theme, extras: { review?
   };
   const onCrash = (e: unknown) => {
     restore();
-    process.stderr.write(`steppe: unexpected error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+    process.stderr.write(`steppe: unexpected error: ${firstLine(e)}\n`);
     process.exit(70);
   };
   process.on('SIGTERM', onSignal);
