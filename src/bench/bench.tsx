@@ -48,6 +48,16 @@ const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.le
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))] ?? 0;
 const round = (x: number) => Math.round(x * 10) / 10;
 
+/** The median of three timed passes: one pass alone measures the JIT's warm-up as much as the code. */
+function medianMs(run: () => unknown): number {
+  const passes = [0, 1, 2].map(() => {
+    const t0 = performance.now();
+    run();
+    return performance.now() - t0;
+  });
+  return pct(passes, 0.5);
+}
+
 /**
  * The first open of a corpus file: parse rate, streaming load, index build and the snapshot
  * that later opens read (STEPPE_CACHE_DIR is the bench's own folder).
@@ -56,13 +66,7 @@ async function cold(size: number, file: string) {
   // parse rate: the generator's articles written out as raw pages, with boilerplate, and parsed
   const sample = [...generateCorpus(Math.min(size, 300), 7)].map((a) => ({ file: a.file, text: [a.title, '', `By ${a.author}`, '', ...a.paragraphs.flatMap((p) => [p, '']), 'Share this article', '© 2020 All rights reserved'].join('\n') }));
   const sampleMB = sample.reduce((s, d) => s + Buffer.byteLength(d.text), 0) / 1e6;
-  // the median of three passes: one pass alone measures the JIT's warm-up as much as the parser
-  const passes = [0, 1, 2].map(() => {
-    const t0 = performance.now();
-    parseTexts(sample);
-    return performance.now() - t0;
-  });
-  const parseMBs = sampleMB / (pct(passes, 0.5) / 1000);
+  const parseMBs = sampleMB / (medianMs(() => parseTexts(sample)) / 1000);
 
   let t = performance.now();
   const opened = await openCorpus([file]);
@@ -237,6 +241,13 @@ if (phaseAt >= 0) {
   }
 }
 
+/** The dev sets' raw pages (test/fixtures), or null where there are none (an installed package carries no fixtures). */
+function realPageFiles(): { name: string; bytes: Buffer }[] | null {
+  const root = path.join(packageRoot, 'test', 'fixtures');
+  const dirs = ['devset', 'devset-body'].map((d) => path.join(root, d, 'raw')).filter((d) => existsSync(d));
+  return dirs.length ? dirs.flatMap((d) => readdirSync(d).map((name) => ({ name, bytes: readFileSync(path.join(d, name)) }))) : null;
+}
+
 /**
  * Entity extraction apart from parsing: the gazetteer's size and build time (built here first,
  * in this process), then mentions extracted from generated articles and from the real pages'
@@ -256,17 +267,11 @@ function extraction() {
   const dataKB = Math.round(readdirSync(dataDirPath).reduce((s, f) => s + statSync(path.join(dataDirPath, f)).size, 0) / 1024);
   const rate = (articles: { paragraphs: string[]; dateline: string | null }[]) => {
     const MB = articles.reduce((s, a) => s + a.paragraphs.reduce((m, p) => m + Buffer.byteLength(p), 0), 0) / 1e6;
-    const passes = [0, 1, 2].map(() => {
-      const t = performance.now();
-      extractMentions(articles, g);
-      return performance.now() - t;
-    });
-    return { MB: round(MB), MBs: round(MB / (pct(passes, 0.5) / 1000)) };
+    return { MB: round(MB), MBs: round(MB / (medianMs(() => extractMentions(articles, g)) / 1000)) };
   };
   const generated = rate([...generateCorpus(1000, 3)].map((a) => ({ paragraphs: a.paragraphs, dateline: null })));
-  const root = path.join(packageRoot, 'test', 'fixtures');
-  const dirs = ['devset', 'devset-body'].map((d) => path.join(root, d, 'raw')).filter((d) => existsSync(d));
-  const real = dirs.length ? rate(parseFiles(dirs.flatMap((d) => readdirSync(d).map((name) => ({ name, bytes: readFileSync(path.join(d, name)) })))).corpus.articles) : null;
+  const files = realPageFiles();
+  const real = files ? rate(parseFiles(files).corpus.articles) : null;
   return { entries: g.entries.length, names, dataKB, buildMs, generatedMB: generated.MB, generatedMBs: generated.MBs, realMB: real?.MB ?? null, realMBs: real?.MBs ?? null };
 }
 
@@ -275,17 +280,12 @@ function extraction() {
  * scripts, legacy encodings and all, where the generated pages have none of that. Median of three.
  */
 function realPages(): { pages: number; MB: number; languages: number; parseMBs: number } | null {
+  const files = realPageFiles();
+  if (!files) return null;
   const root = path.join(packageRoot, 'test', 'fixtures');
-  const dirs = ['devset', 'devset-body'].map((d) => path.join(root, d, 'raw')).filter((d) => existsSync(d));
-  if (dirs.length === 0) return null; // an installed package carries no fixtures
-  const files = dirs.flatMap((d) => readdirSync(d).map((name) => ({ name, bytes: readFileSync(path.join(d, name)) })));
   const MB = files.reduce((s, f) => s + f.bytes.length, 0) / 1e6;
-  const passes = [0, 1, 2].map(() => {
-    const t0 = performance.now();
-    parseFiles(files);
-    return performance.now() - t0;
-  });
+  const ms = medianMs(() => parseFiles(files));
   const gold = path.join(root, 'devset', 'gold.json');
   const languages = existsSync(gold) ? new Set((JSON.parse(readFileSync(gold, 'utf8')) as { language: string }[]).map((g) => g.language)).size : 0;
-  return { pages: files.length, MB: round(MB), languages, parseMBs: round(MB / (pct(passes, 0.5) / 1000)) };
+  return { pages: files.length, MB: round(MB), languages, parseMBs: round(MB / (ms / 1000)) };
 }

@@ -194,7 +194,7 @@ export function pickTitle(page: Page, outlets: Outlets, latest?: Date): Title {
   const start = page.bodyStart();
   // the line under a photo credit is the photo's caption
   const credit = (i: number) => page.reasonOf(i) === 'photo credit' || (page.reasonOf(i) === 'copyright' && /^©\s*(?:photo|фото|foto|сурет|surat)/iu.test(page.text(i)));
-  const captions = new Set(page.nonBlank.filter((i, k) => k > 0 && credit(page.nonBlank[k - 1]!)));
+  const captions = new Set(page.nonBlank.filter((_, k) => k > 0 && credit(page.nonBlank[k - 1]!)));
   const candidates = page.nonBlank.filter((i) => i < start && page.open(i) && isTitleLine(page, i) && !captions.has(i));
   const full = candidates.filter((i) => wordCount(page.text(i)) >= 3);
   const echoed = candidates.filter((i) => isEchoed(page, i));

@@ -158,7 +158,7 @@ function qualifyByStory(g: Gazetteer, mentions: Mention[], unqualified: { mentio
   let total = 0;
   // a place in the country speaks for it as its name does ("Batken Region", "Kyzyl-Kyya": Kyrgyzstan)
   const placeCountry = (m: Mention) => {
-    const entry = g.placeByName.get(foldKey(m.name));
+    const entry = placeOf(g, m);
     const country = entry === undefined ? null : g.entries[entry]!.country;
     return country ? `country:${country}` : null;
   };
@@ -184,11 +184,16 @@ function withoutStrayPlaces(g: Gazetteer, mentions: Mention[]): Mention[] {
   const countries = new Set(mentions.filter((m) => m.type === 'country').map((m) => m.id.slice('country:'.length)));
   return mentions.filter((m) => {
     if (m.type !== 'place' || /\p{Script=Latin}/u.test(m.text)) return true;
-    const entry = g.placeByName.get(foldKey(m.name));
+    const entry = placeOf(g, m);
     if (entry === undefined || g.listed.has(entry)) return true;
     const country = g.entries[entry]!.country;
     return country === null || countries.has(country);
   });
+}
+
+/** The gazetteer's entry of a place mention (rules add places by name, so the name is the key). */
+function placeOf(g: Gazetteer, m: Mention): number | undefined {
+  return g.placeByName.get(foldKey(m.name));
 }
 
 /** English by its commonest words: "the", "and", "of" make a tenth of any English text. */
@@ -205,7 +210,8 @@ const COMMON_ENGLISH = new Set(['the', 'and', 'of', 'to', 'in', 'a', 'is', 'was'
 
 function repeatedAlone(text: string, name: string): boolean {
   const surname = name.split(/\s+/).pop()!;
-  const count = (s: string) => text.split(s).length - 1;
+  // whole words only: "Qatra" is not inside "Qatrab"
+  const count = (s: string) => text.match(new RegExp(`(?<![\\p{L}\\p{M}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{M}])`, 'gu'))?.length ?? 0;
   return count(surname) > count(name);
 }
 

@@ -127,6 +127,18 @@ function plural(word: string): string | null {
   return word + 's';
 }
 
+/** The lengths of the keys that begin with each head of `size` characters, longest first: what to try at a position. */
+function lengthsByHead(keys: Iterable<string>, size: number): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const k of keys) {
+    const list = out.get(k.slice(0, size)) ?? [];
+    if (!list.includes(k.length)) list.push(k.length);
+    out.set(k.slice(0, size), list);
+  }
+  for (const list of out.values()) list.sort((a, b) => b - a);
+  return out;
+}
+
 /** The children of every leaf: never written to (addAlias gives a node its own map first). */
 const LEAF: Map<string, TrieNode> = new Map();
 
@@ -217,20 +229,8 @@ export class GazetteerBuilder {
   build(): Gazetteer {
     const regionByName = new Map<string, number>();
     this.entries.forEach((e, i) => e.kind === 'place' && regionByName.set(e.name, i));
-    const cjkLengths = new Map<string, number[]>();
-    for (const k of this.cjk.keys()) {
-      const list = cjkLengths.get(k[0]!) ?? [];
-      if (!list.includes(k.length)) list.push(k.length);
-      cjkLengths.set(k[0]!, list);
-    }
-    for (const list of cjkLengths.values()) list.sort((a, b) => b - a);
-    const stemHeads = new Map<string, number[]>();
-    for (const stem of this.stems.keys()) {
-      const list = stemHeads.get(stem.slice(0, 4)) ?? [];
-      if (!list.includes(stem.length)) list.push(stem.length);
-      stemHeads.set(stem.slice(0, 4), list);
-    }
-    for (const list of stemHeads.values()) list.sort((a, b) => b - a);
+    const cjkLengths = lengthsByHead(this.cjk.keys(), 1);
+    const stemHeads = lengthsByHead(this.stems.keys(), 4);
     return { entries: this.entries, root: this.root, stems: this.stems, stemHeads, cjkEntries: this.cjk, cjkLengths, countryNames: this.countryNames, regionByName, bodyOf: this.bodyOf, headWords: this.headWords, notOrganizations: this.notOrganizations, cities: this.cities, skeletons: this.skeletons, adjectiveStems: this.adjectiveStems, placeByName: this.placeByName, listed: this.listed, foreignNames: this.foreignNames };
   }
 }

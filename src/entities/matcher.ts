@@ -6,7 +6,7 @@
 import type { AliasTarget, Gazetteer, GazetteerMatch, TrieNode } from './gazetteer.js';
 
 export type { GazetteerMatch } from './gazetteer.js';
-import { inflectionOf, isArabicScript, isHan, withoutClitics } from './countryNames.js';
+import { inflectionOf, isArabicScript, withoutClitics } from './countryNames.js';
 import { cyrillicPlace, latinVariantPlace } from './placeSpellings.js';
 import { contextPlace } from './placeContext.js';
 import { adjacent, type Token } from './tokens.js';

@@ -113,7 +113,7 @@ function candidateIn(text: string, tokens: Token[], from: number, to: number, ro
   const nameCount = names.filter((t) => !PARTICLES.has(t.key)).length;
   const roled = roleBefore(text, tokens, first, roles);
   // "…, Токаев публично разрешил": a Russian-shaped surname inside a sentence is a person's
-  const russianSurname = nameCount === 1 && !sentenceStart && first === from && /\p{Script=Cyrillic}(?:ов|ова|ев|ева|ёв|ёва|зода|заде)$/u.test(name[0]!);
+  const russianSurname = nameCount === 1 && !sentenceStart && first === from && RUSSIAN_SURNAME.test(name[0]!);
   const context = roled || roleAfter(text, tokens, to, roles) || attribution(text, tokens, first, to) || reportedBefore(text, tokens, first, to) || nameShaped(names) || russianSurname;
   // two capitalised words with nothing else to say they are a person: kept if the article repeats the last alone
   const weak = nameCount >= 2 && !(titled || surnameShaped || context);
@@ -149,11 +149,13 @@ function asWritten(written: string, tokens: Token[], words: string[]): string {
 function nameShaped(names: Token[]): boolean {
   if (names.length < 2) return false;
   if (names.slice(1, -1).some((t) => /^(?:bin|ibn|uulu|kyzy|uly|ogly|oglu)$/.test(t.key))) return true;
-  return /^(?:abu|umm)$/.test(names[0]!.key) && names.length >= 2;
+  return /^(?:abu|umm)$/.test(names[0]!.key);
 }
 
 /** Cyrillic surnames: Russian -ов/-ев/-ин and their feminines, Tajik -зода/-заде, Kyrgyz and Kazakh patronymics. */
 const CYRILLIC_SURNAME = /\p{Script=Cyrillic}(?:ов|ова|ев|ева|ёв|ёва|ин|ина|зода|заде|уулу|улы|ұлы|кызы|қызы)$/u;
+/** The part of those endings that no common word of the same languages has (-ин is also a town's: Берлин). */
+const RUSSIAN_SURNAME = /\p{Script=Cyrillic}(?:ов|ова|ев|ева|ёв|ёва|зода|заде)$/u;
 /** Kazakh, Uzbek and Kyrgyz case suffixes on the last word of a name: Дауылбаевтың, Холдаровнинг, Рахимзодага. */
 const TURKIC_CASE = /^(.+(?:ов|ев|ёв|ин|зода|заде))(?:тың|тің|ның|нің|дың|дің|нинг|га|ға|қа|ка|ге|ке|да|та|де|те|дан|тан|ден|тен|ни|ны|ні|ды|ді|ты|ті|мен|пен|бен)$/u;
 /** Russian case endings on a surname, and what the same case puts on the given name before it. */
