@@ -1,66 +1,51 @@
 #!/usr/bin/env node
-/** steppe's command line: picks the subcommand; every failure is one line on stderr. */
-// Subcommands are imported when used: the dashboard must not wait for the date parser or
-// the gazetteer, and the plain commands must not wait for Ink.
+/** steppe's command line: reads the arguments, runs one command; every failure is one line on stderr. */
+// Commands are imported when used: the dashboard must not wait for the date parser or the
+// gazetteer, and the plain commands must not wait for Ink.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import meow from 'meow';
-import type { Io } from './commands/parse.js';
-import type { Figures } from './analysis/figureStore.js';
+import type { CommandIo } from './commands/io.js';
+import { commandNamed, FLAGS } from './commands/spec.js';
 import { UsageError, UserError } from './io/errors.js';
-import { openCorpus, type Opened } from './io/openCorpus.js';
-import { bundledCorpus } from './paths.js';
-import { sanitizeLine, terminalText, toJson } from './text/sanitize.js';
-import type { MarksOf } from './commands/matching.js';
+import { packageRoot } from './paths.js';
+import type { Session } from './session/session.js';
 import { firstLine } from './text/firstLine.js';
-
-const help = `
-  Usage
-    $ steppe [PATH…]                 open the dashboard (default: the bundled corpus)
-    $ steppe parse PATH… [--out F]   raw text files or folders → corpus JSON
-    $ steppe search QUERY [--json] [PATH…]
-                                     articles matching QUERY (the dashboard's filter language)
-    $ steppe compare [--json] [--query Q] [PATH…]
-                                     countries compared: table, co-mentions, figures, timeline
-    $ steppe export [--query Q] [--what articles|entities|compare|figures] --format csv|json|md [--out F] [PATH…]
-                                     a filtered view as CSV, JSON or a Markdown table
-    $ steppe entities [--type T] [--query Q] [--json] [PATH…]
-                                     entities with article and mention counts
-
-  PATH is a folder of .txt/.md files, a single text file, or a corpus.json.
-
-  Options
-    --out, -o FILE   write the parsed corpus to FILE (atomically) instead of stdout
-    --verbose, -v    parse: say per file why each title, publisher, author and date was chosen
-    --query, -q Q    compare, export or count entities of only the articles matching Q
-    --what W         export: articles (default), entities, compare, figures
-    --format, -f F   export: csv, json or md
-    --type T         entities of one type: country, person, organization, place
-    --json           machine-readable output
-    --no-color       monochrome dashboard (also when NO_COLOR is set)
-    --help           show this help
-    --version        show the version
-
-  Examples
-    $ steppe parse data/raw --out data/corpus.json
-    $ steppe data/corpus.json
-`;
+import { sanitizeLine, terminalText } from './text/sanitize.js';
 
 // Everything a command prints passes one gate: no escape sequence or control character from
 // a corpus, a file name or an entity reaches the terminal. Data (--json, exports) is written
 // as data: JSON escapes such characters itself (toJson); CSV and Markdown keep their text when
 // piped or written to a file, and are made safe only when stdout is a terminal.
-const io: Io & { data: (s: string) => void } = {
+const io: CommandIo = {
   stdout: (s) => process.stdout.write(terminalText(s)),
   stderr: (s) => process.stderr.write(terminalText(s)),
   data: (s) => process.stdout.write(process.stdout.isTTY ? terminalText(s) : s),
 };
 
-const KNOWN_OPTIONS = new Set(['--out', '-o', '--verbose', '-v', '--type', '--json', '--query', '-q', '--what', '--format', '-f', '--color', '--no-color', '--help', '--version']);
+/** Every option as typed: --name, -s, and --color beside --no-color. */
+const KNOWN_OPTIONS = new Set(['--color', ...Object.values(FLAGS).flatMap((f) => [`--${f.name}`, ...('short' in f ? [`-${f.short}`] : [])])]);
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function openFor(paths: string[]): Promise<Session> {
+  const { openSession } = await import('./session/open.js');
+  const session = await openSession(paths, { warn: (line) => io.stderr(`steppe: ${line}\n`) });
+  if (session.review?.message) io.stderr(`steppe: ${session.review.message}\n`);
+  return session;
+}
 
 async function main(): Promise<number> {
   let argv = process.argv.slice(2);
   // a search query may start with "-" ("-taliban"): take it out before flags are read
   let searchQuery: string | undefined;
-  if (argv[0] === 'search' && argv.length > 1) {
+  if (argv[0] === 'search' && argv.length > 1 && !['--help', '-h'].includes(argv[1]!)) {
     const at = argv[1] === '--' ? 2 : 1;
     searchQuery = argv[at];
     argv = ['search', ...argv.slice(at + 1)];
@@ -68,115 +53,65 @@ async function main(): Promise<number> {
   // meow reports unknown flags over two lines; say it in one.
   for (const arg of argv) {
     if (arg === '--') break;
-    if (arg.startsWith('-') && arg !== '-' && !KNOWN_OPTIONS.has(arg.split('=')[0]!)) {
-      throw new UsageError(`unknown option ${arg} (see steppe --help)`);
-    }
+    if (arg.startsWith('-') && arg !== '-' && !KNOWN_OPTIONS.has(arg.split('=')[0]!)) throw new UsageError(`unknown option ${arg} (see steppe --help)`);
   }
-  const cli = meow(help, {
+  const { helpText, commandHelp } = await import('./commands/help.js');
+  const cli = meow(helpText(), {
     importMeta: import.meta,
     argv,
-    flags: { out: { type: 'string', shortFlag: 'o' }, verbose: { type: 'boolean', shortFlag: 'v', default: false }, type: { type: 'string' }, json: { type: 'boolean', default: false }, color: { type: 'boolean', default: true }, query: { type: 'string', shortFlag: 'q' }, what: { type: 'string' }, format: { type: 'string', shortFlag: 'f' } },
+    autoHelp: false,
+    autoVersion: false,
+    flags: {
+      out: { type: 'string', shortFlag: 'o' },
+      verbose: { type: 'boolean', default: false },
+      type: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      color: { type: 'boolean', default: true },
+      query: { type: 'string', shortFlag: 'q' },
+      what: { type: 'string' },
+      format: { type: 'string', shortFlag: 'f' },
+      help: { type: 'boolean', shortFlag: 'h', default: false },
+      version: { type: 'boolean', shortFlag: 'v', default: false },
+    },
   });
+  const { flags } = cli;
   const [command, ...rest] = cli.input;
-  if (command === 'parse') return (await import('./commands/parse.js')).runParse(rest, cli.flags.out, io, { verbose: cli.flags.verbose });
-  if (command === 'search') {
-    const query = searchQuery;
-    if (query === undefined) throw new UsageError('search: give a query, e.g. steppe search "country:Tajikistan isis"');
-    const { searchRows, searchTable } = await import('./commands/search.js');
-    const { corpus, index, marks } = await openForCommand(rest);
-    const rows = searchRows(corpus, query, index, marks);
-    if (cli.flags.json) io.data(toJson(rows) + '\n');
-    else io.stdout(searchTable(rows, query));
+  const named = command !== undefined && commandNamed(command) !== undefined;
+  if (flags.version) return (io.stdout(version() + '\n'), 0);
+  if (flags.help || command === 'help') {
+    const about = command === 'help' ? rest[0] : named ? command : undefined;
+    const text = about === undefined ? helpText() : commandHelp(about);
+    if (text === null) throw new UsageError(`help: no command "${sanitizeLine(about!)}" (see steppe --help)`);
+    io.stdout(text + '\n');
     return 0;
   }
-  if (command === 'export') {
-    const ex = await import('./commands/export.js');
-    const what = ex.parseWhat(cli.flags.what);
-    const format = ex.parseFormat(cli.flags.format);
-    const { corpus, index, marks } = await openForCommand(rest);
-    const text = ex.formatTable(ex.exportTable(ex.filtered(corpus, cli.flags.query, marks, index), what, marks), format);
-    if (cli.flags.out) {
-      const { writeTextFile } = await import('./io/corpusFile.js');
-      writeTextFile(cli.flags.out, text);
-      io.stderr(`exported ${what} → ${sanitizeLine(cli.flags.out)}\n`);
-    } else io.data(text);
-    return 0;
-  }
-  if (command === 'compare') {
-    const { comparison, comparisonJson, comparisonText } = await import('./commands/compare.js');
-    const { corpus, index, marks } = await openForCommand(rest);
-    const c = comparison(corpus, cli.flags.query, index, marks);
-    if (cli.flags.json) io.data(comparisonJson(c));
-    else io.stdout(comparisonText(c));
-    return 0;
-  }
-  if (command === 'entities') {
-    const { entitiesJson, entitiesTable, parseType } = await import('./commands/entities.js');
-    const { matchingArticles } = await import('./commands/matching.js');
-    const type = parseType(cli.flags.type);
-    const { corpus, index, marks } = await openForCommand(rest);
-    const articles = matchingArticles(corpus, cli.flags.query, index, marks, '--query');
-    if (cli.flags.json) io.data(entitiesJson(articles, type));
-    else io.stdout(entitiesTable(articles, type));
-    return 0;
-  }
-  // React's production build, not its much slower development build
-  Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV || 'production' });
-  // Ink takes a few hundred milliseconds to load (its layout engine is WebAssembly): start
-  // loading it now, while the corpus is read
-  const ui = Promise.all([import('./ui/model.js'), import('./ui/run.js'), import('./ui/theme.js')]);
-  ui.catch(() => undefined);
-  const opened = await loadWithWarnings(cli.input);
-  const { corpus, warnings, index, remember } = opened;
-  // `steppe -` reads the corpus from a pipe; the keyboard is then the terminal itself
-  let keyboard: NodeJS.ReadStream = process.stdin;
-  if (!process.stdin.isTTY && process.stdout.isTTY && cli.input.includes('-')) {
-    try {
-      const [{ openSync }, tty] = await Promise.all([import('node:fs'), import('node:tty')]);
-      keyboard = new tty.ReadStream(openSync('/dev/tty', 'r'));
-    } catch {
-      // no terminal to read keys from: reported below
+  switch (command) {
+    case 'parse':
+      return (await import('./commands/parse.js')).runParse(rest, flags.out, io, { verbose: flags.verbose });
+    case 'search': {
+      if (searchQuery === undefined) throw new UsageError('search: give a query, e.g. steppe search "country:Tajikistan isis"');
+      const { runSearch } = await import('./commands/search.js');
+      return runSearch(await openFor(rest), searchQuery, flags, io);
     }
+    case 'export': {
+      const { runExport, parseFormat, parseWhat } = await import('./commands/export.js');
+      // a bad --what or --format is said before the corpus is read
+      parseWhat(flags.what);
+      parseFormat(flags.format);
+      return runExport(await openFor(rest), flags, io);
+    }
+    case 'compare':
+      return (await import('./commands/compare.js')).runCompare(await openFor(rest), flags, io);
+    case 'entities': {
+      const { runEntities, parseType } = await import('./commands/entities.js');
+      parseType(flags.type);
+      return runEntities(await openFor(rest), flags, io);
+    }
+    case 'completion':
+      return (io.data((await import('./commands/completion.js')).completionScript(rest[0])), 0);
+    default:
+      return (await import('./commands/dashboard.js')).runDashboardCommand(cli.input, flags, io);
   }
-  if (!keyboard.isTTY || !process.stdout.isTTY) {
-    io.stderr('steppe: not a terminal, so no dashboard; for plain output use `steppe search QUERY` or `steppe entities`\n');
-    return 2;
-  }
-  const [{ prepareModel }, { runDashboard }, { themeFor }] = await ui;
-  // the first open of a large corpus.json: shown at once, indexed between key presses, and
-  // kept as a snapshot on the way out so that the next open is quick
-  const firstOpen = !index && remember !== undefined;
-  if (firstOpen) io.stderr(`steppe: indexing ${corpus.articles.length.toLocaleString('en')} articles while the dashboard opens; this file will open quicker next time\n`);
-  // figures extracted before the snapshot exists are kept until it is written
-  let figuresMeanwhile: Figures | undefined;
-  const preloaded = firstOpen ? { ...opened, rememberFigures: (f: Figures) => void (figuresMeanwhile = f) } : opened;
-  const model = prepareModel(corpus, cli.input.length ? cli.input.join(', ') : 'bundled corpus', warnings, preloaded, { indexLater: firstOpen });
-  const { reviewFor, outsideFor } = await import('./commands/dashboard.js');
-  const review = await reviewFor(cli.input.length ? cli.input : [bundledCorpus], corpus);
-  const code = await runDashboard(model, themeFor(process.env, cli.flags.color), { review, outside: outsideFor(corpus, review, () => model.index), stdin: keyboard });
-  if (firstOpen && model.indexProgress() === null) {
-    io.stderr('steppe: keeping a snapshot of this corpus for a quicker next open…\n');
-    remember(model);
-    if (figuresMeanwhile) opened.rememberFigures?.(figuresMeanwhile);
-  }
-  return code;
-}
-
-/** What a plain command needs: the corpus the user named (or the bundled one), its index if it came with one, and the review marks the dashboard keeps for it. */
-async function openForCommand(paths: string[]): Promise<Omit<Opened, 'warnings'> & { marks: MarksOf }> {
-  const opened = await loadWithWarnings(paths);
-  const { reviewFor } = await import('./commands/dashboard.js');
-  const review = await reviewFor(paths.length ? paths : [bundledCorpus], opened.corpus);
-  if (review.message) io.stderr(`steppe: ${review.message}\n`);
-  return { ...opened, marks: (id) => review.get(id) };
-}
-
-async function loadWithWarnings(paths: string[]): Promise<Omit<Opened, 'warnings'> & { warnings: number }> {
-  const named = paths.length ? paths : [bundledCorpus];
-  const opened = await openCorpus(named);
-  for (const w of opened.warnings) io.stderr(`steppe: ${sanitizeLine(w.file)}: ${sanitizeLine(w.message)}\n`);
-  if (opened.corpus.articles.length === 0) throw new UserError('no articles could be read from ' + named.map(sanitizeLine).join(', '));
-  return { ...opened, warnings: opened.warnings.length };
 }
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

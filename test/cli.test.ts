@@ -185,7 +185,7 @@ describe('steppe export', () => {
   });
 
   it('quotes cells with commas and quotes, and defuses formula-like cells', async () => {
-    const { formatTable } = await import('../src/commands/export.js');
+    const { formatTable } = await import('../src/text/tableFormats.js');
     const csv = formatTable({ columns: ['a', 'b'], rows: [{ a: 'x, "y"', b: '=HYPERLINK("evil")' }] }, 'csv');
     assert.equal(csv, '\uFEFFa,b\r\n"x, ""y""","\'=HYPERLINK(""evil"")"\r\n');
   });

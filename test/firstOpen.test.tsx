@@ -9,7 +9,8 @@ import { generateCorpus } from '../src/bench/generate.js';
 import { parseQuery } from '../src/search/query.js';
 import { searchAll } from '../src/search/search.js';
 import { buildIndex } from '../src/search/searchIndex.js';
-import { prepareModel, type Model } from '../src/ui/model.js';
+import { sessionOf, type Session } from '../src/session/session.js';
+import { prepareModel } from '../src/ui/model.js';
 import { makeSelectors } from '../src/ui/selectors.js';
 import { K, renderSized, type Screen } from './uiHarness.js';
 
@@ -21,12 +22,10 @@ const query = (text: string) => {
   return q.query;
 };
 
-/** The model with its background indexing held until `release` is called. */
-function gated(model: Model): { model: Model; release(): void } {
+/** A session whose background work (the index) is held until `release` is called. */
+function gated(session: Session): { session: Session; release(): void } {
   let open = false;
-  // a child object: the model's own getters (its index) stay as they are
-  const child = Object.assign(Object.create(model) as Model, { indexStep: (ms: number) => (open ? model.indexStep(ms) : false) });
-  return { model: child, release: () => (open = true) };
+  return { session: { ...session, work: (ms: number) => (open ? session.work(ms) : false) }, release: () => (open = true) };
 }
 
 let screen: Screen | undefined;
@@ -34,23 +33,24 @@ afterEach(() => screen?.unmount());
 
 describe('first open of a large corpus', () => {
   it('lists every article while the index is built, then answers as an index built up front', () => {
-    const model = prepareModel(corpus, 'generated', 0, {}, { indexLater: true });
-    assert.equal(model.indexProgress(), 0);
+    const session = sessionOf(corpus, { label: 'generated', indexLater: true });
+    const model = prepareModel(session);
+    assert.equal(session.progress().index, 0);
     const sel = makeSelectors(model);
     const q = query('kazakh -taliban');
     assert.equal(sel.result(q).ids.length, corpus.articles.length, 'the query waits for the index');
     let slices = 0;
-    while (!model.indexStep(1)) slices++;
+    while (!session.work(1)) slices++;
     assert.ok(slices > 0, 'built in more than one slice');
-    assert.equal(model.indexProgress(), null);
+    assert.equal(session.progress().index, null);
     for (const text of ['kazakh -taliban', 'nazarbaev', '"islamic state"', 'country:uzbekistan year:2000..2010']) {
       assert.deepEqual(sel.result(query(text)).ids, searchAll(eager, query(text)).ids, text);
     }
   });
 
   it('says so in the list title, and applies a filter typed meanwhile once the index is ready', async () => {
-    const { model, release } = gated(prepareModel(corpus, 'generated', 0, {}, { indexLater: true }));
-    screen = await renderSized(120, 30, model);
+    const { session, release } = gated(sessionOf(corpus, { label: 'generated', indexLater: true }));
+    screen = await renderSized(120, 30, prepareModel(session));
     assert.match(screen.lastFrame(), /1 Articles \(600\) · indexing 0%/);
     await screen.press('/', ...'kazakh', K.enter);
     assert.match(screen.lastFrame(), /1 Articles \(600\) · indexing 0%, filter waits/);

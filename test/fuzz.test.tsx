@@ -11,11 +11,10 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { parseFiles } from '../src/pipeline/parse.js';
 import { UNSAFE_CHARS } from '../src/text/sanitize.js';
-import { prepareModel } from '../src/ui/model.js';
 import { makeSelectors } from '../src/ui/selectors.js';
 import { EMPTY_QUERY } from '../src/search/query.js';
 import { seedFiles } from './helpers.js';
-import { K, renderSized, widestLine } from './uiHarness.js';
+import { K, modelOf, renderSized, widestLine } from './uiHarness.js';
 
 export const FUZZ_RUNS = Number(process.env.STEPPE_FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.STEPPE_FUZZ_SEED ?? 20261125);
@@ -77,7 +76,7 @@ const input = fc.oneof(
 function drawnLines(bytes: Buffer): { lines: string[]; wrapped: string[] } {
   const { corpus } = parseFiles([{ name: 'fuzz.txt', bytes }]);
   if (!corpus.articles.length) return { lines: [], wrapped: [] };
-  const model = prepareModel(corpus, 'fuzz');
+  const model = modelOf(corpus, 'fuzz');
   const sel = makeSelectors(model);
   const lines: string[] = [];
   for (const row of model.rows) lines.push(row.title, row.publisher, row.date, row.codes);
@@ -109,7 +108,7 @@ describe('fuzzing', () => {
     for (const bytes of renders) {
       const { corpus } = parseFiles([{ name: 'fuzz.txt', bytes }]);
       if (!corpus.articles.length) continue;
-      const s = await renderSized(60, 20, prepareModel(corpus, 'fuzz'));
+      const s = await renderSized(60, 20, modelOf(corpus, 'fuzz'));
       await s.press(K.enter, 'j', 'j', K.tab, K.tab);
       for (const frame of s.stdout.frames) {
         assert.equal(UNSAFE.exec(frame.replace(/\x1b\[[0-9;]*m/g, '').replace(/\n/g, ' ')), null, 'unsafe character in a frame');

@@ -11,9 +11,8 @@ import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import { parseFiles } from '../src/pipeline/parse.js';
 import { UNSAFE_CHARS } from '../src/text/sanitize.js';
-import { prepareModel } from '../src/ui/model.js';
 import { fixtureDir, hostileCases } from './hostile.js';
-import { K, renderSized } from './uiHarness.js';
+import { K, modelOf, renderSized } from './uiHarness.js';
 
 // Ink's own styling is SGR (ESC [ … m); anything else escape-like came from the input
 const SGR = /\x1b\[[0-9;]*m/g;
@@ -45,7 +44,7 @@ describe('hostile input', () => {
       assert.ok(article!.paragraphs.some((p) => p.includes('Officials in Almaty said')), 'the body survives');
       assert.ok(article!.mentions.some((m) => m.id === 'country:KGZ'), 'entities are still found');
       for (const columns of [100, 60]) {
-        const s = await renderSized(columns, 24, prepareModel(corpus, c.name));
+        const s = await renderSized(columns, 24, modelOf(corpus, c.name));
         await s.press(K.enter);
         assert.match(s.lastFrame(), /Reader/);
         assert.ok(readerText(s.lastFrame()).includes(c.visible), `"${c.visible}" is visible in the ${columns}-column reader:\n${s.lastFrame()}`);

@@ -14,6 +14,7 @@ import { QUERIES } from '../src/bench/queries.js';
 import type { Corpus } from '../src/corpus/types.js';
 import { serializeCorpus } from '../src/io/corpusFile.js';
 import { openCorpus, SNAPSHOT_MIN_BYTES } from '../src/io/openCorpus.js';
+import { openSession } from '../src/session/open.js';
 import { readSnapshot, snapshotFolderFor, writeSnapshot, writeSnapshotFigures } from '../src/io/snapshot.js';
 import { corpusFigures } from '../src/analysis/corpusFigures.js';
 import { listOf } from '../src/analysis/figureStore.js';
@@ -95,12 +96,13 @@ describe('snapshots', () => {
     const corpus: Corpus = { version: 1, articles: [...generateCorpus(1400, 3)] };
     writeFileSync(file, serializeCorpus(corpus));
     assert.ok(readFileSync(file).length >= SNAPSHOT_MIN_BYTES, 'large enough to be snapshotted');
+    const session = await openSession([file]);
     const first = await openCorpus([file]);
     assert.equal(first.index, undefined);
-    assert.ok(first.remember);
-    const built = buildIndex(first.corpus.articles);
-    const table = mentionTable(first.corpus.articles);
-    first.remember({ index: built, table });
+    assert.ok(session.firstOpen, 'a snapshot to keep');
+    const built = session.index();
+    const table = session.table();
+    session.keep();
     const second = await openCorpus([file]);
     assert.ok(second.index, 'the second open uses the snapshot');
     // compared as values (a failure would print megabytes): key order is the generator's own

@@ -1,7 +1,7 @@
 /** The dashboard as a user meets it: keys pressed, frames read (ink-testing-library). */
 import { strict as assert } from 'node:assert';
 import { afterEach, describe, it } from 'node:test';
-import { K, renderApp, renderSized, widestLine, type Screen } from './uiHarness.js';
+import { K, modelOf, renderApp, renderSized, type Screen, widestLine } from './uiHarness.js';
 
 let screen: Screen | undefined;
 afterEach(() => screen?.unmount());
@@ -161,7 +161,7 @@ describe('untrusted text', () => {
     const { prepareModel } = await import('../src/ui/model.js');
     const { parseTexts } = await import('../src/pipeline/parse.js');
     const hostile = 'Evil \x1b]52;c;ZXZpbA==\x07headline \u202Egnp.exe\n\nA paragraph with \x1b[2J a screen clear, a \x1b]0;title\x07 title change, a bell\x07 and\r a carriage return, said officials in Almaty.';
-    const model = prepareModel({ version: 1, articles: parseTexts([{ file: 'evil.txt', text: hostile }]) }, 'hostile \x1b[31m');
+    const model = modelOf({ version: 1, articles: parseTexts([{ file: 'evil.txt', text: hostile }]) }, 'hostile \x1b[31m');
     const s = await renderSized(100, 30, model);
     await s.press(K.enter);
     for (const frame of s.stdout.frames) {

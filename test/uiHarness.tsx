@@ -2,7 +2,6 @@
  * Rendering the dashboard for tests: ink-testing-library at its fixed 100 columns, and a
  * small harness (the library's own pattern) with any terminal size and resize events.
  */
-import { render as inkRender } from 'ink';
 import { render as itlRender } from 'ink-testing-library';
 import stripAnsi from 'strip-ansi';
 import stringWidth from 'string-width';
@@ -10,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import { App } from '../src/ui/App.js';
 import type { Outside, Review } from '../src/ui/effects.js';
 import { prepareModel, type Model } from '../src/ui/model.js';
-import { FakeStdin, FakeStdout } from '../src/ui/fakeTerminal.js';
+import { FakeStdout } from '../src/ui/fakeTerminal.js';
+import { renderOffscreen } from '../src/ui/offscreen.js';
+import { sessionOf, type SessionOptions } from '../src/session/session.js';
 import { SizeContext, type Size } from '../src/ui/size.js';
 import { MONO, type Theme } from '../src/ui/theme.js';
 import { bundledCorpus } from '../src/paths.js';
@@ -20,9 +21,14 @@ export const K = { up: '\x1b[A', down: '\x1b[B', right: '\x1b[C', left: '\x1b[D'
 
 const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
 
+/** The dashboard's model of a corpus opened in memory (no files, no review marks). */
+export function modelOf(corpus: Corpus, label: string, options: SessionOptions = {}): Model {
+  return prepareModel(sessionOf(corpus, { label, ...options }));
+}
+
 let bundled: Model | undefined;
 export function bundledModel(): Model {
-  bundled ??= prepareModel(JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus, 'bundled corpus');
+  bundled ??= modelOf(JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus, 'bundled corpus');
   return bundled;
 }
 
@@ -76,15 +82,7 @@ export interface SizedScreen extends Screen {
 
 /** Any terminal size, with resize: the app reads the size from this fake stdout. */
 export async function renderSized(columns: number, rows: number, model = bundledModel()): Promise<SizedScreen> {
-  const stdout = new FakeStdout(columns, rows);
-  const stdin = new FakeStdin();
-  const instance = inkRender(<App model={model} theme={MONO} />, {
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    debug: true,
-    exitOnCtrlC: false,
-    patchConsole: false,
-  });
+  const { stdout, stdin, instance } = renderOffscreen(model, { columns, rows });
   await settle();
   const screen = screenOf(stdin, () => stripAnsi(stdout.frames[stdout.frames.length - 1] ?? ''), () => instance.unmount());
   return { ...screen, stdout, exited: instance.waitUntilExit() };

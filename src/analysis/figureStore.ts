@@ -32,8 +32,8 @@ export function subsetOf(f: Figures, positions: number[]): Figures {
   };
 }
 
-// per figure, in `ints`: country, qualifier, what, event, speaker, article, year, index, paragraph
-export const FIGURE_STRIDE = 9;
+// per figure, in `ints`: country, qualifier, what, event, speaker, article, year, index, paragraph, start, end
+export const FIGURE_STRIDE = 11;
 const STRIDE = FIGURE_STRIDE;
 const NONE = -1;
 
@@ -78,7 +78,7 @@ export class FigureStore implements Figures {
       this.nums = nums;
     }
     const at = this.length * STRIDE;
-    const row = [this.word(f.country), this.word(f.qualifier), this.word(f.what), this.word(f.event), this.word(f.speaker), this.word(f.article), f.year ?? NONE, f.index, f.paragraph];
+    const row = [this.word(f.country), this.word(f.qualifier), this.word(f.what), this.word(f.event), this.word(f.speaker), this.word(f.article), f.year ?? NONE, f.index, f.paragraph, f.start, f.end];
     for (let c = 0; c < STRIDE; c++) this.ints[at + c] = row[c]!;
     this.nums[this.length * 2] = f.low;
     this.nums[this.length * 2 + 1] = f.high;
@@ -100,6 +100,8 @@ export class FigureStore implements Figures {
       article: this.text(r[5]!) ?? '',
       index: r[7]!,
       paragraph: r[8]!,
+      start: r[9]!,
+      end: r[10]!,
     };
   }
 

@@ -22,6 +22,9 @@ export interface FigureFact {
   /** position of the article in the corpus */
   index: number;
   paragraph: number;
+  /** where in the paragraph the count stands: the citation snippet is made from these when asked */
+  start: number;
+  end: number;
 }
 
 export interface Figure extends FigureFact {
@@ -228,6 +231,8 @@ function figureFrom(
     article: article.id,
     index,
     paragraph: p,
+    start,
+    end: match.index + whole.length,
     snippet: snippetAround(text, start, match.index + whole.length),
   };
 }
@@ -244,6 +249,11 @@ function eventOf(text: string, sentence: Span, phrase: Span, what: string): stri
     if (!best || distance < best.distance) best = { word: m[1]!.toLowerCase(), distance };
   }
   return best ? (EVENT_NOUN[best.word] ?? best.word) : null;
+}
+
+/** A kept figure with its citation snippet again, cut from its article's paragraph. */
+export function withSnippet(f: FigureFact, article: Article): Figure {
+  return { ...f, snippet: snippetAround(article.paragraphs[f.paragraph] ?? '', f.start, f.end) };
 }
 
 function snippetAround(text: string, start: number, end: number, span = 70): string {

@@ -15,20 +15,16 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
-import { render } from 'ink';
-import { figuresInSlices } from '../analysis/corpusFigures.js';
 import { parseFiles, parseTexts } from '../pipeline/parse.js';
 import { extractMentions } from '../entities/extract.js';
 import { loadGazetteer, type TrieNode } from '../entities/gazetteer.js';
-import { openCorpus } from '../io/openCorpus.js';
+import { openSession } from '../session/open.js';
 import { packageRoot } from '../paths.js';
 import { EMPTY_QUERY, parseQuery } from '../search/query.js';
 import { searchAll } from '../search/search.js';
-import { App } from '../ui/App.js';
-import { FakeStdin, FakeStdout } from '../ui/fakeTerminal.js';
 import { prepareModel } from '../ui/model.js';
-import { LARGE_CORPUS, makeSelectors } from '../ui/selectors.js';
-import { MONO } from '../ui/theme.js';
+import { renderOffscreen } from '../ui/offscreen.js';
+import { makeSelectors } from '../ui/selectors.js';
 import { generateCorpus } from './generate.js';
 import { INTENDED, QUERIES } from './queries.js';
 
@@ -69,33 +65,34 @@ async function cold(size: number, file: string) {
   const parseMBs = sampleMB / (medianMs(() => parseTexts(sample)) / 1000);
 
   let t = performance.now();
-  const opened = await openCorpus([file]);
+  const session = await openSession([file], { indexLater: true });
   const coldLoadMs = performance.now() - t;
   // the corpus text in UTF-8, what memory is compared with (counted here, where the
   // paragraphs are strings already; a later open keeps them as bytes until read)
   let textBytes = 0;
-  for (const a of opened.corpus.articles) for (const p of a.paragraphs) textBytes += Buffer.byteLength(p);
+  for (const a of session.articles) for (const p of a.paragraphs) textBytes += Buffer.byteLength(p);
   // as the dashboard does it: the list shows once the model is ready, the index follows
   t = performance.now();
-  const model = prepareModel(opened.corpus, 'bench', 0, {}, { indexLater: true });
+  prepareModel(session);
   const coldModelMs = performance.now() - t;
   t = performance.now();
-  model.indexStep(Infinity);
+  session.index();
   const coldIndexMs = performance.now() - t;
+  const keeps = session.firstOpen;
   t = performance.now();
-  opened.remember?.(model);
-  const snapshotMs = opened.remember ? performance.now() - t : null;
+  session.keep();
+  const snapshotMs = keeps ? performance.now() - t : null;
   return { textMB: round(textBytes / 1e6), parseMBs: round(parseMBs), coldLoadMs: Math.round(coldLoadMs), coldModelMs: Math.round(coldModelMs), coldIndexMs: Math.round(coldIndexMs), snapshotMs: snapshotMs === null ? null : Math.round(snapshotMs), coldRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
 }
 
 /** Every later open (from the snapshot where the file is large enough), and filtering. */
 async function warm(size: number, file: string, baseline: boolean) {
   let t = performance.now();
-  const opened = await openCorpus([file]);
+  const session = await openSession([file]);
   const loadMs = performance.now() - t;
-  const { corpus } = opened;
+  const { corpus } = session;
   t = performance.now();
-  const model = prepareModel(corpus, 'bench', 0, opened);
+  const model = prepareModel(session);
   const indexMs = performance.now() - t;
 
   const sel = makeSelectors(model);
@@ -113,9 +110,7 @@ async function warm(size: number, file: string, baseline: boolean) {
   }
 
   // a frame while scrolling the list
-  const stdout = new FakeStdout(120, 40);
-  const stdin = new FakeStdin();
-  const instance = render(<App model={model} theme={MONO} />, { stdout: stdout as never, stdin: stdin as never, debug: true, exitOnCtrlC: false, patchConsole: false });
+  const { stdout, stdin, instance } = renderOffscreen(model);
   await new Promise((r) => setTimeout(r, 20));
   const frames: number[] = [];
   for (let k = 0; k < 40; k++) {
@@ -130,12 +125,9 @@ async function warm(size: number, file: string, baseline: boolean) {
   instance.unmount();
   // every article's figures, as the dashboard extracts them in the background, kept
   t = performance.now();
-  let figures = sel.figures(); // a small corpus's are extracted on first use
-  if (model.articles.length > LARGE_CORPUS) {
-    const job = figuresInSlices(model.articles);
-    while (!job.next(1000));
-    figures = job.figures;
-  }
+  // a large corpus's as the background work does it, a slice at a time; a small one's at once
+  while (!session.work(1000));
+  const figures = session.figures();
   const figuresMs = Math.round(performance.now() - t);
   // peak memory of the session so far: load, filtering, the dashboard drawing, the figures
   // (before the baseline, whose copies of every text are not steppe's)
@@ -162,7 +154,7 @@ async function warm(size: number, file: string, baseline: boolean) {
       const relevant = new Set(texts.flatMap((t, i) => (patterns.every((p) => p.test(t)) ? [i] : [])));
       const parsed = parseQuery(q);
       if (!parsed.ok) continue;
-      f1s.steppe.push(f1(new Set(searchAll(model.index, parsed.query).ids), relevant));
+      f1s.steppe.push(f1(new Set(searchAll(session.index(), parsed.query).ids), relevant));
       f1s.fuse.push(f1(fuseFound.get(q)!, relevant));
       perQuery[q] = { steppe: Math.round(f1s.steppe.at(-1)! * 100) / 100, fuse: Math.round(f1s.fuse.at(-1)! * 100) / 100 };
     }
@@ -172,7 +164,7 @@ async function warm(size: number, file: string, baseline: boolean) {
   const filterP95 = pct(times, 0.95);
   return {
     articles: size,
-    snapshot: opened.index !== undefined,
+    snapshot: session.loaded.index,
     loadMs: Math.round(loadMs),
     indexMs: Math.round(indexMs),
     rssMB,

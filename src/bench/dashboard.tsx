@@ -4,27 +4,25 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { render } from 'ink';
 import type { Corpus } from '../corpus/types.js';
 import { bundledCorpus } from '../paths.js';
-import { App } from '../ui/App.js';
-import { FakeStdin, FakeStdout } from '../ui/fakeTerminal.js';
+import { sessionOf } from '../session/session.js';
+import { FakeStdout } from '../ui/fakeTerminal.js';
 import { prepareModel } from '../ui/model.js';
-import { MONO } from '../ui/theme.js';
+import { renderOffscreen } from '../ui/offscreen.js';
 import { generateCorpus } from './generate.js';
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))] ?? 0;
 
 async function measure(corpus: Corpus, label: string) {
   const t0 = performance.now();
-  const model = prepareModel(corpus, label);
+  const model = prepareModel(sessionOf(corpus, { label }));
   const stdout = new FakeStdout(120, 40);
-  const stdin = new FakeStdin();
   let firstFrame = 0;
   stdout.onWrite = () => {
     firstFrame ||= performance.now() - t0;
   };
-  const instance = render(<App model={model} theme={MONO} />, { stdout: stdout as never, stdin: stdin as never, debug: true, exitOnCtrlC: false, patchConsole: false });
+  const { stdin, instance } = renderOffscreen(model, { stdout });
   await new Promise((r) => setTimeout(r, 10));
   const keys = ['j', 'j', 'j', 'k', 'G', 'g', '/', ...'kazakh', '\x7f', '\x7f', ...' isis', '\r', '\r', 'j', 'j', ' ', 'b', '3', '\x1b[C', '\x1b[D', 'c', '\x1b', '4', '1', 's', 's', '\x1b'];
   const times: number[] = [];

@@ -8,13 +8,12 @@ import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
-import { render } from 'ink';
 import type { Corpus } from '../corpus/types.js';
 import { bundledCorpus } from '../paths.js';
-import { App } from '../ui/App.js';
-import { FakeStdin, FakeStdout } from '../ui/fakeTerminal.js';
+import { sessionOf } from '../session/session.js';
+import { FakeStdout } from '../ui/fakeTerminal.js';
 import { prepareModel, type Model } from '../ui/model.js';
-import { MONO } from '../ui/theme.js';
+import { renderOffscreen } from '../ui/offscreen.js';
 import { generateCorpus, random } from './generate.js';
 
 // every key the dashboard knows but those that leave it (q, Ctrl-C); the soak renders without
@@ -51,9 +50,8 @@ export async function soak(model: Model, options: { keys: number; seed: number; 
   stdout.keepFrames = 2;
   let frames = 0;
   stdout.onWrite = () => frames++;
-  const stdin = new FakeStdin();
   const errors: string[] = [];
-  const instance = render(<App model={model} theme={MONO} />, { stdout: stdout as never, stdin: stdin as never, debug: true, exitOnCtrlC: false, patchConsole: false });
+  const { stdin, instance } = renderOffscreen(model, { stdout });
   instance.waitUntilExit().then(
     () => errors.length || errors.push('the dashboard exited'),
     (e: unknown) => errors.push(e instanceof Error ? e.message : String(e)),
@@ -115,7 +113,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const started = Date.now();
     // a long run says how far it is, on stderr (stdout stays the table or the JSON)
     const progress = (k: number, f: number) => process.stderr.write(`${label}: ${k} keys, ${f} frames, ${((Date.now() - started) / 1000).toFixed(0)} s, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB\n`);
-    const r = await soak(prepareModel(load(), label), { keys, seed: Number(arg('seed') ?? 1), every: 10_000, progress });
+    const r = await soak(prepareModel(sessionOf(load(), { label })), { keys, seed: Number(arg('seed') ?? 1), every: 10_000, progress });
     rows.push({ corpus: label, ...r });
     if (!process.argv.includes('--json')) {
       console.log(`${label}: ${r.keys} keys, ${r.frames} frames in ${r.seconds.toFixed(0)} s; heap ${r.heapWarmMB.toFixed(1)} MB after warm-up, ${r.heapEndMB.toFixed(1)} MB after the run (${(r.heapGrowth * 100).toFixed(1)} %)${r.errors.length ? `; errors: ${r.errors.join('; ')}` : ''}`);

@@ -1,25 +1,25 @@
 /** `steppe compare [--json] [--query Q] [PATH…]`: the cross-country comparison without the dashboard. */
-import { compareCountries, sparkline, type Comparison } from '../analysis/compare.js';
-import { listOf } from '../analysis/figureStore.js';
-import { corpusFigures } from '../analysis/corpusFigures.js';
-import type { Corpus } from '../corpus/types.js';
-import type { SearchIndex } from '../search/searchIndex.js';
-import { matchingArticles, type MarksOf } from './matching.js';
+import { comparisonIn, sparkline, type Comparison } from '../analysis/compare.js';
+import { figuresIn } from '../analysis/exportTable.js';
+import type { Figure } from '../analysis/figures.js';
+import type { Session } from '../session/session.js';
 import { plainTable as table } from '../text/plainTable.js';
 import { sanitizeLine, toJson } from '../text/sanitize.js';
+import type { CommandIo } from './io.js';
+import { selection } from './matching.js';
 
-/** `index`: the corpus's index when it came with it (a snapshot); built only if a query needs one. */
-export function comparison(corpus: Corpus, query: string | undefined, index?: SearchIndex, marks?: MarksOf): Comparison {
-  const articles = matchingArticles(corpus, query, index, marks, '--query');
-  return compareCountries(articles, corpusFigures(articles));
+/** The comparison over the articles matching `query`, from the session's mention table and figures; its figures in the articles' order, with their snippets. */
+export function comparison(session: Session, query: string | undefined): Comparison & { figures: Figure[] } {
+  const ids = selection(session, query, '--query');
+  return { ...comparisonIn(session.table(), session.figures(), ids), figures: figuresIn(session, ids) };
 }
 
-/** The JSON document: figures without the internal corpus position. */
-export function comparisonJson(c: Comparison): string {
-  return toJson({ ...c, figures: listOf(c.figures).map(({ index: _index, paragraph: _p, ...f }) => f) }) + '\n';
+/** The JSON document: figures without their place in the corpus. */
+export function comparisonJson(c: Comparison & { figures: Figure[] }): string {
+  return toJson({ ...c, figures: c.figures.map(({ index: _index, paragraph: _p, start: _s, end: _e, ...f }) => f) }) + '\n';
 }
 
-export function comparisonText(c: Comparison): string {
+export function comparisonText(c: Comparison & { figures: Figure[] }): string {
   const out = table(
     ['country', 'articles', 'mentions', 'share', 'first', 'last', 'figures', 'top organizations', 'top people'],
     c.countries.map((r) => [r.country, String(r.articles), String(r.mentions), `${Math.round(r.share * 100)}%`, r.first ?? '—', r.last ?? '—', String(r.figures), r.topOrganizations.join(', '), r.topPeople.join(', ')].map(sanitizeLine)),
@@ -38,10 +38,17 @@ export function comparisonText(c: Comparison): string {
   }
   if (c.figures.length) {
     out.push('', 'figures:');
-    for (const f of listOf(c.figures)) {
+    for (const f of c.figures) {
       const n = f.low === f.high ? f.low.toLocaleString('en') : `${f.low.toLocaleString('en')}–${f.high.toLocaleString('en')}`;
       out.push(sanitizeLine(`  ${f.country ?? '—'}: ${f.qualifier ? f.qualifier + ' ' : ''}${n} ${f.what}${f.event ? ` (${f.event})` : ''}${f.year ? `, ${f.year}` : ''}${f.speaker ? ` — ${f.speaker}` : ''}`));
     }
   }
   return out.join('\n') + '\n';
+}
+
+export function runCompare(session: Session, flags: { json?: boolean; query?: string }, io: CommandIo): number {
+  const c = comparison(session, flags.query);
+  if (flags.json) io.data(comparisonJson(c));
+  else io.stdout(comparisonText(c));
+  return 0;
 }

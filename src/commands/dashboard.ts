@@ -1,34 +1,27 @@
-/** What the dashboard needs from outside itself: the corpus's review state, exports to files, the clipboard. */
-import { createHash } from 'node:crypto';
+/**
+ * `steppe [PATH…]`: the dashboard on an opened Session — its keyboard (the terminal itself when
+ * the corpus comes down a pipe), its exports to files and the clipboard, and the snapshot kept
+ * on the way out.
+ */
 import path from 'node:path';
-import type { Corpus } from '../corpus/types.js';
-import type { SearchIndex } from '../search/searchIndex.js';
+import { exportTable, type What } from '../analysis/exportTable.js';
 import { writeTextFile } from '../io/corpusFile.js';
-import { ReviewStore, stateFileFor } from '../review/store.js';
-import type { ExportWhat, Outside } from '../ui/effects.js';
-import { exportTable, filtered, formatTable } from './export.js';
-
-/** The review state of the corpus opened from these paths (standard input: by its articles). */
-export async function reviewFor(paths: string[], corpus: Corpus): Promise<ReviewStore> {
-  const identity = paths.includes('-')
-    ? 'stdin:' + createHash('sha256').update(corpus.articles.map((a) => a.id).join('\n')).digest('hex')
-    : paths.map((p) => path.resolve(p)).sort().join('\n');
-  const store = new ReviewStore(stateFileFor(identity));
-  await store.load();
-  return store;
-}
+import type { Session } from '../session/session.js';
+import { formatTable } from '../text/tableFormats.js';
+import type { Outside } from '../ui/effects.js';
+import type { CommandIo } from './io.js';
+import { selection } from './matching.js';
 
 function stamp(d = new Date()): string {
   return d.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }
 
-/** `index`: the dashboard's, asked for only when an export has a query (it may still be building). */
-export function outsideFor(corpus: Corpus, review: ReviewStore, index: () => SearchIndex): Outside {
+/** Exports into the working directory and the terminal's clipboard. */
+export function outsideFor(session: Session): Outside {
   return {
-    async exportView(what: ExportWhat, query: string) {
+    async exportView(what: What, query: string) {
       const file = `steppe-${what}-${stamp()}.csv`;
-      const marks = (id: string) => review.get(id);
-      await writeTextFile(file, formatTable(exportTable(filtered(corpus, query, marks, query.trim() ? index() : undefined), what, marks), 'csv'));
+      writeTextFile(file, formatTable(exportTable(session, what, selection(session, query)), 'csv'));
       return path.join('.', file);
     },
     copy(text: string) {
@@ -36,4 +29,40 @@ export function outsideFor(corpus: Corpus, review: ReviewStore, index: () => Sea
       process.stdout.write(`\x1b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\x07`);
     },
   };
+}
+
+/** The keyboard: stdin, or the terminal itself when the corpus is read from a pipe (`steppe -`). */
+async function keyboardFor(paths: string[]): Promise<NodeJS.ReadStream> {
+  if (process.stdin.isTTY || !process.stdout.isTTY || !paths.includes('-')) return process.stdin;
+  try {
+    const [{ openSync }, tty] = await Promise.all([import('node:fs'), import('node:tty')]);
+    return new tty.ReadStream(openSync('/dev/tty', 'r'));
+  } catch {
+    // no terminal to read keys from: the caller says so
+    return process.stdin;
+  }
+}
+
+export async function runDashboardCommand(paths: string[], flags: { color?: boolean }, io: CommandIo): Promise<number> {
+  // React's production build, not its much slower development build
+  Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV || 'production' });
+  // Ink takes a few hundred milliseconds to load (its layout engine is WebAssembly): start
+  // loading it now, while the corpus is read
+  const ui = Promise.all([import('../ui/model.js'), import('../ui/run.js'), import('../ui/theme.js')]);
+  ui.catch(() => undefined);
+  const { openSession } = await import('../session/open.js');
+  // a large corpus file opened for the first time shows at once and is indexed between key
+  // presses; its snapshot is kept on the way out, so that the next open is quick
+  const session = await openSession(paths, { warn: (line) => io.stderr(`steppe: ${line}\n`), indexLater: true });
+  const keyboard = await keyboardFor(paths);
+  if (!keyboard.isTTY || !process.stdout.isTTY) {
+    io.stderr('steppe: not a terminal, so no dashboard; for plain output use `steppe search QUERY` or `steppe entities`\n');
+    return 2;
+  }
+  if (session.progress().index !== null) io.stderr(`steppe: indexing ${session.articles.length.toLocaleString('en')} articles while the dashboard opens; this file will open quicker next time\n`);
+  const [{ prepareModel }, { runDashboard }, { themeFor }] = await ui;
+  const model = prepareModel(session);
+  const code = await runDashboard(model, themeFor(process.env, flags.color ?? true), { review: session.review ?? undefined, outside: outsideFor(session), stdin: keyboard });
+  session.keep((message) => io.stderr(`steppe: ${message}\n`));
+  return code;
 }

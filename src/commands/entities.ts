@@ -1,11 +1,12 @@
-/** `steppe entities [--type T] [--json] [PATH…]`: the entity table. */
-import { countEntities, type EntityCount } from '../analysis/entityCounts.js';
+/** `steppe entities [--type T] [--query Q] [--json] [PATH…]`: the entity table. */
+import { entityCountsIn, type EntityCount } from '../analysis/entityCounts.js';
+import { MENTION_TYPES, type MentionType } from '../corpus/types.js';
+import { UsageError } from '../io/errors.js';
+import type { Session } from '../session/session.js';
 import { plainTable } from '../text/plainTable.js';
 import { sanitizeLine, toJson } from '../text/sanitize.js';
-import type { Article, MentionType } from '../corpus/types.js';
-import { UsageError } from '../io/errors.js';
-
-export const MENTION_TYPES: MentionType[] = ['country', 'person', 'organization', 'place'];
+import type { CommandIo } from './io.js';
+import { selection } from './matching.js';
 
 export function parseType(value: string | undefined): MentionType | undefined {
   if (value === undefined) return undefined;
@@ -14,20 +15,17 @@ export function parseType(value: string | undefined): MentionType | undefined {
   return t;
 }
 
-export function entitiesJson(articles: Article[], type?: MentionType): string {
-  return toJson(countEntities(articles, type)) + '\n';
+export function entitiesTable(rows: EntityCount[], articles: number): string {
+  const header = ['entity', 'type', 'articles', 'mentions', 'as written'];
+  const cells = rows.map((r) => [sanitizeLine(r.name), r.type, String(r.articles), String(r.mentions), r.spellings.map((s) => `${sanitizeLine(s.text)} ${s.count}`).join(', ')]);
+  return [...plainTable(header, cells, [false, false, true, true, false], true), '', `${rows.length} entities in ${articles} articles (republished copies counted once)`].join('\n') + '\n';
 }
 
-export function entitiesTable(articles: Article[], type?: MentionType): string {
-  const rows = countEntities(articles, type);
-  const header = ['entity', 'type', 'articles', 'mentions', 'as written'];
-  const cells = rows.map((r: EntityCount) => [
-    sanitizeLine(r.name),
-    r.type,
-    String(r.articles),
-    String(r.mentions),
-    r.spellings.map((s) => `${sanitizeLine(s.text)} ${s.count}`).join(', '),
-  ]);
-  const total = articles.filter((a) => !a.duplicateOf).length;
-  return [...plainTable(header, cells, [false, false, true, true, false], true), '', `${rows.length} entities in ${total} articles (republished copies counted once)`].join('\n') + '\n';
+export function runEntities(session: Session, flags: { type?: string; query?: string; json?: boolean }, io: CommandIo): number {
+  const type = parseType(flags.type);
+  const ids = selection(session, flags.query, '--query');
+  const rows = entityCountsIn(session.table(), ids, type);
+  if (flags.json) io.data(toJson(rows) + '\n');
+  else io.stdout(entitiesTable(rows, ids.filter((i) => !session.articles[i]!.duplicateOf).length));
+  return 0;
 }

@@ -1,22 +1,18 @@
-/** The plain commands' one way to run a query: parse it (a bad one is a usage error), search, with the review marks. */
-import type { Article, Corpus } from '../corpus/types.js';
+/** The plain commands' one way to run a query: parse it (a bad one is a usage error), then search the session, with its review marks. */
 import { UsageError } from '../io/errors.js';
-import type { Mark } from '../review/marks.js';
 import { parseQuery } from '../search/query.js';
 import { searchAll, type SearchResult } from '../search/search.js';
-import { buildIndex, type SearchIndex } from '../search/searchIndex.js';
+import type { Session } from '../session/session.js';
 
-export type MarksOf = (id: string) => Mark | undefined;
-
-/** `index`: the corpus's own when one is at hand (a snapshot's, the dashboard's); built only when needed. */
-export function matching(corpus: Corpus, query: string, index?: SearchIndex, marks?: MarksOf, option = 'query'): SearchResult {
+/** `option`: how the user gave the query, for the error ("--query: …"). */
+export function matching(session: Session, query: string, option = 'query'): SearchResult {
   const parsed = parseQuery(query);
   if (!parsed.ok) throw new UsageError(`${option}: ${parsed.error}`);
-  return searchAll(index ?? buildIndex(corpus.articles), parsed.query, marks);
+  return searchAll(session.index(), parsed.query, (id) => session.mark(id));
 }
 
-/** The articles matching `query`, best first; all of them when there is no query. */
-export function matchingArticles(corpus: Corpus, query: string | undefined, index?: SearchIndex, marks?: MarksOf, option?: string): Article[] {
-  if (!query?.trim()) return corpus.articles;
-  return matching(corpus, query, index, marks, option).ids.map((i) => corpus.articles[i]!);
+/** The positions of the articles matching `query`, best first; every article when there is no query. */
+export function selection(session: Session, query: string | undefined, option?: string): number[] {
+  if (!query?.trim()) return session.articles.map((_, i) => i);
+  return matching(session, query, option).ids;
 }

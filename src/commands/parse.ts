@@ -6,13 +6,9 @@ import { corpusKindOf, serializeCorpus, writeCorpusFile } from '../io/corpusFile
 import { UserError } from '../io/errors.js';
 import { collectFiles } from '../io/files.js';
 import { sanitizeLine } from '../text/sanitize.js';
+import type { CommandIo } from './io.js';
 
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
-
-export async function runParse(paths: string[], out: string | undefined, io: Io, options: { verbose?: boolean } = {}): Promise<number> {
+export async function runParse(paths: string[], out: string | undefined, io: Pick<CommandIo, 'stdout' | 'stderr'>, options: { verbose?: boolean } = {}): Promise<number> {
   if (paths.length === 0) throw new UserError('parse: name at least one file or folder (e.g. steppe parse data/raw --out data/corpus.json)');
   const collected = await collectFiles(paths);
   const pages: SourceFile[] = [];

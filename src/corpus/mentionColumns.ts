@@ -4,9 +4,10 @@
  * (the reader, figures, exports); counting is done from the mention table. Used for
  * corpus.json as it streams in, and to write and read snapshots.
  */
-import type { Article, Mention, MentionType } from './types.js';
+import { MENTION_TYPES, type Article, type Mention, type MentionType } from './types.js';
 
-const TYPES: readonly MentionType[] = ['country', 'person', 'organization', 'place'];
+// a type is stored as its position here: MENTION_TYPES' order is part of the cached columns
+const TYPES: readonly MentionType[] = MENTION_TYPES;
 const KEYS = 'type,id,name,text,paragraph,start,end';
 const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 0x7fffffff;
 

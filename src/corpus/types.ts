@@ -1,6 +1,8 @@
 /** The shapes of corpus.json (see README "Corpus file format"). */
 
-export type MentionType = 'country' | 'person' | 'organization' | 'place';
+/** The kinds of entity, in the order every table and tab shows them. */
+export const MENTION_TYPES = ['country', 'person', 'organization', 'place'] as const;
+export type MentionType = (typeof MENTION_TYPES)[number];
 
 export interface Mention {
   type: MentionType;

@@ -17,16 +17,12 @@ import { collectFiles, describeError, readBounded } from './files.js';
 export interface Opened {
   corpus: Corpus;
   warnings: Warning[];
-  /** the search index, when a snapshot of a large corpus.json held it */
+  /** what a snapshot of a large corpus.json held, when one matched the file */
   index?: SearchIndex;
-  /** the mention table, when a snapshot held it */
   table?: MentionTable;
-  /** keeps a snapshot of a large corpus.json once it is indexed, so the next open is quick */
-  remember?: (built: { index: SearchIndex; table: MentionTable }) => void;
-  /** every article's figures, when a snapshot held them */
   figures?: Figures;
-  /** adds figures extracted later to the snapshot */
-  rememberFigures?: (figures: Figures) => void;
+  /** a large corpus.json: the file whose snapshot can be kept (io/snapshot.ts) for a quick next open */
+  snapshotOf?: string;
 }
 
 /** push(...items) passes every item as an argument and overflows the stack at ~100,000 */
@@ -58,15 +54,14 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
   const [only] = paths;
   if (paths.length === 1 && only !== '-' && path.extname(only!).toLowerCase() === '.json' && sizeOf(only!) >= SNAPSHOT_MIN_BYTES) {
     // loaded only here: small corpora, the rule, start without it
-    const { readSnapshot, writeSnapshot, writeSnapshotFigures } = await import('./snapshot.js');
+    const { readSnapshot } = await import('./snapshot.js');
     const snapshot = readSnapshot(only!);
-    const rememberFigures = (figures: Figures) => void writeSnapshotFigures(only!, figures);
-    if (snapshot.ok) return { corpus: { version: 1, articles: snapshot.articles }, warnings: [], index: snapshot.index, table: snapshot.table, figures: snapshot.figures, rememberFigures };
+    if (snapshot.ok) return { corpus: { version: 1, articles: snapshot.articles }, warnings: [], index: snapshot.index, table: snapshot.table, figures: snapshot.figures, snapshotOf: only! };
     const { corpus, warnings } = await readCorpusFile(only!);
     if (snapshot.damaged) warnings.unshift({ file: only!, message: `snapshot damaged (${snapshot.damaged}); rebuilding` });
     const ids = uniqueIds(corpus.articles);
     if (ids) warnings.push({ file: only!, message: ids });
-    return { corpus, warnings, remember: ({ index, table }) => void writeSnapshot(only!, corpus.articles, index, table), rememberFigures };
+    return { corpus, warnings, snapshotOf: only! };
   }
   const articles: Article[] = [];
   const warnings: Warning[] = [];

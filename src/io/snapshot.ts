@@ -21,7 +21,7 @@ import { sweepStaleTemps, tempNameFor, writeAll, writeFileSafely } from './safeW
 import { Sealer, seal, sha256, unseal } from './sealed.js';
 import { firstLine } from '../text/firstLine.js';
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 interface Meta {
   key: string;

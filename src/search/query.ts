@@ -5,6 +5,8 @@
 
 export type Field = 'country' | 'person' | 'org' | 'place' | 'source';
 export const FIELDS: Field[] = ['country', 'person', 'org', 'place', 'source'];
+/** Every prefix the language reads, with its colon: what completion offers. */
+export const FIELD_PREFIXES = [...FIELDS, 'year', 'is', 'has'].map((f) => `${f}:`);
 
 export interface Query {
   words: string[];

@@ -16,56 +16,20 @@ import { HelpOverlay } from './components/HelpOverlay.js';
 import { Reader } from './components/Reader.js';
 import { StatusBar } from './components/StatusBar.js';
 import { route, splitKeys } from './keymap.js';
-import { boxOf, innerColumns, innerRows, layoutFor, MIN_COLUMNS, MIN_ROWS, tooSmall, type Layout } from './layout.js';
+import { innerColumns, layoutFor, MIN_COLUMNS, MIN_ROWS, scrollRows, tooSmall } from './layout.js';
 import type { Model } from './model.js';
-import { LARGE_CORPUS, makeSelectors, type Selectors } from './selectors.js';
+import { makeSelectors } from './selectors.js';
 import { useTerminalSize } from './size.js';
 import { COMPARE_SORTS, COMPARE_VIEWS, ENTITY_TYPES, initialState, reduce, type Action, type Pane, type UiState, type View } from './state.js';
-import { matrixAxis, sortCountries } from './compareView.js';
+import { viewOf } from './view.js';
+import { useBackgroundWork } from './hooks/useBackgroundWork.js';
+import { useSettledQuery } from './hooks/useSettledQuery.js';
+import { LARGE_CORPUS } from '../session/session.js';
 import type { Theme } from './theme.js';
 import { fit } from './textWidth.js';
 import { firstLine } from '../text/firstLine.js';
 
-/** How long typing must pause before a large corpus's tables follow the filter. */
-const SETTLE_MS = 250;
-
 const TITLES: Record<Pane, string> = { list: '1 Articles', reader: '2 Reader', entities: '3 Entities', compare: '4 Compare' };
-
-/** Everything the reducer and the panes need from the derived data, for one state and layout. */
-function viewOf(s: UiState, sel: Selectors, layout: Layout, tableQuery: Query = s.query): View {
-  const readerBox = boxOf(layout, 'reader') ?? { width: layout.columns.flat()[0]!.width, height: layout.paneHeight };
-  const reader = () => (s.reading === null ? null : sel.reader(s.reading, innerColumns(readerBox.width), s.showEntities, s.query));
-  const focusBox = boxOf(layout, s.focus);
-  const compareBox = boxOf(layout, 'compare') ?? { width: layout.columns.flat()[0]!.width, height: layout.paneHeight };
-  // getters: a key press computes only what its action reads (tables cost a pass over the filter)
-  return {
-    get list() {
-      return sel.list(s.query, s.sort);
-    },
-    get entityRows() {
-      return sel.entities(tableQuery, ENTITY_TYPES[s.entityType]!).rows;
-    },
-    get compareRows() {
-      return sortCountries(sel.comparison(tableQuery).countries, COMPARE_SORTS[s.compareSort]!);
-    },
-    get matrix() {
-      return matrixAxis(sel.comparison(tableQuery), innerColumns(compareBox.width));
-    },
-    get compareLines() {
-      return sel.compareLines(tableQuery, COMPARE_VIEWS[s.compareView]!, s.marked, innerColumns(compareBox.width)).length;
-    },
-    get readerLines() {
-      return reader()?.lines.length ?? 0;
-    },
-    get hitLines() {
-      return reader()?.hitLines ?? [];
-    },
-    get concordanceLines() {
-      return s.concordance ? sel.concordance(tableQuery, s.concordance.id).length : 0;
-    },
-    page: innerRows(focusBox?.height ?? layout.paneHeight) - (s.focus === 'entities' ? 2 : s.focus === 'compare' ? 1 : 0),
-  };
-}
 
 const EXPORT_OF: Record<Pane, ExportWhat> = { list: 'articles', reader: 'articles', entities: 'entities', compare: 'compare' };
 
@@ -94,18 +58,9 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
       }),
     [review],
   );
-  // in a large corpus the entity and compare tables follow the filter once typing pauses:
-  // a keystroke redraws the list at once and never waits for a pass over every mention
-  const [settledQuery, setSettledQuery] = useState(state.query);
-  useEffect(() => {
-    if (settledQuery === state.query) return;
-    const timer = setTimeout(() => setSettledQuery(state.query), SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [state.query, settledQuery]);
-  const tableQuery = model.articles.length > LARGE_CORPUS ? settledQuery : state.query;
-  // a large corpus's figures are extracted between key presses; progress re-renders
-  const [, setBackgroundTick] = useState(0);
-  useEffect(() => selectors.startBackground(() => setBackgroundTick((t) => t + 1)), [selectors]);
+  // in a large corpus the entity and compare tables follow the filter once typing pauses
+  const tableQuery = useSettledQuery(state.query, model.articles.length > LARGE_CORPUS);
+  useBackgroundWork(model.session);
 
   /** The article a review key applies to: the one open in the reader, or the selected one. */
   const targetOf = (s: UiState, v: View): Article | undefined => {
@@ -184,7 +139,8 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
 
   const paneBody = (pane: Pane, width: number, height: number) => {
     const w = innerColumns(width);
-    const rows = innerRows(height);
+    // the rows the pane scrolls through, below its own header lines
+    const rows = scrollRows(pane, height, state);
     const focused = state.focus === pane;
     switch (pane) {
       case 'list':
@@ -195,10 +151,10 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
       }
       case 'entities': {
         if (state.concordance) {
-          return <ConcordancePane model={model} name={state.concordance.name} lines={selectors.concordance(tableQuery, state.concordance.id)} top={state.concordanceTop} width={w} height={rows} theme={theme} />;
+          return <ConcordancePane model={model} name={state.concordance.name} lines={selectors.concordance(tableQuery, state.concordance.id)} top={state.concordanceTop} width={w} rows={rows} theme={theme} />;
         }
         const { rows: entityRows, totals } = selectors.entities(tableQuery, ENTITY_TYPES[state.entityType]!);
-        return <EntitiesPane rows={entityRows} totals={totals} typeIndex={state.entityType} cursor={state.entityCursor} width={w} height={rows} focused={focused} theme={theme} />;
+        return <EntitiesPane rows={entityRows} totals={totals} typeIndex={state.entityType} cursor={state.entityCursor} width={w} visible={rows} focused={focused} theme={theme} />;
       }
       case 'compare': {
         const comparison = selectors.comparison(tableQuery);
@@ -206,11 +162,11 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
           <ComparePane
             state={state}
             comparison={comparison}
-            rows={sortCountries(comparison.countries, COMPARE_SORTS[state.compareSort]!)}
-            matrix={matrixAxis(comparison, w)}
+            rows={selectors.compareRows(tableQuery, COMPARE_SORTS[state.compareSort]!)}
+            matrix={selectors.matrix(tableQuery, w)}
             lines={selectors.compareLines(tableQuery, COMPARE_VIEWS[state.compareView]!, state.marked, w)}
             width={w}
-            height={rows}
+            scroll={rows}
             focused={focused}
             theme={theme}
           />

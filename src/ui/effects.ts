@@ -4,6 +4,7 @@
  */
 import type { Article } from '../corpus/types.js';
 import type { Mark } from '../review/marks.js';
+import type { What } from '../analysis/exportTable.js';
 
 /** The review store as the dashboard uses it (the real one saves to disk; tests may pass a fake). */
 export interface Review {
@@ -18,7 +19,8 @@ export interface Review {
   close?(): Promise<{ id: string; fields: string[] }[]>;
 }
 
-export type ExportWhat = 'articles' | 'entities' | 'compare' | 'figures';
+/** the views `x` exports: the export table's kinds */
+export type ExportWhat = What;
 
 export interface Outside {
   /** writes the current view, filtered, to a file in the working directory; returns its path */

@@ -1,5 +1,5 @@
 /** Which panes fit, and how big: four on wide terminals, two at 80×24, one with tabs below that. */
-import type { Pane, UiState } from './state.js';
+import { COMPARE_VIEWS, type Pane, type UiState } from './state.js';
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 20;
@@ -59,6 +59,22 @@ export function layoutFor(columns: number, rows: number, s: Pick<UiState, 'focus
 /** Rows of content inside a pane box: borders and the pane's title line taken off. */
 export function innerRows(height: number): number {
   return Math.max(1, height - 3);
+}
+
+/**
+ * The rows a pane scrolls through inside its frame: what its own header lines leave (the
+ * entity types and the table's header; a compare view's tabs, a table header, the matrix's
+ * header and its footer). The panes draw this many; the reducer pages by it.
+ */
+export function scrollRows(pane: Pane, height: number, s: Pick<UiState, 'compareView' | 'concordance'>): number {
+  const inner = innerRows(height);
+  const chrome: Record<Pane, () => number> = {
+    list: () => 0,
+    reader: () => 0,
+    entities: () => (s.concordance ? 1 : 2),
+    compare: () => ({ countries: 2, matrix: 3 })[COMPARE_VIEWS[s.compareView] as 'countries' | 'matrix'] ?? 1,
+  };
+  return Math.max(1, inner - chrome[pane]());
 }
 
 export function innerColumns(width: number): number {

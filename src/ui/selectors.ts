@@ -4,8 +4,7 @@
  * (article, width, options). Nothing here runs per frame unless its inputs changed.
  */
 import { entityCountsIn, type EntityCount } from '../analysis/entityCounts.js';
-import { comparisonIn, type Comparison } from '../analysis/compare.js';
-import { figureStoreOf, figuresInSlices } from '../analysis/corpusFigures.js';
+import { comparisonIn, type Comparison, type CountryProfile } from '../analysis/compare.js';
 import type { Figures } from '../analysis/figureStore.js';
 import { concordance, type KwicLine } from '../analysis/kwic.js';
 import type { MentionType } from '../corpus/types.js';
@@ -15,17 +14,11 @@ import { searchAll, type SearchResult } from '../search/search.js';
 import { termsOf } from '../search/searchIndex.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import type { Model } from './model.js';
-import { figuresLines, linesOf, sideBySideLines, timelineLines, type Lines } from './compareView.js';
-import type { CompareView, SortKey } from './state.js';
+import { figuresLines, linesOf, matrixAxis, sideBySideLines, sortCountries, timelineLines, type Lines } from './compareView.js';
+import type { CompareSort, CompareView, SortKey } from './state.js';
 import { wrapRanges } from './textWidth.js';
 
-/**
- * Above this many articles a corpus is large: its figures are extracted in the background,
- * not on first use, and its entity and compare tables follow the filter once typing pauses
- * (counting entities and comparing countries over 100,000 articles takes ~60 ms: affordable
- * once a pause, not on every keystroke).
- */
-export const LARGE_CORPUS = 2000;
+/** The compare views count no figures while a large corpus's are still being extracted. */
 const PENDING: Figures = [];
 
 /**
@@ -55,16 +48,15 @@ export interface Selectors {
   list(query: Query, sort: SortKey): number[];
   entities(query: Query, type: MentionType): { rows: EntityCount[]; totals: Map<string, EntityCount> };
   comparison(query: Query): Comparison;
+  /** the countries table in the order chosen */
+  compareRows(query: Query, sort: CompareSort): CountryProfile[];
+  /** the countries on the co-mention matrix's axes at this width */
+  matrix(query: Query, width: number): string[];
   figures(): Figures;
   /** how far a large corpus's figures are extracted (0–1), or null when they are ready */
   figuresProgress(): number | null;
   /** how far the index is built (0–1) while it is built in the background, or null when ready */
   indexProgress(): number | null;
-  /**
-   * starts the background work, a slice between key presses: the index when it is still to be
-   * built, then a large corpus's figures; `onChange` when either moves on; returns a stop
-   */
-  startBackground(onChange: () => void): () => void;
   /** lines of the scrolling compare views (side by side, timeline, figures) */
   compareLines(query: Query, view: CompareView, marked: string[], width: number): Lines;
   concordance(query: Query, entityId: string): KwicLine[];
@@ -78,20 +70,19 @@ export interface MarksView {
 }
 
 export function makeSelectors(model: Model, marks: MarksView = { get: () => undefined, version: 0 }): Selectors {
-  // a large corpus: figures extracted in the background
-  const large = model.articles.length > LARGE_CORPUS;
+  const session = model.session;
   // while the index is built in the background every query waits: the list shows every
   // article (one result, made once), and the query applies once the index is ready
   let everything: SearchResult | null = null;
   const waiting = () => (everything ??= { ids: model.articles.map((_, i) => i), scores: new Float64Array(0), terms: new Set(), phrases: [] });
   const resultFor = memo(
-    ({ q }: { q: Query; v: number }) => searchAll(model.index, q, (id) => marks.get(id)),
+    ({ q }: { q: Query; v: number }) => searchAll(session.index(), q, (id) => marks.get(id)),
     (a, b) => a.q === b.q && a.v === b.v,
     // the list follows the query as typed, a large corpus's tables the settled one
     2,
   );
   // a query with is:/has: depends on the marks too
-  const result = (q: Query) => (model.indexProgress() !== null ? waiting() : resultFor({ q, v: hasMarkFilter(q) ? marks.version : 0 }));
+  const result = (q: Query) => (session.progress().index !== null ? waiting() : resultFor({ q, v: hasMarkFilter(q) ? marks.version : 0 }));
   // each order over the whole corpus is sorted once; a filter result is then laid out in it
   // with one pass, so a keystroke never sorts 100,000 strings
   const orders = new Map<SortKey, Int32Array>();
@@ -114,16 +105,22 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     (a, b) => a.r === b.r && a.type === b.type,
   );
   const entities = ({ q, type }: { q: Query; type: MentionType }) => entitiesFor({ r: result(q), type });
-  // figures: a small corpus's are extracted when first needed; a large one's by a background
-  // job in slices between key presses (startBackground), the compare views counting none meanwhile
-  let figuresAll: Figures | null = model.figures ?? null;
-  let figuresDone = 0;
-  const figures = () => figuresAll ?? (large ? PENDING : (figuresAll = figureStoreOf(model.articles)));
+  // a large corpus's figures are extracted by the session's background work: until then
+  // the compare views count none
+  const figures = () => session.readyFigures() ?? PENDING;
   const comparisonFor = memo(
     ({ r, f }: { r: SearchResult; f: Figures }) => comparisonIn(model.table, f, r.ids),
     (a, b) => a.r === b.r && a.f === b.f,
   );
   const comparison = (q: Query) => comparisonFor({ r: result(q), f: figures() });
+  const compareRowsFor = memo(
+    ({ c, sort }: { c: Comparison; sort: CompareSort }) => sortCountries(c.countries, sort),
+    (a, b) => a.c === b.c && a.sort === b.sort,
+  );
+  const matrixFor = memo(
+    ({ c, width }: { c: Comparison; width: number }) => matrixAxis(c, width),
+    (a, b) => a.c === b.c && a.width === b.width,
+  );
   const compareLinesFor = memo(
     (k: { r: SearchResult; f: Figures; view: CompareView; marked: string[]; width: number }) => {
       switch (k.view) {
@@ -153,45 +150,12 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     list: (q, sort) => list({ q, sort }),
     entities: (q, type) => entities({ q, type }),
     comparison,
+    compareRows: (q, sort) => compareRowsFor({ c: comparison(q), sort }),
+    matrix: (q, width) => matrixFor({ c: comparison(q), width }),
     figures,
     compareLines: (q, view, marked, width) => compareLinesFor({ r: result(q), f: figures(), view, marked, width }),
-    figuresProgress: () => (figuresAll || !large ? null : figuresDone / model.articles.length),
-    indexProgress: () => model.indexProgress(),
-    startBackground(onChange) {
-      const figuresJob = figuresAll || !large ? null : figuresInSlices(model.articles);
-      let timer: NodeJS.Immediate | undefined;
-      let shown = -1;
-      const tell = (progress: number) => {
-        if (progress - shown >= 0.01) {
-          shown = progress;
-          onChange();
-        }
-      };
-      const step = () => {
-        // ~8 ms at a time: a key pressed meanwhile waits at most that long
-        if (model.indexProgress() !== null) {
-          if (model.indexStep(8)) {
-            shown = -1;
-            onChange();
-          } else tell(model.indexProgress()!);
-          timer = setImmediate(step);
-          return;
-        }
-        if (!figuresJob || figuresAll) return;
-        const finished = figuresJob.next(8);
-        figuresDone = figuresJob.done();
-        if (finished) {
-          figuresAll = figuresJob.figures;
-          model.rememberFigures?.(figuresAll);
-          onChange();
-        } else {
-          tell(figuresDone / model.articles.length);
-          timer = setImmediate(step);
-        }
-      };
-      timer = setImmediate(step);
-      return () => clearImmediate(timer);
-    },
+    figuresProgress: () => session.progress().figures,
+    indexProgress: () => session.progress().index,
     concordance: (q, id) => kwic({ q, id }),
     reader: (article, width, showEntities, q) => readerFor({ article, width, showEntities, r: result(q) }),
   };

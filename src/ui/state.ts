@@ -2,14 +2,15 @@
  * UI state and its reducer: pure, testable without Ink. The reducer is given the derived
  * view (list length, table sizes, reader lines) it needs to keep cursors in range.
  */
-import type { MentionType } from '../corpus/types.js';
+import { MENTION_TYPES, type MentionType } from '../corpus/types.js';
 import { EMPTY_QUERY, parseQuery, type Query } from '../search/query.js';
 
 export type Pane = 'list' | 'reader' | 'entities' | 'compare';
 export const PANES: Pane[] = ['list', 'reader', 'entities', 'compare'];
 export type Mode = 'normal' | 'filter' | 'help' | 'note';
 export type SortKey = 'date' | 'publisher' | 'title' | 'relevance';
-export const ENTITY_TYPES: MentionType[] = ['country', 'person', 'organization', 'place'];
+/** the entity pane's tabs: every mention type */
+export const ENTITY_TYPES: readonly MentionType[] = MENTION_TYPES;
 export const COMPARE_VIEWS = ['countries', 'matrix', 'side by side', 'timeline', 'figures'] as const;
 export type CompareView = (typeof COMPARE_VIEWS)[number];
 export const COMPARE_SORTS = ['articles', 'mentions', 'share', 'country', 'first', 'last', 'figures'] as const;

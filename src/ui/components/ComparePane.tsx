@@ -18,29 +18,29 @@ export function ComparePane(props: {
   matrix: string[];
   lines: Lines;
   width: number;
-  height: number;
+  /** rows the current view scrolls through, below its own header lines (layout.scrollRows) */
+  scroll: number;
   focused: boolean;
   theme: Theme;
 }) {
-  const { state, width, theme } = props;
+  const { state, width, theme, scroll } = props;
   const view = COMPARE_VIEWS[state.compareView]!;
   const tabs = COMPARE_VIEWS.map((v) => (v === view ? `[${v}]` : v)).join(' ');
-  const body = Math.max(1, props.height - 1);
   return (
     <Box flexDirection="column">
       <Text color={theme.accent}>{fit(tabs, width)}</Text>
-      {view === 'countries' && <Countries {...props} rows={props.rows} height={body} />}
-      {view === 'matrix' && <Matrix {...props} height={body} />}
+      {view === 'countries' && <Countries {...props} rows={props.rows} />}
+      {view === 'matrix' && <Matrix {...props} />}
       {view !== 'countries' && view !== 'matrix' &&
-        Array.from({ length: Math.max(0, Math.min(body, props.lines.length - state.compareTop)) }, (_, i) => <Text key={state.compareTop + i}>{fit(props.lines.at(state.compareTop + i), width)}</Text>)}
+        Array.from({ length: Math.max(0, Math.min(scroll, props.lines.length - state.compareTop)) }, (_, i) => <Text key={state.compareTop + i}>{fit(props.lines.at(state.compareTop + i), width)}</Text>)}
     </Box>
   );
 }
 
-function Countries(props: { state: UiState; rows: CountryProfile[]; width: number; height: number; focused: boolean; theme: Theme }) {
+function Countries(props: { state: UiState; rows: CountryProfile[]; width: number; scroll: number; focused: boolean; theme: Theme }) {
   const { state, width } = props;
   if (!props.rows.length) return <Text color={props.theme.muted}>{fit('no countries in these articles', width)}</Text>;
-  const visible = Math.max(1, props.height - 1);
+  const visible = props.scroll;
   const start = windowStart(state.compareCursor, props.rows.length, visible);
   const sortKey = COMPARE_SORTS[state.compareSort]!;
   const mark = (key: string, label: string) => (key === sortKey ? `${label}↓` : label);
@@ -67,7 +67,7 @@ function Countries(props: { state: UiState; rows: CountryProfile[]; width: numbe
 /** Three-letter labels keep the columns narrow: Kazakhstan → Kaz. */
 const short = (c: string, n: number) => (c.length <= n ? c : c.slice(0, n - 1) + '.');
 
-function Matrix(props: { state: UiState; comparison: Comparison; matrix: string[]; width: number; height: number; focused: boolean; theme: Theme }) {
+function Matrix(props: { state: UiState; comparison: Comparison; matrix: string[]; width: number; scroll: number; focused: boolean; theme: Theme }) {
   const { state, matrix, comparison } = props;
   if (matrix.length < 2) return <Text color={props.theme.muted}>{fit('fewer than two countries here', props.width)}</Text>;
   const max = Math.max(1, ...matrix.flatMap((a) => matrix.filter((b) => b !== a).map((b) => coMentionCount(comparison, a, b))));
@@ -76,7 +76,7 @@ function Matrix(props: { state: UiState; comparison: Comparison; matrix: string[
   return (
     <Box flexDirection="column">
       <Text bold>{fit(header, props.width)}</Text>
-      {matrix.slice(0, Math.max(0, props.height - 2)).map((a, r) => (
+      {matrix.slice(0, props.scroll).map((a, r) => (
         <Text key={a}>
           {fit(short(a, MATRIX_LABEL - 1), MATRIX_LABEL)}
           {matrix.map((b, c) => {

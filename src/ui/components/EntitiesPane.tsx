@@ -15,13 +15,14 @@ export function EntitiesPane(props: {
   typeIndex: number;
   cursor: number;
   width: number;
-  height: number;
+  /** table rows shown, below the type tabs and the table's header (layout.scrollRows) */
+  visible: number;
   focused: boolean;
   theme: Theme;
 }) {
   const { width, theme } = props;
   const tabs = ENTITY_TYPES.map((t, i) => (i === props.typeIndex ? `[${t}]` : t)).join(' ');
-  const visible = Math.max(1, props.height - 2);
+  const visible = props.visible;
   const start = windowStart(props.cursor, props.rows.length, visible);
   const columns = flexColumns(width, [{ key: 'entity', header: 'entity' }, { key: 'type', header: 'type' }, { key: 'articles', header: 'articles', align: 'right' }, { key: 'mentions', header: 'mentions', align: 'right' }, { key: 'total', header: 'corpus', align: 'right' }], width >= 60 ? [12, 8, 8, 9] : [7, 8, 8, 9].map((w, i) => (i === 0 ? 0 : w)));
   const rows = props.rows.slice(start, start + visible).map((e) => {
@@ -40,9 +41,9 @@ export function EntitiesPane(props: {
   );
 }
 
-export function ConcordancePane(props: { model: Model; name: string; lines: KwicLine[]; top: number; width: number; height: number; theme: Theme }) {
-  const { width, theme } = props;
-  const rows = Math.max(1, props.height - 1);
+/** `rows`: lines shown below its heading (layout.scrollRows). */
+export function ConcordancePane(props: { model: Model; name: string; lines: KwicLine[]; top: number; width: number; rows: number; theme: Theme }) {
+  const { width, theme, rows } = props;
   return (
     <Box flexDirection="column">
       <Text color={theme.accent}>{fit(`concordance: ${sanitizeLine(props.name)} (${props.lines.length}) · esc back`, width)}</Text>

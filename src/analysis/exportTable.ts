@@ -1,0 +1,95 @@
+/**
+ * A view of the corpus as a table — articles, entities, the country comparison or figures —
+ * over the articles a filter selected: what `steppe export` and the dashboard's `x` write.
+ */
+import type { Article } from '../corpus/types.js';
+import type { Mark } from '../review/marks.js';
+import { comparisonIn } from './compare.js';
+import { entityCountsIn } from './entityCounts.js';
+import { listOf, type Figures } from './figureStore.js';
+import { withSnippet, type Figure } from './figures.js';
+import { everyArticle, type MentionTable } from './mentionTable.js';
+import type { Cell } from '../text/tableFormats.js';
+
+export const WHATS = ['articles', 'entities', 'compare', 'figures'] as const;
+export type What = (typeof WHATS)[number];
+
+export interface ExportTable {
+  columns: string[];
+  rows: Record<string, Cell>[];
+}
+
+/** What a table is made from: an opened corpus (a Session is one). */
+export interface TableSource {
+  articles: Article[];
+  table(): MentionTable;
+  figures(): Figures;
+  mark(articleId: string): Mark | undefined;
+}
+
+/**
+ * The figures of the articles `ids`, in that order (a search's best first), with their
+ * snippets: the corpus's figures are kept without them and cut again from the paragraph.
+ */
+export function figuresIn(source: TableSource, ids: ArrayLike<number>): Figure[] {
+  const byArticle = new Map<number, Figure[]>();
+  for (const f of listOf(source.figures())) {
+    let list = byArticle.get(f.index);
+    if (!list) byArticle.set(f.index, (list = []));
+    list.push(withSnippet(f, source.articles[f.index]!));
+  }
+  const out: Figure[] = [];
+  for (let k = 0; k < ids.length; k++) out.push(...(byArticle.get(ids[k]!) ?? []));
+  return out;
+}
+
+/** `ids`: the articles selected (all of them when omitted). */
+export function exportTable(source: TableSource, what: What, ids: ArrayLike<number> = everyArticle(source.articles.length)): ExportTable {
+  switch (what) {
+    case 'articles':
+      return {
+        columns: ['id', 'file', 'published', 'publisher', 'author', 'title', 'countries', 'read', 'starred', 'note'],
+        rows: Array.from(ids, (i) => {
+          const a = source.articles[i]!;
+          const m = source.mark(a.id);
+          return {
+            id: a.id,
+            file: a.file,
+            published: a.published,
+            publisher: a.publisher,
+            author: a.author,
+            title: a.title,
+            countries: [...new Set(a.mentions.filter((x) => x.type === 'country').map((x) => x.name))].join('; '),
+            read: m?.read ? 'yes' : '',
+            starred: m?.starred ? 'yes' : '',
+            note: m?.note ?? '',
+          };
+        }),
+      };
+    case 'entities':
+      return {
+        columns: ['entity', 'type', 'articles', 'mentions', 'as written'],
+        rows: entityCountsIn(source.table(), ids).map((e) => ({ entity: e.name, type: e.type, articles: e.articles, mentions: e.mentions, 'as written': e.spellings.map((s) => `${s.text} ${s.count}`).join('; ') })),
+      };
+    case 'compare':
+      return {
+        columns: ['country', 'articles', 'mentions', 'share', 'first', 'last', 'figures', 'top organizations', 'top people'],
+        rows: comparisonIn(source.table(), source.figures(), ids).countries.map((c) => ({
+          country: c.country,
+          articles: c.articles,
+          mentions: c.mentions,
+          share: Math.round(c.share * 1000) / 1000,
+          first: c.first,
+          last: c.last,
+          figures: c.figures,
+          'top organizations': c.topOrganizations.join('; '),
+          'top people': c.topPeople.join('; '),
+        })),
+      };
+    case 'figures':
+      return {
+        columns: ['country', 'low', 'high', 'qualifier', 'what', 'event', 'speaker', 'year', 'article', 'snippet'],
+        rows: figuresIn(source, ids).map((f) => ({ country: f.country, low: f.low, high: f.high, qualifier: f.qualifier, what: f.what, event: f.event, speaker: f.speaker, year: f.year, article: f.article, snippet: f.snippet })),
+      };
+  }
+}

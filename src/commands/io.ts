@@ -1,0 +1,7 @@
+/** Where a command's output goes: text for a person (sanitised), and data (exports, --json). */
+export interface CommandIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** data: as it is when piped or written to a file, sanitised only on a terminal */
+  data(text: string): void;
+}

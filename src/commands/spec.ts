@@ -1,0 +1,134 @@
+/**
+ * The command line as data: every command, flag and value. The argument parser, the help,
+ * `steppe help COMMAND`, the man page and the shell completions are all made from it.
+ */
+import { WHATS } from '../analysis/exportTable.js';
+import { FORMATS } from '../text/tableFormats.js';
+import { MENTION_TYPES } from '../corpus/types.js';
+import { FIELD_PREFIXES } from '../search/query.js';
+
+export interface FlagSpec {
+  name: string;
+  short?: string;
+  /** what the flag takes (a boolean flag takes nothing) */
+  value?: string;
+  /** the values it accepts, for completion */
+  values?: readonly string[];
+  help: string;
+}
+
+export const FLAGS = {
+  out: { name: 'out', short: 'o', value: 'FILE', help: 'write to FILE (atomically: complete or untouched) instead of stdout' },
+  verbose: { name: 'verbose', help: 'parse: say per file why each title, publisher, author and date was chosen' },
+  query: { name: 'query', short: 'q', value: 'Q', help: 'only the articles matching Q (the filter language)' },
+  what: { name: 'what', value: 'W', values: WHATS, help: `export: ${WHATS.join(', ')} (default articles)` },
+  format: { name: 'format', short: 'f', value: 'F', values: FORMATS, help: `export: ${FORMATS.join(', ')}` },
+  type: { name: 'type', value: 'T', values: MENTION_TYPES, help: `entities of one type: ${MENTION_TYPES.join(', ')}` },
+  json: { name: 'json', help: 'machine-readable output' },
+  color: { name: 'no-color', help: 'monochrome dashboard (also when NO_COLOR is set)' },
+  help: { name: 'help', short: 'h', help: 'show the help (of a command: steppe help COMMAND)' },
+  version: { name: 'version', short: 'v', help: 'show the version' },
+} as const satisfies Record<string, FlagSpec>;
+
+export type FlagKey = keyof typeof FLAGS;
+
+export interface CommandSpec {
+  name: string;
+  /** its arguments and flags, after `steppe NAME` */
+  usage: string;
+  summary: string;
+  flags: FlagKey[];
+  /** a few lines more for `steppe help NAME` */
+  details: string[];
+  examples: string[];
+}
+
+const PATHS = 'PATH is a folder of .txt/.md files, a text file, a corpus.json, a .jsonl file, or - for standard input; none: the bundled corpus.';
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'parse',
+    usage: 'PATH… [--out FILE] [--verbose]',
+    summary: 'raw text files or folders → corpus JSON',
+    flags: ['out', 'verbose'],
+    details: ['Writes the corpus to stdout, or to --out FILE; a summary (articles, removed lines, warnings) goes to stderr.', 'Exits 1 only when nothing could be parsed.'],
+    examples: ['steppe parse data/raw --out data/corpus.json'],
+  },
+  {
+    name: 'search',
+    usage: 'QUERY [--json] [PATH…]',
+    summary: "articles matching QUERY, best first (the dashboard's filter language)",
+    flags: ['json'],
+    details: ['QUERY: words (fuzzy, by prefix), "a phrase", -word, country: person: org: place: source: year:2011..2017, is:starred is:unread is:read has:note.', 'A query may start with - (steppe search -taliban).', PATHS],
+    examples: ['steppe search "country:Tajikistan isis"', 'steppe search --json nazarbayev data/corpus.json'],
+  },
+  {
+    name: 'compare',
+    usage: '[--json] [--query Q] [PATH…]',
+    summary: 'countries compared: table, co-mentions, figures, timeline',
+    flags: ['json', 'query'],
+    details: [PATHS],
+    examples: ['steppe compare --query year:2015..2020'],
+  },
+  {
+    name: 'export',
+    usage: '--format csv|json|md [--what W] [--query Q] [--out FILE] [PATH…]',
+    summary: 'a filtered view as CSV, JSON or a Markdown table',
+    flags: ['format', 'what', 'query', 'out'],
+    details: ['W: articles (with your review marks), entities, compare, figures.', PATHS],
+    examples: ['steppe export --what entities --format csv --out entities.csv'],
+  },
+  {
+    name: 'entities',
+    usage: '[--type T] [--query Q] [--json] [PATH…]',
+    summary: 'entities with article and mention counts, and how each was written',
+    flags: ['type', 'query', 'json'],
+    details: [PATHS],
+    examples: ['steppe entities --type organization'],
+  },
+  {
+    name: 'completion',
+    usage: 'bash|zsh|fish',
+    summary: 'print a shell completion script',
+    flags: [],
+    details: ['bash: steppe completion bash > ~/.local/share/bash-completion/completions/steppe', 'zsh: steppe completion zsh > "${fpath[1]}/_steppe"', 'fish: steppe completion fish > ~/.config/fish/completions/steppe.fish'],
+    examples: ['source <(steppe completion bash)'],
+  },
+  {
+    name: 'help',
+    usage: '[COMMAND]',
+    summary: 'the help, or one command’s',
+    flags: [],
+    details: [],
+    examples: ['steppe help export'],
+  },
+];
+
+/** The dashboard is the command without a name. */
+export const DASHBOARD: CommandSpec = {
+  name: '',
+  usage: '[PATH…] [--no-color]',
+  summary: 'open the dashboard (default: the bundled corpus)',
+  flags: ['color'],
+  details: ['Needs a terminal (60×20 at least). ? in the dashboard lists every key.', PATHS],
+  examples: ['steppe', 'steppe data/corpus.json'],
+};
+
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
+
+/** Exit codes, as --help and the man page list them. */
+export const EXIT_CODES: [number, string][] = [
+  [0, 'success'],
+  [1, 'a failure: nothing could be read or parsed, a file could not be written, review marks not saved'],
+  [2, 'a usage error (unknown option or command, bad value), or no terminal for the dashboard'],
+  [70, 'an internal error (a bug: please report it)'],
+  [130, 'interrupted (Ctrl-C); 129 hangup, 143 terminated'],
+];
+
+export function commandNamed(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+/** Every field prefix of the filter language, for completion. */
+export const QUERY_PREFIXES = FIELD_PREFIXES;

@@ -1,0 +1,153 @@
+/**
+ * The opened corpus and what is derived from it, each built once and owned here: the search
+ * index, the mention table, the figures and the review marks. Each part is loaded (a snapshot
+ * held it), built when first asked for, or built a slice at a time by `work()`, which the
+ * dashboard calls between key presses. `keep()` writes what was built for the next open.
+ */
+import { figuresInSlices } from '../analysis/corpusFigures.js';
+import type { Figures } from '../analysis/figureStore.js';
+import { mentionTable, type MentionTable } from '../analysis/mentionTable.js';
+import type { Article, Corpus, Warning } from '../corpus/types.js';
+import type { Mark } from '../review/marks.js';
+import type { ReviewStore } from '../review/store.js';
+import { indexInSlices, type SearchIndex } from '../search/searchIndex.js';
+
+/**
+ * Above this many articles a corpus is large: its figures are extracted by the background
+ * work, not on first use, and the dashboard's tables follow the filter once typing pauses.
+ */
+export const LARGE_CORPUS = 2000;
+
+/** What was opened already built (a snapshot held it). */
+export interface Loaded {
+  index?: SearchIndex;
+  table?: MentionTable;
+  figures?: Figures;
+}
+
+/** Where built parts are kept for the next open: a large corpus file's snapshot. */
+export interface Keeper {
+  /** writes the articles with their index and table; false when it could not */
+  keep(articles: Article[], index: SearchIndex, table: MentionTable): boolean;
+  /** adds figures to what `keep` wrote (or a snapshot read at open); false when it could not */
+  keepFigures(figures: Figures): boolean;
+}
+
+/** How far each background part is (0–1), or null once it is ready or is built on first use. */
+export interface Progress {
+  index: number | null;
+  figures: number | null;
+}
+
+export interface Session {
+  /** what was opened, as the user named it */
+  readonly label: string;
+  readonly corpus: Corpus;
+  readonly articles: Article[];
+  readonly warnings: readonly Warning[];
+  /** the review marks of this corpus; null when opened without them (tests, benches) */
+  readonly review: ReviewStore | null;
+  /** a large corpus file opened for the first time: nothing loaded, a snapshot to keep */
+  readonly firstOpen: boolean;
+  /** what came built with the corpus (a snapshot) */
+  readonly loaded: { index: boolean; figures: boolean };
+  mark(articleId: string): Mark | undefined;
+  /** the search index; built now (finishing any slices) if it is not ready */
+  index(): SearchIndex;
+  table(): MentionTable;
+  /** every article's figures; extracted now if they are not ready */
+  figures(): Figures;
+  /** the figures without waiting: null while the background work is still extracting them */
+  readyFigures(): Figures | null;
+  /** built in slices by `work`: the index (always, when asked to build later), then a large corpus's figures */
+  progress(): Progress;
+  /** does about `budgetMs` of background work; true once nothing is left */
+  work(budgetMs: number): boolean;
+  /** keeps what was built for the next open; `tell` hears what is being written */
+  keep(tell?: (message: string) => void): void;
+}
+
+export interface SessionOptions {
+  label?: string;
+  warnings?: Warning[];
+  loaded?: Loaded;
+  review?: ReviewStore | null;
+  keeper?: Keeper;
+  /** the index is built by `work()` in slices; until then `progress().index` says how far */
+  indexLater?: boolean;
+}
+
+export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session {
+  const articles = corpus.articles;
+  const { loaded = {}, keeper, review = null } = options;
+  const large = articles.length > LARGE_CORPUS;
+  let index = loaded.index ?? null;
+  let indexJob: ReturnType<typeof indexInSlices> | null = null;
+  let table = loaded.table ?? null;
+  let figures = loaded.figures ?? null;
+  let figuresJob: ReturnType<typeof figuresInSlices> | null = null;
+  // what the keeper already holds: a snapshot read at open holds the index and table
+  let keptIndex = loaded.index !== undefined;
+  let keptFigures = loaded.figures !== undefined;
+  const indexLater = options.indexLater ?? false;
+
+  const stepIndex = (budgetMs: number): boolean => {
+    if (index) return true;
+    indexJob ??= indexInSlices(articles);
+    if (indexJob.next(budgetMs)) {
+      index = indexJob.index();
+      indexJob = null;
+    }
+    return index !== null;
+  };
+  const stepFigures = (budgetMs: number): boolean => {
+    if (figures) return true;
+    figuresJob ??= figuresInSlices(articles);
+    if (figuresJob.next(budgetMs)) {
+      figures = figuresJob.figures;
+      figuresJob = null;
+      // a snapshot that holds the index takes the figures at once: a later kill keeps them
+      if (keeper && keptIndex && !keptFigures) keptFigures = keeper.keepFigures(figures);
+    }
+    return figures !== null;
+  };
+
+  return {
+    label: options.label ?? 'corpus',
+    corpus,
+    articles,
+    warnings: options.warnings ?? [],
+    review,
+    firstOpen: keeper !== undefined && !keptIndex,
+    loaded: { index: loaded.index !== undefined, figures: loaded.figures !== undefined },
+    mark: (id) => review?.get(id),
+    index() {
+      stepIndex(Infinity);
+      return index!;
+    },
+    table: () => (table ??= mentionTable(articles)),
+    figures() {
+      stepFigures(Infinity);
+      return figures!;
+    },
+    readyFigures: () => figures ?? (large ? null : (stepFigures(Infinity), figures)),
+    progress: () => ({
+      index: index || !indexLater ? null : (indexJob?.done() ?? 0) / Math.max(1, articles.length),
+      figures: figures || !large ? null : (figuresJob?.done() ?? 0) / articles.length,
+    }),
+    work(budgetMs) {
+      const until = performance.now() + budgetMs;
+      if (!index && indexLater && !stepIndex(budgetMs)) return false;
+      if (large && !figures) return stepFigures(Math.max(0, until - performance.now()));
+      return true;
+    },
+    keep(tell = () => undefined) {
+      if (!keeper) return;
+      if (!keptIndex && index) {
+        tell('keeping a snapshot of this corpus for a quicker next open…');
+        keptIndex = keeper.keep(articles, index, (table ??= mentionTable(articles)));
+      }
+      if (keptIndex && !keptFigures && figures) keptFigures = keeper.keepFigures(figures);
+    },
+  };
+}
