@@ -26,6 +26,9 @@ const io: CommandIo = {
 /** Every option as typed: --name, -s, and --color beside --no-color. */
 const KNOWN_OPTIONS = new Set(['--color', ...Object.values(FLAGS).flatMap((f) => [`--${f.name}`, ...('short' in f ? [`-${f.short}`] : [])])]);
 
+/** Options followed by their value ("--out FILE", "-q Q"). */
+const TAKES_VALUE = new Set(Object.values(FLAGS).flatMap((f) => ('value' in f ? [`--${f.name}`, ...('short' in f ? [`-${f.short}`] : [])] : [])));
+
 function version(): string {
   try {
     return (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -43,12 +46,23 @@ async function openFor(paths: string[]): Promise<Session> {
 
 async function main(): Promise<number> {
   let argv = process.argv.slice(2);
-  // a search query may start with "-" ("-taliban"): take it out before flags are read
+  // a search query may start with "-" ("-taliban"): the first argument after `search` that is
+  // no option (or the one after --) is taken out before flags are read
   let searchQuery: string | undefined;
-  if (argv[0] === 'search' && argv.length > 1 && !['--help', '-h'].includes(argv[1]!)) {
-    const at = argv[1] === '--' ? 2 : 1;
-    searchQuery = argv[at];
-    argv = ['search', ...argv.slice(at + 1)];
+  if (argv[0] === 'search') {
+    for (let at = 1; at < argv.length; at++) {
+      const arg = argv[at]!;
+      if (arg === '--') at++;
+      else if (KNOWN_OPTIONS.has(arg.split('=')[0]!)) {
+        if (TAKES_VALUE.has(arg) && !arg.includes('=')) at++;
+        continue;
+      }
+      if (at < argv.length) {
+        searchQuery = argv[at];
+        argv = [...argv.slice(0, at - (argv[at - 1] === '--' ? 1 : 0)), ...argv.slice(at + 1)];
+      }
+      break;
+    }
   }
   // meow reports unknown flags over two lines; say it in one.
   for (const arg of argv) {

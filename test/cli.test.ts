@@ -236,3 +236,68 @@ describe('steppe with no terminal, and bad input', () => {
     });
   }
 });
+
+describe('command-line conventions', () => {
+  it('prints the version with -v and --version, the help with -h and --help, with the exit codes', () => {
+    const version = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version as string;
+    for (const flag of ['-v', '--version']) assert.equal(run([flag]).stdout, `${version}\n`, flag);
+    for (const flag of ['-h', '--help']) {
+      const r = run([flag]);
+      assert.equal(r.code, 0);
+      for (const command of ['parse', 'search', 'compare', 'export', 'entities', 'completion', 'help']) assert.match(r.stdout, new RegExp(`^    ${command} `, 'm'), command);
+      assert.match(r.stdout, /Exit codes\n(.*\n)*\s+0\s+success\n(.*\n)*\s+2\s+a usage error/);
+    }
+  });
+
+  it("gives one command's help with `steppe help COMMAND` and `steppe COMMAND --help`", () => {
+    const a = run(['help', 'export']);
+    const b = run(['export', '--help']);
+    assert.equal(a.code, 0);
+    assert.equal(a.stdout, b.stdout);
+    assert.match(a.stdout, /\$ steppe export --format csv\|json\|md/);
+    assert.match(a.stdout, /--what W/);
+    assert.doesNotMatch(a.stdout, /--verbose/, 'only its own options');
+    assert.equal(run(['search', '--help']).stdout, run(['help', 'search']).stdout);
+    const bad = run(['help', 'frobnicate']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /no command "frobnicate"/);
+  });
+
+  it('takes the search query wherever it stands among the options', () => {
+    const first = run(['search', '--json', 'taraz']);
+    const last = run(['search', 'taraz', '--json']);
+    assert.equal(first.code, 0, first.stderr);
+    assert.equal(first.stdout, last.stdout);
+    assert.equal((JSON.parse(first.stdout) as unknown[]).length, 1);
+    assert.equal(run(['search', '--', '-taraz', '--json']).code, 0, 'a query after -- starts with a minus');
+  });
+
+  it('prints completion scripts that name every command, the option values and the query fields', () => {
+    const bash = run(['completion', 'bash']);
+    assert.equal(bash.code, 0);
+    assert.equal(spawnSync('bash', ['-n'], { input: bash.stdout }).status, 0, 'bash parses it');
+    for (const shell of ['bash', 'zsh', 'fish']) {
+      const s = run(['completion', shell]).stdout;
+      const option = shell === 'fish' ? '-l format' : '--format';
+      for (const word of ['parse', 'search', 'export', option, 'csv', 'organization', 'figures', 'country:', 'has:']) assert.ok(s.includes(word), `${shell}: ${word}`);
+    }
+    // bash: what a user gets after TAB
+    const complete = (line: string) =>
+      spawnSync('bash', ['-c', `${bash.stdout}\nCOMP_WORDS=(${line}); COMP_CWORD=$((\${#COMP_WORDS[@]}-1)); _steppe; printf '%s\\n' "\${COMPREPLY[@]}"`], { encoding: 'utf8', cwd: scratch }).stdout.split('\n').filter(Boolean);
+    assert.deepEqual(complete("steppe exp"), ['export']);
+    assert.deepEqual(complete("steppe export --format ''").sort(), ['csv', 'json', 'md']);
+    assert.ok(complete("steppe entities --t").includes('--type'));
+    const bad = run(['completion', 'tcsh']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /name a shell: bash, zsh, fish/);
+  });
+
+  it('has a man page made from the same table', () => {
+    const man = readFileSync(path.join(packageRoot, 'dist', 'steppe.1'), 'utf8');
+    assert.match(man, /^\.TH STEPPE 1 /);
+    for (const section of ['NAME', 'SYNOPSIS', 'COMMANDS', 'OPTIONS', 'EXIT STATUS']) assert.match(man, new RegExp(`^\\.SH ${section}$`, 'm'));
+    assert.match(man, /\\-\\-format/);
+    const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { man: string };
+    assert.equal(manifest.man, 'dist/steppe.1');
+  });
+});

@@ -3,7 +3,6 @@
  * over the articles a filter selected: what `steppe export` and the dashboard's `x` write.
  */
 import type { Article } from '../corpus/types.js';
-import type { Mark } from '../review/marks.js';
 import { comparisonIn } from './compare.js';
 import { entityCountsIn } from './entityCounts.js';
 import { listOf, type Figures } from './figureStore.js';
@@ -19,12 +18,19 @@ export interface ExportTable {
   rows: Record<string, Cell>[];
 }
 
+/** The review marks an articles table shows (a review mark has these fields). */
+export interface MarkColumns {
+  read?: boolean;
+  starred?: boolean;
+  note?: string;
+}
+
 /** What a table is made from: an opened corpus (a Session is one). */
 export interface TableSource {
   articles: Article[];
   table(): MentionTable;
   figures(): Figures;
-  mark(articleId: string): Mark | undefined;
+  mark(articleId: string): MarkColumns | undefined;
 }
 
 /**

@@ -59,13 +59,53 @@ export const NORMAL_KEYS: Binding[] = [
   { keys: ['q', 'ctrl-c'], action: { type: 'quit' }, help: 'quit', hint: true },
 ];
 
-export const FILTER_KEYS: { keys: string; help: string }[] = [
-  { keys: 'type', help: 'words (fuzzy), "phrase", -exclude, country: person: org: place: source: year:2011..2017' },
-  { keys: '', help: 'is:starred is:unread is:read has:note' },
-  { keys: 'enter', help: 'keep the filter' },
-  { keys: 'esc', help: 'clear the filter' },
-  { keys: '↑/↓', help: 'earlier filters' },
-];
+/** A mode that takes the keyboard: its keys, and what any other key does there. */
+export interface ModeKeys {
+  bindings: Binding[];
+  /** a printable key: typed into the prompt */
+  typing?: (text: string) => Action;
+  /** any key without a binding (the help overlay: closes it) */
+  other?: Action;
+  /** lines the help shows for this mode before its keys */
+  about: string[];
+}
+
+export const MODE_KEYS: Record<Exclude<Mode, 'normal'>, ModeKeys> = {
+  filter: {
+    about: ['words (fuzzy), "phrase", -exclude, country: person: org: place: source: year:2011..2017', 'is:starred is:unread is:read has:note'],
+    bindings: [
+      { keys: ['enter'], action: { type: 'commitFilter' }, help: 'keep the filter' },
+      { keys: ['escape'], action: { type: 'cancelFilter' }, help: 'clear the filter' },
+      { keys: ['backspace'], action: { type: 'erase' }, help: 'erase a character' },
+      { keys: ['up'], action: { type: 'history', delta: -1 }, help: 'an earlier filter' },
+      { keys: ['down'], action: { type: 'history', delta: 1 }, help: 'a later filter' },
+    ],
+    typing: (text) => ({ type: 'typeChar', text }),
+  },
+  note: {
+    about: ['type the note'],
+    bindings: [
+      { keys: ['enter'], action: { type: 'commitNote' }, help: 'save the note' },
+      { keys: ['escape'], action: { type: 'cancelNote' }, help: 'cancel' },
+      { keys: ['backspace'], action: { type: 'noteErase' }, help: 'erase a character' },
+    ],
+    typing: (text) => ({ type: 'noteChar', text }),
+  },
+  // the overlay scrolls where the terminal is too small for every key; any other key closes it
+  help: {
+    about: ['any other key closes it'],
+    bindings: [
+      { keys: ['j', 'down'], action: { type: 'helpScroll', delta: 1 }, help: 'scroll down' },
+      { keys: ['k', 'up'], action: { type: 'helpScroll', delta: -1 }, help: 'scroll up' },
+      { keys: ['space', 'pagedown'], action: { type: 'helpScroll', delta: 10 }, help: 'page down' },
+      { keys: ['b', 'pageup'], action: { type: 'helpScroll', delta: -10 }, help: 'page up' },
+    ],
+    other: { type: 'closeHelp' },
+  },
+};
+
+/** The modes' titles in the help overlay. */
+export const MODE_TITLES: Record<Exclude<Mode, 'normal'>, string> = { filter: 'In the / prompt:', note: 'Writing a note (m):', help: 'In this help:' };
 
 /** A key as Ink reports it, named. */
 export interface KeyEvent {
@@ -125,32 +165,15 @@ export function splitKeys(input: string, key: Omit<KeyEvent, 'input'>): KeyEvent
 export function route(state: Pick<UiState, 'mode' | 'focus'>, k: KeyEvent): Action | null {
   const name = keyName(k);
   if (name === 'ctrl-c') return { type: 'quit' };
-  const mode: Mode = state.mode;
-  if (mode === 'help') {
-    // the overlay scrolls where the terminal is too small for every key; any other key closes it
-    if (name === 'j' || name === 'down') return { type: 'helpScroll', delta: 1 };
-    if (name === 'k' || name === 'up') return { type: 'helpScroll', delta: -1 };
-    if (name === 'space' || name === 'pagedown') return { type: 'helpScroll', delta: 10 };
-    if (name === 'b' || name === 'pageup') return { type: 'helpScroll', delta: -10 };
-    return { type: 'closeHelp' };
-  }
-  if (mode === 'note') {
-    if (name === 'enter') return { type: 'commitNote' };
-    if (name === 'escape') return { type: 'cancelNote' };
-    if (name === 'backspace') return { type: 'noteErase' };
-    if (name === 'space') return { type: 'noteChar', text: ' ' };
-    if (k.input && !k.ctrl && !k.meta && !/[\u0000-\u001f\u007f]/.test(k.input)) return { type: 'noteChar', text: k.input };
-    return null;
-  }
-  if (mode === 'filter') {
-    if (name === 'enter') return { type: 'commitFilter' };
-    if (name === 'escape') return { type: 'cancelFilter' };
-    if (name === 'backspace') return { type: 'erase' };
-    if (name === 'up') return { type: 'history', delta: -1 };
-    if (name === 'down') return { type: 'history', delta: 1 };
-    if (name === 'space') return { type: 'typeChar', text: ' ' };
-    if (k.input && !k.ctrl && !k.meta && !/[\u0000-\u001f\u007f]/.test(k.input)) return { type: 'typeChar', text: k.input };
-    return null;
+  if (state.mode !== 'normal') {
+    const keys = MODE_KEYS[state.mode];
+    const bound = keys.bindings.find((b) => b.keys.includes(name));
+    if (bound) return bound.action;
+    if (keys.typing) {
+      if (name === 'space') return keys.typing(' ');
+      if (k.input && !k.ctrl && !k.meta && !/[\u0000-\u001f\u007f]/.test(k.input)) return keys.typing(k.input);
+    }
+    return keys.other ?? null;
   }
   const binding = NORMAL_KEYS.find((b) => b.keys.includes(name) && (!b.panes || b.panes.includes(state.focus)));
   return binding ? binding.action : null;

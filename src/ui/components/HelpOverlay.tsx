@@ -1,28 +1,30 @@
 /** `?`: every key, generated from the keymap. Any key closes it. */
 import { Box, Text } from 'ink';
-import { FILTER_KEYS, NORMAL_KEYS } from '../keymap.js';
+import { MODE_KEYS, MODE_TITLES, NORMAL_KEYS, type Binding } from '../keymap.js';
 import type { Theme } from '../theme.js';
 import { fit } from '../textWidth.js';
 
 const PRETTY: Record<string, string> = { down: '↓', up: '↑', left: '←', right: '→', enter: 'Enter', escape: 'Esc', space: 'Space', pagedown: 'PgDn', pageup: 'PgUp', home: 'Home', end: 'End', tab: 'Tab', 'shift-tab': 'S-Tab', 'ctrl-c': '^C', 'ctrl-f': '^F', 'ctrl-b': '^B' };
 
+const keysOf = (b: Binding) => b.keys.map((k) => PRETTY[k] ?? k).join(' ');
+
 export function helpLines(): string[] {
   const seen = new Set<string>();
   const lines: string[] = [];
-  for (const b of NORMAL_KEYS) {
-    if (b.action.type === 'focus') {
-      const line = `${'1 2 3 4'.padEnd(14)} articles, reader, entities, compare pane`;
-      if (!seen.has(line)) lines.push(line);
-      seen.add(line);
-      continue;
-    }
-    const keys = b.keys.map((k) => PRETTY[k] ?? k).join(' ');
-    const line = `${keys.padEnd(14)} ${b.help}${b.panes ? ` (${b.panes.join(', ')})` : ''}`;
+  const add = (line: string) => {
     if (!seen.has(line)) lines.push(line);
     seen.add(line);
+  };
+  for (const b of NORMAL_KEYS) {
+    if (b.action.type === 'focus') add(`${'1 2 3 4'.padEnd(14)} articles, reader, entities, compare pane`);
+    else add(`${keysOf(b).padEnd(14)} ${b.help}${b.panes ? ` (${b.panes.join(', ')})` : ''}`);
   }
-  lines.push('', 'In the / prompt:');
-  for (const f of FILTER_KEYS) lines.push(`${f.keys.padEnd(14)} ${f.help}`);
+  for (const mode of ['filter', 'note', 'help'] as const) {
+    const { about, bindings } = MODE_KEYS[mode];
+    lines.push('', MODE_TITLES[mode]);
+    for (const line of about) lines.push(`${''.padEnd(14)} ${line}`);
+    for (const b of bindings) lines.push(`${keysOf(b).padEnd(14)} ${b.help}`);
+  }
   return lines;
 }
 
