@@ -98,7 +98,10 @@ for (const [a2, c] of Object.entries(en)) {
       const n = local.name.replace(/\s*\(.*\)$/, '');
       // a name with its administrative word names the region; without it, it may be the city's
       if (lang === 'ar') {
-        if (TYPE_AR.test(n)) aliases.add(n), bareNames.add(n.replace(TYPE_AR, ''));
+        if (TYPE_AR.test(n)) {
+          aliases.add(n);
+          bareNames.add(n.replace(TYPE_AR, ''));
+        }
         else bareNames.add(n);
       } else if (lang === 'zh') {
         const b = n.replace(TYPE_ZH, '');

@@ -91,7 +91,10 @@ async function main(): Promise<number> {
   const { flags } = cli;
   const [command, ...rest] = cli.input;
   const named = command !== undefined && commandNamed(command) !== undefined;
-  if (flags.version) return (io.stdout(version() + '\n'), 0);
+  if (flags.version) {
+    io.stdout(version() + '\n');
+    return 0;
+  }
   if (flags.help || command === 'help') {
     const about = command === 'help' ? rest[0] : named ? command : undefined;
     const text = about === undefined ? helpText() : commandHelp(about);
@@ -122,7 +125,8 @@ async function main(): Promise<number> {
       return runEntities(await openFor(rest), flags, io);
     }
     case 'completion':
-      return (io.data((await import('./commands/completion.js')).completionScript(rest[0])), 0);
+      io.data((await import('./commands/completion.js')).completionScript(rest[0]));
+      return 0;
     default:
       return (await import('./commands/dashboard.js')).runDashboardCommand(cli.input, flags, io);
   }

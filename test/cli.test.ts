@@ -32,10 +32,10 @@ describe('steppe parse', () => {
     const r = run(['parse', '--verbose', page]);
     assert.equal(r.code, 0);
     assert.match(r.stderr, /^a01_interfax-2017-csto-lists-irpt-terrorist\.txt$/m);
-    assert.match(r.stderr, /^  title {6}CSTO recognizes Islamic Renaissance Party of Tajikistan as terrorist organization ← headline nearest the text, line 3$/m);
-    assert.match(r.stderr, /^  publisher  Interfax ← dateline agency, line 5: DUSHANBE\. Sept 7 \(Interfax\) - /m);
-    assert.match(r.stderr, /^  date {7}2017-09-07 ← date line, line 1: 7 Sep 2017 17:49$/m);
-    assert.match(r.stderr, /^  author {5}none: /m);
+    assert.match(r.stderr, /^ {2}title {6}CSTO recognizes Islamic Renaissance Party of Tajikistan as terrorist organization ← headline nearest the text, line 3$/m);
+    assert.match(r.stderr, /^ {2}publisher {2}Interfax ← dateline agency, line 5: DUSHANBE\. Sept 7 \(Interfax\) - /m);
+    assert.match(r.stderr, /^ {2}date {7}2017-09-07 ← date line, line 1: 7 Sep 2017 17:49$/m);
+    assert.match(r.stderr, /^ {2}author {5}none: /m);
     assert.doesNotThrow(() => JSON.parse(r.stdout), 'the corpus still goes to stdout');
     assertNoStack(r.stderr);
   });
@@ -217,10 +217,15 @@ describe('steppe with no terminal, and bad input', () => {
     assert.equal(r.stderr.trim().split('\n').length, 1);
   });
 
+  /** a corpus file in `dir` holding `bytes`, named as the command's one argument */
+  const corpusFile = (dir: string, bytes: string | Buffer) => {
+    writeFileSync(path.join(dir, 'c.json'), bytes);
+    return [path.join(dir, 'c.json')];
+  };
   const cases: [string, (dir: string) => string[], RegExp, number][] = [
-    ['malformed JSON', (d) => (writeFileSync(path.join(d, 'c.json'), '{"version":1,"articles":['), [path.join(d, 'c.json')]), /c\.json: not valid JSON/, 1],
-    ['a newer corpus version', (d) => (writeFileSync(path.join(d, 'c.json'), '{"version":9,"articles":[]}'), [path.join(d, 'c.json')]), /newer than this steppe reads/, 1],
-    ['a binary corpus file', (d) => (writeFileSync(path.join(d, 'c.json'), Buffer.from([0, 1, 2, 3])), [path.join(d, 'c.json')]), /c\.json: binary file/, 1],
+    ['malformed JSON', (d) => corpusFile(d, '{"version":1,"articles":['), /c\.json: not valid JSON/, 1],
+    ['a newer corpus version', (d) => corpusFile(d, '{"version":9,"articles":[]}'), /newer than this steppe reads/, 1],
+    ['a binary corpus file', (d) => corpusFile(d, Buffer.from([0, 1, 2, 3])), /c\.json: binary file/, 1],
     ['a missing path', (d) => [path.join(d, 'nothing-here')], /nothing-here: no such file or folder/, 1],
     ['an unknown option', () => ['--frobnicate'], /unknown option --frobnicate/, 2],
     ['parse with no path', () => ['parse'], /name at least one file or folder/, 1],

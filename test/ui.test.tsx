@@ -158,7 +158,6 @@ describe('terminal sizes', () => {
 
 describe('untrusted text', () => {
   it('never lets escape sequences, controls or bidi overrides from an article reach the terminal', async () => {
-    const { prepareModel } = await import('../src/ui/model.js');
     const { parseTexts } = await import('../src/pipeline/parse.js');
     const hostile = 'Evil \x1b]52;c;ZXZpbA==\x07headline \u202Egnp.exe\n\nA paragraph with \x1b[2J a screen clear, a \x1b]0;title\x07 title change, a bell\x07 and\r a carriage return, said officials in Almaty.';
     const model = modelOf({ version: 1, articles: parseTexts([{ file: 'evil.txt', text: hostile }]) }, 'hostile \x1b[31m');

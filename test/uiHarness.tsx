@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { App } from '../src/ui/App.js';
 import type { Outside, Review } from '../src/ui/effects.js';
 import { prepareModel, type Model } from '../src/ui/model.js';
-import { FakeStdout } from '../src/ui/fakeTerminal.js';
+import type { FakeStdout } from '../src/ui/fakeTerminal.js';
 import { renderOffscreen } from '../src/ui/offscreen.js';
 import { sessionOf, type SessionOptions } from '../src/session/session.js';
 import { SizeContext, type Size } from '../src/ui/size.js';

@@ -50,7 +50,9 @@ export class FigureStore implements Figures {
     this.nums = saved?.nums ?? new Float64Array(1024 * 2);
     this.pool = saved?.pool ?? [];
     this.length = saved?.length ?? 0;
-    this.pool.forEach((s, k) => this.poolIndex.set(s, k));
+    this.pool.forEach((s, k) => {
+      this.poolIndex.set(s, k);
+    });
   }
 
   private word(s: string | null): number {

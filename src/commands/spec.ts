@@ -91,6 +91,7 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'bash|zsh|fish',
     summary: 'print a shell completion script',
     flags: [],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: zsh's own ${fpath[1]}, shown to the user
     details: ['bash: steppe completion bash > ~/.local/share/bash-completion/completions/steppe', 'zsh: steppe completion zsh > "${fpath[1]}/_steppe"', 'fish: steppe completion fish > ~/.config/fish/completions/steppe.fish'],
     examples: ['source <(steppe completion bash)'],
   },

@@ -85,7 +85,7 @@ export function markEdges(page: Page): void {
   for (const i of nonBlank) {
     if (i <= lastContent || !page.open(i)) continue;
     const t = page.text(i);
-    if (words(t).length <= 4 && !/^[("“'‘«\[]/u.test(t)) page.remove(i, 'navigation');
+    if (words(t).length <= 4 && !/^[("“'‘«[]/u.test(t)) page.remove(i, 'navigation');
   }
   const start = page.bodyStart();
   for (const i of nonBlank) {

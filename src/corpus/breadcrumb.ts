@@ -57,7 +57,7 @@ export function findBreadcrumb(lines: Line[], maxLines = 8): Breadcrumb | null {
       const startsHome = HOME.test(items[0]?.trim() ?? '');
       if (startsHome || items.length >= 3) {
         const section = toSection(items);
-        if (section && section.every((s) => /^[\p{Lu}\p{N}]/u.test(s))) return { lines: [i], section };
+        if (section?.every((s) => /^[\p{Lu}\p{N}]/u.test(s))) return { lines: [i], section };
       }
     }
     // running text has started: no breadcrumb below it

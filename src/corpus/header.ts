@@ -250,7 +250,10 @@ export function splitHeadline(line: string, outlets: Outlets, latest?: Date): { 
     text = text.slice(0, by.index);
   }
   // "[08.07.2OO2] Title": a bracketed stamp, even one too mangled to read as a date
-  text = text.replace(/^\[[\dO.\/-]{6,12}\]\s+(?=\S)/u, (stamp) => ((date = findDate(stamp, latest)?.value), ''));
+  text = text.replace(/^\[[\dO./-]{6,12}\]\s+(?=\S)/u, (stamp) => {
+    date = findDate(stamp, latest)?.value;
+    return '';
+  });
   const d = date ? null : findDate(text, latest);
   if (d) {
     const before = text.slice(0, d.index);

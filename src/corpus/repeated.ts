@@ -6,6 +6,7 @@
  */
 import { isProse, lineKey, toLines } from './text.js';
 import type { SourceText } from './types.js';
+import { unionFind } from './unionFind.js';
 
 export interface LineStats {
   /** line keys found in two or more unrelated documents */
@@ -27,7 +28,7 @@ export function lineStats(docs: SourceText[]): LineStats {
   const docProse = new Array<number>(docs.length).fill(0);
   docs.forEach((doc, i) => {
     for (const line of toLines(doc.text)) {
-      if (!/\p{L}[^]*\p{L}[^]*\p{L}/u.test(line.text)) continue;
+      if (!/\p{L}.*\p{L}.*\p{L}/su.test(line.text)) continue;
       const key = lineKey(line.text);
       let set = seenIn.get(key);
       if (!set) seenIn.set(key, (set = new Set()));
@@ -52,14 +53,10 @@ export function lineStats(docs: SourceText[]): LineStats {
         shared.set(pair, (shared.get(pair) ?? 0) + length);
       }
   }
-  const parent = docs.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-    return i;
-  };
+  const { find, union } = unionFind(docs.length);
   for (const [pair, chars] of shared) {
     const [a, b] = pair.split(',').map(Number) as [number, number];
-    if (chars >= COPY_SHARE * Math.min(docProse[a]!, docProse[b]!)) parent[find(a)] = find(b);
+    if (chars >= COPY_SHARE * Math.min(docProse[a]!, docProse[b]!)) union(a, b);
   }
 
   const distinct = new Set(docs.map((_, i) => find(i))).size;

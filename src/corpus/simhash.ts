@@ -3,6 +3,7 @@
  * two 32-bit halves. Near-duplicate texts differ in few bits.
  */
 import { words } from './text.js';
+import { unionFind } from './unionFind.js';
 
 export type Simhash = readonly [number, number];
 
@@ -68,11 +69,7 @@ export function hamming(a: Simhash, b: Simhash): number {
  * Returns, for each input, the index of its group's first member.
  */
 export function clusterBySimhash(hashes: Simhash[], maxDistance = 3): number[] {
-  const parent = hashes.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-    return i;
-  };
+  const { find, union } = unionFind(hashes.length);
   for (let band = 0; band < 4; band++) {
     const buckets = new Map<number, number[]>();
     hashes.forEach((h, i) => {
@@ -86,7 +83,7 @@ export function clusterBySimhash(hashes: Simhash[], maxDistance = 3): number[] {
         for (let y = x + 1; y < list.length; y++) {
           const a = list[x]!;
           const b = list[y]!;
-          if (find(a) !== find(b) && hamming(hashes[a]!, hashes[b]!) <= maxDistance) parent[Math.max(find(a), find(b))] = Math.min(find(a), find(b));
+          if (find(a) !== find(b) && hamming(hashes[a]!, hashes[b]!) <= maxDistance) union(a, b);
         }
     }
   }

@@ -20,7 +20,7 @@ export function tidySpaces(s: string): string {
   return s.replace(/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000 ]+/g, ' ').trim();
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu;
 
 export function words(s: string): string[] {
   return s.match(WORD) ?? [];

@@ -83,7 +83,7 @@ export function inflectionOf(stem: string, rest: string): boolean {
   if (rest.length === 0) return true;
   if (rest.length > 7) return false;
   const script = SCRIPT_OF.find(([, has]) => has.test(stem.slice(-1)));
-  return script !== undefined && script[2].test(rest);
+  return script?.[2].test(rest) === true;
 }
 
 /** Arabic clitics before a name: "وكازاخستان", "بطاجيكستان", "لأوزبكستان"; the article "ال" after them. */

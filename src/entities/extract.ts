@@ -43,7 +43,9 @@ export function extractMentions(articles: (Pick<Article, 'paragraphs' | 'datelin
     for (const p of paras) p.people = p.people.filter((c) => !c.weak || (english && repeatedAlone(all, c.text)));
   });
   const people = new PersonIndex();
-  scans.forEach((paras, ai) => paras.forEach((p) => p.people.filter((c) => c.size >= 2).forEach((c) => people.add(c.name, ai))));
+  scans.forEach((paras, ai) => {
+    for (const p of paras) for (const c of p.people) if (c.size >= 2) people.add(c.name, ai);
+  });
 
   return scans.map((paras, ai) => {
     const mentions: Mention[] = [];
@@ -112,7 +114,7 @@ function inLongerName(text: string, tokens: Token[], m: GazetteerMatch): boolean
  */
 function asPublisher(text: string, m: GazetteerMatch, publisher: string | null | undefined): boolean {
   const written = text.slice(m.start, m.end);
-  if (!publisher || !publisher.toLowerCase().startsWith(written.toLowerCase())) return false;
+  if (!publisher?.toLowerCase().startsWith(written.toLowerCase())) return false;
   return /^\s+(?:has\s+|had\s+)?(?:reported|reports|discovered|learned|learnt|found out|wrote|writes|was told|correspondent)\b/.test(text.slice(m.end, m.end + 30)) || /\b(?:told|according to|to|by)\s+$/.test(text.slice(Math.max(0, m.start - 15), m.start));
 }
 
@@ -164,7 +166,10 @@ function qualifyByStory(g: Gazetteer, mentions: Mention[], unqualified: { mentio
   };
   for (const m of mentions) {
     const id = m.type === 'country' ? m.id : m.type === 'place' ? placeCountry(m) : null;
-    if (id) counts.set(id, (counts.get(id) ?? 0) + 1), total++;
+    if (id) {
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+      total++;
+    }
   }
   let top: string | null = null;
   for (const [id, n] of counts) if (top === null || n > counts.get(top)!) top = id;

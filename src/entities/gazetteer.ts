@@ -228,7 +228,9 @@ export class GazetteerBuilder {
 
   build(): Gazetteer {
     const regionByName = new Map<string, number>();
-    this.entries.forEach((e, i) => e.kind === 'place' && regionByName.set(e.name, i));
+    this.entries.forEach((e, i) => {
+      if (e.kind === 'place') regionByName.set(e.name, i);
+    });
     const cjkLengths = lengthsByHead(this.cjk.keys(), 1);
     const stemHeads = lengthsByHead(this.stems.keys(), 4);
     return { entries: this.entries, root: this.root, stems: this.stems, stemHeads, cjkEntries: this.cjk, cjkLengths, countryNames: this.countryNames, regionByName, bodyOf: this.bodyOf, headWords: this.headWords, notOrganizations: this.notOrganizations, cities: this.cities, skeletons: this.skeletons, adjectiveStems: this.adjectiveStems, placeByName: this.placeByName, listed: this.listed, foreignNames: this.foreignNames };
@@ -292,7 +294,7 @@ export function loadGazetteer(dir = path.join(dataDir, 'gazetteer'), outletsFile
       const names = [name, alt].filter((n): n is string => !!n && [...n].length > 3 && !notCities.has(foldKey(n)) && !known.has(foldKey(n)));
       if (names.length === 0) continue;
       const id = `place:${slug(name)}`;
-      names.forEach((n) => known.add(foldKey(n)));
+      for (const n of names) known.add(foldKey(n));
       b.cities.add(b.add({ id, kind: 'place', name, country }, names));
     }
   }

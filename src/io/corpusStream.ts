@@ -62,7 +62,6 @@ function scan(fd: number, chunkBytes: number): Streamed {
   let len = 0; // bytes of buf in use
   let base = 0; // file offset of buf[0], for messages
   let pos = 0; // next byte to scan
-  let eof = false;
 
   let depth = 0;
   let inString = false;
@@ -98,10 +97,7 @@ function scan(fd: number, chunkBytes: number): Streamed {
     if (elementStart >= 0) elementStart -= from;
     if (inString) stringStart -= from;
     const n = readSync(fd, buf, len, Math.min(chunkBytes, buf.length - len), null);
-    if (n === 0) {
-      eof = true;
-      return false;
-    }
+    if (n === 0) return false;
     const fresh = buf.subarray(len, len + n);
     if (fresh.includes(0)) throw new Bad('binary file (contains NUL bytes)');
     len += n;

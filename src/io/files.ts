@@ -39,7 +39,7 @@ export async function collectFiles(paths: string[], options: { mustExist?: boole
   const files: SourceFile[] = [];
   const warnings: Warning[] = [];
   for (const p of paths) {
-    let info;
+    let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(p);
     } catch (e) {
@@ -65,7 +65,7 @@ async function walk(dir: Buffer, rel: string, files: SourceFile[], warnings: War
   } catch {
     // walked as named
   }
-  let entries;
+  let entries: Awaited<ReturnType<typeof readdir>>;
   try {
     entries = await readdir(dir, { withFileTypes: true, encoding: 'buffer' });
   } catch (e) {

@@ -225,7 +225,10 @@ function writeJsonInParts(file: string, value: Record<string, unknown>): void {
     put('{');
     Object.entries(value).forEach(([key, v], n) => {
       put(`${n ? ',' : ''}${JSON.stringify(key)}:`);
-      if (!Array.isArray(v)) return put(JSON.stringify(v) ?? 'null');
+      if (!Array.isArray(v)) {
+        put(JSON.stringify(v) ?? 'null');
+        return;
+      }
       put('[');
       for (let i = 0; i < v.length; i += 1000) put((i ? ',' : '') + v.slice(i, i + 1000).map((x: unknown) => JSON.stringify(x) ?? 'null').join(','));
       put(']');

@@ -61,7 +61,9 @@ export function finishArticles(articles: Article[]): Article[] {
   uniqueIds(articles);
   markDuplicates(articles);
   const mentions = extractMentions(articles);
-  articles.forEach((a, i) => (a.mentions = mentions[i]!));
+  articles.forEach((a, i) => {
+    a.mentions = mentions[i]!;
+  });
   return articles;
 }
 

@@ -131,7 +131,11 @@ function fieldMask(index: SearchIndex, field: FieldName, value: string): Uint8Ar
   const mask = new Uint8Array(index.docs.length);
   const mark = (v: string) => {
     let hit = false;
-    for (const [name, ids] of index.fields[field]) if (name.includes(v)) for (const id of ids) (mask[id] = 1), (hit = true);
+    for (const [name, ids] of index.fields[field]) {
+      if (!name.includes(v)) continue;
+      for (const id of ids) mask[id] = 1;
+      hit ||= ids.length > 0;
+    }
     return hit;
   };
   const hit = mark(termsOf(value).join(' '));

@@ -130,7 +130,11 @@ export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session
       stepFigures(Infinity);
       return figures!;
     },
-    readyFigures: () => figures ?? (large ? null : (stepFigures(Infinity), figures)),
+    readyFigures() {
+      // a small corpus's are extracted when first asked for; a large one's only by work()
+      if (!figures && !large) stepFigures(Infinity);
+      return figures;
+    },
     progress: () => ({
       index: index || !indexLater ? null : (indexJob?.done() ?? 0) / Math.max(1, articles.length),
       figures: figures || !large ? null : (figuresJob?.done() ?? 0) / articles.length,

@@ -5,7 +5,7 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Article } from '../corpus/types.js';
-import { isEmptyQuery, type Query } from '../search/query.js';
+import { isEmptyQuery } from '../search/query.js';
 import { citation, type ExportWhat, type Outside, type Review } from './effects.js';
 import { failpoint } from './failpoint.js';
 import { ArticleList } from './components/ArticleList.js';
@@ -16,7 +16,7 @@ import { HelpOverlay } from './components/HelpOverlay.js';
 import { Reader } from './components/Reader.js';
 import { StatusBar } from './components/StatusBar.js';
 import { route, splitKeys } from './keymap.js';
-import { innerColumns, layoutFor, MIN_COLUMNS, MIN_ROWS, scrollRows, tooSmall } from './layout.js';
+import { frameRows, innerColumns, layoutFor, MIN_COLUMNS, MIN_ROWS, scrollRows, tooSmall } from './layout.js';
 import type { Model } from './model.js';
 import { makeSelectors } from './selectors.js';
 import { useTerminalSize } from './size.js';
@@ -190,8 +190,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   };
 
   return (
-    // one line short of the terminal: Ink 6 clears the screen on every frame as tall as it
-    <Box flexDirection="column" width={size.columns} height={size.rows - 1}>
+    <Box flexDirection="column" width={size.columns} height={frameRows(size.rows)}>
       {layout.kind === 'tabs' && (
         <Text>
           {(['list', 'reader', 'entities', 'compare'] as Pane[]).map((p) => (

@@ -6,6 +6,18 @@ export const MIN_ROWS = 20;
 /** prompt line + status line */
 const BARS = 2;
 
+/** The rows a frame fills: one short of the terminal, since a frame as tall as it makes Ink 6 clear the screen every time. */
+export function frameRows(rows: number): number {
+  return rows - 1;
+}
+/** From this many columns all four panes stand side by side: list, reader, entities over compare. */
+const WIDE_COLUMNS = 160;
+const WIDE_LIST_SHARE = 0.34;
+const WIDE_READER_SHARE = 0.36;
+/** From this many columns (80×24, the usual terminal over SSH) the list and one other pane. */
+const SPLIT_COLUMNS = 80;
+const SPLIT_LIST_SHARE = 0.45;
+
 export interface Box {
   pane: Pane;
   width: number;
@@ -24,12 +36,11 @@ export function tooSmall(columns: number, rows: number): boolean {
 }
 
 export function layoutFor(columns: number, rows: number, s: Pick<UiState, 'focus' | 'second' | 'zoom'>): Layout {
-  // one line short of the terminal: a frame as tall as the terminal makes Ink 6 clear it every time
-  const height = rows - 1 - BARS;
+  const height = frameRows(rows) - BARS;
   if (s.zoom) return { kind: 'zoom', paneHeight: height, columns: [[{ pane: s.focus, width: columns, height }]] };
-  if (columns >= 160) {
-    const list = Math.floor(columns * 0.34);
-    const reader = Math.floor(columns * 0.36);
+  if (columns >= WIDE_COLUMNS) {
+    const list = Math.floor(columns * WIDE_LIST_SHARE);
+    const reader = Math.floor(columns * WIDE_READER_SHARE);
     const right = columns - list - reader;
     const top = Math.ceil(height / 2);
     return {
@@ -45,8 +56,8 @@ export function layoutFor(columns: number, rows: number, s: Pick<UiState, 'focus
       ],
     };
   }
-  if (columns >= 80) {
-    const list = Math.floor(columns * 0.45);
+  if (columns >= SPLIT_COLUMNS) {
+    const list = Math.floor(columns * SPLIT_LIST_SHARE);
     return {
       kind: 'split',
       paneHeight: height,

@@ -11,6 +11,14 @@ function marksText(m: Mark | undefined): string {
   return `${m?.read ? ' ' : '•'}${m?.starred ? '*' : ' '}${m?.note ? '+' : ' '}`;
 }
 
+/** Column widths: an ISO date; the publisher, wider and with country codes from WIDE columns. */
+const DATE = 10;
+const WIDE = 70;
+const PUBLISHER = { wide: 18, narrow: 12 };
+const CODES = 11;
+const MARKS = 4;
+const MIN_TITLE = 8;
+
 export const ArticleList = memo(function ArticleList(props: {
   model: Model;
   ids: number[];
@@ -26,10 +34,10 @@ export const ArticleList = memo(function ArticleList(props: {
   const { model, ids, width, rows, theme } = props;
   if (ids.length === 0) return <Text color={theme.muted}>{fit('no articles match', width)}</Text>;
   const start = windowStart(props.cursor, ids.length, rows);
-  const pub = width >= 70 ? 18 : 12;
-  const codes = width >= 70 ? 11 : 0;
-  const markWidth = props.marks ? 4 : 0;
-  const title = Math.max(8, width - markWidth - 10 - 1 - pub - 1 - (codes ? codes + 1 : 0));
+  const pub = width >= WIDE ? PUBLISHER.wide : PUBLISHER.narrow;
+  const codes = width >= WIDE ? CODES : 0;
+  const markWidth = props.marks ? MARKS : 0;
+  const title = Math.max(MIN_TITLE, width - markWidth - DATE - 1 - pub - 1 - (codes ? codes + 1 : 0));
   return (
     <Box flexDirection="column">
       {ids.slice(start, start + rows).map((id, k) => {
@@ -38,7 +46,7 @@ export const ArticleList = memo(function ArticleList(props: {
         return (
           <Text key={id} inverse={selected && props.focused} bold={selected} wrap="truncate">
             {props.marks ? marksText(props.marks.get(model.articles[id]!.id)) + ' ' : ''}
-            {fit(r.date, 10)} {fit(r.publisher, pub)}{' '}
+            {fit(r.date, DATE)} {fit(r.publisher, pub)}{' '}
             <Text dimColor={r.untitled} italic={r.untitled && theme.mono}>
               {fit(r.title, title)}
             </Text>

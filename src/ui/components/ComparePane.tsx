@@ -37,6 +37,15 @@ export function ComparePane(props: {
   );
 }
 
+/** From this width the table shows first and last dates and the top organization and person. */
+const WIDE_TABLE = 90;
+/** art., ment., share, first, last, fig. (wide); art., ment., share, fig. (narrow) */
+const WIDE_NUMBERS = [5, 6, 6, 10, 10, 5];
+const NARROW_NUMBERS = [5, 6, 6, 5];
+/** what the country column and the gaps between nine columns take before the two "top" columns share the rest */
+const COUNTRY_AND_GAPS = 16 + 8;
+const MIN_TOP = 10;
+
 function Countries(props: { state: UiState; rows: CountryProfile[]; width: number; scroll: number; focused: boolean; theme: Theme }) {
   const { state, width } = props;
   if (!props.rows.length) return <Text color={props.theme.muted}>{fit('no countries in these articles', width)}</Text>;
@@ -44,12 +53,12 @@ function Countries(props: { state: UiState; rows: CountryProfile[]; width: numbe
   const start = windowStart(state.compareCursor, props.rows.length, visible);
   const sortKey = COMPARE_SORTS[state.compareSort]!;
   const mark = (key: string, label: string) => (key === sortKey ? `${label}↓` : label);
-  const wide = width >= 90;
+  const wide = width >= WIDE_TABLE;
   // the two "top" columns share what the numbers leave
-  const topWidth = Math.max(10, Math.floor((width - 16 - 5 - 6 - 6 - 10 - 10 - 5 - 8) / 2));
+  const topWidth = Math.max(MIN_TOP, Math.floor((width - COUNTRY_AND_GAPS - WIDE_NUMBERS.reduce((a, b) => a + b, 0)) / 2));
   const cols = wide
-    ? flexColumns(width, [{ key: 'country', header: mark('country', 'country') }, { key: 'articles', header: mark('articles', 'art.'), align: 'right' }, { key: 'mentions', header: mark('mentions', 'ment.'), align: 'right' }, { key: 'share', header: mark('share', 'share'), align: 'right' }, { key: 'first', header: mark('first', 'first') }, { key: 'last', header: mark('last', 'last') }, { key: 'figures', header: mark('figures', 'fig.'), align: 'right' }, { key: 'orgs', header: 'top organization' }, { key: 'people', header: 'top person' }], [5, 6, 6, 10, 10, 5, topWidth, topWidth])
-    : flexColumns(width, [{ key: 'country', header: mark('country', 'country') }, { key: 'articles', header: mark('articles', 'art.'), align: 'right' }, { key: 'mentions', header: mark('mentions', 'ment.'), align: 'right' }, { key: 'share', header: mark('share', 'share'), align: 'right' }, { key: 'figures', header: mark('figures', 'fig.'), align: 'right' }], [5, 6, 6, 5]);
+    ? flexColumns(width, [{ key: 'country', header: mark('country', 'country') }, { key: 'articles', header: mark('articles', 'art.'), align: 'right' }, { key: 'mentions', header: mark('mentions', 'ment.'), align: 'right' }, { key: 'share', header: mark('share', 'share'), align: 'right' }, { key: 'first', header: mark('first', 'first') }, { key: 'last', header: mark('last', 'last') }, { key: 'figures', header: mark('figures', 'fig.'), align: 'right' }, { key: 'orgs', header: 'top organization' }, { key: 'people', header: 'top person' }], [...WIDE_NUMBERS, topWidth, topWidth])
+    : flexColumns(width, [{ key: 'country', header: mark('country', 'country') }, { key: 'articles', header: mark('articles', 'art.'), align: 'right' }, { key: 'mentions', header: mark('mentions', 'ment.'), align: 'right' }, { key: 'share', header: mark('share', 'share'), align: 'right' }, { key: 'figures', header: mark('figures', 'fig.'), align: 'right' }], NARROW_NUMBERS);
   const rows = props.rows.slice(start, start + visible).map((r) => ({
     country: `${state.marked.includes(r.country) ? '● ' : ''}${r.country}`,
     articles: String(r.articles),
