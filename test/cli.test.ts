@@ -32,7 +32,10 @@ describe('steppe parse', () => {
     const r = run(['parse', '--verbose', page]);
     assert.equal(r.code, 0);
     assert.match(r.stderr, /^a01_interfax-2017-csto-lists-irpt-terrorist\.txt$/m);
-    assert.match(r.stderr, /^ {2}title {6}CSTO recognizes Islamic Renaissance Party of Tajikistan as terrorist organization ← headline nearest the text, line 3$/m);
+    assert.match(
+      r.stderr,
+      /^ {2}title {6}CSTO recognizes Islamic Renaissance Party of Tajikistan as terrorist organization ← headline nearest the text, line 3$/m,
+    );
     assert.match(r.stderr, /^ {2}publisher {2}Interfax ← dateline agency, line 5: DUSHANBE\. Sept 7 \(Interfax\) - /m);
     assert.match(r.stderr, /^ {2}date {7}2017-09-07 ← date line, line 1: 7 Sep 2017 17:49$/m);
     assert.match(r.stderr, /^ {2}author {5}none: /m);
@@ -54,7 +57,10 @@ describe('steppe parse', () => {
     copyFileSync(path.join(bundledRaw, '002_3743e4cde9cea406.txt'), path.join(dir, 'good.txt'));
     writeFileSync(path.join(dir, 'empty.txt'), '');
     writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3]));
-    writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from([0xc0, 0x80, 0xff, 0xfe, 0x20, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x20].flatMap((b) => [b, b, 0xfe, 0x20])));
+    writeFileSync(
+      path.join(dir, 'latin1.txt'),
+      Buffer.from([0xc0, 0x80, 0xff, 0xfe, 0x20, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x20].flatMap((b) => [b, b, 0xfe, 0x20])),
+    );
     const out = path.join(dir, 'out.json');
     const r = run(['parse', dir, '--out', out]);
     assert.equal(r.code, 0);
@@ -165,7 +171,10 @@ describe('steppe compare', () => {
     const doc = JSON.parse(run(['compare', '--json']).stdout);
     assert.deepEqual(Object.keys(doc), ['countries', 'coMentions', 'figures', 'timeline']);
     assert.deepEqual(Object.keys(doc.countries[0]), ['country', 'articles', 'mentions', 'share', 'first', 'last', 'topOrganizations', 'topPeople', 'figures']);
-    assert.deepEqual(doc.coMentions.find((m: { a: string; b: string }) => m.a === 'Kazakhstan' && m.b === 'Uzbekistan'), { a: 'Kazakhstan', b: 'Uzbekistan', articles: 4 });
+    assert.deepEqual(
+      doc.coMentions.find((m: { a: string; b: string }) => m.a === 'Kazakhstan' && m.b === 'Uzbekistan'),
+      { a: 'Kazakhstan', b: 'Uzbekistan', articles: 4 },
+    );
     for (const k of ['country', 'low', 'high', 'qualifier', 'what', 'speaker', 'year', 'article', 'snippet']) assert.ok(k in doc.figures[0], k);
     assert.equal(doc.timeline.find((t: { country: string }) => t.country === 'Kazakhstan').undated, 3);
   });
@@ -229,7 +238,12 @@ describe('steppe with no terminal, and bad input', () => {
     ['a missing path', (d) => [path.join(d, 'nothing-here')], /nothing-here: no such file or folder/, 1],
     ['an unknown option', () => ['--frobnicate'], /unknown option --frobnicate/, 2],
     ['parse with no path', () => ['parse'], /name at least one file or folder/, 1],
-    ['an unwritable --out', (d) => ['parse', bundledRaw, '--out', path.join(d, 'no', 'such', 'dir', 'c.json')], /c\.json: not written \(no such file or folder\)/, 1],
+    [
+      'an unwritable --out',
+      (d) => ['parse', bundledRaw, '--out', path.join(d, 'no', 'such', 'dir', 'c.json')],
+      /c\.json: not written \(no such file or folder\)/,
+      1,
+    ],
   ];
   for (const [name, args, message, code] of cases) {
     it(`says one clear line for ${name}`, () => {
@@ -237,7 +251,14 @@ describe('steppe with no terminal, and bad input', () => {
       assert.equal(r.code, code);
       assertNoStack(r.stderr);
       assert.match(r.stderr, message);
-      assert.equal(r.stderr.trim().split('\n').filter((l) => !/^(parsed|removed|\d+ warnings?)/.test(l)).length, 1, r.stderr);
+      assert.equal(
+        r.stderr
+          .trim()
+          .split('\n')
+          .filter((l) => !/^(parsed|removed|\d+ warnings?)/.test(l)).length,
+        1,
+        r.stderr,
+      );
     });
   }
 });
@@ -249,7 +270,8 @@ describe('command-line conventions', () => {
     for (const flag of ['-h', '--help']) {
       const r = run([flag]);
       assert.equal(r.code, 0);
-      for (const command of ['parse', 'search', 'compare', 'export', 'entities', 'completion', 'help']) assert.match(r.stdout, new RegExp(`^    ${command} `, 'm'), command);
+      for (const command of ['parse', 'search', 'compare', 'export', 'entities', 'completion', 'help'])
+        assert.match(r.stdout, new RegExp(`^    ${command} `, 'm'), command);
       assert.match(r.stdout, /Exit codes\n(.*\n)*\s+0\s+success\n(.*\n)*\s+2\s+a usage error/);
     }
   });
@@ -284,14 +306,20 @@ describe('command-line conventions', () => {
     for (const shell of ['bash', 'zsh', 'fish']) {
       const s = run(['completion', shell]).stdout;
       const option = shell === 'fish' ? '-l format' : '--format';
-      for (const word of ['parse', 'search', 'export', option, 'csv', 'organization', 'figures', 'country:', 'has:']) assert.ok(s.includes(word), `${shell}: ${word}`);
+      for (const word of ['parse', 'search', 'export', option, 'csv', 'organization', 'figures', 'country:', 'has:'])
+        assert.ok(s.includes(word), `${shell}: ${word}`);
     }
     // bash: what a user gets after TAB
     const complete = (line: string) =>
-      spawnSync('bash', ['-c', `${bash.stdout}\nCOMP_WORDS=(${line}); COMP_CWORD=$((\${#COMP_WORDS[@]}-1)); _steppe; printf '%s\\n' "\${COMPREPLY[@]}"`], { encoding: 'utf8', cwd: scratch }).stdout.split('\n').filter(Boolean);
-    assert.deepEqual(complete("steppe exp"), ['export']);
+      spawnSync('bash', ['-c', `${bash.stdout}\nCOMP_WORDS=(${line}); COMP_CWORD=$((\${#COMP_WORDS[@]}-1)); _steppe; printf '%s\\n' "\${COMPREPLY[@]}"`], {
+        encoding: 'utf8',
+        cwd: scratch,
+      })
+        .stdout.split('\n')
+        .filter(Boolean);
+    assert.deepEqual(complete('steppe exp'), ['export']);
     assert.deepEqual(complete("steppe export --format ''").sort(), ['csv', 'json', 'md']);
-    assert.ok(complete("steppe entities --t").includes('--type'));
+    assert.ok(complete('steppe entities --t').includes('--type'));
     const bad = run(['completion', 'tcsh']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /name a shell: bash, zsh, fish/);

@@ -31,9 +31,12 @@ describe('figures', () => {
   const matched = found.filter((f) => goldKeys.has(key(f)));
   const precision = matched.length / Math.max(1, found.length);
   const recall = new Set(matched.map(key)).size / gold.length;
-  const agree = (field: 'country' | 'speaker' | 'year' | 'qualifier') => matched.filter((f) => f[field] === goldKeys.get(key(f))![field]).length / Math.max(1, matched.length);
+  const agree = (field: 'country' | 'speaker' | 'year' | 'qualifier') =>
+    matched.filter((f) => f[field] === goldKeys.get(key(f))![field]).length / Math.max(1, matched.length);
   console.log(`# figures: ${found.length} found, ${gold.length} in the gold; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`);
-  console.log(`# of the matched: country ${agree('country').toFixed(2)}, speaker ${agree('speaker').toFixed(2)}, year ${agree('year').toFixed(2)}, qualifier ${agree('qualifier').toFixed(2)} agree with the gold`);
+  console.log(
+    `# of the matched: country ${agree('country').toFixed(2)}, speaker ${agree('speaker').toFixed(2)}, year ${agree('year').toFixed(2)}, qualifier ${agree('qualifier').toFixed(2)} agree with the gold`,
+  );
 
   it('finds the annotated figures with precision ≥ 0.9 and recall ≥ 0.8', () => {
     assert.ok(precision >= 0.9, `precision ${precision}`);
@@ -70,7 +73,13 @@ describe('figures in the shapes real pages write them', () => {
 
   it('reads the event from the count itself: "left 6 dead and 9 injured" is killed and injured, not left', () => {
     const found = one('The blast left 6 dead and 9 injured in the market.');
-    assert.deepEqual(found.map((f) => [f.low, f.event]), [[6, 'killed'], [9, 'injured']]);
+    assert.deepEqual(
+      found.map((f) => [f.low, f.event]),
+      [
+        [6, 'killed'],
+        [9, 'injured'],
+      ],
+    );
     assert.equal(one('Some 300 fighters left for Syria.')[0]!.event, 'left');
   });
 
@@ -109,7 +118,10 @@ describe('country comparison', () => {
     const all = Array.from({ length: lines.length }, (_, i) => lines.at(i));
     const headings = all.filter((l) => !l.startsWith('  '));
     assert.equal(all.length, headings.length + c.figures.length);
-    assert.equal(headings.reduce((n, h) => n + Number(/\((\d+)\)$/.exec(h)![1]), 0), c.figures.length);
+    assert.equal(
+      headings.reduce((n, h) => n + Number(/\((\d+)\)$/.exec(h)![1]), 0),
+      c.figures.length,
+    );
     for (const f of listOf(c.figures)) assert.ok(all.includes(`  ${figureLine(f)}`));
     assert.equal(lines.at(lines.length), '', 'past the end: nothing');
   });
@@ -122,7 +134,10 @@ describe('country comparison', () => {
     assert.deepEqual(listOf(store), facts);
     const fromStore = compareCountries(articles, store);
     assert.deepEqual(fromStore.countries, c.countries);
-    assert.deepEqual(listOf(fromStore.figures), (listOf(c.figures) as Figure[]).map(({ snippet: _, ...f }) => f));
+    assert.deepEqual(
+      listOf(fromStore.figures),
+      (listOf(c.figures) as Figure[]).map(({ snippet: _, ...f }) => f),
+    );
   });
 });
 

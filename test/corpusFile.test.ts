@@ -25,7 +25,20 @@ describe('bundled corpus', () => {
     assert.equal(corpus.version, 1);
     assert.equal(corpus.articles.length, 5);
     for (const a of corpus.articles) {
-      assert.deepEqual(Object.keys(a), ['id', 'file', 'title', 'publisher', 'author', 'published', 'section', 'dateline', 'paragraphs', 'removed', 'mentions', 'duplicateOf']);
+      assert.deepEqual(Object.keys(a), [
+        'id',
+        'file',
+        'title',
+        'publisher',
+        'author',
+        'published',
+        'section',
+        'dateline',
+        'paragraphs',
+        'removed',
+        'mentions',
+        'duplicateOf',
+      ]);
       if (a.published !== null) assert.match(a.published, /^\d{4}(-\d{2}(-\d{2})?)?$/);
     }
   });
@@ -74,10 +87,7 @@ describe('streaming corpus reader', () => {
   });
 
   it('reads any layout: compact, tabs, a byte order mark, keys in another order, extra keys', () => {
-    const layouts = [
-      JSON.stringify(bundled),
-      '\uFEFF' + JSON.stringify({ articles: bundled.articles, note: ['x', { y: '"]}' }], version: 1 }, null, '\t'),
-    ];
+    const layouts = [JSON.stringify(bundled), '\uFEFF' + JSON.stringify({ articles: bundled.articles, note: ['x', { y: '"]}' }], version: 1 }, null, '\t')];
     for (const [k, text] of layouts.entries()) {
       const r = streamCorpusFile(write(`layout${k}.json`, text), 5);
       assert.ok(r.ok, r.ok ? '' : r.reason);
@@ -91,7 +101,10 @@ describe('streaming corpus reader', () => {
       file: fc.string(),
       title: fc.option(fc.string({ unit: 'binary' })),
       paragraphs: fc.array(fc.string({ unit: 'binary' })),
-      mentions: fc.array(fc.record({ type: fc.constant('place'), id: fc.string(), name: fc.string(), text: fc.string(), paragraph: fc.nat(), start: fc.nat(), end: fc.nat() }), { maxLength: 3 }),
+      mentions: fc.array(
+        fc.record({ type: fc.constant('place'), id: fc.string(), name: fc.string(), text: fc.string(), paragraph: fc.nat(), start: fc.nat(), end: fc.nat() }),
+        { maxLength: 3 },
+      ),
     });
     fc.assert(
       fc.property(fc.array(article, { maxLength: 4 }), fc.integer({ min: 1, max: 40 }), fc.boolean(), (articles, chunk, pretty) => {

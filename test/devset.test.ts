@@ -44,8 +44,11 @@ describe('the body set: 61 full pages with their true article bodies', () => {
   it(`keeps the body: F1 ≥ ${FLOORS.body.f1}, recall ≥ ${FLOORS.body.recall}`, async (t) => {
     const gold = JSON.parse(readFileSync(path.join(fixtures, 'devset-body', 'gold.json'), 'utf8')) as Record<string, { articleBody: string }>;
     const score = scoreBodies(await parsed('devset-body'), gold);
-    t.diagnostic(`body F1 ${score.f1.toFixed(3)} | precision ${score.precision.toFixed(3)} | recall ${score.recall.toFixed(3)} (goal: F1 ≥ 0.93, recall ≥ 0.95)`);
-    for (const p of [...score.pages].sort((a, b) => a.precision - b.precision).slice(0, 3)) t.diagnostic(`lowest precision: ${p.name} ${p.precision.toFixed(2)} (recall ${p.recall.toFixed(2)})`);
+    t.diagnostic(
+      `body F1 ${score.f1.toFixed(3)} | precision ${score.precision.toFixed(3)} | recall ${score.recall.toFixed(3)} (goal: F1 ≥ 0.93, recall ≥ 0.95)`,
+    );
+    for (const p of [...score.pages].sort((a, b) => a.precision - b.precision).slice(0, 3))
+      t.diagnostic(`lowest precision: ${p.name} ${p.precision.toFixed(2)} (recall ${p.recall.toFixed(2)})`);
     assert.ok(score.f1 >= FLOORS.body.f1, `body F1 ${score.f1.toFixed(3)} below the floor`);
     assert.ok(score.recall >= FLOORS.body.recall, `body recall ${score.recall.toFixed(3)} below the floor`);
   });

@@ -13,7 +13,14 @@ const ALIASES: string[][] = [
   ['al-qaeda', 'al qaeda', 'al-qaida', 'al qaida', 'alqaeda'],
   ['agence france-presse', 'agence france presse', 'afp'],
   ['associated press', 'ap', 'the associated press'],
-  ['collective security treaty organization', 'collective security treaty organisation', 'csto', 'collective security agreement', 'csa', 'collective security treaty'],
+  [
+    'collective security treaty organization',
+    'collective security treaty organisation',
+    'csto',
+    'collective security agreement',
+    'csa',
+    'collective security treaty',
+  ],
   ['institute for war and peace reporting', 'institute for war & peace reporting', 'institute of war and peace reporting', 'iwpr'],
   ['irin', 'irin news', 'the new humanitarian', 'irin news (the new humanitarian)'],
   ['the times of central asia', 'times of central asia', 'tca'],
@@ -109,7 +116,13 @@ export function prf([tp, fp, fn]: [number, number, number]): { p: number; r: num
 
 export function scoreDevset(articles: Article[], gold: Gold[]): DevsetScore {
   const byFile = new Map(articles.map((a) => [a.file.split('/').pop()!, a]));
-  const score: DevsetScore = { metaOk: 0, metaN: 0, counts: { country: [0, 0, 0], person: [0, 0, 0], organization: [0, 0, 0], place: [0, 0, 0] }, boilerplateCountries: 0, lines: [] };
+  const score: DevsetScore = {
+    metaOk: 0,
+    metaN: 0,
+    counts: { country: [0, 0, 0], person: [0, 0, 0], organization: [0, 0, 0], place: [0, 0, 0] },
+    boilerplateCountries: 0,
+    lines: [],
+  };
   const show = (v: unknown) => JSON.stringify(v ?? null);
   for (const g of gold) {
     const a = byFile.get(g.file);
@@ -135,7 +148,9 @@ export function scoreDevset(articles: Article[], gold: Gold[]): DevsetScore {
       const list = g[key];
       if (!list) continue;
       const amap = new Map<string, string>();
-      for (const name of list) for (const form of [name, ...(g.aliases?.[name] ?? []), ...(g.evidence?.[key]?.[name] ?? [])]) if (!amap.has(canon(form)!)) amap.set(canon(form)!, canon(name)!);
+      for (const name of list)
+        for (const form of [name, ...(g.aliases?.[name] ?? []), ...(g.evidence?.[key]?.[name] ?? [])])
+          if (!amap.has(canon(form)!)) amap.set(canon(form)!, canon(name)!);
       const want = new Set(list.map((x) => canon(x)!));
       const got = new Set([...names(type)].map((x) => amap.get(x) ?? x));
       const extraOk = new Set((g.also_ok?.[key] ?? []).map((x) => canon(x)!));

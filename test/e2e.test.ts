@@ -113,7 +113,8 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? false : 'tmux is 
   });
 
   // what a program can leave changed in a terminal: modes tmux tracks, and the tty settings
-  const FLAGS = '#{alternate_on} #{cursor_flag} #{keypad_cursor_flag} #{keypad_flag} #{mouse_any_flag} #{mouse_sgr_flag} #{insert_flag} #{origin_flag} #{wrap_flag}';
+  const FLAGS =
+    '#{alternate_on} #{cursor_flag} #{keypad_cursor_flag} #{keypad_flag} #{mouse_any_flag} #{mouse_sgr_flag} #{insert_flag} #{origin_flag} #{wrap_flag}';
   const ways: [string, Record<string, string>, number][] = [
     ['q', {}, 0],
     ['C-c', {}, 0], // read as a key by the dashboard: quit
@@ -125,7 +126,9 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? false : 'tmux is 
     it(`leaves the terminal as it found it when left with ${way}`, async (t) => {
       const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
       const tty = path.join(scratch, `stty-${code}`);
-      const vars = Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ');
+      const vars = Object.entries(env)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ');
       const command = `printf 'BEFORE-STEPPE\\n'; stty -g > ${tty}.before; env -u CI STEPPE_STATE_DIR=${JSON.stringify(scratch)} ${vars} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}; echo "EXIT=$?"; stty -g > ${tty}.after; cmp -s ${tty}.before ${tty}.after && echo STTY=same || echo STTY=changed; sleep 60`;
       tmux('new-session', '-d', '-s', 'ref', '-x', '100', '-y', '30', 'sh', '-c', 'sleep 60');
       const fresh = tmux('display', '-p', '-t', 'ref', FLAGS).trim();

@@ -43,7 +43,11 @@ describe('soak', () => {
   it('takes 5,000 random keys and typed filters on the bundled corpus: no exception, heap within 10 %', () => {
     // in its own process with React's production build, as the shipped CLI runs (React's
     // development build keeps diagnostics for every render and grows without bound)
-    const r = spawnSync(process.execPath, [path.join(packageRoot, 'dist', 'src', 'bench', 'soak.js'), '--keys', '5000', '--only', 'bundled', '--seed', '5', '--json'], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(packageRoot, 'dist', 'src', 'bench', 'soak.js'), '--keys', '5000', '--only', 'bundled', '--seed', '5', '--json'],
+      { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
+    );
     const [row] = JSON.parse(r.stdout.trim().split('\n').pop() ?? '[]') as { keys: number; frames: number; errors: string[]; heapGrowth: number }[];
     assert.ok(row, `the soak printed its result (${r.stderr.split('\n')[0]})`);
     assert.equal(row.keys, 5000);

@@ -68,9 +68,12 @@ describe('accuracy on the seeds (gold: test/fixtures/entities-gold.json)', () =>
 
 describe('gazetteer matching', () => {
   it('reads possessives, curly quotes, plurals and older spellings', () => {
-    const ms = mentionsIn('Kazakhstan’s and Uzbekistan\'s leaders met Tajiks, Uzbeks and Kazakhs from Kazakstan and Kirghizia.');
+    const ms = mentionsIn("Kazakhstan’s and Uzbekistan's leaders met Tajiks, Uzbeks and Kazakhs from Kazakstan and Kirghizia.");
     assert.deepEqual(names(ms), ['Kazakhstan', 'Uzbekistan', 'Tajikistan', 'Uzbekistan', 'Kazakhstan', 'Kazakhstan', 'Kyrgyzstan']);
-    assert.deepEqual(ms.slice(0, 2).map((m) => m.text), ['Kazakhstan', 'Uzbekistan']);
+    assert.deepEqual(
+      ms.slice(0, 2).map((m) => m.text),
+      ['Kazakhstan', 'Uzbekistan'],
+    );
   });
 
   it('matches acronyms case-sensitively: IS the group, never "Is" or "is"', () => {
@@ -83,15 +86,26 @@ describe('gazetteer matching', () => {
   });
 
   it('folds hyphen and spacing variants of one organization', () => {
-    assert.deepEqual(new Set(names(mentionsIn('Hizb ut-Tahrir, Hizb-ut-Tahrir, Hezb ut-Tahrir and Khizbut-Takhrir; al-Qaeda and Al Qaeda.'))), new Set(['Hizb ut-Tahrir', 'al-Qaeda']));
+    assert.deepEqual(
+      new Set(names(mentionsIn('Hizb ut-Tahrir, Hizb-ut-Tahrir, Hezb ut-Tahrir and Khizbut-Takhrir; al-Qaeda and Al Qaeda.'))),
+      new Set(['Hizb ut-Tahrir', 'al-Qaeda']),
+    );
   });
 
   it('needs one-word names to be capitalised ("turkey" is a bird)', () => {
-    assert.deepEqual(mentionsIn('They ate turkey in Turkey.').map((m) => m.text), ['Turkey']);
+    assert.deepEqual(
+      mentionsIn('They ate turkey in Turkey.').map((m) => m.text),
+      ['Turkey'],
+    );
   });
 
   it('reads Cyrillic names and their case endings', () => {
-    assert.deepEqual(names(mentionsIn('Граждане Казахстана и России вернулись из Сирии в Казахстан.'), 'country'), ['Kazakhstan', 'Russia', 'Syria', 'Kazakhstan']);
+    assert.deepEqual(names(mentionsIn('Граждане Казахстана и России вернулись из Сирии в Казахстан.'), 'country'), [
+      'Kazakhstan',
+      'Russia',
+      'Syria',
+      'Kazakhstan',
+    ]);
   });
 
   it('names the country of a state body from the country before it', () => {
@@ -116,7 +130,7 @@ describe('acronyms the article defines', () => {
 });
 
 describe('transliteration and spelling skeletons', () => {
-  it('writes Cyrillic as the region\'s English press does', () => {
+  it("writes Cyrillic as the region's English press does", () => {
     assert.equal(transliterate('Худжанд'), 'Khujand');
     assert.equal(transliterate('Кадамджай'), 'Kadamjay');
     assert.equal(transliterate('Тоқаев'), 'Tokayev');
@@ -147,7 +161,9 @@ describe('people', () => {
   });
 
   it('does not take organizations that "said" something for people', () => {
-    const ms = mentionsIn('Freedom House said the vote was unfair. The Caspian Pipeline Consortium said exports resumed. Black Sea Fleet commander Igor Osipov said the drills ended.');
+    const ms = mentionsIn(
+      'Freedom House said the vote was unfair. The Caspian Pipeline Consortium said exports resumed. Black Sea Fleet commander Igor Osipov said the drills ended.',
+    );
     assert.deepEqual(names(ms, 'person'), ['Igor Osipov']);
   });
 
@@ -156,7 +172,9 @@ describe('people', () => {
   });
 
   it('never takes months, weekdays, role words or sentence-initial words for people', () => {
-    const ms = mentionsIn('On Monday, President said in March that Meanwhile Regretfully the Supreme Leader arrived. The Minister spoke. Central Bank Governor spoke.');
+    const ms = mentionsIn(
+      'On Monday, President said in March that Meanwhile Regretfully the Supreme Leader arrived. The Minister spoke. Central Bank Governor spoke.',
+    );
     assert.deepEqual(names(ms, 'person'), []);
   });
 
@@ -181,7 +199,10 @@ describe('counts', () => {
   it('counts per entity the articles, mentions and spellings as written', () => {
     const kz = countEntities(parsedSeeds()).find((e) => e.name === 'Kazakhstan')!;
     assert.equal(kz.articles, 5);
-    assert.equal(kz.mentions, kz.spellings.reduce((s, x) => s + x.count, 0));
+    assert.equal(
+      kz.mentions,
+      kz.spellings.reduce((s, x) => s + x.count, 0),
+    );
     assert.deepEqual(new Set(kz.spellings.map((s) => s.text)), new Set(['Kazakhstan', 'Kazakh', 'Kazakstan', 'Kazak']));
   });
 

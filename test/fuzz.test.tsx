@@ -39,7 +39,23 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     at: fraction,
     bytes: fc.oneof(
       fc.uint8Array({ minLength: 1, maxLength: 24 }),
-      fc.constantFrom(...['\x1b[2J', '\x1b]52;c;aGk=\x07', '\x1b]8;;http://x\x1b\\', '\u202e', '\u200b', '\r', '\r\n', '\n\n\n', '\x00', '\u00ad', '👨‍👩‍👧', '中文字', 'Алматы'].map((s) => new Uint8Array(Buffer.from(s)))),
+      fc.constantFrom(
+        ...[
+          '\x1b[2J',
+          '\x1b]52;c;aGk=\x07',
+          '\x1b]8;;http://x\x1b\\',
+          '\u202e',
+          '\u200b',
+          '\r',
+          '\r\n',
+          '\n\n\n',
+          '\x00',
+          '\u00ad',
+          '👨‍👩‍👧',
+          '中文字',
+          'Алматы',
+        ].map((s) => new Uint8Array(Buffer.from(s))),
+      ),
     ),
   }),
 );
@@ -68,7 +84,12 @@ function mutate(bytes: Buffer, m: Mutation): Buffer {
 
 const seeds = seedFiles();
 const input = fc.oneof(
-  { weight: 9, arbitrary: fc.tuple(fc.nat(seeds.length - 1), fc.array(mutation, { minLength: 1, maxLength: 5 })).map(([k, ms]) => ms.reduce(mutate, seeds[k]!.bytes as Buffer)) },
+  {
+    weight: 9,
+    arbitrary: fc
+      .tuple(fc.nat(seeds.length - 1), fc.array(mutation, { minLength: 1, maxLength: 5 }))
+      .map(([k, ms]) => ms.reduce(mutate, seeds[k]!.bytes as Buffer)),
+  },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 3000 }).map((b) => Buffer.from(b)) },
 );
 
@@ -102,7 +123,9 @@ describe('fuzzing', () => {
       { numRuns: FUZZ_RUNS, seed: SEED, ...(PATH ? { path: PATH } : {}), endOnFailure: true },
     );
     if (details.failed) {
-      throw new Error(`fuzz case failed — replay with STEPPE_FUZZ_SEED=${details.seed} STEPPE_FUZZ_PATH=${details.counterexamplePath}: ${String(details.errorInstance).split('\n')[0]}`);
+      throw new Error(
+        `fuzz case failed — replay with STEPPE_FUZZ_SEED=${details.seed} STEPPE_FUZZ_PATH=${details.counterexamplePath}: ${String(details.errorInstance).split('\n')[0]}`,
+      );
     }
     // a sample through Ink itself: the real frames, at a small terminal
     for (const bytes of renders) {

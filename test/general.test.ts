@@ -47,7 +47,9 @@ describe('wire copy', () => {
   });
 
   it('reads an AP dateline with an em dash', () => {
-    const a = parse('BISHKEK, Kyrgyzstan (AP) — Police in Kyrgyzstan said Tuesday they had detained five men accused of recruiting for the Islamic State group in the south of the country.');
+    const a = parse(
+      'BISHKEK, Kyrgyzstan (AP) — Police in Kyrgyzstan said Tuesday they had detained five men accused of recruiting for the Islamic State group in the south of the country.',
+    );
     assert.equal(a.dateline, 'BISHKEK');
     assert.equal(a.publisher, 'Associated Press');
     assert.equal(a.title, null);
@@ -56,9 +58,13 @@ describe('wire copy', () => {
 
 describe('unknown mastheads', () => {
   it('takes a first line shaped like an outlet for the publisher, not a headline ending in "Report"', () => {
-    const a = parse('The Moscow Times\n\nRussia Expands Security Cooperation With Tajikistan\n\nBy Jane Roe\n\nRussia and Tajikistan agreed on Monday to expand joint exercises near the Afghan border, officials said.');
+    const a = parse(
+      'The Moscow Times\n\nRussia Expands Security Cooperation With Tajikistan\n\nBy Jane Roe\n\nRussia and Tajikistan agreed on Monday to expand joint exercises near the Afghan border, officials said.',
+    );
     assert.deepEqual([a.title, a.publisher, a.author], ['Russia Expands Security Cooperation With Tajikistan', 'The Moscow Times', 'Jane Roe']);
-    const b = parse('Central Asia Security Report\n\nThe annual report found that the number of attacks in the region fell by a third last year, its authors said.');
+    const b = parse(
+      'Central Asia Security Report\n\nThe annual report found that the number of attacks in the region fell by a third last year, its authors said.',
+    );
     assert.equal(b.title, 'Central Asia Security Report');
     assert.equal(b.publisher, null);
   });
@@ -66,14 +72,18 @@ describe('unknown mastheads', () => {
 
 describe('agency datelines', () => {
   it('reads "ASTANA. KAZINFORM -" as place and agency', () => {
-    const a = parse('KNB detains five over terror plot\n12 March 2019, 10:41\nASTANA. KAZINFORM - The National Security Committee detained five people suspected of planning an attack in Almaty, the press service reported.');
+    const a = parse(
+      'KNB detains five over terror plot\n12 March 2019, 10:41\nASTANA. KAZINFORM - The National Security Committee detained five people suspected of planning an attack in Almaty, the press service reported.',
+    );
     assert.equal(a.dateline, 'ASTANA');
     assert.equal(a.publisher, 'Kazinform');
     assert.equal(a.published, '2019-03-12');
   });
 
   it('reads a title-case dateline made one by its agency, and a section label with no headline', () => {
-    const a = parse('Uzbekistan\nTashkent, Uzbekistan (UzDaily.com) -- Uzbek authorities on Tuesday sentenced 12 members of a banned group to prison terms of up to eight years.');
+    const a = parse(
+      'Uzbekistan\nTashkent, Uzbekistan (UzDaily.com) -- Uzbek authorities on Tuesday sentenced 12 members of a banned group to prison terms of up to eight years.',
+    );
     assert.equal(a.dateline, 'Tashkent');
     assert.equal(a.publisher, 'UzDaily');
     assert.deepEqual(a.section, ['Uzbekistan']);
@@ -92,14 +102,21 @@ describe('wire datelines and labels glued to the text', () => {
   });
 
   it('takes a date label off the running text instead of dropping the paragraph, and finds the dateline under a standfirst', () => {
-    const a = parse('Border under control\n\nThe alliance sees no need for more troops.\n\ndate 2021-08-23 MOSCOW, August 23. /TASS/. Tajikistan’s army controls the situation at the border with Afghanistan, the secretary general said on Monday.');
+    const a = parse(
+      'Border under control\n\nThe alliance sees no need for more troops.\n\ndate 2021-08-23 MOSCOW, August 23. /TASS/. Tajikistan’s army controls the situation at the border with Afghanistan, the secretary general said on Monday.',
+    );
     assert.equal(a.published, '2021-08-23');
     assert.equal(a.publisher, 'TASS');
-    assert.ok(a.paragraphs.some((p) => p.startsWith('MOSCOW, August 23. /TASS/. Tajikistan’s army')), 'the text is kept');
+    assert.ok(
+      a.paragraphs.some((p) => p.startsWith('MOSCOW, August 23. /TASS/. Tajikistan’s army')),
+      'the text is kept',
+    );
   });
 
   it('removes a "read on the site" widget line', () => {
-    const a = parse('Учения на юге\n\nЧитать на сайте example.ru\nМОСКВА, 18 октября/ Радио Sputnik. На юге страны начались учения войск стран-членов организации, передает корреспондент.');
+    const a = parse(
+      'Учения на юге\n\nЧитать на сайте example.ru\nМОСКВА, 18 октября/ Радио Sputnik. На юге страны начались учения войск стран-членов организации, передает корреспондент.',
+    );
     assert.ok(a.removed.some((r) => r.reason === 'site link'));
     assert.equal(a.publisher, 'Radio Sputnik');
   });
@@ -181,7 +198,10 @@ describe('broadcaster and magazine pages', () => {
         'Relatives welcomed the decision but said many more remain in prison.Share on FacebookShare on TwitterEmail',
       ].join('\n'),
     );
-    assert.equal(a.paragraphs[0], 'President Shavkat Mirziyoyev pardoned more than 100 people convicted of religious extremism, his office said. Most had served over half of their sentences.');
+    assert.equal(
+      a.paragraphs[0],
+      'President Shavkat Mirziyoyev pardoned more than 100 people convicted of religious extremism, his office said. Most had served over half of their sentences.',
+    );
     assert.equal(a.paragraphs[1], 'Relatives welcomed the decision but said many more remain in prison.');
     assert.equal(a.removed.filter((r) => r.reason === 'web debris').length, 2);
   });
@@ -290,7 +310,9 @@ describe('archives and other scripts', () => {
   });
 
   it('keeps short Arabic and Kazakh paragraphs that no English rule recognises', () => {
-    const a = parse(['Қазақстанда терроризмге қарсы жаттығу өтті', '', 'Алматыда арнайы жасақтар жаттығу өткізді.', '', 'قالت الشرطة إن التدريب انتهى بنجاح.'].join('\n'));
+    const a = parse(
+      ['Қазақстанда терроризмге қарсы жаттығу өтті', '', 'Алматыда арнайы жасақтар жаттығу өткізді.', '', 'قالت الشرطة إن التدريب انتهى بنجاح.'].join('\n'),
+    );
     assert.equal(a.title, 'Қазақстанда терроризмге қарсы жаттығу өтті');
     assert.deepEqual(a.paragraphs, ['Алматыда арнайы жасақтар жаттығу өткізді.', 'قالت الشرطة إن التدريب انتهى بنجاح.']);
   });
@@ -375,7 +397,10 @@ describe('cross-document template lines', () => {
   });
 
   it('does not take two copies of the same story for page template', () => {
-    const story = doc('Tajik militants return home', 'Dozens of Tajik citizens who fought in Syria have returned home and been questioned by police, the Interior Ministry said on Wednesday.');
+    const story = doc(
+      'Tajik militants return home',
+      'Dozens of Tajik citizens who fought in Syria have returned home and been questioned by police, the Interior Ministry said on Wednesday.',
+    );
     const articles = parseTexts([
       { file: 'a.txt', text: story },
       { file: 'b.txt', text: story },

@@ -23,7 +23,8 @@ function assertClean(frame: string, columns: number, what: string) {
   const text = frame.replace(SGR, '');
   const bad = UNSAFE.exec(text);
   assert.equal(bad, null, `${what}: U+${bad?.[0].codePointAt(0)?.toString(16).padStart(4, '0')} reached the terminal`);
-  for (const line of stripAnsi(frame).split('\n')) assert.ok(stringWidth(line) <= columns, `${what}: a line of ${stringWidth(line)} columns in a ${columns}-column terminal`);
+  for (const line of stripAnsi(frame).split('\n'))
+    assert.ok(stringWidth(line) <= columns, `${what}: a line of ${stringWidth(line)} columns in a ${columns}-column terminal`);
 }
 
 /** The reader pane's text (between its double borders), lines joined: wrapping undone. */
@@ -37,12 +38,19 @@ const readerText = (frame: string) =>
 describe('hostile input', () => {
   for (const c of hostileCases()) {
     it(`${c.name}: parsed, extracted and shown safely`, async () => {
-      if (!c.large) assert.deepEqual(readFileSync(path.join(fixtureDir, c.name)), c.bytes, `test/fixtures/hostile/${c.name} is stale: run node dist/test/hostile.js`);
+      if (!c.large)
+        assert.deepEqual(readFileSync(path.join(fixtureDir, c.name)), c.bytes, `test/fixtures/hostile/${c.name} is stale: run node dist/test/hostile.js`);
       const { corpus, warnings } = parseFiles([{ name: c.name, bytes: c.bytes }]);
       assert.equal(corpus.articles.length, 1, `kept, not skipped (${warnings.map((w) => w.message).join('; ')})`);
       const [article] = corpus.articles;
-      assert.ok(article!.paragraphs.some((p) => p.includes('Officials in Almaty said')), 'the body survives');
-      assert.ok(article!.mentions.some((m) => m.id === 'country:KGZ'), 'entities are still found');
+      assert.ok(
+        article!.paragraphs.some((p) => p.includes('Officials in Almaty said')),
+        'the body survives',
+      );
+      assert.ok(
+        article!.mentions.some((m) => m.id === 'country:KGZ'),
+        'entities are still found',
+      );
       for (const columns of [100, 60]) {
         const s = await renderSized(columns, 24, modelOf(corpus, c.name));
         await s.press(K.enter);

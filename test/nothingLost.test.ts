@@ -6,7 +6,21 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  openSync,
+  writeSync,
+  closeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it, type TestContext } from 'node:test';
@@ -31,7 +45,13 @@ const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
 const storeModule = path.join(packageRoot, 'dist', 'src', 'review', 'store.js');
 const scratch = mkdtempSync(path.join(tmpdir(), 'steppe-lost-'));
 const tmp = () => mkdtempSync(path.join(scratch, 'd-'));
-const env = (extra: Record<string, string> = {}) => ({ ...process.env, FORCE_COLOR: '0', STEPPE_CACHE_DIR: path.join(scratch, 'cache'), STEPPE_STATE_DIR: path.join(scratch, 'state'), ...extra });
+const env = (extra: Record<string, string> = {}) => ({
+  ...process.env,
+  FORCE_COLOR: '0',
+  STEPPE_CACHE_DIR: path.join(scratch, 'cache'),
+  STEPPE_STATE_DIR: path.join(scratch, 'state'),
+  ...extra,
+});
 
 function run(args: string[], extra: Record<string, string> = {}, input?: string) {
   // a bounded run: a hang (a FIFO read, /dev/zero) fails the test instead of stalling it
@@ -177,8 +197,8 @@ describe('leftovers of a killed writer are removed on the next run', () => {
     writeFileSync(alive, 'a writer still at work');
     const r = run(['parse', bundledRaw, '--out', path.join(dir, 'out.json')]);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(existsSync(leftover), false, 'the dead writer\'s file is gone');
-    assert.equal(existsSync(alive), true, 'a live writer\'s file is left alone');
+    assert.equal(existsSync(leftover), false, "the dead writer's file is gone");
+    assert.equal(existsSync(alive), true, "a live writer's file is left alone");
   });
 
   it('a half-written snapshot folder', () => {
@@ -223,7 +243,7 @@ describe('two writers on one state file', () => {
     }
   });
 
-  it('an unstar in one steppe is not undone by the other\'s older star', async () => {
+  it("an unstar in one steppe is not undone by the other's older star", async () => {
     const file = path.join(tmp(), 'review.json');
     const a = new ReviewStore(file);
     const b = new ReviewStore(file);
@@ -251,9 +271,15 @@ describe('the plain commands see the same marks as the dashboard', () => {
     const e = { STEPPE_STATE_DIR: state };
 
     const starred = JSON.parse(run(['search', 'is:starred', '--json'], e).stdout) as { id: string }[];
-    assert.deepEqual(starred.map((r) => r.id), [first!.id]);
+    assert.deepEqual(
+      starred.map((r) => r.id),
+      [first!.id],
+    );
     const noted = JSON.parse(run(['search', 'has:note', '--json'], e).stdout) as { id: string }[];
-    assert.deepEqual(noted.map((r) => r.id), [second!.id]);
+    assert.deepEqual(
+      noted.map((r) => r.id),
+      [second!.id],
+    );
     const unread = JSON.parse(run(['search', 'is:unread', '--json'], e).stdout) as { id: string }[];
     assert.equal(unread.length, articles.length - 1);
 
@@ -264,7 +290,10 @@ describe('the plain commands see the same marks as the dashboard', () => {
     assert.equal(exported.find((r) => r.id === second!.id)!.note, 'check the figures');
 
     const compared = JSON.parse(run(['compare', '--json', '--query', 'is:starred'], e).stdout) as { countries: { articles: number }[] };
-    assert.ok(compared.countries.every((c) => c.articles <= 1), 'only the starred article is compared');
+    assert.ok(
+      compared.countries.every((c) => c.articles <= 1),
+      'only the starred article is compared',
+    );
     assert.ok(compared.countries.length > 0);
     const entities = JSON.parse(run(['entities', '--json', '--query', 'has:note'], e).stdout) as { articles: number }[];
     assert.ok(entities.length > 0 && entities.every((x) => x.articles === 1));
@@ -273,7 +302,14 @@ describe('the plain commands see the same marks as the dashboard', () => {
   it('keeps marks for an article whose id is __proto__, and apart for repeated ids', async () => {
     const dir = tmp();
     const base = (JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus).articles;
-    const corpus: Corpus = { version: 1, articles: [{ ...base[0]!, id: '__proto__' }, { ...base[1]!, id: 'same' }, { ...base[2]!, id: 'same' }] };
+    const corpus: Corpus = {
+      version: 1,
+      articles: [
+        { ...base[0]!, id: '__proto__' },
+        { ...base[1]!, id: 'same' },
+        { ...base[2]!, id: 'same' },
+      ],
+    };
     const file = path.join(dir, 'c.json');
     writeFileSync(file, serializeCorpus(corpus));
     const state = tmp();
@@ -282,10 +318,17 @@ describe('the plain commands see the same marks as the dashboard', () => {
     await store.set('__proto__', { starred: true });
     await store.set('same', { note: 'first only' });
     const r = run(['search', 'is:starred', '--json', file], { STEPPE_STATE_DIR: state });
-    assert.deepEqual((JSON.parse(r.stdout) as { id: string }[]).map((x) => x.id), ['__proto__']);
+    assert.deepEqual(
+      (JSON.parse(r.stdout) as { id: string }[]).map((x) => x.id),
+      ['__proto__'],
+    );
     assert.match(r.stderr, /1 article with a repeated id renamed/);
     const noted = JSON.parse(run(['search', 'has:note', '--json', file], { STEPPE_STATE_DIR: state }).stdout) as { id: string }[];
-    assert.deepEqual(noted.map((x) => x.id), ['same'], 'the repeat is "same-2", with no marks of its own yet');
+    assert.deepEqual(
+      noted.map((x) => x.id),
+      ['same'],
+      'the repeat is "same-2", with no marks of its own yet',
+    );
   });
 });
 
@@ -393,10 +436,16 @@ describe('folders and files', () => {
 
   it('reads a file whose name is not UTF-8, and shows the name safely', () => {
     const dir = tmp();
-    writeFileSync(Buffer.concat([Buffer.from(dir + '/caf'), Buffer.from([0xe9]), Buffer.from('.txt')]), readFileSync(path.join(bundledRaw, '002_3743e4cde9cea406.txt')));
+    writeFileSync(
+      Buffer.concat([Buffer.from(dir + '/caf'), Buffer.from([0xe9]), Buffer.from('.txt')]),
+      readFileSync(path.join(bundledRaw, '002_3743e4cde9cea406.txt')),
+    );
     const r = run(['parse', dir]);
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual((JSON.parse(r.stdout) as Corpus).articles.map((a) => a.file), ['caf\uFFFD.txt']);
+    assert.deepEqual(
+      (JSON.parse(r.stdout) as Corpus).articles.map((a) => a.file),
+      ['caf\uFFFD.txt'],
+    );
   });
 
   it('keeps a page with a few broken bytes or with U+FFFD written in it; reads legacy encodings', () => {
@@ -414,7 +463,10 @@ describe('folders and files', () => {
     assert.ok(literal.ok && !literal.replaced, 'U+FFFD written as text is text');
     const ru = 'Президент Казахстана заявил, что угроза терроризма в регионе остается высокой. Силовые структуры задержали группу.';
     for (const [encoding, bytes] of [
-      ['windows-1251', Buffer.from(ru.split('').map((c) => (c.charCodeAt(0) >= 0x410 && c.charCodeAt(0) <= 0x44f ? c.charCodeAt(0) - 0x410 + 0xc0 : c.charCodeAt(0))))],
+      [
+        'windows-1251',
+        Buffer.from(ru.split('').map((c) => (c.charCodeAt(0) >= 0x410 && c.charCodeAt(0) <= 0x44f ? c.charCodeAt(0) - 0x410 + 0xc0 : c.charCodeAt(0)))),
+      ],
       ['windows-1252', Buffer.from('Die Behörden in Usbekistan haben mehrere Männer festgenommen, die Anschläge geplant hätten.', 'latin1')],
     ] as const) {
       const d = decodeBytes(bytes);
@@ -451,14 +503,23 @@ describe('corpus files read exactly as JSON.parse reads them, and bad parts are 
     const dup = path.join(tmp(), 'dup.json');
     writeFileSync(dup, `{"version":1,"articles":${JSON.stringify(c.articles.slice(0, 1))},"articles":${JSON.stringify(c.articles.slice(1, 3))}}`);
     const rows = JSON.parse(run(['export', '--format', 'json', dup]).stdout) as { id: string }[];
-    assert.deepEqual(rows.map((r) => r.id), c.articles.slice(1, 3).map((a) => a.id));
+    assert.deepEqual(
+      rows.map((r) => r.id),
+      c.articles.slice(1, 3).map((a) => a.id),
+    );
   });
 
   it('JSON Lines with CR-only line ends', () => {
     const file = path.join(tmp(), 'c.jsonl');
-    writeFileSync(file, ['{"title":"One","text":"Police in Almaty detained two men."}', '{"title":"Two","text":"Tajikistan closed a border post."}'].join('\r'));
+    writeFileSync(
+      file,
+      ['{"title":"One","text":"Police in Almaty detained two men."}', '{"title":"Two","text":"Tajikistan closed a border post."}'].join('\r'),
+    );
     const rows = JSON.parse(run(['export', '--format', 'json', file]).stdout) as { title: string }[];
-    assert.deepEqual(rows.map((r) => r.title), ['One', 'Two']);
+    assert.deepEqual(
+      rows.map((r) => r.title),
+      ['One', 'Two'],
+    );
   });
 
   it('steppe parse given a corpus says to open it directly', () => {
@@ -492,7 +553,15 @@ describe('every string printed to a terminal is sanitised', () => {
 
   it('tables, JSON and warnings of every command carry no escape, control or bidi override, and no forged line', () => {
     const file = evilCorpus();
-    for (const command of [['search', 'kazakhstan'], ['search', 'kazakhstan', '--json'], ['entities'], ['entities', '--json'], ['compare'], ['compare', '--json'], ['export', '--format', 'json']]) {
+    for (const command of [
+      ['search', 'kazakhstan'],
+      ['search', 'kazakhstan', '--json'],
+      ['entities'],
+      ['entities', '--json'],
+      ['compare'],
+      ['compare', '--json'],
+      ['export', '--format', 'json'],
+    ]) {
       const r = run([...command, file]);
       assert.equal(r.code, 0, r.stderr);
       assert.doesNotMatch(r.stdout, TERMINAL_UNSAFE, `${command.join(' ')}: stdout`);
@@ -500,7 +569,10 @@ describe('every string printed to a terminal is sanitised', () => {
       assert.doesNotMatch(r.stderr, TERMINAL_UNSAFE, `${command.join(' ')}: stderr`);
     }
     const json = JSON.parse(run(['entities', '--json', file]).stdout) as { name: string }[];
-    assert.ok(json.some((e) => e.name === EVIL), 'JSON keeps the data exactly, escaped');
+    assert.ok(
+      json.some((e) => e.name === EVIL),
+      'JSON keeps the data exactly, escaped',
+    );
   });
 
   it('file names with escapes in parse warnings and errors', () => {
@@ -522,9 +594,15 @@ describe('every string printed to a terminal is sanitised', () => {
     assert.ok(piped.stdout.includes('\x1b]0;pwned'), 'data keeps its text when piped');
     if (spawnSync('script', ['--version']).status !== 0) return;
     const log = path.join(tmp(), 'tty.log');
-    const r = spawnSync('script', ['-q', '-e', '-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} export --format csv ${JSON.stringify(file)}`, log], { env: env(), encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(
+      'script',
+      ['-q', '-e', '-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} export --format csv ${JSON.stringify(file)}`, log],
+      { env: env(), encoding: 'utf8', timeout: 30_000 },
+    );
     assert.equal(r.status, 0);
-    const shown = readFileSync(log, 'utf8').replace(/^Script started.*\n/, '').replace(/\nScript done.*\n?$/, '');
+    const shown = readFileSync(log, 'utf8')
+      .replace(/^Script started.*\n/, '')
+      .replace(/\nScript done.*\n?$/, '');
     assert.ok(shown.includes('Evil'));
     assert.doesNotMatch(shown.replace(/\r\n/g, '\n'), /\x1b|\u202e/, 'no escape reaches the terminal');
   });
@@ -534,12 +612,16 @@ describe('exports defuse formulas and keep Markdown tables whole', () => {
   const table = (values: string[]) => ({ columns: ['v'], rows: values.map((v) => ({ v })) });
 
   it('CSV: formulas after spaces and in full-width signs, tabs, CR; bidi controls shown', () => {
-    const csv = formatTable(table(['=1+1', ' =1+1', '\u3000+1', '＝1+1', '－2', '＠SUM(A1)', '\tx', 'a\u202eb', 'plain']), 'csv').replace(/^\uFEFF/, '').split('\r\n');
+    const csv = formatTable(table(['=1+1', ' =1+1', '\u3000+1', '＝1+1', '－2', '＠SUM(A1)', '\tx', 'a\u202eb', 'plain']), 'csv')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     assert.deepEqual(csv.slice(1, -1), ["'=1+1", "' =1+1", "'\u3000+1", "'＝1+1", "'－2", "'＠SUM(A1)", "'\tx", 'a\uFFFDb', 'plain']);
   });
 
   it('Markdown: a pipe never adds a column; every line break stays inside its row', () => {
-    const md = formatTable(table(['a|b', 'a\\|b', 'line\rbreak', 'two\nlines', 'crlf\r\nend']), 'md').trimEnd().split('\n');
+    const md = formatTable(table(['a|b', 'a\\|b', 'line\rbreak', 'two\nlines', 'crlf\r\nend']), 'md')
+      .trimEnd()
+      .split('\n');
     assert.equal(md.length, 2 + 5, 'one line a row');
     for (const row of md.slice(2)) assert.equal(row.replace(/&#124;/g, '').split('|').length, 3, row);
     assert.ok(md[2]!.includes('a&#124;b'));

@@ -24,8 +24,14 @@ describe('JSON Lines', () => {
     const { articles, warnings } = articlesFromJsonl(jsonl, 'corpus.jsonl');
     assert.equal(articles.length, 2);
     const a = articles[0]!;
-    assert.deepEqual([a.title, a.publisher, a.author, a.published, a.file], ['Tajik police detain ten', 'Asia-Plus', 'A. Reporter', '2019-05-28', 'corpus.jsonl:1']);
-    assert.deepEqual(a.paragraphs, ['Police in Dushanbe detained 10 suspected members of Islamic State, the Interior Ministry said on Monday.', 'The suspects are accused of recruiting.']);
+    assert.deepEqual(
+      [a.title, a.publisher, a.author, a.published, a.file],
+      ['Tajik police detain ten', 'Asia-Plus', 'A. Reporter', '2019-05-28', 'corpus.jsonl:1'],
+    );
+    assert.deepEqual(a.paragraphs, [
+      'Police in Dushanbe detained 10 suspected members of Islamic State, the Interior Ministry said on Monday.',
+      'The suspects are accused of recruiting.',
+    ]);
     assert.deepEqual((a as unknown as { extra: unknown }).extra, { lang: 'en' });
     assert.equal((a as unknown as { url: string }).url, 'https://example.org/a');
     assert.equal(articles[1]!.published, '2018-05-01');
@@ -53,7 +59,10 @@ describe('standard input', () => {
     r = await openCorpus(['-'], Readable.from([JSON.stringify({ version: 1, articles: parsedSeeds() })]));
     assert.equal(r.corpus.articles.length, 5);
     process.env.STEPPE_CACHE_DIR = tmp();
-    r = await openCorpus(['-'], Readable.from(['Border clash\n\nGuards from Kyrgyzstan and Tajikistan exchanged fire near Batken on Tuesday, officials said.']));
+    r = await openCorpus(
+      ['-'],
+      Readable.from(['Border clash\n\nGuards from Kyrgyzstan and Tajikistan exchanged fire near Batken on Tuesday, officials said.']),
+    );
     assert.equal(r.corpus.articles[0]!.title, 'Border clash');
   });
 });

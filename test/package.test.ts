@@ -14,9 +14,16 @@ import { packageRoot } from '../src/paths.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'steppe-package-'));
 const app = path.join(scratch, 'app');
-const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+const npm = (args: string[], cwd: string) =>
+  execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
 const bin = () => path.join(app, 'node_modules', '.bin', 'steppe');
-const run = (args: string[], input?: string) => spawnSync(bin(), args, { cwd: app, encoding: 'utf8', input, env: { ...process.env, STEPPE_STATE_DIR: path.join(scratch, 'state'), STEPPE_CACHE_DIR: path.join(scratch, 'cache') } });
+const run = (args: string[], input?: string) =>
+  spawnSync(bin(), args, {
+    cwd: app,
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, STEPPE_STATE_DIR: path.join(scratch, 'state'), STEPPE_CACHE_DIR: path.join(scratch, 'cache') },
+  });
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
 describe('the package, installed from its own tarball', () => {
@@ -35,7 +42,8 @@ describe('the package, installed from its own tarball', () => {
     for (const dev of ['ink', 'react', 'patch-package', 'typescript', 'esbuild', 'meow']) assert.ok(!installed.includes(dev), `${dev} is not installed`);
     for (const dep of Object.keys(manifest.dependencies)) assert.ok(installed.includes(dep), `${dep} is installed`);
     const shipped = path.join(app, 'node_modules', 'steppe');
-    for (const f of ['dist/steppe.mjs', 'dist/steppe.1', 'data/corpus.json', 'data/gazetteer/countries.json', 'data/outlets.json']) assert.ok(existsSync(path.join(shipped, f)), f);
+    for (const f of ['dist/steppe.mjs', 'dist/steppe.1', 'data/corpus.json', 'data/gazetteer/countries.json', 'data/outlets.json'])
+      assert.ok(existsSync(path.join(shipped, f)), f);
     assert.ok(!existsSync(path.join(shipped, 'dist', 'test')), 'no tests in the package');
     assert.ok(!existsSync(path.join(shipped, 'patches')), 'the Ink patch is in the bundle, not applied at install');
   });

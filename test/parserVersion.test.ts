@@ -18,14 +18,22 @@ describe('the parse cache version', () => {
   it('changes whenever the parser makes something else of the same pages', () => {
     const real = ['devset', 'devset-body'].flatMap((set) => {
       const dir = path.join(fixtures, set, 'raw');
-      return readdirSync(dir).sort().map((name) => ({ name: `${set}/${name}`, bytes: readFileSync(path.join(dir, name)) }));
+      return readdirSync(dir)
+        .sort()
+        .map((name) => ({ name: `${set}/${name}`, bytes: readFileSync(path.join(dir, name)) }));
     });
     const h = createHash('sha256');
     // mentions are extracted again on every open, not cached: only the parse itself counts
     // a fixed "today", so that the digest does not move with the calendar (future dates are refused)
-    for (const a of parseFiles([...seedFiles(), ...real], { latest: new Date('2026-12-01T00:00:00Z') }).corpus.articles) h.update(JSON.stringify({ ...a, mentions: undefined })).update('\0');
+    for (const a of parseFiles([...seedFiles(), ...real], { latest: new Date('2026-12-01T00:00:00Z') }).corpus.articles)
+      h.update(JSON.stringify({ ...a, mentions: undefined })).update('\0');
     const digest = h.digest('hex').slice(0, 16);
-    if (PARSER_VERSION === RECORDED.version) assert.equal(digest, RECORDED.digest, `the parser's output changed: bump PARSER_VERSION in src/pipeline/parse.ts and record { version, digest: '${digest}' } here`);
+    if (PARSER_VERSION === RECORDED.version)
+      assert.equal(
+        digest,
+        RECORDED.digest,
+        `the parser's output changed: bump PARSER_VERSION in src/pipeline/parse.ts and record { version, digest: '${digest}' } here`,
+      );
     else assert.fail(`PARSER_VERSION is ${PARSER_VERSION}: record { version: '${PARSER_VERSION}', digest: '${digest}' } here`);
   });
 });

@@ -22,20 +22,29 @@ const articleLike = fc
   .array(
     fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 200 }),
-      fc.constantFrom('', '1. Home', '2. Asia', 'By Jane Doe', 'Share this article', '© 2020 Reuters', 'Last updated: 1 May 2020', 'LONDON (TCA) — Text.', 'Published 05/28/2009', '(To be continued)'),
+      fc.constantFrom(
+        '',
+        '1. Home',
+        '2. Asia',
+        'By Jane Doe',
+        'Share this article',
+        '© 2020 Reuters',
+        'Last updated: 1 May 2020',
+        'LONDON (TCA) — Text.',
+        'Published 05/28/2009',
+        '(To be continued)',
+      ),
       fc.lorem({ maxCount: 40, mode: 'sentences' }),
     ),
     { maxLength: 30 },
   )
   .map((ls) => ls.join('\n'));
 
-const seedMutation = fc
-  .tuple(fc.constantFrom(...seeds), fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 50 }))
-  .map(([s, a, b, insert]) => {
-    const i = a % (s.length + 1);
-    const j = i + (b % 200);
-    return s.slice(0, i) + insert + s.slice(j);
-  });
+const seedMutation = fc.tuple(fc.constantFrom(...seeds), fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 50 })).map(([s, a, b, insert]) => {
+  const i = a % (s.length + 1);
+  const j = i + (b % 200);
+  return s.slice(0, i) + insert + s.slice(j);
+});
 
 describe('parser properties', () => {
   it('never throws on any text, and is deterministic', () => {
@@ -99,7 +108,10 @@ describe('mention table properties', () => {
         const shuffled = corpus.map((a) => ({ ...a, mentions: [...a.mentions].sort(() => ((s = (s * 1103515245 + 12345) % 2 ** 31) % 3) - 1) }));
         const other = mentionTable(shuffled);
         assert.deepEqual(shape(comparisonIn(other, figures)), shape(comparisonIn(table, figures)));
-        assert.deepEqual(entityCountsIn(other).map((e) => [e.id, e.articles, e.mentions]), entityCountsIn(table).map((e) => [e.id, e.articles, e.mentions]));
+        assert.deepEqual(
+          entityCountsIn(other).map((e) => [e.id, e.articles, e.mentions]),
+          entityCountsIn(table).map((e) => [e.id, e.articles, e.mentions]),
+        );
       }),
       { numRuns: 20 },
     );

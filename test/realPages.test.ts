@@ -48,7 +48,7 @@ describe('dates in the languages of the corpus (month names from Intl, digits of
 });
 
 describe('datelines in the forms agencies use', () => {
-  it('reads CITY. date (Agency) -, Город. дата. AGENCY -, the Chinese wire form and AP\'s underscore', () => {
+  it("reads CITY. date (Agency) -, Город. дата. AGENCY -, the Chinese wire form and AP's underscore", () => {
     assert.equal(dateline('DUSHANBE. Sept 7 (Interfax) - The party was banned.')?.agency, 'Interfax');
     assert.equal(dateline('Душанбе. 28 марта. INTERFAX.RU - Суд приговорил активиста.')?.agency, 'INTERFAX.RU');
     const zh = dateline('新华社塔什干3月16日电(记者蔡国栋)上海合作组织地区反恐怖机构理事会宣布。');

@@ -102,7 +102,10 @@ describe('review store', () => {
   });
 
   it('moves a corrupt or newer state file aside, says so, and starts afresh', async () => {
-    for (const [content, word] of [['{"version":1,"articles":', 'unreadable'], ['{"version":7,"articles":{}}', 'newer']] as const) {
+    for (const [content, word] of [
+      ['{"version":1,"articles":', 'unreadable'],
+      ['{"version":7,"articles":{}}', 'newer'],
+    ] as const) {
       const dir = tmp();
       const file = path.join(dir, 'review.json');
       writeFileSync(file, content);
@@ -140,7 +143,8 @@ describe('review store', () => {
       }
       const parsed = parseReviewFile(readFileSync(file, 'utf8'));
       assert.ok(parsed.ok, `seed ${killSeed}, run ${run} (killed at ${moment} ms): the state file parses`);
-      for (const id of acknowledged) assert.ok(markOf(parsed.marks.get(id))?.starred, `seed ${killSeed}, run ${run} (killed at ${moment} ms): ${id} was acknowledged but is missing`);
+      for (const id of acknowledged)
+        assert.ok(markOf(parsed.marks.get(id))?.starred, `seed ${killSeed}, run ${run} (killed at ${moment} ms): ${id} was acknowledged but is missing`);
     }
     assert.ok(acknowledged.length >= 15, `only ${acknowledged.length} saves acknowledged`);
   });

@@ -4,7 +4,17 @@ import { describe, it } from 'node:test';
 import { NORMAL_KEYS, route, splitKeys } from '../src/ui/keymap.js';
 import { initialState, reduce, type Action, type UiState, type View } from '../src/ui/state.js';
 
-const view: View = { list: [3, 1, 4], entityRows: [{ id: 'country:KAZ', name: 'Kazakhstan', type: 'country' }], compareRows: [{ country: 'Kazakhstan' }], matrix: ['Kazakhstan', 'Uzbekistan'], compareLines: 0, readerLines: 50, hitLines: [10, 30], concordanceLines: 0, page: 20 };
+const view: View = {
+  list: [3, 1, 4],
+  entityRows: [{ id: 'country:KAZ', name: 'Kazakhstan', type: 'country' }],
+  compareRows: [{ country: 'Kazakhstan' }],
+  matrix: ['Kazakhstan', 'Uzbekistan'],
+  compareLines: 0,
+  readerLines: 50,
+  hitLines: [10, 30],
+  concordanceLines: 0,
+  page: 20,
+};
 const run = (s: UiState, ...actions: Action[]) => actions.reduce((acc, a) => reduce(acc, a, view), s);
 
 describe('router', () => {
@@ -23,7 +33,10 @@ describe('router', () => {
 
   it('splits keys that arrive together', () => {
     assert.deepEqual(splitKeys('/ta', {}), [{ input: '/' }, { input: 't' }, { input: 'a' }]);
-    assert.deepEqual(splitKeys('\r\r', {}), [{ input: '', return: true }, { input: '', return: true }]);
+    assert.deepEqual(splitKeys('\r\r', {}), [
+      { input: '', return: true },
+      { input: '', return: true },
+    ]);
     assert.deepEqual(splitKeys('\x1b[A', { upArrow: true }), [{ input: '\x1b[A', upArrow: true }]);
   });
 

@@ -23,9 +23,19 @@ mkdirSync(path.join(corpusDir, 'raw'), { recursive: true });
 mkdirSync(out);
 copyFileSync(bundledCorpus, path.join(corpusDir, 'corpus.json'));
 for (const f of readdirSync(bundledRaw)) copyFileSync(path.join(bundledRaw, f), path.join(corpusDir, 'raw', f));
-writeFileSync(path.join(corpusDir, 'feed.jsonl'), '{"title":"A JSONL article","text":"Officials in Almaty said the border stayed open.","date":"2020-01-02"}\n');
+writeFileSync(
+  path.join(corpusDir, 'feed.jsonl'),
+  '{"title":"A JSONL article","text":"Officials in Almaty said the border stayed open.","date":"2020-01-02"}\n',
+);
 
-const env = { ...process.env, FORCE_COLOR: '0', STEPPE_CACHE_DIR: path.join(scratch, 'cache'), STEPPE_STATE_DIR: path.join(scratch, 'state'), STEPPE_NETLOG: netlog, NODE_OPTIONS: `--import=${guard}` };
+const env = {
+  ...process.env,
+  FORCE_COLOR: '0',
+  STEPPE_CACHE_DIR: path.join(scratch, 'cache'),
+  STEPPE_STATE_DIR: path.join(scratch, 'state'),
+  STEPPE_NETLOG: netlog,
+  NODE_OPTIONS: `--import=${guard}`,
+};
 
 /** Every file under the corpus folder: its bytes' hash and its modification time. */
 function snapshot(): Map<string, string> {
@@ -87,14 +97,35 @@ describe('data safety', () => {
     assert.deepEqual(snapshot(), before, 'a corpus file changed');
   });
 
-  it('a dashboard session that stars, notes and exports leaves the corpus files as they were', { skip: hasTmux ? false : 'tmux is not installed' }, async () => {
+  it('a dashboard session that stars, notes and exports leaves the corpus files as they were', {
+    skip: hasTmux ? false : 'tmux is not installed',
+  }, async () => {
     const socket = `steppe-safety-${process.pid}`;
     const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-    const vars = Object.entries({ STEPPE_CACHE_DIR: env.STEPPE_CACHE_DIR, STEPPE_STATE_DIR: env.STEPPE_STATE_DIR, STEPPE_NETLOG: netlog, NODE_OPTIONS: env.NODE_OPTIONS, EDITOR: 'true', VISUAL: 'true' })
+    const vars = Object.entries({
+      STEPPE_CACHE_DIR: env.STEPPE_CACHE_DIR,
+      STEPPE_STATE_DIR: env.STEPPE_STATE_DIR,
+      STEPPE_NETLOG: netlog,
+      NODE_OPTIONS: env.NODE_OPTIONS,
+      EDITOR: 'true',
+      VISUAL: 'true',
+    })
       .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
       .join(' ');
     try {
-      tmux('new-session', '-d', '-s', 's', '-x', '120', '-y', '30', 'sh', '-c', `cd ${JSON.stringify(out)}; env -u CI ${vars} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} ${JSON.stringify(path.join(corpusDir, 'corpus.json'))} ${JSON.stringify(path.join(corpusDir, 'raw'))}; echo EXIT=$?; sleep 30`);
+      tmux(
+        'new-session',
+        '-d',
+        '-s',
+        's',
+        '-x',
+        '120',
+        '-y',
+        '30',
+        'sh',
+        '-c',
+        `cd ${JSON.stringify(out)}; env -u CI ${vars} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} ${JSON.stringify(path.join(corpusDir, 'corpus.json'))} ${JSON.stringify(path.join(corpusDir, 'raw'))}; echo EXIT=$?; sleep 30`,
+      );
       const waitFor = async (re: RegExp) => {
         for (let t = 0; t < 160 && !re.test(tmux('capture-pane', '-p', '-t', 's')); t++) await new Promise((r) => setTimeout(r, 50));
         return tmux('capture-pane', '-p', '-t', 's');

@@ -10,7 +10,9 @@ const index = buildIndex(parsedSeeds());
 const files = (q: string) => {
   const p = parseQuery(q);
   assert.ok(p.ok, `${q}: ${p.ok ? '' : p.error}`);
-  return searchAll(index, p.query).ids.map((i) => index.docs[i]!.article.file.slice(0, 3)).sort();
+  return searchAll(index, p.query)
+    .ids.map((i) => index.docs[i]!.article.file.slice(0, 3))
+    .sort();
 };
 
 describe('query language', () => {

@@ -76,8 +76,7 @@ describe('seed bodies', () => {
   ];
   it('leaves no boilerplate in any paragraph', () => {
     for (const a of parsedSeeds())
-      for (const p of a.paragraphs)
-        for (const b of boilerplate) assert.doesNotMatch(p, b, `${a.file}: "${p.slice(0, 60)}…" matches ${b}`);
+      for (const p of a.paragraphs) for (const b of boilerplate) assert.doesNotMatch(p, b, `${a.file}: "${p.slice(0, 60)}…" matches ${b}`);
   });
 
   it('keeps every line of the source: title, a paragraph, or removed with a reason', () => {
@@ -85,7 +84,10 @@ describe('seed bodies', () => {
       const raw = readFileSync(path.join(fixtures, '..', '..', 'data', 'raw', a.file), 'utf8');
       const body = a.paragraphs.join('\n');
       const removed = new Set(a.removed.map((r) => r.text));
-      for (const line of raw.split('\n').map((l) => l.replace(/[\s\u00a0]+/g, ' ').trim()).filter(Boolean)) {
+      for (const line of raw
+        .split('\n')
+        .map((l) => l.replace(/[\s\u00a0]+/g, ' ').trim())
+        .filter(Boolean)) {
         const kept = line === a.title || body.includes(line) || removed.has(line);
         assert.ok(kept, `${a.file}: line lost: "${line.slice(0, 70)}"`);
       }
@@ -102,13 +104,19 @@ describe('seed bodies', () => {
     const repeated = a.removed.filter((r) => r.reason === 'repeated within article');
     assert.equal(repeated.length, 1);
     assert.ok(repeated[0]!.text.startsWith('Terrorism and spread of extremist ideology'));
-    assert.ok(a.paragraphs.includes('Terrorism and the spread of extremist ideology have become top security concerns in Central Asia in recent years, due to a series of incidents that have rattled the region and its leaders.'));
+    assert.ok(
+      a.paragraphs.includes(
+        'Terrorism and the spread of extremist ideology have become top security concerns in Central Asia in recent years, due to a series of incidents that have rattled the region and its leaders.',
+      ),
+    );
   });
 
   it('names why each kind of boilerplate went', () => {
     const reasons = (file: string) => new Set(seed(file).removed.map((r) => r.reason));
-    for (const r of ['breadcrumb', 'credit line', 'share widget', 'comments', 'donation appeal', 'repeated across documents']) assert.ok(reasons('000_632bd2391661b571.txt').has(r), r);
-    for (const r of ['update stamp', 'metadata', 'citation', 'disclaimer', 'copyright', 'site search']) assert.ok(reasons('002_3743e4cde9cea406.txt').has(r), r);
+    for (const r of ['breadcrumb', 'credit line', 'share widget', 'comments', 'donation appeal', 'repeated across documents'])
+      assert.ok(reasons('000_632bd2391661b571.txt').has(r), r);
+    for (const r of ['update stamp', 'metadata', 'citation', 'disclaimer', 'copyright', 'site search'])
+      assert.ok(reasons('002_3743e4cde9cea406.txt').has(r), r);
     for (const r of ['update stamp', 'logo', 'byline']) assert.ok(reasons('003_c54d9c2a10cbc1c9.txt').has(r), r);
     for (const r of ['spam', 'account prompt', 'site search']) assert.ok(reasons('004_98f0718d300371c8.txt').has(r), r);
   });

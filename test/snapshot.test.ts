@@ -60,7 +60,11 @@ describe('snapshots', () => {
     const again = readSnapshot(file);
     const kept = again.ok ? again.figures : undefined;
     assert.ok(kept, 'figures kept');
-    assert.deepEqual(listOf(kept), figures.map(({ snippet: _, ...f }) => f), 'every figure, without its snippet');
+    assert.deepEqual(
+      listOf(kept),
+      figures.map(({ snippet: _, ...f }) => f),
+      'every figure, without its snippet',
+    );
   });
 
   it('are ignored once the corpus file changes, and when damaged', () => {
@@ -88,7 +92,10 @@ describe('snapshots', () => {
       assert.ok(writeSnapshot(file, corpus.articles, index, mentionTable(corpus.articles)));
       return file;
     });
-    assert.deepEqual(files.map((f) => readSnapshot(f).ok), [false, false, true, true, true]);
+    assert.deepEqual(
+      files.map((f) => readSnapshot(f).ok),
+      [false, false, true, true, true],
+    );
   });
 
   it('are made on the first open of a large corpus.json and used on the next, with the same answers', async () => {

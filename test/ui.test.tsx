@@ -159,7 +159,8 @@ describe('terminal sizes', () => {
 describe('untrusted text', () => {
   it('never lets escape sequences, controls or bidi overrides from an article reach the terminal', async () => {
     const { parseTexts } = await import('../src/pipeline/parse.js');
-    const hostile = 'Evil \x1b]52;c;ZXZpbA==\x07headline \u202Egnp.exe\n\nA paragraph with \x1b[2J a screen clear, a \x1b]0;title\x07 title change, a bell\x07 and\r a carriage return, said officials in Almaty.';
+    const hostile =
+      'Evil \x1b]52;c;ZXZpbA==\x07headline \u202Egnp.exe\n\nA paragraph with \x1b[2J a screen clear, a \x1b]0;title\x07 title change, a bell\x07 and\r a carriage return, said officials in Almaty.';
     const model = modelOf({ version: 1, articles: parseTexts([{ file: 'evil.txt', text: hostile }]) }, 'hostile \x1b[31m');
     const s = await renderSized(100, 30, model);
     await s.press(K.enter);
@@ -168,7 +169,7 @@ describe('untrusted text', () => {
       assert.doesNotMatch(frame, /\x1b\[2J/);
     }
     assert.match(s.lastFrame(), /officials in Almaty\./);
-    assert.match(s.lastFrame(), /�\[2J a screen clear/, "neutralised, not dropped");
+    assert.match(s.lastFrame(), /�\[2J a screen clear/, 'neutralised, not dropped');
     s.unmount();
   });
 });

@@ -84,7 +84,11 @@ export interface SizedScreen extends Screen {
 export async function renderSized(columns: number, rows: number, model = bundledModel()): Promise<SizedScreen> {
   const { stdout, stdin, instance } = renderOffscreen(model, { columns, rows });
   await settle();
-  const screen = screenOf(stdin, () => stripAnsi(stdout.frames[stdout.frames.length - 1] ?? ''), () => instance.unmount());
+  const screen = screenOf(
+    stdin,
+    () => stripAnsi(stdout.frames[stdout.frames.length - 1] ?? ''),
+    () => instance.unmount(),
+  );
   return { ...screen, stdout, exited: instance.waitUntilExit() };
 }
 

@@ -42,7 +42,10 @@ export interface Comparison {
 
 /** The n largest counts, ties by name. */
 function top(counts: Map<string, number>, n: number): string[] {
-  return [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, n).map(([k]) => k);
+  return [...counts]
+    .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+    .slice(0, n)
+    .map(([k]) => k);
 }
 
 /** The table's countries numbered 0…C-1, and scratch space for counting over them; made once per table. */
@@ -164,10 +167,11 @@ export function comparisonIn(t: MentionTable, figures: Figures, ids: ArrayLike<n
         years[slot]!.set(y, (years[slot]!.get(y) ?? 0) + 1);
       } else undated[slot] = undated[slot]! + 1;
     }
-    for (let x = 0; x < slots.length; x++) for (let y = x + 1; y < slots.length; y++) {
-      const [a, b] = slots[x]! < slots[y]! ? [slots[x]!, slots[y]!] : [slots[y]!, slots[x]!];
-      together[a * C + b] = together[a * C + b]! + 1;
-    }
+    for (let x = 0; x < slots.length; x++)
+      for (let y = x + 1; y < slots.length; y++) {
+        const [a, b] = slots[x]! < slots[y]! ? [slots[x]!, slots[y]!] : [slots[y]!, slots[x]!];
+        together[a * C + b] = together[a * C + b]! + 1;
+      }
   }
   const inSet: number[] = [];
   const figureCount = new Map<string, number>();
@@ -194,12 +198,13 @@ export function comparisonIn(t: MentionTable, figures: Figures, ids: ArrayLike<n
   countries.sort((x, y) => y.articles - x.articles || y.mentions - x.mentions || x.country.localeCompare(y.country));
 
   const coMentions: CoMention[] = [];
-  for (const a of present) for (const b of present) {
-    if (a < b && together[a * C + b]! > 0) {
-      const [x, y] = [nameOf(a), nameOf(b)].sort();
-      coMentions.push({ a: x!, b: y!, articles: together[a * C + b]! });
+  for (const a of present)
+    for (const b of present) {
+      if (a < b && together[a * C + b]! > 0) {
+        const [x, y] = [nameOf(a), nameOf(b)].sort();
+        coMentions.push({ a: x!, b: y!, articles: together[a * C + b]! });
+      }
     }
-  }
   coMentions.sort((x, y) => y.articles - x.articles || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
 
   const slotByName = new Map(present.map((slot) => [nameOf(slot), slot]));

@@ -75,7 +75,13 @@ export function exportTable(source: TableSource, what: What, ids: ArrayLike<numb
     case 'entities':
       return {
         columns: ['entity', 'type', 'articles', 'mentions', 'as written'],
-        rows: entityCountsIn(source.table(), ids).map((e) => ({ entity: e.name, type: e.type, articles: e.articles, mentions: e.mentions, 'as written': e.spellings.map((s) => `${s.text} ${s.count}`).join('; ') })),
+        rows: entityCountsIn(source.table(), ids).map((e) => ({
+          entity: e.name,
+          type: e.type,
+          articles: e.articles,
+          mentions: e.mentions,
+          'as written': e.spellings.map((s) => `${s.text} ${s.count}`).join('; '),
+        })),
       };
     case 'compare':
       return {
@@ -95,7 +101,18 @@ export function exportTable(source: TableSource, what: What, ids: ArrayLike<numb
     case 'figures':
       return {
         columns: ['country', 'low', 'high', 'qualifier', 'what', 'event', 'speaker', 'year', 'article', 'snippet'],
-        rows: figuresIn(source, ids).map((f) => ({ country: f.country, low: f.low, high: f.high, qualifier: f.qualifier, what: f.what, event: f.event, speaker: f.speaker, year: f.year, article: f.article, snippet: f.snippet })),
+        rows: figuresIn(source, ids).map((f) => ({
+          country: f.country,
+          low: f.low,
+          high: f.high,
+          qualifier: f.qualifier,
+          what: f.what,
+          event: f.event,
+          speaker: f.speaker,
+          year: f.year,
+          article: f.article,
+          snippet: f.snippet,
+        })),
       };
   }
 }

@@ -80,7 +80,19 @@ export class FigureStore implements Figures {
       this.nums = nums;
     }
     const at = this.length * STRIDE;
-    const row = [this.word(f.country), this.word(f.qualifier), this.word(f.what), this.word(f.event), this.word(f.speaker), this.word(f.article), f.year ?? NONE, f.index, f.paragraph, f.start, f.end];
+    const row = [
+      this.word(f.country),
+      this.word(f.qualifier),
+      this.word(f.what),
+      this.word(f.event),
+      this.word(f.speaker),
+      this.word(f.article),
+      f.year ?? NONE,
+      f.index,
+      f.paragraph,
+      f.start,
+      f.end,
+    ];
     for (let c = 0; c < STRIDE; c++) this.ints[at + c] = row[c]!;
     this.nums[this.length * 2] = f.low;
     this.nums[this.length * 2 + 1] = f.high;

@@ -35,13 +35,16 @@ export interface Figure extends FigureFact {
 /** Nouns that make a number a figure: people and what people do (attacks, arrests). */
 const COUNTED =
   'injured|wounded|people|persons|citizens|nationals|residents|fighters|militants|jihadists|insurgents|rebels|terrorists|extremists|islamists|radicals|members|recruits|suspects|detainees|prisoners|convicts|returnees|servicemen|soldiers|troops|officers|policemen|police officers|guards|civilians|children|women|men|minors|families|migrants|refugees|victims|hostages|casualties|deaths|dead|attacks|terrorist attacks|attempts|plots|bombings|explosions|raids|arrests|cases|incidents|crimes';
-const QUALIFIER = 'about|around|approximately|roughly|nearly|almost|some|more than|over|at least|up to|as many as|fewer than|less than|under|an estimated|estimated';
+const QUALIFIER =
+  'about|around|approximately|roughly|nearly|almost|some|more than|over|at least|up to|as many as|fewer than|less than|under|an estimated|estimated';
 // "left" is an event as "left for Syria", never as "left 6 dead"
-const EVENTS = /\b(killed|dead|died|wounded|injured|detained|arrested|convicted|sentenced|jailed|joined|returned|repatriated|deported|extradited|fighting|fought|recruited|thwarted|thwart|prevented|stopped|came back|left(?=\s+(?:for|to)\b)|travelled|traveled)\b/gi;
+const EVENTS =
+  /\b(killed|dead|died|wounded|injured|detained|arrested|convicted|sentenced|jailed|joined|returned|repatriated|deported|extradited|fighting|fought|recruited|thwarted|thwart|prevented|stopped|came back|left(?=\s+(?:for|to)\b)|travelled|traveled)\b/gi;
 /** the count itself names what happened: "6 dead and 9 injured" */
 const EVENT_NOUN: Record<string, string> = { dead: 'killed', deaths: 'killed', casualties: 'killed', injured: 'injured', wounded: 'wounded' };
 /** "a country of 30 million people", "a city of two million", "home to 500,000 people": a population, not a claim */
-const POPULATION_BEFORE = /\b(?:country|nation|city|town|region|province|republic|state|population|home)\s+(?:of|to)\s+(?:about|around|some|nearly|almost|over|more than|roughly|approximately|an estimated)?\s*$/i;
+const POPULATION_BEFORE =
+  /\b(?:country|nation|city|town|region|province|republic|state|population|home)\s+(?:of|to)\s+(?:about|around|some|nearly|almost|over|more than|roughly|approximately|an estimated)?\s*$/i;
 const SAY = 'said|says|claimed|claims|estimated|estimates|told|added|admitted|stated|reported|reports|announced|noted|wrote|warned|confirmed|according';
 
 const FIGURE = new RegExp(
@@ -58,7 +61,8 @@ interface Span {
  * A sentence ends at . ! ? (and closing quotes) before a capital or a digit, but not after an
  * abbreviation or an initial ("U.S.", "Mr.", "Gen.", "Jan.", "St.", "H. J. Mackinder").
  */
-const SENTENCE_END = /(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Maj|Sgt|Capt|Gov|Sen|Rep|Rev|St|Mt|Ft|No|Nos|Vol|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|\p{Lu}))[.!?]+["”’)\]]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
+const SENTENCE_END =
+  /(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Maj|Sgt|Capt|Gov|Sen|Rep|Rev|St|Mt|Ft|No|Nos|Vol|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|\p{Lu}))[.!?]+["”’)\]]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
 
 /** Sentences of a paragraph as spans (a regular expression: Intl.Segmenter is several times slower here). */
 export function sentenceSpans(text: string): Span[] {
@@ -95,7 +99,10 @@ function countBefore(text: string, ch: string, at: number): number {
 const SPEAKER_TYPES = new Set(['person', 'organization']);
 const SAYS_AFTER = new RegExp(`^(?:['’]s)?,?\\s+(?:(?:has|had|have|also|then|later|recently)\\s+)?(?:${SAY})\\b`, 'i');
 const SAYS_BEFORE = new RegExp(`(?:${SAY})\\s+$`, 'i');
-const PRONOUN_SAYS = new RegExp(`\\b(?:he|she|they|the (?:official|minister|ministry|spokesman|spokeswoman))\\s+(?:(?:also|then|later)\\s+)?(?:${SAY}|admitted)\\b`, 'i');
+const PRONOUN_SAYS = new RegExp(
+  `\\b(?:he|she|they|the (?:official|minister|ministry|spokesman|spokeswoman))\\s+(?:(?:also|then|later)\\s+)?(?:${SAY}|admitted)\\b`,
+  'i',
+);
 const COUNTED_END = new RegExp(`(?:^|\\s)(?:${COUNTED})$`, 'i');
 
 /** Who is said to say what lies in [span]: "X said", "X has claimed", "according to X". */
@@ -139,10 +146,11 @@ function firstCountry(span: Span, mentions: Mention[], placeCountry: (m: Mention
 function focusCountry(article: Article): string | null {
   const counts = new Map<string, number>();
   let total = 0;
-  for (const m of article.mentions) if (m.type === 'country') {
-    counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
-    total++;
-  }
+  for (const m of article.mentions)
+    if (m.type === 'country') {
+      counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+      total++;
+    }
   const top = [...counts].sort((a, b) => b[1] - a[1])[0];
   return top && top[1] >= 0.6 * total ? top[0] : null;
 }
@@ -200,7 +208,10 @@ function figureFrom(
   const low = numberValue(first);
   const high = second ? numberValue(second) : low;
   if (low === null || high === null || high < low) return null;
-  const what = noun.replace(/[‘'“"’”]/g, '').replace(/^(?:more|other|further|additional|new)\s+/i, '').trim();
+  const what = noun
+    .replace(/[‘'“"’”]/g, '')
+    .replace(/^(?:more|other|further|additional|new)\s+/i, '')
+    .trim();
   // a capitalised plural ("Uzbekistanis") counts only as a demonym the gazetteer knows
   const nounStart = match.index + whole.length - noun.length;
   if (!COUNTED_END.test(what)) {
@@ -214,11 +225,18 @@ function figureFrom(
   const phrase = { start: match.index, end: match.index + whole.length };
   const quote = quoteAround(text, match.index);
   let speaker = ownSpeaker;
-  if (!speaker && quote) speaker = speakerIn(text, { start: Math.max(0, quote.start - 80), end: Math.min(text.length, quote.end + 100) }, mentions.filter((m) => m.end <= quote.start || m.start >= quote.end));
+  if (!speaker && quote)
+    speaker = speakerIn(
+      text,
+      { start: Math.max(0, quote.start - 80), end: Math.min(text.length, quote.end + 100) },
+      mentions.filter((m) => m.end <= quote.start || m.start >= quote.end),
+    );
   if (!speaker && pronounSpeaks(text, sentence)) speaker = lastSpeaker;
   const near = countryNear(sentence, phrase, mentions, placeCountry);
   const country = near !== undefined ? near : ((prevSentence && firstCountry(prevSentence, mentions, placeCountry)) ?? focus);
-  const years = [...text.slice(sentence.start, sentence.end).matchAll(/\b(19[5-9]\d|20[0-4]\d)\b/g)].map((y) => Number(y[1])).filter((y) => y !== low && y !== high);
+  const years = [...text.slice(sentence.start, sentence.end).matchAll(/\b(19[5-9]\d|20[0-4]\d)\b/g)]
+    .map((y) => Number(y[1]))
+    .filter((y) => y !== low && y !== high);
   return {
     country,
     low,

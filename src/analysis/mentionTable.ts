@@ -159,7 +159,12 @@ class MentionTableBuilder {
       spellingEntity: this.spellingOwner.done(),
       entities: close(this.entityRows),
       spellings: close(this.spellingRows),
-      companions: { start: this.pairRows.start.done(), country: this.pairRows.country.done(), other: this.pairRows.other.done(), count: this.pairRows.count.done() },
+      companions: {
+        start: this.pairRows.start.done(),
+        country: this.pairRows.country.done(),
+        other: this.pairRows.other.done(),
+        count: this.pairRows.count.done(),
+      },
       duplicate: Uint8Array.from(this.duplicate),
       published: this.published,
     };

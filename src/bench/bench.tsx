@@ -28,7 +28,6 @@ import { makeSelectors } from '../ui/selectors.js';
 import { generateCorpus } from './generate.js';
 import { INTENDED, QUERIES } from './queries.js';
 
-
 /** F1 of a found set against the relevant one (1 when both are empty). */
 function f1(found: Set<number>, relevant: Set<number>): number {
   let hit = 0;
@@ -60,7 +59,10 @@ function medianMs(run: () => unknown): number {
  */
 async function cold(size: number, file: string) {
   // parse rate: the generator's articles written out as raw pages, with boilerplate, and parsed
-  const sample = [...generateCorpus(Math.min(size, 300), 7)].map((a) => ({ file: a.file, text: [a.title, '', `By ${a.author}`, '', ...a.paragraphs.flatMap((p) => [p, '']), 'Share this article', '© 2020 All rights reserved'].join('\n') }));
+  const sample = [...generateCorpus(Math.min(size, 300), 7)].map((a) => ({
+    file: a.file,
+    text: [a.title, '', `By ${a.author}`, '', ...a.paragraphs.flatMap((p) => [p, '']), 'Share this article', '© 2020 All rights reserved'].join('\n'),
+  }));
   const sampleMB = sample.reduce((s, d) => s + Buffer.byteLength(d.text), 0) / 1e6;
   const parseMBs = sampleMB / (medianMs(() => parseTexts(sample)) / 1000);
 
@@ -82,7 +84,15 @@ async function cold(size: number, file: string) {
   t = performance.now();
   session.keep();
   const snapshotMs = keeps ? performance.now() - t : null;
-  return { textMB: round(textBytes / 1e6), parseMBs: round(parseMBs), coldLoadMs: Math.round(coldLoadMs), coldModelMs: Math.round(coldModelMs), coldIndexMs: Math.round(coldIndexMs), snapshotMs: snapshotMs === null ? null : Math.round(snapshotMs), coldRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
+  return {
+    textMB: round(textBytes / 1e6),
+    parseMBs: round(parseMBs),
+    coldLoadMs: Math.round(coldLoadMs),
+    coldModelMs: Math.round(coldModelMs),
+    coldIndexMs: Math.round(coldIndexMs),
+    snapshotMs: snapshotMs === null ? null : Math.round(snapshotMs),
+    coldRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
 }
 
 /** Every later open (from the snapshot where the file is large enough), and filtering. */
@@ -136,7 +146,10 @@ async function warm(size: number, file: string, baseline: boolean) {
   let baselineP95: number | null = null;
   let quality: { steppeF1: number; fuseF1: number; queries: number; perQuery: Record<string, { steppe: number; fuse: number }> } | null = null;
   if (baseline) {
-    const fuse = new Fuse(corpus.articles.map((a) => ({ title: a.title ?? '', text: a.paragraphs.join('\n') })), { keys: ['title', 'text'], ignoreLocation: true, threshold: 0.3 });
+    const fuse = new Fuse(
+      corpus.articles.map((a) => ({ title: a.title ?? '', text: a.paragraphs.join('\n') })),
+      { keys: ['title', 'text'], ignoreLocation: true, threshold: 0.3 },
+    );
     const b: number[] = [];
     const fuseFound = new Map<string, Set<number>>();
     for (const q of QUERIES) {
@@ -193,7 +206,11 @@ if (phaseAt >= 0) {
   const here = fileURLToPath(import.meta.url);
   // each phase in its own process, so that memory figures do not mix
   const phase = (name: string, size: number, file: string, env: NodeJS.ProcessEnv) => {
-    const r = spawnSync(process.execPath, ['--max-old-space-size=16384', here, '--phase', name, String(size), file], { encoding: 'utf8', env: { ...process.env, ...env, NODE_ENV: 'production' }, maxBuffer: 1 << 20 });
+    const r = spawnSync(process.execPath, ['--max-old-space-size=16384', here, '--phase', name, String(size), file], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env, NODE_ENV: 'production' },
+      maxBuffer: 1 << 20,
+    });
     if (r.status !== 0) return { error: (r.stderr || 'failed').split('\n').find((l) => l.trim()) ?? 'failed' };
     return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
   };
@@ -221,14 +238,42 @@ if (phaseAt >= 0) {
   writeFileSync(out, json);
   if (args.includes('--json')) process.stdout.write(json);
   else {
-    const cols = ['articles', 'textMB', 'parseMBs', 'coldLoadMs', 'coldModelMs', 'coldIndexMs', 'snapshotMs', 'loadMs', 'indexMs', 'rssMB', 'heapMB', 'filterP50Ms', 'filterP95Ms', 'filterMaxMs', 'frameMs', 'baselineP95Ms', 'speedup', 'coldRssMB', 'figuresMs'] as const;
+    const cols = [
+      'articles',
+      'textMB',
+      'parseMBs',
+      'coldLoadMs',
+      'coldModelMs',
+      'coldIndexMs',
+      'snapshotMs',
+      'loadMs',
+      'indexMs',
+      'rssMB',
+      'heapMB',
+      'filterP50Ms',
+      'filterP95Ms',
+      'filterMaxMs',
+      'frameMs',
+      'baselineP95Ms',
+      'speedup',
+      'coldRssMB',
+      'figuresMs',
+    ] as const;
     console.log(`machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node}`);
     console.log(cols.join('  '));
-    for (const r of rows as Record<string, unknown>[]) console.log('error' in r ? `${r.articles}: ${r.error}` : cols.map((c) => String(r[c] ?? '—').padStart(c.length)).join('  '));
-    if (real) console.log(`parse on real pages (the dev sets in test/fixtures: ${real.pages} pages, ${real.MB} MB, ${real.languages} languages): ${real.parseMBs} MB/s`);
+    for (const r of rows as Record<string, unknown>[])
+      console.log('error' in r ? `${r.articles}: ${r.error}` : cols.map((c) => String(r[c] ?? '—').padStart(c.length)).join('  '));
+    if (real)
+      console.log(
+        `parse on real pages (the dev sets in test/fixtures: ${real.pages} pages, ${real.MB} MB, ${real.languages} languages): ${real.parseMBs} MB/s`,
+      );
     const e = entities;
-    console.log(`gazetteer: ${e.entries} entries, ${e.names} names, ${e.dataKB} KB of data, built in ${e.buildMs} ms (once, on the first extraction or field query)`);
-    console.log(`extraction (one core, median of 3): ${e.generatedMBs} MB/s on ${e.generatedMB} MB of generated articles${e.realMBs === null ? '' : `, ${e.realMBs} MB/s on the real pages' text (${e.realMB} MB)`}`);
+    console.log(
+      `gazetteer: ${e.entries} entries, ${e.names} names, ${e.dataKB} KB of data, built in ${e.buildMs} ms (once, on the first extraction or field query)`,
+    );
+    console.log(
+      `extraction (one core, median of 3): ${e.generatedMBs} MB/s on ${e.generatedMB} MB of generated articles${e.realMBs === null ? '' : `, ${e.realMBs} MB/s on the real pages' text (${e.realMB} MB)`}`,
+    );
     console.log(`(JSON written to ${out})`);
   }
 }
@@ -264,7 +309,16 @@ function extraction() {
   const generated = rate([...generateCorpus(1000, 3)].map((a) => ({ paragraphs: a.paragraphs, dateline: null })));
   const files = realPageFiles();
   const real = files ? rate(parseFiles(files).corpus.articles) : null;
-  return { entries: g.entries.length, names, dataKB, buildMs, generatedMB: generated.MB, generatedMBs: generated.MBs, realMB: real?.MB ?? null, realMBs: real?.MBs ?? null };
+  return {
+    entries: g.entries.length,
+    names,
+    dataKB,
+    buildMs,
+    generatedMB: generated.MB,
+    generatedMBs: generated.MBs,
+    realMB: real?.MB ?? null,
+    realMBs: real?.MBs ?? null,
+  };
 }
 
 /**

@@ -24,7 +24,35 @@ async function measure(corpus: Corpus, label: string) {
   };
   const { stdin, instance } = renderOffscreen(model, { stdout });
   await new Promise((r) => setTimeout(r, 10));
-  const keys = ['j', 'j', 'j', 'k', 'G', 'g', '/', ...'kazakh', '\x7f', '\x7f', ...' isis', '\r', '\r', 'j', 'j', ' ', 'b', '3', '\x1b[C', '\x1b[D', 'c', '\x1b', '4', '1', 's', 's', '\x1b'];
+  const keys = [
+    'j',
+    'j',
+    'j',
+    'k',
+    'G',
+    'g',
+    '/',
+    ...'kazakh',
+    '\x7f',
+    '\x7f',
+    ...' isis',
+    '\r',
+    '\r',
+    'j',
+    'j',
+    ' ',
+    'b',
+    '3',
+    '\x1b[C',
+    '\x1b[D',
+    'c',
+    '\x1b',
+    '4',
+    '1',
+    's',
+    's',
+    '\x1b',
+  ];
   const times: number[] = [];
   for (const k of keys) {
     const written = new Promise<number>((resolve) => {
@@ -36,7 +64,14 @@ async function measure(corpus: Corpus, label: string) {
     times.push(await written);
   }
   instance.unmount();
-  return { label, articles: corpus.articles.length, firstFrameMs: firstFrame, keyP50Ms: pct(times, 0.5), keyP95Ms: pct(times, 0.95), keyMaxMs: Math.max(...times) };
+  return {
+    label,
+    articles: corpus.articles.length,
+    firstFrameMs: firstFrame,
+    keyP50Ms: pct(times, 0.5),
+    keyP95Ms: pct(times, 0.95),
+    keyMaxMs: Math.max(...times),
+  };
 }
 
 const bundled = JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus;
@@ -44,5 +79,8 @@ const rows = [await measure(bundled, 'bundled corpus'), await measure({ version:
 if (process.argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
 else {
   console.log('corpus             articles  first frame  key p50  key p95  key max   (ms)');
-  for (const r of rows) console.log(`${r.label.padEnd(18)} ${String(r.articles).padStart(8)}  ${r.firstFrameMs.toFixed(1).padStart(11)}  ${r.keyP50Ms.toFixed(1).padStart(7)}  ${r.keyP95Ms.toFixed(1).padStart(7)}  ${r.keyMaxMs.toFixed(1).padStart(7)}`);
+  for (const r of rows)
+    console.log(
+      `${r.label.padEnd(18)} ${String(r.articles).padStart(8)}  ${r.firstFrameMs.toFixed(1).padStart(11)}  ${r.keyP50Ms.toFixed(1).padStart(7)}  ${r.keyP95Ms.toFixed(1).padStart(7)}  ${r.keyMaxMs.toFixed(1).padStart(7)}`,
+    );
 }

@@ -37,10 +37,61 @@ const COUNTRIES: [string, string, string][] = [
   ['TUR', 'Turkey', 'Turkish'],
   ['USA', 'United States', 'American'],
 ];
-const FIRST = ['Aibek', 'Nurlan', 'Dilnoza', 'Rustam', 'Gulnara', 'Farrukh', 'Timur', 'Aigerim', 'Bakhtiyor', 'Zarina', 'Erlan', 'Madina', 'Sherzod', 'Kanat', 'Saltanat', 'Jamshid', 'Ulugbek', 'Aziza', 'Murat', 'Laziz'];
-const SURNAME_ROOTS = ['Karim', 'Tokpak', 'Nazar', 'Abdull', 'Yusup', 'Rakhim', 'Sultan', 'Ismail', 'Akhmet', 'Bekmur', 'Sadyk', 'Kurman', 'Zhaks', 'Umar', 'Dzhur', 'Mamyt', 'Ergash', 'Khodj', 'Tash', 'Amir'];
+const FIRST = [
+  'Aibek',
+  'Nurlan',
+  'Dilnoza',
+  'Rustam',
+  'Gulnara',
+  'Farrukh',
+  'Timur',
+  'Aigerim',
+  'Bakhtiyor',
+  'Zarina',
+  'Erlan',
+  'Madina',
+  'Sherzod',
+  'Kanat',
+  'Saltanat',
+  'Jamshid',
+  'Ulugbek',
+  'Aziza',
+  'Murat',
+  'Laziz',
+];
+const SURNAME_ROOTS = [
+  'Karim',
+  'Tokpak',
+  'Nazar',
+  'Abdull',
+  'Yusup',
+  'Rakhim',
+  'Sultan',
+  'Ismail',
+  'Akhmet',
+  'Bekmur',
+  'Sadyk',
+  'Kurman',
+  'Zhaks',
+  'Umar',
+  'Dzhur',
+  'Mamyt',
+  'Ergash',
+  'Khodj',
+  'Tash',
+  'Amir',
+];
 const ENDINGS = ['ov', 'ev', 'bayev', 'zoda', 'uly', 'ova', 'iyev'];
-const ROLES = ['Interior Minister', 'Defence Minister', 'political analyst', 'security council secretary', 'spokesman', 'regional governor', 'theologian', 'Deputy Prosecutor General'];
+const ROLES = [
+  'Interior Minister',
+  'Defence Minister',
+  'political analyst',
+  'security council secretary',
+  'spokesman',
+  'regional governor',
+  'theologian',
+  'Deputy Prosecutor General',
+];
 const FILLER = [
   'Officials did not give further details about the operation.',
   'The authorities have tightened controls along the border in recent months.',
@@ -61,10 +112,12 @@ interface Vocab {
 }
 
 function vocabulary(): Vocab {
-  const places = (JSON.parse(readFileSync(path.join(dataDir, 'gazetteer', 'places.json'), 'utf8')) as { places: { name: string; country: string | null }[] }).places.filter(
-    (p): p is { name: string; country: string } => p.country !== null && COUNTRIES.some(([c]) => c === p.country),
-  );
-  const orgs = (JSON.parse(readFileSync(path.join(dataDir, 'gazetteer', 'organizations.json'), 'utf8')) as { organizations: { name: string; aliases: string[] }[] }).organizations
+  const places = (
+    JSON.parse(readFileSync(path.join(dataDir, 'gazetteer', 'places.json'), 'utf8')) as { places: { name: string; country: string | null }[] }
+  ).places.filter((p): p is { name: string; country: string } => p.country !== null && COUNTRIES.some(([c]) => c === p.country));
+  const orgs = (
+    JSON.parse(readFileSync(path.join(dataDir, 'gazetteer', 'organizations.json'), 'utf8')) as { organizations: { name: string; aliases: string[] }[] }
+  ).organizations
     .slice(0, 20)
     .map((o) => ({ name: o.name, alias: o.aliases.find((a) => /^[A-Z]{2,5}$/.test(a)) ?? o.name }));
   const outlets = (JSON.parse(readFileSync(path.join(dataDir, 'outlets.json'), 'utf8')) as { outlets: { name: string }[] }).outlets.map((o) => o.name);
@@ -122,9 +175,19 @@ export function* generateCorpus(count: number, seed = 1): Generator<Article> {
       const sentences = 3 + Math.floor(rnd() * 4);
       for (let s = 0; s < sentences; s++) {
         const r = rnd();
-        if (r < 0.25) p.add('According to ').entity('person', `person:${slug(speaker)}`, speaker, speaker.split(' ')[1]).add(`, about ${10 + Math.floor(rnd() * 2000)} citizens have travelled to fight abroad. `);
-        else if (r < 0.4) p.entity('country', `country:${cc}`, country).add(' and ').entity('country', `country:${cc2}`, country2).add(' agreed to share intelligence on militant groups. ');
-        else if (r < 0.5) p.add('Members of ').entity('organization', `org:${slug(org.name)}`, org.name, org.alias).add(' were also sentenced. ');
+        if (r < 0.25)
+          p.add('According to ')
+            .entity('person', `person:${slug(speaker)}`, speaker, speaker.split(' ')[1])
+            .add(`, about ${10 + Math.floor(rnd() * 2000)} citizens have travelled to fight abroad. `);
+        else if (r < 0.4)
+          p.entity('country', `country:${cc}`, country)
+            .add(' and ')
+            .entity('country', `country:${cc2}`, country2)
+            .add(' agreed to share intelligence on militant groups. ');
+        else if (r < 0.5)
+          p.add('Members of ')
+            .entity('organization', `org:${slug(org.name)}`, org.name, org.alias)
+            .add(' were also sentenced. ');
         else p.add(pick(FILLER) + ' ');
       }
       p.text = p.text.trimEnd();

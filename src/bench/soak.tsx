@@ -18,8 +18,61 @@ import { generateCorpus, random } from './generate.js';
 
 // every key the dashboard knows but those that leave it (q, Ctrl-C); the soak renders without
 // a review store or an outside, so star, note and export keys only say they are off
-const KEYS = ['j', 'k', 'g', 'G', 'h', 'l', '\x1b[A', '\x1b[B', '\x1b[C', '\x1b[D', '\x1b[5~', '\x1b[6~', '\t', '\x1b[Z', '\r', '\x1b', ' ', 'b', 'n', 'N', ']', '[', '1', '2', '3', '4', 's', 'e', 'c', 'v', '?', '*', 'r', 'u', 'z', 'x', '\x7f'];
-const WORDS = ['kazakh', 'nazarbaev', '"islamic state"', 'isis -taliban', 'country:tajikistan', 'org:isis', 'year:2011..2017', 'border', 'is:starred', 'tashkent', 'zzzz', '"unclosed', 'year:abc', 'almaty'];
+const KEYS = [
+  'j',
+  'k',
+  'g',
+  'G',
+  'h',
+  'l',
+  '\x1b[A',
+  '\x1b[B',
+  '\x1b[C',
+  '\x1b[D',
+  '\x1b[5~',
+  '\x1b[6~',
+  '\t',
+  '\x1b[Z',
+  '\r',
+  '\x1b',
+  ' ',
+  'b',
+  'n',
+  'N',
+  ']',
+  '[',
+  '1',
+  '2',
+  '3',
+  '4',
+  's',
+  'e',
+  'c',
+  'v',
+  '?',
+  '*',
+  'r',
+  'u',
+  'z',
+  'x',
+  '\x7f',
+];
+const WORDS = [
+  'kazakh',
+  'nazarbaev',
+  '"islamic state"',
+  'isis -taliban',
+  'country:tajikistan',
+  'org:isis',
+  'year:2011..2017',
+  'border',
+  'is:starred',
+  'tashkent',
+  'zzzz',
+  '"unclosed',
+  'year:abc',
+  'almaty',
+];
 
 let collect: (() => void) | undefined;
 function fullGc(): void {
@@ -43,7 +96,18 @@ export interface SoakResult {
 
 const tick = () => new Promise((r) => setImmediate(r));
 
-export async function soak(model: Model, options: { keys: number; seed: number; columns?: number; rows?: number; every?: number; progress?: (keys: number, frames: number) => void; trace?: (key: string, ms: number) => void }): Promise<SoakResult> {
+export async function soak(
+  model: Model,
+  options: {
+    keys: number;
+    seed: number;
+    columns?: number;
+    rows?: number;
+    every?: number;
+    progress?: (keys: number, frames: number) => void;
+    trace?: (key: string, ms: number) => void;
+  },
+): Promise<SoakResult> {
   const next = random(options.seed);
   const pick = <T,>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
   const stdout = new FakeStdout(options.columns ?? 120, options.rows ?? 40);
@@ -112,11 +176,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (only && only !== key) continue;
     const started = Date.now();
     // a long run says how far it is, on stderr (stdout stays the table or the JSON)
-    const progress = (k: number, f: number) => process.stderr.write(`${label}: ${k} keys, ${f} frames, ${((Date.now() - started) / 1000).toFixed(0)} s, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB\n`);
+    const progress = (k: number, f: number) =>
+      process.stderr.write(
+        `${label}: ${k} keys, ${f} frames, ${((Date.now() - started) / 1000).toFixed(0)} s, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB\n`,
+      );
     const r = await soak(prepareModel(sessionOf(load(), { label })), { keys, seed: Number(arg('seed') ?? 1), every: 10_000, progress });
     rows.push({ corpus: label, ...r });
     if (!process.argv.includes('--json')) {
-      console.log(`${label}: ${r.keys} keys, ${r.frames} frames in ${r.seconds.toFixed(0)} s; heap ${r.heapWarmMB.toFixed(1)} MB after warm-up, ${r.heapEndMB.toFixed(1)} MB after the run (${(r.heapGrowth * 100).toFixed(1)} %)${r.errors.length ? `; errors: ${r.errors.join('; ')}` : ''}`);
+      console.log(
+        `${label}: ${r.keys} keys, ${r.frames} frames in ${r.seconds.toFixed(0)} s; heap ${r.heapWarmMB.toFixed(1)} MB after warm-up, ${r.heapEndMB.toFixed(1)} MB after the run (${(r.heapGrowth * 100).toFixed(1)} %)${r.errors.length ? `; errors: ${r.errors.join('; ')}` : ''}`,
+      );
     }
   }
   if (process.argv.includes('--json')) console.log(JSON.stringify(rows));

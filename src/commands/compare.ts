@@ -22,7 +22,19 @@ export function comparisonJson(c: Comparison & { figures: Figure[] }): string {
 export function comparisonText(c: Comparison & { figures: Figure[] }): string {
   const out = table(
     ['country', 'articles', 'mentions', 'share', 'first', 'last', 'figures', 'top organizations', 'top people'],
-    c.countries.map((r) => [r.country, String(r.articles), String(r.mentions), `${Math.round(r.share * 100)}%`, r.first ?? '—', r.last ?? '—', String(r.figures), r.topOrganizations.join(', '), r.topPeople.join(', ')].map(sanitizeLine)),
+    c.countries.map((r) =>
+      [
+        r.country,
+        String(r.articles),
+        String(r.mentions),
+        `${Math.round(r.share * 100)}%`,
+        r.first ?? '—',
+        r.last ?? '—',
+        String(r.figures),
+        r.topOrganizations.join(', '),
+        r.topPeople.join(', '),
+      ].map(sanitizeLine),
+    ),
     [false, true, true, true, false, false, true, false, false],
   );
   const years = c.timeline.flatMap((t) => Object.keys(t.years).map(Number));
@@ -30,7 +42,13 @@ export function comparisonText(c: Comparison & { figures: Figure[] }): string {
     const from = Math.min(...years);
     const to = Math.max(...years);
     out.push('', `articles per year ${from}–${to} (undated apart):`);
-    out.push(...table(['country', 'timeline', 'undated'], c.timeline.map((t) => [t.country, sparkline(t.years, from, to), String(t.undated)]), [false, false, true]));
+    out.push(
+      ...table(
+        ['country', 'timeline', 'undated'],
+        c.timeline.map((t) => [t.country, sparkline(t.years, from, to), String(t.undated)]),
+        [false, false, true],
+      ),
+    );
   }
   if (c.coMentions.length) {
     out.push('', 'named together (articles):');
@@ -40,7 +58,11 @@ export function comparisonText(c: Comparison & { figures: Figure[] }): string {
     out.push('', 'figures:');
     for (const f of c.figures) {
       const n = f.low === f.high ? f.low.toLocaleString('en') : `${f.low.toLocaleString('en')}–${f.high.toLocaleString('en')}`;
-      out.push(sanitizeLine(`  ${f.country ?? '—'}: ${f.qualifier ? f.qualifier + ' ' : ''}${n} ${f.what}${f.event ? ` (${f.event})` : ''}${f.year ? `, ${f.year}` : ''}${f.speaker ? ` — ${f.speaker}` : ''}`));
+      out.push(
+        sanitizeLine(
+          `  ${f.country ?? '—'}: ${f.qualifier ? f.qualifier + ' ' : ''}${n} ${f.what}${f.event ? ` (${f.event})` : ''}${f.year ? `, ${f.year}` : ''}${f.speaker ? ` — ${f.speaker}` : ''}`,
+        ),
+      );
     }
   }
   return out.join('\n') + '\n';

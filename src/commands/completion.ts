@@ -47,13 +47,26 @@ complete -o filenames -F _steppe steppe
 /** zsh's _arguments spec of one flag: "(-o --out)"{-o,--out}"[help]:FILE:_files" */
 function zshFlag(f: FlagSpec): string {
   const help = f.help.replace(/[[\]:'"\\]/g, ' ');
-  const action = f.values ? `:${f.value}:(${f.values.join(' ')})` : f.name === 'out' ? `:${f.value}:_files` : f.name === 'query' ? `:${f.value}:(${QUERY_PREFIXES.join(' ')})` : '';
+  const action = f.values
+    ? `:${f.value}:(${f.values.join(' ')})`
+    : f.name === 'out'
+      ? `:${f.value}:_files`
+      : f.name === 'query'
+        ? `:${f.value}:(${QUERY_PREFIXES.join(' ')})`
+        : '';
   return f.short ? `'(-${f.short} --${f.name})'{-${f.short},--${f.name}}'[${help}]${action}'` : `'--${f.name}[${help}]${action}'`;
 }
 
 function zsh(): string {
   const cases = COMMANDS.map((c) => {
-    const rest = c.name === 'completion' ? `'1:shell:(${SHELLS.join(' ')})'` : c.name === 'help' ? `'1:command:(${names.join(' ')})'` : c.name === 'search' ? `'1:query:(${QUERY_PREFIXES.join(' ')})' '*:path:_files'` : `'*:path:_files'`;
+    const rest =
+      c.name === 'completion'
+        ? `'1:shell:(${SHELLS.join(' ')})'`
+        : c.name === 'help'
+          ? `'1:command:(${names.join(' ')})'`
+          : c.name === 'search'
+            ? `'1:query:(${QUERY_PREFIXES.join(' ')})' '*:path:_files'`
+            : `'*:path:_files'`;
     return `    ${c.name}) _arguments ${flagsOf(c).map(zshFlag).join(' ')} ${rest} ;;`;
   });
   const described = COMMANDS.map((c) => `'${c.name}:${c.summary.replace(/'/g, '’').replace(/:/g, ' ')}'`).join(' ');
@@ -84,7 +97,13 @@ function fish(): string {
   for (const c of [DASHBOARD, ...COMMANDS]) {
     const when = c.name ? `__fish_seen_subcommand_from ${c.name}` : none;
     for (const f of flagsOf(c)) {
-      const values = f.values ? ` -x -a '${f.values.join(' ')}'` : f.name === 'query' ? ` -x -a '${QUERY_PREFIXES.join(' ')}'` : f.name === 'out' ? ' -r -F' : '';
+      const values = f.values
+        ? ` -x -a '${f.values.join(' ')}'`
+        : f.name === 'query'
+          ? ` -x -a '${QUERY_PREFIXES.join(' ')}'`
+          : f.name === 'out'
+            ? ' -r -F'
+            : '';
       lines.push(`complete -c steppe -n '${when}' -l ${f.name}${f.short ? ` -s ${f.short}` : ''}${values} -d '${f.help.replace(/'/g, '’')}'`);
     }
     if (c.name && c.name !== 'completion' && c.name !== 'help') lines.push(`complete -c steppe -n '${when}' -F`);

@@ -59,10 +59,15 @@ export async function runDashboardCommand(paths: string[], flags: { color?: bool
     io.stderr('steppe: not a terminal, so no dashboard; for plain output use `steppe search QUERY` or `steppe entities`\n');
     return 2;
   }
-  if (session.progress().index !== null) io.stderr(`steppe: indexing ${session.articles.length.toLocaleString('en')} articles while the dashboard opens; this file will open quicker next time\n`);
+  if (session.progress().index !== null)
+    io.stderr(`steppe: indexing ${session.articles.length.toLocaleString('en')} articles while the dashboard opens; this file will open quicker next time\n`);
   const [{ prepareModel }, { runDashboard }, { themeFor }] = await ui;
   const model = prepareModel(session);
-  const code = await runDashboard(model, themeFor(process.env, flags.color ?? true), { review: session.review ?? undefined, outside: outsideFor(session), stdin: keyboard });
+  const code = await runDashboard(model, themeFor(process.env, flags.color ?? true), {
+    review: session.review ?? undefined,
+    outside: outsideFor(session),
+    stdin: keyboard,
+  });
   session.keep((message) => io.stderr(`steppe: ${message}\n`));
   return code;
 }

@@ -17,8 +17,20 @@ export function parseType(value: string | undefined): MentionType | undefined {
 
 export function entitiesTable(rows: EntityCount[], articles: number): string {
   const header = ['entity', 'type', 'articles', 'mentions', 'as written'];
-  const cells = rows.map((r) => [sanitizeLine(r.name), r.type, String(r.articles), String(r.mentions), r.spellings.map((s) => `${sanitizeLine(s.text)} ${s.count}`).join(', ')]);
-  return [...plainTable(header, cells, [false, false, true, true, false], true), '', `${rows.length} entities in ${articles} articles (republished copies counted once)`].join('\n') + '\n';
+  const cells = rows.map((r) => [
+    sanitizeLine(r.name),
+    r.type,
+    String(r.articles),
+    String(r.mentions),
+    r.spellings.map((s) => `${sanitizeLine(s.text)} ${s.count}`).join(', '),
+  ]);
+  return (
+    [
+      ...plainTable(header, cells, [false, false, true, true, false], true),
+      '',
+      `${rows.length} entities in ${articles} articles (republished copies counted once)`,
+    ].join('\n') + '\n'
+  );
 }
 
 export function runEntities(session: Session, flags: { type?: string; query?: string; json?: boolean }, io: CommandIo): number {

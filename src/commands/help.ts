@@ -64,7 +64,11 @@ export function commandHelp(name: string): string | null {
 }
 
 /** roff: a backslash and a leading dot or quote are escaped; hyphens in options stay minus signs. */
-const roff = (s: string) => s.replace(/\\/g, '\\e').replace(/-/g, '\\-').replace(/^([.'])/, '\\&$1');
+const roff = (s: string) =>
+  s
+    .replace(/\\/g, '\\e')
+    .replace(/-/g, '\\-')
+    .replace(/^([.'])/, '\\&$1');
 
 /** The man page (section 1), for package.json's "man". */
 export function manPage(version: string, date: string): string {
@@ -75,7 +79,9 @@ export function manPage(version: string, date: string): string {
     '.SH SYNOPSIS',
     ...[DASHBOARD, ...COMMANDS].map((c) => `.B steppe${c.name ? ' ' + c.name : ''}\n${roff(c.usage)}\n.br`),
     '.SH DESCRIPTION',
-    roff('steppe parses raw scraped news articles into a clean corpus, finds the countries, people, organizations and places in it, and opens a keyboard-driven dashboard with panes for the article list, a reader, entity counts and cross-country comparisons, filtered live as you type. The plain commands print the same views for scripts.'),
+    roff(
+      'steppe parses raw scraped news articles into a clean corpus, finds the countries, people, organizations and places in it, and opens a keyboard-driven dashboard with panes for the article list, a reader, entity counts and cross-country comparisons, filtered live as you type. The plain commands print the same views for scripts.',
+    ),
     '.SH COMMANDS',
   ];
   for (const c of [DASHBOARD, ...COMMANDS]) {
@@ -86,7 +92,18 @@ export function manPage(version: string, date: string): string {
   for (const f of Object.values(FLAGS) as FlagSpec[]) out.push('.TP', `.B ${roff(flagLabel(f))}`, roff(f.help));
   out.push('.SH EXIT STATUS');
   for (const [code, what] of EXIT_CODES) out.push('.TP', `.B ${code}`, roff(what));
-  out.push('.SH ENVIRONMENT', '.TP', '.B NO_COLOR', 'a monochrome dashboard', '.TP', '.B STEPPE_CACHE_DIR, XDG_CACHE_HOME', 'where parsed raw text and snapshots are cached', '.TP', '.B STEPPE_STATE_DIR, XDG_STATE_HOME', 'where review marks are kept');
+  out.push(
+    '.SH ENVIRONMENT',
+    '.TP',
+    '.B NO_COLOR',
+    'a monochrome dashboard',
+    '.TP',
+    '.B STEPPE_CACHE_DIR, XDG_CACHE_HOME',
+    'where parsed raw text and snapshots are cached',
+    '.TP',
+    '.B STEPPE_STATE_DIR, XDG_STATE_HOME',
+    'where review marks are kept',
+  );
   out.push('.SH EXAMPLES');
   for (const c of [DASHBOARD, ...COMMANDS]) for (const e of c.examples) out.push('.PP', roff(e));
   return out.join('\n') + '\n';

@@ -8,7 +8,12 @@ import { collectFiles } from '../io/files.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import type { CommandIo } from './io.js';
 
-export async function runParse(paths: string[], out: string | undefined, io: Pick<CommandIo, 'stdout' | 'stderr'>, options: { verbose?: boolean } = {}): Promise<number> {
+export async function runParse(
+  paths: string[],
+  out: string | undefined,
+  io: Pick<CommandIo, 'stdout' | 'stderr'>,
+  options: { verbose?: boolean } = {},
+): Promise<number> {
   if (paths.length === 0) throw new UserError('parse: name at least one file or folder (e.g. steppe parse data/raw --out data/corpus.json)');
   const collected = await collectFiles(paths);
   const pages: SourceFile[] = [];
@@ -63,7 +68,9 @@ export function explanation(a: Article, reasons: Reasons): string {
     lines.push(`  ${label.padEnd(10)} ${sanitizeLine(value)} ← ${why.rule}${where}`);
   }
   const removed = a.removed.length;
-  lines.push(`  ${'removed'.padEnd(10)} ${removed} line${removed === 1 ? '' : 's'}, kept ${a.paragraphs.length} paragraph${a.paragraphs.length === 1 ? '' : 's'}`);
+  lines.push(
+    `  ${'removed'.padEnd(10)} ${removed} line${removed === 1 ? '' : 's'}, kept ${a.paragraphs.length} paragraph${a.paragraphs.length === 1 ? '' : 's'}`,
+  );
   return lines.join('\n') + '\n';
 }
 

@@ -23,9 +23,17 @@ export function searchRows(session: Session, query: string): SearchRow[] {
 }
 
 export function searchTable(rows: SearchRow[], query: string): string {
-  const cells = rows.map((r) => [r.published ?? 'undated', sanitizeLine(r.publisher ?? '—'), sanitizeLine(r.title ?? `(untitled) ${r.file}`), r.score.toFixed(2)]);
+  const cells = rows.map((r) => [
+    r.published ?? 'undated',
+    sanitizeLine(r.publisher ?? '—'),
+    sanitizeLine(r.title ?? `(untitled) ${r.file}`),
+    r.score.toFixed(2),
+  ]);
   const header = ['date', 'publisher', 'title', 'score'];
-  return [...plainTable(header, cells, [false, false, false, true]), `${rows.length} match${rows.length === 1 ? '' : 'es'} for ${sanitizeLine(query)}`].join('\n') + '\n';
+  return (
+    [...plainTable(header, cells, [false, false, false, true]), `${rows.length} match${rows.length === 1 ? '' : 'es'} for ${sanitizeLine(query)}`].join('\n') +
+    '\n'
+  );
 }
 
 export function runSearch(session: Session, query: string, flags: { json?: boolean }, io: CommandIo): number {

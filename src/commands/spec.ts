@@ -51,7 +51,10 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'PATH… [--out FILE] [--verbose]',
     summary: 'raw text files or folders → corpus JSON',
     flags: ['out', 'verbose'],
-    details: ['Writes the corpus to stdout, or to --out FILE; a summary (articles, removed lines, warnings) goes to stderr.', 'Exits 1 only when nothing could be parsed.'],
+    details: [
+      'Writes the corpus to stdout, or to --out FILE; a summary (articles, removed lines, warnings) goes to stderr.',
+      'Exits 1 only when nothing could be parsed.',
+    ],
     examples: ['steppe parse data/raw --out data/corpus.json'],
   },
   {
@@ -59,7 +62,11 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'QUERY [--json] [PATH…]',
     summary: "articles matching QUERY, best first (the dashboard's filter language)",
     flags: ['json'],
-    details: ['QUERY: words (fuzzy, by prefix), "a phrase", -word, country: person: org: place: source: year:2011..2017, is:starred is:unread is:read has:note.', 'A query may start with - (steppe search -taliban).', PATHS],
+    details: [
+      'QUERY: words (fuzzy, by prefix), "a phrase", -word, country: person: org: place: source: year:2011..2017, is:starred is:unread is:read has:note.',
+      'A query may start with - (steppe search -taliban).',
+      PATHS,
+    ],
     examples: ['steppe search "country:Tajikistan isis"', 'steppe search --json nazarbayev data/corpus.json'],
   },
   {
@@ -91,8 +98,12 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'bash|zsh|fish',
     summary: 'print a shell completion script',
     flags: [],
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: zsh's own ${fpath[1]}, shown to the user
-    details: ['bash: steppe completion bash > ~/.local/share/bash-completion/completions/steppe', 'zsh: steppe completion zsh > "${fpath[1]}/_steppe"', 'fish: steppe completion fish > ~/.config/fish/completions/steppe.fish'],
+    details: [
+      'bash: steppe completion bash > ~/.local/share/bash-completion/completions/steppe',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: zsh's own ${fpath[1]}, shown to the user
+      'zsh: steppe completion zsh > "${fpath[1]}/_steppe"',
+      'fish: steppe completion fish > ~/.config/fish/completions/steppe.fish',
+    ],
     examples: ['source <(steppe completion bash)'],
   },
   {

@@ -11,7 +11,17 @@ import { findBreadcrumb } from './breadcrumb.js';
 import { markAboveHeadline, markOutsideMainText } from './mainText.js';
 import { findDate } from './dates.js';
 import { pickTitle, readMetadataLines, type Found, type HeaderMeta, type Title } from './header.js';
-import { agencyOutlet, creditedOutlet, dateline, interviewingOutlet, isOrganisationShape, reportingOutlet, signOff, type Dateline, type SignOff } from './metadata.js';
+import {
+  agencyOutlet,
+  creditedOutlet,
+  dateline,
+  interviewingOutlet,
+  isOrganisationShape,
+  reportingOutlet,
+  signOff,
+  type Dateline,
+  type SignOff,
+} from './metadata.js';
 import { defaultOutlets, outletsIn, type Outlets } from './outlets.js';
 import { Page } from './page.js';
 import { NO_LINE_STATS, type LineStats } from './repeated.js';
@@ -74,7 +84,8 @@ export function parseArticleExplained(src: SourceText, options: ParseOptions = {
   const reasons: Reasons = {};
   const lineOf = (index: number) => page.lines[index]!;
   // index -1: the evidence is not one page line (a paragraph, a sign-off)
-  const because = (rule: string, index: number, text = '') => (index < 0 ? { rule, line: null, text } : { rule, line: lineOf(index).no, text: lineOf(index).text });
+  const because = (rule: string, index: number, text = '') =>
+    index < 0 ? { rule, line: null, text } : { rule, line: lineOf(index).no, text: lineOf(index).text };
 
   // the dateline opens the running text, which a standfirst or two may precede
   const dlAt = paragraphs.slice(0, 3).findIndex((p) => dateline(p) !== null);
@@ -98,11 +109,22 @@ export function parseArticleExplained(src: SourceText, options: ParseOptions = {
   removed.sort((a, b) => a.line - b.line);
 
   const publisher = choosePublisher(page, meta, title, dl, last, outlets, paragraphs);
-  if (publisher) reasons.publisher = publisher.rule === 'dateline agency' ? { rule: publisher.rule, line: dlLine, text: paragraphs[dlAt] ?? '' } : because(publisher.rule, publisher.index, publisher.value);
-  const author = meta.author ?? (title.author ? { value: title.author, rule: 'byline glued to the headline', index: title.index! } : undefined) ?? (dl?.reporter ? { value: dl.reporter, rule: 'reporter in the dateline', index: -1 } : undefined) ?? (last?.author ? { value: last.author, rule: last.rule, index: -1 } : undefined) ?? (boxAuthor ? { value: boxAuthor, rule: 'author box', index: -1 } : undefined);
+  if (publisher)
+    reasons.publisher =
+      publisher.rule === 'dateline agency'
+        ? { rule: publisher.rule, line: dlLine, text: paragraphs[dlAt] ?? '' }
+        : because(publisher.rule, publisher.index, publisher.value);
+  const author =
+    meta.author ??
+    (title.author ? { value: title.author, rule: 'byline glued to the headline', index: title.index! } : undefined) ??
+    (dl?.reporter ? { value: dl.reporter, rule: 'reporter in the dateline', index: -1 } : undefined) ??
+    (last?.author ? { value: last.author, rule: last.rule, index: -1 } : undefined) ??
+    (boxAuthor ? { value: boxAuthor, rule: 'author box', index: -1 } : undefined);
   if (author) reasons.author = because(author.rule, author.index, author.value);
   const date = chooseDate(page, meta, title, dl, last, latest);
-  if (date) reasons.published = date.rule === 'dateline date' ? { rule: date.rule, line: dlLine, text: paragraphs[dlAt] ?? '' } : because(date.rule, date.index, date.value);
+  if (date)
+    reasons.published =
+      date.rule === 'dateline date' ? { rule: date.rule, line: dlLine, text: paragraphs[dlAt] ?? '' } : because(date.rule, date.index, date.value);
   if (title.index !== undefined) reasons.title = because(title.rule, title.index);
 
   const article: Article = {
@@ -123,7 +145,15 @@ export function parseArticleExplained(src: SourceText, options: ParseOptions = {
 }
 
 /** Where each kind of evidence ranks: what the page says outright first, what it implies last. */
-function choosePublisher(page: Page, meta: HeaderMeta, title: Title, dl: Dateline | null, last: SignOff | null, outlets: Outlets, paragraphs: string[]): Found | null {
+function choosePublisher(
+  page: Page,
+  meta: HeaderMeta,
+  title: Title,
+  dl: Dateline | null,
+  last: SignOff | null,
+  outlets: Outlets,
+  paragraphs: string[],
+): Found | null {
   const fromLines = (reasons: RegExp, read: (text: string) => string | null, rule: string): Found | null => {
     for (const i of page.nonBlank) {
       if (!reasons.test(page.reasonOf(i) ?? '')) continue;

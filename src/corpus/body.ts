@@ -37,7 +37,11 @@ export function buildParagraphs(page: Page, author: string | undefined): { parag
   const bio = new RegExp(`^(?:${who.join('|')})\\s(?:is|was|has been|serves as|works as|writes)\\b`, 'i');
   // … and the author's name printed alone above it
   const name = author?.split(', ')[0]?.toLowerCase();
-  while (kept.length > 1 && kept[kept.length - 1]!.text.length < 400 && (bio.test(kept[kept.length - 1]!.text) || kept[kept.length - 1]!.text.toLowerCase() === name)) {
+  while (
+    kept.length > 1 &&
+    kept[kept.length - 1]!.text.length < 400 &&
+    (bio.test(kept[kept.length - 1]!.text) || kept[kept.length - 1]!.text.toLowerCase() === name)
+  ) {
     const p = kept.pop()!;
     removed.push({ line: p.line, text: p.text, reason: 'author bio' });
   }

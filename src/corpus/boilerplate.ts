@@ -29,7 +29,8 @@ export function markCaptions(page: Page, outlets: Outlets): void {
     const m = t.length <= 250 ? /(?<=[.!?”"]\s*|\s)\(([^()]{2,60})\)$/u.exec(t) : null;
     if (!m || m.index === 0) continue;
     const inside = m[1]!.trim();
-    if (PICTURE_WORDS.test(inside) || (canonicalOutlet(outlets, inside.replace(/\s*(?:photo|file)$/i, '')) && /[.!?”"]\s*$/u.test(t.slice(0, m.index)))) page.remove(i, 'caption');
+    if (PICTURE_WORDS.test(inside) || (canonicalOutlet(outlets, inside.replace(/\s*(?:photo|file)$/i, '')) && /[.!?”"]\s*$/u.test(t.slice(0, m.index))))
+      page.remove(i, 'caption');
   }
 }
 

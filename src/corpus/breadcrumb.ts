@@ -27,7 +27,10 @@ function toSection(items: string[]): string[] | null {
 
 /** Looks for a breadcrumb among the first non-blank lines (before any running text). */
 export function findBreadcrumb(lines: Line[], maxLines = 8): Breadcrumb | null {
-  const nonBlank = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.text !== '').slice(0, maxLines);
+  const nonBlank = lines
+    .map((l, i) => ({ l, i }))
+    .filter(({ l }) => l.text !== '')
+    .slice(0, maxLines);
   for (let k = 0; k < nonBlank.length; k++) {
     const { l, i } = nonBlank[k]!;
     // one item a line: "1. Home" / "2. Asia" / "3. Kazakhstan"

@@ -7,12 +7,40 @@
 
 /** Languages whose month names are recognised: the corpus's languages and their neighbours. */
 const LOCALES = [
-  'en', 'ru', 'uk', 'be', 'kk', 'ky', 'uz', 'uz-Cyrl', 'tg', 'tk', 'tr', 'az', 'mn', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl',
-  'fa', 'ar', 'ps', 'ur', 'bn', 'hi', 'ka', 'hy',
+  'en',
+  'ru',
+  'uk',
+  'be',
+  'kk',
+  'ky',
+  'uz',
+  'uz-Cyrl',
+  'tg',
+  'tk',
+  'tr',
+  'az',
+  'mn',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'nl',
+  'pl',
+  'fa',
+  'ar',
+  'ps',
+  'ur',
+  'bn',
+  'hi',
+  'ka',
+  'hy',
 ];
 
 /** Code points of the zero of each decimal-digit block steppe reads (Arabic-Indic, Persian, Devanagari, Bengali, fullwidth …). */
-const ZEROS = [0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0e50, 0x0ed0, 0x0f20, 0x1040, 0x17e0, 0x1810, 0xff10];
+const ZEROS = [
+  0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0e50, 0x0ed0, 0x0f20, 0x1040, 0x17e0, 0x1810, 0xff10,
+];
 const OTHER_DIGITS = new RegExp(`[${ZEROS.map((z) => `\\u{${z.toString(16)}}-\\u{${(z + 9).toString(16)}}`).join('')}]`, 'gu');
 
 /** The same text with every decimal digit of another script as an ASCII digit; indices unchanged (each is one UTF-16 unit). */
@@ -60,10 +88,20 @@ function calendarNames(): Names {
     }
     for (const weekday of ['long', 'short'] as const) {
       const f = fmt(locale, { weekday });
-      for (let i = 0; i < 7; i++) weekdays.add(f.format(new Date(Date.UTC(2021, 0, 3 + i))).toLowerCase().replace(/\.$/, ''));
+      for (let i = 0; i < 7; i++)
+        weekdays.add(
+          f
+            .format(new Date(Date.UTC(2021, 0, 3 + i)))
+            .toLowerCase()
+            .replace(/\.$/, ''),
+        );
     }
   }
-  const alternation = (keys: Iterable<string>) => [...keys].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const alternation = (keys: Iterable<string>) =>
+    [...keys]
+      .sort((a, b) => b.length - a.length)
+      .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|');
   names = {
     months,
     weekdays,
@@ -97,7 +135,10 @@ function datePatterns() {
     // Temmuz 18, 2021
     { pattern: new RegExp(`${monthPattern}\\s+${day},?\\s+${year}`, 'iu'), read: (m) => [Number(m[3]), month(m[1]!), Number(m[2])] },
     // 2021 ж. 18 шілде · 2021-ж., 18-июль
-    { pattern: new RegExp(`(?<!\\d)${year}\\s*(?:-?ж\\.?|жыл\\S*|y\\.|yil\\S*|г\\.|года)?,?\\s+(\\d{1,2})(?:-\\p{L}+)?\\s*${monthPattern}`, 'iu'), read: (m) => [Number(m[1]), month(m[3]!), Number(m[2])] },
+    {
+      pattern: new RegExp(`(?<!\\d)${year}\\s*(?:-?ж\\.?|жыл\\S*|y\\.|yil\\S*|г\\.|года)?,?\\s+(\\d{1,2})(?:-\\p{L}+)?\\s*${monthPattern}`, 'iu'),
+      read: (m) => [Number(m[1]), month(m[3]!), Number(m[2])],
+    },
     // 2019年3月16日 · 2019年3月
     { pattern: /(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/u, read: (m) => [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null] },
     // 2017-11, 2017-11-02 (ISO)

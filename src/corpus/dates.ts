@@ -9,8 +9,7 @@ import { asciiDigits, calendarDate } from './calendar.js';
 const EARLIEST_YEAR = 1900;
 
 /** "Last updated …", "accessed …", "modified …": dates that are not publication dates. */
-export const NOT_PUBLICATION =
-  /\b(?:updated?|modified|edited|revised|accessed|retrieved|viewed|printed|downloaded)\b|обновлено|изменено/i;
+export const NOT_PUBLICATION = /\b(?:updated?|modified|edited|revised|accessed|retrieved|viewed|printed|downloaded)\b|обновлено|изменено/i;
 
 export interface FoundDate {
   /** YYYY-MM-DD, YYYY-MM or YYYY */
@@ -105,7 +104,8 @@ function pad(n: number): string {
  * A line labelled as the publication date: "Publication Date 28 November 2011", "Posted on …".
  * Labels of other languages need their colon: "Sana" and "Datum" open sentences too.
  */
-const LABELLED = /^(?:(?:publication date|date of publication|date published|published(?: on| at)?|posted(?: on| at)?|first published|issued(?: on)?|release date|date|created(?: on)?|опубликовано|дата публикации|дата)(?![\p{L}])\s*[:：]?|(?:жарияланды|sana|нашр шуд|datum|tarih|yayın tarihi|日期|发布时间|تاریخ|التاريخ)\s*[:：])\s*(.*)$/iu;
+const LABELLED =
+  /^(?:(?:publication date|date of publication|date published|published(?: on| at)?|posted(?: on| at)?|first published|issued(?: on)?|release date|date|created(?: on)?|опубликовано|дата публикации|дата)(?![\p{L}])\s*[:：]?|(?:жарияланды|sana|нашр шуд|datum|tarih|yayın tarihi|日期|发布时间|تاریخ|التاريخ)\s*[:：])\s*(.*)$/iu;
 
 export function labelledPublicationDate(line: string, latest?: Date): string | null {
   return labelledDate(line, latest)?.value ?? null;

@@ -81,7 +81,8 @@ function readsAsText(text: string): boolean {
     const before = text[m.index - 1] ?? ' ';
     const after = text[m.index + run.length] ?? ' ';
     if (PUNCTUATION.test(run)) good++;
-    else if (/^\p{L}[\p{L}\p{M}]*$/u.test(run) && (/[A-Za-z]/.test(before) || /[A-Za-z]/.test(after) || (run.length >= 2 && !/[A-Za-z]/.test(before + after)))) good++;
+    else if (/^\p{L}[\p{L}\p{M}]*$/u.test(run) && (/[A-Za-z]/.test(before) || /[A-Za-z]/.test(after) || (run.length >= 2 && !/[A-Za-z]/.test(before + after))))
+      good++;
   }
   return runs > 0 && good >= runs * 0.9;
 }
@@ -119,7 +120,8 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
         if (!mostlyUtf8(text, replaced)) {
           const other = legacy(bytes);
           if (other) return finish(other.text, 0, other.encoding);
-          if (!fewBad(replaced, bytes.length)) return { ok: false, reason: 'not valid UTF-8, nor a legacy encoding steppe recognises (convert it to UTF-8 first)' };
+          if (!fewBad(replaced, bytes.length))
+            return { ok: false, reason: 'not valid UTF-8, nor a legacy encoding steppe recognises (convert it to UTF-8 first)' };
         }
       }
     }

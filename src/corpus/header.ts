@@ -38,7 +38,8 @@ const meta = (page: Page, i: number, reason: string) => (page.status[i] = { kind
 const LABEL_ONLY = /^(?:[\p{L}][\p{L} ]{1,28}:|[Bb]y|[Aa]uthor|Автор)$/u;
 
 /** "This material appeared in issue No. 1 of 10 January 2022": a note of when the text came out. */
-const PUBLICATION_NOTE = /(?<![\p{L}])(?:published|appeared|вышел|вышла|опубликован[аоы]?|жарияланды|жарияланған|chop etilgan|e['’]lon qilingan|нашр шуд|yayınlandı|veröffentlicht|erschienen)(?![\p{L}])/iu;
+const PUBLICATION_NOTE =
+  /(?<![\p{L}])(?:published|appeared|вышел|вышла|опубликован[аоы]?|жарияланды|жарияланған|chop etilgan|e['’]lon qilingan|нашр шуд|yayınlandı|veröffentlicht|erschienen)(?![\p{L}])/iu;
 
 /**
  * Reads and marks the metadata lines: "Publisher …", "Author …", "Publication Date …", bylines,
@@ -113,7 +114,8 @@ export function readMetadataLines(page: Page, outlets: Outlets, latest?: Date, f
       continue;
     }
     // "Сая Тауекелова" over "07 ноября 2022 года в 15:25": a name alone on the line above the date
-    const nameAboveDate = next !== undefined && isNameShape(t) && words(t).length >= 2 && words(t).length <= 4 && standaloneDate(page.text(next), latest) !== null;
+    const nameAboveDate =
+      next !== undefined && isNameShape(t) && words(t).length >= 2 && words(t).length <= 4 && standaloneDate(page.text(next), latest) !== null;
     const author = byline(t, latest) ?? (nameAboveDate ? t : null);
     const isBy = /^(?:[Bb]y|[Ww]ritten by|[Rr]eported by)\s/.test(t);
     const byOutlet = isBy ? outletsIn(outlets, t)[0]?.name : undefined;
@@ -193,7 +195,8 @@ export interface Title {
 export function pickTitle(page: Page, outlets: Outlets, latest?: Date): Title {
   const start = page.bodyStart();
   // the line under a photo credit is the photo's caption
-  const credit = (i: number) => page.reasonOf(i) === 'photo credit' || (page.reasonOf(i) === 'copyright' && /^©\s*(?:photo|фото|foto|сурет|surat)/iu.test(page.text(i)));
+  const credit = (i: number) =>
+    page.reasonOf(i) === 'photo credit' || (page.reasonOf(i) === 'copyright' && /^©\s*(?:photo|фото|foto|сурет|surat)/iu.test(page.text(i)));
   const captions = new Set(page.nonBlank.filter((_, k) => k > 0 && credit(page.nonBlank[k - 1]!)));
   const candidates = page.nonBlank.filter((i) => i < start && page.open(i) && isTitleLine(page, i) && !captions.has(i));
   const full = candidates.filter((i) => wordCount(page.text(i)) >= 3);

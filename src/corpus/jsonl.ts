@@ -13,12 +13,19 @@ const KNOWN = new Set(['title', 'text', 'paragraphs', 'date', 'published', 'sour
 
 function paragraphsOf(record: Record<string, unknown>): string[] | null {
   if (Array.isArray(record.paragraphs)) {
-    const ps = record.paragraphs.filter((p): p is string => typeof p === 'string').map(tidySpaces).filter(Boolean);
+    const ps = record.paragraphs
+      .filter((p): p is string => typeof p === 'string')
+      .map(tidySpaces)
+      .filter(Boolean);
     return ps.length ? ps : null;
   }
   if (typeof record.text === 'string') {
     // blank lines separate paragraphs; single line breaks inside one are wrapping
-    const ps = record.text.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((p) => tidySpaces(p.replace(/\n/g, ' '))).filter(Boolean);
+    const ps = record.text
+      .replace(/\r\n?/g, '\n')
+      .split(/\n\s*\n/)
+      .map((p) => tidySpaces(p.replace(/\n/g, ' ')))
+      .filter(Boolean);
     return ps.length ? ps : null;
   }
   return null;
@@ -30,45 +37,48 @@ export function articlesFromJsonl(text: string, file: string): { articles: Artic
   const articles: Article[] = [];
   const warnings: Warning[] = [];
   const outlets = defaultOutlets();
-  text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).forEach((line, i) => {
-    if (!line.trim()) return;
-    const at = `${file}:${i + 1}`;
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch {
-      warnings.push({ file: at, message: 'not valid JSON' });
-      return;
-    }
-    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-      warnings.push({ file: at, message: 'not a JSON object' });
-      return;
-    }
-    const r = record as Record<string, unknown>;
-    const paragraphs = paragraphsOf(r);
-    if (!paragraphs) {
-      warnings.push({ file: at, message: 'no "text" or "paragraphs"' });
-      return;
-    }
-    const source = str(r.source) ?? str(r.publisher);
-    const date = str(r.date) ?? str(r.published);
-    const extra = Object.fromEntries(Object.entries(r).filter(([k]) => !KNOWN.has(k)));
-    articles.push({
-      id: articleId(paragraphs, line),
-      file: at,
-      title: str(r.title),
-      publisher: source ? canonicalOutlet(outlets, source) ?? source : null,
-      author: str(r.author),
-      published: date ? findDate(date)?.value ?? null : null,
-      section: [],
-      dateline: null,
-      paragraphs,
-      removed: [],
-      mentions: [],
-      duplicateOf: null,
-      ...(str(r.url) ? { url: str(r.url) } : {}),
-      ...(Object.keys(extra).length ? { extra } : {}),
-    } as Article);
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      const at = `${file}:${i + 1}`;
+      let record: unknown;
+      try {
+        record = JSON.parse(line);
+      } catch {
+        warnings.push({ file: at, message: 'not valid JSON' });
+        return;
+      }
+      if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+        warnings.push({ file: at, message: 'not a JSON object' });
+        return;
+      }
+      const r = record as Record<string, unknown>;
+      const paragraphs = paragraphsOf(r);
+      if (!paragraphs) {
+        warnings.push({ file: at, message: 'no "text" or "paragraphs"' });
+        return;
+      }
+      const source = str(r.source) ?? str(r.publisher);
+      const date = str(r.date) ?? str(r.published);
+      const extra = Object.fromEntries(Object.entries(r).filter(([k]) => !KNOWN.has(k)));
+      articles.push({
+        id: articleId(paragraphs, line),
+        file: at,
+        title: str(r.title),
+        publisher: source ? (canonicalOutlet(outlets, source) ?? source) : null,
+        author: str(r.author),
+        published: date ? (findDate(date)?.value ?? null) : null,
+        section: [],
+        dateline: null,
+        paragraphs,
+        removed: [],
+        mentions: [],
+        duplicateOf: null,
+        ...(str(r.url) ? { url: str(r.url) } : {}),
+        ...(Object.keys(extra).length ? { extra } : {}),
+      } as Article);
+    });
   return { articles, warnings };
 }

@@ -17,10 +17,9 @@ type Kind = 'prose' | 'list' | 'short';
 /** How many lines a widget inside the article may take before the article counts as over. */
 const MAX_GAP = 12;
 
-
-
 /** The header of a reader's comment: a name, then a relative time ("Woyzeck 2 days ago"), a rating or vote count. */
-const COMMENT_HEADER = /^(?:\S+\s+){0,4}\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^Rating:\s*-?\d+|^(?:\S+\s+){0,4}\d+\s+(?:votes|likes|replies)\b/i;
+const COMMENT_HEADER =
+  /^(?:\S+\s+){0,4}\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^Rating:\s*-?\d+|^(?:\S+\s+){0,4}\d+\s+(?:votes|likes|replies)\b/i;
 
 function kindOf(text: string): Kind {
   // a teaser or a comment's header parts runs as a menu item does
@@ -176,7 +175,10 @@ function isTeaserByline(text: string): boolean {
   // a whole date: a year alone ("NEWS & COMMENTARY 2008 SPEAKERS 2007") is a menu's
   if (!d || d.value.length < 7 || d.index === 0 || !/^\s+\p{Lu}/u.test(text.slice(d.end))) return false;
   // the names (a weekday before the date reads as one more capitalised word)
-  const names = head.slice(0, d.index).replace(/[,\s]+$/, '').split(/,?\s+(?:and\s+|&\s+)?/u);
+  const names = head
+    .slice(0, d.index)
+    .replace(/[,\s]+$/, '')
+    .split(/,?\s+(?:and\s+|&\s+)?/u);
   return names.length >= 1 && names.length <= 7 && names.every((w) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w));
 }
 

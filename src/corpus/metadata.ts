@@ -56,7 +56,10 @@ export type LabelledField = { field: 'publisher' | 'author' | 'source'; value: s
 
 /** "Publisher X", "Author: X", "Source: X" — a field name then its value on one line. */
 export function labelledField(line: string): LabelledField | null {
-  const m = /^(?:(publisher|published by|(?:original )?author[s]?|source|издатель|автор|текст|источник)\s*:?\s+|(作者|来源|muallif|манба)\s*[:：]\s*)(.{2,120})$/iu.exec(line);
+  const m =
+    /^(?:(publisher|published by|(?:original )?author[s]?|source|издатель|автор|текст|источник)\s*:?\s+|(作者|来源|muallif|манба)\s*[:：]\s*)(.{2,120})$/iu.exec(
+      line,
+    );
   if (!m) return null;
   const label = (m[1] ?? m[2]!).toLowerCase();
   const value = m[3]!.trim();
@@ -75,7 +78,10 @@ export function byline(line: string, latest?: Date): string | null {
   // "Ayzirek Imanaliyeva May 28, 2019": a name of two to four words beside a date
   const date = findDate(line, latest);
   if (!date || /^\d{4}$/.test(date.value)) return null;
-  const rest = (line.slice(0, date.index) + ' ' + line.slice(date.end)).replace(/[,|•·–—-]/g, ' ').replace(/\s+/g, ' ').trim();
+  const rest = (line.slice(0, date.index) + ' ' + line.slice(date.end))
+    .replace(/[,|•·–—-]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const n = rest.split(' ').length;
   return n >= 2 && n <= 4 && isNameShape(rest) && !/\b(?:mon|tue|wed|thu|fri|sat|sun)\w*day\b/i.test(rest) ? rest : null;
 }
@@ -86,8 +92,9 @@ export function byline(line: string, latest?: Date): string | null {
  */
 export function creditedOutlet(outlets: Outlets, line: string): string | null {
   const credit =
-    /\b(?:produced|published|written|provided|prepared|distributed|reproduced|republished)\s+(?:by|in|with|from)\s+(.{2,100}?)(?=\s+(?:while|and|as|on|under|in|for|with)\b|[,.;(]|$)/i.exec(line) ??
-    /(?:©|\(c\)|copyright(?:\s+notice)?\s*:?)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(.{2,100}?)(?=\s*(?:[.,;|]|all rights|$))/i.exec(line);
+    /\b(?:produced|published|written|provided|prepared|distributed|reproduced|republished)\s+(?:by|in|with|from)\s+(.{2,100}?)(?=\s+(?:while|and|as|on|under|in|for|with)\b|[,.;(]|$)/i.exec(
+      line,
+    ) ?? /(?:©|\(c\)|copyright(?:\s+notice)?\s*:?)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(.{2,100}?)(?=\s*(?:[.,;|]|all rights|$))/i.exec(line);
   if (!credit) return null;
   const name = credit[1]!.trim();
   const known = canonicalOutlet(outlets, name) ?? outletsIn(outlets, name)[0]?.name ?? null;
@@ -125,12 +132,19 @@ export function dateline(paragraph: string): Dateline | null {
   const lenticular = /^【(\p{Script=Han}{2,12}?)(?:综合报道|报道|讯|消息)?】/u.exec(paragraph);
   if (lenticular) return { place: null, agency: lenticular[1]!, dateText: null };
   // "Душанбе. 28 марта. INTERFAX.RU - …", "Душанбе. 22-юми июл. ОИ «Азия-Плюс» - …": place, date, agency, each closed by a full stop
-  const dotted = /^(\p{Lu}[\p{L}\p{M}'’-]+(?: \p{Lu}[\p{L}\p{M}'’-]+){0,2})\.\s+([^.()—–]{0,24}\d[^.()—–]{0,24})\.\s+([^.()—–\s][^()—–]{1,40}?)\s+(?:—|–|--|-)\s+\S/u.exec(paragraph);
-  if (dotted && !/[.!?]\s/.test(dotted[3]!)) return { place: dotted[1]!, agency: dotted[3]!.trim(), dateText: findDate(dotted[2]!) ? dotted[2]!.trim() : null, wire: true };
+  const dotted =
+    /^(\p{Lu}[\p{L}\p{M}'’-]+(?: \p{Lu}[\p{L}\p{M}'’-]+){0,2})\.\s+([^.()—–]{0,24}\d[^.()—–]{0,24})\.\s+([^.()—–\s][^()—–]{1,40}?)\s+(?:—|–|--|-)\s+\S/u.exec(
+      paragraph,
+    );
+  if (dotted && !/[.!?]\s/.test(dotted[3]!))
+    return { place: dotted[1]!, agency: dotted[3]!.trim(), dateText: findDate(dotted[2]!) ? dotted[2]!.trim() : null, wire: true };
   // a wire dateline: "MOSCOW, August 23. /TASS/. …", "МОСКВА, 18 октября/ Радио Sputnik. …",
   // "TOShKENT, 16 fev — Sputnik. …": a place in capitals, a date, then the agency between
   // slashes or after a dash, closed by a full stop or a dash
-  const w = /^(\p{Lu}[\p{L}\p{M}'’.-]*(?:[ -]\p{Lu}[\p{L}\p{M}'’.-]*){0,3}),\s*([^/()—–\n]{2,30}?)\s*\.?\s*(?:\/|—|–|--)\s*([^/()—–.\n]{2,40}?)\s*\/?\s*(?:\.|—|–|--)\s+\S/u.exec(paragraph);
+  const w =
+    /^(\p{Lu}[\p{L}\p{M}'’.-]*(?:[ -]\p{Lu}[\p{L}\p{M}'’.-]*){0,3}),\s*([^/()—–\n]{2,30}?)\s*\.?\s*(?:\/|—|–|--)\s*([^/()—–.\n]{2,40}?)\s*\/?\s*(?:\.|—|–|--)\s+\S/u.exec(
+      paragraph,
+    );
   if (w && upperShare(w[1]!) >= 0.75 && w[1]!.replace(/[^\p{L}]/gu, '').length >= 3) {
     const dateText = findDate(w[2]!) ? w[2]!.trim() : null;
     // between slashes, or after a date, it is an agency; after a dash alone, only a known one
@@ -138,7 +152,9 @@ export function dateline(paragraph: string): Dateline | null {
     return { place: w[1]!, agency: w[3]!.trim(), dateText, ...(dateText || slashed ? {} : { wire: true }) };
   }
   const m =
-    /^((?:\p{Lu}[\p{Lu}\p{M}'’.-]+)(?:[ -]\p{Lu}[\p{Lu}\p{M}'’.-]+){0,3})(?:\s*[,.]\s*([^()—–]{2,40}?))?\s*(?:\(([^()]{2,30})\))?\s*(?:—|–|--|-|_)\s+\S/u.exec(paragraph);
+    /^((?:\p{Lu}[\p{Lu}\p{M}'’.-]+)(?:[ -]\p{Lu}[\p{Lu}\p{M}'’.-]+){0,3})(?:\s*[,.]\s*([^()—–]{2,40}?))?\s*(?:\(([^()]{2,30})\))?\s*(?:—|–|--|-|_)\s+\S/u.exec(
+      paragraph,
+    );
   if (m && m[1]!.replace(/[^\p{L}]/gu, '').length >= 3) {
     const after = m[2]?.trim() ?? null;
     const dateText = after && findDate(after) ? after : null;
@@ -187,7 +203,12 @@ export function interviewingOutlet(outlets: Outlets, paragraphs: string[]): stri
       const known = outletsIn(outlets, rest.slice(0, 80)).find((o) => o.index <= 4);
       // "told Reuters": everyone is interviewed through the wires, which names no publisher;
       // "told RFE/RL's Tajik Service": a broadcaster names its own desk
-      if (known && outlets.quoted.has(known.name) && !/['’]s\s+\p{Lu}\p{L}+\s+(?:Service|Desk)\b/u.test(rest.slice(known.index, known.index + known.text.length + 30))) continue;
+      if (
+        known &&
+        outlets.quoted.has(known.name) &&
+        !/['’]s\s+\p{Lu}\p{L}+\s+(?:Service|Desk)\b/u.test(rest.slice(known.index, known.index + known.text.length + 30))
+      )
+        continue;
       const name = known?.name ?? generic.exec(rest)?.[1] ?? null;
       if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
     }
@@ -222,16 +243,19 @@ export function signOff(outlets: Outlets, paragraph: string, latest?: Date): Sig
       return { publisher: known.name, ...(date ? { date: date.value } : {}), rule: 'sign-off naming the outlet' };
     }
   }
-  if (/^\p{Lu}\.\s?(?:\p{Lu}\.\s?)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(paragraph)) return { author: paragraph, rule: "sign-off: the author's initial and surname" };
+  if (/^\p{Lu}\.\s?(?:\p{Lu}\.\s?)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(paragraph))
+    return { author: paragraph, rule: "sign-off: the author's initial and surname" };
   return null;
 }
 
 const REPORTS_VERB = /reports|reported|has learned|learned|learnt|writes|передает|передаёт|сообщает|сообщили?|пишет|информирует|хабарла|xabar|хабар/iu;
 
 /** "… передает агентство Kazinform", "… сообщает ТАСС", "…, Orda.kz reports.": the verb before or after the outlet. */
-const REPORTS_BEFORE = /(?:передает|передаёт|сообщает|сообщили?|пишет|информирует|хабарлайды|хабарлады|xabar beradi|xabar qildi|хабар медиҳад|хабар дод)\s+(?:корреспондент\S*\s+)?(?:(?:агентств[оа]|ИА|МИА|издание|портал|сайт|телеканал|газета|тілшісі|агенттігі|muxbiri|мухбири)\s+)?[«"“]?$/iu;
+const REPORTS_BEFORE =
+  /(?:передает|передаёт|сообщает|сообщили?|пишет|информирует|хабарлайды|хабарлады|xabar beradi|xabar qildi|хабар медиҳад|хабар дод)\s+(?:корреспондент\S*\s+)?(?:(?:агентств[оа]|ИА|МИА|издание|портал|сайт|телеканал|газета|тілшісі|агенттігі|muxbiri|мухбири)\s+)?[«"“]?$/iu;
 // in English the credit closes its sentence ("…, Orda.kz reports."); "Asia-Plus reported that …" cites another outlet
-const REPORTS_AFTER = /^[»"”]?\s*(?:(?:reports|has learned|learned|learnt)[.,;]|(?:передает|передаёт|сообщает|пишет|тілшісі хабарлайды|хабарлайды|xabar beradi|xabar qildi|хабар медиҳад)(?![\p{L}]))/iu;
+const REPORTS_AFTER =
+  /^[»"”]?\s*(?:(?:reports|has learned|learned|learnt)[.,;]|(?:передает|передаёт|сообщает|пишет|тілшісі хабарлайды|хабарлайды|xabar beradi|xabar qildi|хабар медиҳад)(?![\p{L}]))/iu;
 
 /**
  * The outlet the opening paragraphs credit with the report: the form agencies sign their

@@ -6,10 +6,7 @@
 import { isHardWrapped } from './paragraphs.js';
 import { isProse, toLines, type Line } from './text.js';
 
-export type Status =
-  | { kind: 'removed'; reason: string; terminator?: boolean }
-  | { kind: 'meta'; reason: string }
-  | { kind: 'title' };
+export type Status = { kind: 'removed'; reason: string; terminator?: boolean } | { kind: 'meta'; reason: string } | { kind: 'title' };
 
 /** Metadata is looked for within the first lines of a page, not in the middle of a long list. */
 export const HEADER_LINES = 40;

@@ -111,7 +111,11 @@ export function dropRepeats(paragraphs: Paragraph[]): { kept: Paragraph[]; remov
       const a = paragraphs[i]!.text;
       const b = paragraphs[j]!.text;
       // a copy with template debris glued in front ("9CaKrnJX作者:…【环球时报综合报道】…") loses to the clean one
-      const keepLater = glued(a, b) ? true : glued(b, a) ? false : (!endsSentence(a) && endsSentence(b)) || (endsSentence(a) === endsSentence(b) && b.length > a.length);
+      const keepLater = glued(a, b)
+        ? true
+        : glued(b, a)
+          ? false
+          : (!endsSentence(a) && endsSentence(b)) || (endsSentence(a) === endsSentence(b) && b.length > a.length);
       drop.add(keepLater ? i : j);
       if (keepLater) break;
     }

@@ -19,10 +19,18 @@ const SHARE_NAMES =
 
 export const LINE_RULES: LineRule[] = [
   // "Last updated: Wednesday, 31 May 2023", "Updated 3 hours ago": a stamp is short and has a number soon after the word.
-  { reason: 'update stamp', maxLength: 80, test: /^(?:last[\s-]+)?(?:updated?|modified|edited|revised|changed)(?:\s+(?:on|at))?\s*(?::\s*|\s+)(?:\p{L}+\.?,?\s+){0,2}\d/iu },
+  {
+    reason: 'update stamp',
+    maxLength: 80,
+    test: /^(?:last[\s-]+)?(?:updated?|modified|edited|revised|changed)(?:\s+(?:on|at))?\s*(?::\s*|\s+)(?:\p{L}+\.?,?\s+){0,2}\d/iu,
+  },
   { reason: 'update stamp', maxLength: 140, test: /^(?:обновлено|изменено)(?=[\s:]|$)/i },
   // "1 hour ago", "Kyrgyzstan Review, 10 years ago": a relative stamp, page furniture
-  { reason: 'relative stamp', maxLength: 60, test: /^[^\d]*(?:^|[\s,])(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$|^(?:just now|yesterday|today)$/iu },
+  {
+    reason: 'relative stamp',
+    maxLength: 60,
+    test: /^[^\d]*(?:^|[\s,])(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$|^(?:just now|yesterday|today)$/iu,
+  },
   // "Telefon : +90 312 473 80 41 - Faks : …", "Tel.: +7 (727) 123-45-67": the site's address block
   { reason: 'contact details', maxLength: 400, test: /(?:^|\s)(?:tel(?:efon|ephone)?|phone|fax|faks|тел(?:ефон)?|факс)\.?\s*:?\s*\+?\d[\d\s()-]{6,}/iu },
   { reason: 'access stamp', maxLength: 140, test: /^\[?(?:last\s+)?(?:accessed|retrieved|viewed)\b/i },
@@ -54,12 +62,19 @@ export const LINE_RULES: LineRule[] = [
     test: /\b(?:support (?:our|independent|quality|public[- ]interest) (?:journalism|reporting|work|newsroom)|become an? (?:member|patron|supporter|subscriber)\b|make a (?:donation|contribution)|donate (?:now|today|to us|here)|donations? (?:mean|help|keep|allow)|your (?:donation|support|contribution) (?:helps|keeps|allows|makes|means)|help us (?:deliver|keep|continue|fund|remain))/i,
   },
   // "Read on the site example.com", "Читать на сайте radiosputnik.ru": a widget naming a site
-  { reason: 'site link', maxLength: 80, test: /^(?:read (?:it |more |this )?on(?: the site| the website)?|open (?:it )?(?:on|in) (?:the )?(?:site|app)|читать (?:на сайте|в источнике|полностью)|открыть на сайте|читать далее на)\s+\S+$/iu },
+  {
+    reason: 'site link',
+    maxLength: 80,
+    test: /^(?:read (?:it |more |this )?on(?: the site| the website)?|open (?:it )?(?:on|in) (?:the )?(?:site|app)|читать (?:на сайте|в источнике|полностью)|открыть на сайте|читать далее на)\s+\S+$/iu,
+  },
   {
     reason: 'share widget',
     maxLength: 120,
     terminator: true,
-    test: new RegExp(`^(?:share (?:this|the) (?:article|story|page|post|report)|${SHARE_NAMES}(?:[\\s,|·•/:]+${SHARE_NAMES})*|[\\d,.]+k? shares?|поделиться.*)[:!.]?$`, 'i'),
+    test: new RegExp(
+      `^(?:share (?:this|the) (?:article|story|page|post|report)|${SHARE_NAMES}(?:[\\s,|·•/:]+${SHARE_NAMES})*|[\\d,.]+k? shares?|поделиться.*)[:!.]?$`,
+      'i',
+    ),
   },
   {
     reason: 'comments',
@@ -79,7 +94,11 @@ export const LINE_RULES: LineRule[] = [
     test: /^(?:sign in|log ?in|log out|register|create an? (?:free )?account|my account)\b|\b(?:already have an account|(?:do not|don't) (?:already )?have an account|click here)\b/i,
   },
   // "Search", "Search Refworld", "Advanced Search" — but not a headline such as "Search for survivors"
-  { reason: 'site search', maxLength: 40, test: /^(?:[Aa]dvanced [Ss]earch|[Ss]earch(?: (?:this site|the site|our site|\p{Lu}[\p{L}\p{N}.-]*))?|[Ss]earch for:?|SEARCH|[Пп]оиск)$/u },
+  {
+    reason: 'site search',
+    maxLength: 40,
+    test: /^(?:[Aa]dvanced [Ss]earch|[Ss]earch(?: (?:this site|the site|our site|\p{Lu}[\p{L}\p{N}.-]*))?|[Ss]earch for:?|SEARCH|[Пп]оиск)$/u,
+  },
   // "Newsroom logo", "Site logo" — not "Kazakhstan unveils new state logo"
   { reason: 'logo', maxLength: 60, test: /^(?:(?:\p{Lu}\S*|site|header|footer|company|brand)\s+){0,3}[Ll]ogo$|^(?:[Ll]ogo|LOGO)\b/u },
   {
@@ -95,7 +114,11 @@ export const LINE_RULES: LineRule[] = [
   // "A reference habitation module … Credit: ESA": a caption signed by its credit
   { reason: 'caption', maxLength: 400, test: /[.)]\s+(?:Credit|Photo|Image|Picture|Source|Фото|Источник)\s*:\s*[^.]{2,80}$/u },
   // "Фото пресс-службы СГБ Узбекистана", "Photo courtesy of the ministry", "Сурет: …": a short credit with no sentence
-  { reason: 'photo credit', maxLength: 100, test: /^\(?(?:photo|фото|сурет|surat|сурат|عکس|صورة|图片|图)(?:\s+(?:courtesy|of|by|from|пресс-службы|из|с сайта|предоставлено|взято)\b|\s*[:：])[^.!?]*$/iu },
+  {
+    reason: 'photo credit',
+    maxLength: 100,
+    test: /^\(?(?:photo|фото|сурет|surat|сурат|عکس|صورة|图片|图)(?:\s+(?:courtesy|of|by|from|пресс-службы|из|с сайта|предоставлено|взято)\b|\s*[:：])[^.!?]*$/iu,
+  },
   { reason: 'advertisement', maxLength: 40, test: /^(?:advertisement|advertising|sponsored(?: content)?|promoted|реклама)$/i },
   {
     reason: 'navigation',

@@ -32,9 +32,10 @@ export function isSpam(line: string, documentVocabulary: Map<string, number>): b
 /** Word counts over a whole document, for the off-topic test. */
 export function vocabulary(lines: string[]): Map<string, number> {
   const v = new Map<string, number>();
-  for (const l of lines) for (const w of words(l)) {
-    const k = w.toLowerCase();
-    v.set(k, (v.get(k) ?? 0) + 1);
-  }
+  for (const l of lines)
+    for (const w of words(l)) {
+      const k = w.toLowerCase();
+      v.set(k, (v.get(k) ?? 0) + 1);
+    }
   return v;
 }

@@ -42,7 +42,8 @@ const isIndex = (x: unknown): x is number => typeof x === 'number' && Number.isI
 export function isMention(m: unknown, paragraphs: readonly string[]): m is Mention {
   if (typeof m !== 'object' || m === null) return false;
   const x = m as Record<string, unknown>;
-  if (!TYPES.has(x.type as MentionType) || typeof x.id !== 'string' || !x.id || typeof x.name !== 'string' || !x.name || typeof x.text !== 'string') return false;
+  if (!TYPES.has(x.type as MentionType) || typeof x.id !== 'string' || !x.id || typeof x.name !== 'string' || !x.name || typeof x.text !== 'string')
+    return false;
   if (!isIndex(x.paragraph) || !isIndex(x.start) || !isIndex(x.end)) return false;
   const p = paragraphs[x.paragraph];
   return p !== undefined && x.start <= x.end && x.end <= p.length;
@@ -84,7 +85,9 @@ export function shellProblem(json: unknown): string | null {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return 'not a corpus file (expected an object with "articles")';
   const obj = json as { version?: unknown; articles?: unknown };
   if (obj.version !== 1) {
-    return typeof obj.version === 'number' && obj.version > 1 ? `corpus version ${obj.version} is newer than this steppe reads (1)` : 'not a corpus file (missing "version": 1)';
+    return typeof obj.version === 'number' && obj.version > 1
+      ? `corpus version ${obj.version} is newer than this steppe reads (1)`
+      : 'not a corpus file (missing "version": 1)';
   }
   if (!Array.isArray(obj.articles)) return 'not a corpus file (missing "articles" list)';
   return null;

@@ -22,7 +22,11 @@ interface ParagraphScan {
   orgs: ShapeOrg[];
 }
 
-export function extractMentions(articles: (Pick<Article, 'paragraphs' | 'dateline'> & Partial<Pick<Article, 'publisher'>>)[], gazetteer: Gazetteer = defaultGazetteer(), roles: Roles = defaultRoles()): Mention[][] {
+export function extractMentions(
+  articles: (Pick<Article, 'paragraphs' | 'dateline'> & Partial<Pick<Article, 'publisher'>>)[],
+  gazetteer: Gazetteer = defaultGazetteer(),
+  roles: Roles = defaultRoles(),
+): Mention[][] {
   const scans: ParagraphScan[][] = articles.map((a) =>
     a.paragraphs.map((text) => {
       const tokens = tokenize(text);
@@ -68,14 +72,19 @@ export function extractMentions(articles: (Pick<Article, 'paragraphs' | 'datelin
         if (mention && kind === 'institution' && mention.id === gazetteer.entries[m.entry]!.id) unqualified.push({ mention, entry: m.entry });
         previous = { match: m, mention };
       }
-      for (const o of p.orgs) mentions.push({ type: 'organization', id: `org:${slug(o.name)}`, name: o.name, text: o.name, paragraph, start: o.start, end: o.end });
+      for (const o of p.orgs)
+        mentions.push({ type: 'organization', id: `org:${slug(o.name)}`, name: o.name, text: o.name, paragraph, start: o.start, end: o.end });
       for (const c of p.people) {
         const name = personName(c, people, ai);
         if (name) mentions.push({ type: 'person', id: `person:${slug(name)}`, name, text: c.text, paragraph, start: c.start, end: c.end });
       }
     });
     qualifyByStory(gazetteer, mentions, unqualified);
-    const bound = bindAcronyms(paras.map((p) => p.text), paras.map((p) => p.tokens), mentions);
+    const bound = bindAcronyms(
+      paras.map((p) => p.text),
+      paras.map((p) => p.tokens),
+      mentions,
+    );
     return withoutStrayPlaces(gazetteer, bound).sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
   });
 }
@@ -89,7 +98,12 @@ function regionOf(g: Gazetteer, text: string, matches: GazetteerMatch[], k: numb
   const entry = g.entries[m.entry]!;
   if (entry.kind !== 'place') return m;
   let end = m.end;
-  for (let j = k + 1; j < matches.length && /^(?:,\s*|\s+and\s+|\s*&\s*)$/.test(text.slice(end, matches[j]!.start)) && g.entries[matches[j]!.entry]!.kind === 'place'; j++) end = matches[j]!.end;
+  for (
+    let j = k + 1;
+    j < matches.length && /^(?:,\s*|\s+and\s+|\s*&\s*)$/.test(text.slice(end, matches[j]!.start)) && g.entries[matches[j]!.entry]!.kind === 'place';
+    j++
+  )
+    end = matches[j]!.end;
   if (!/^\s+(?:regions?|provinces?|oblasts?)\b/i.test(text.slice(end, end + 12))) return m;
   const region = g.regionByName.get(`${entry.name} Region`);
   return region === undefined ? m : { ...m, entry: region };
@@ -105,7 +119,10 @@ function inLongerName(text: string, tokens: Token[], m: GazetteerMatch): boolean
   const after = tokens[m.last + 1];
   const startsSentence = (k: number) => k === 0 || /[.!?:]\s*$/.test(text.slice(0, tokens[k]!.start));
   // the word before counts as part of a name unless it is capitalised only as a sentence's first ("Мысалы Петропавл …")
-  return (!!after && after.capitalised && adjacent(text, tokens[m.last]!, after)) || (!!before && !startsSentence(m.first) && !startsSentence(m.first - 1) && before.capitalised && adjacent(text, before, tokens[m.first]!));
+  return (
+    (!!after && after.capitalised && adjacent(text, tokens[m.last]!, after)) ||
+    (!!before && !startsSentence(m.first) && !startsSentence(m.first - 1) && before.capitalised && adjacent(text, before, tokens[m.first]!))
+  );
 }
 
 /**
@@ -115,7 +132,11 @@ function inLongerName(text: string, tokens: Token[], m: GazetteerMatch): boolean
 function asPublisher(text: string, m: GazetteerMatch, publisher: string | null | undefined): boolean {
   const written = text.slice(m.start, m.end);
   if (!publisher?.toLowerCase().startsWith(written.toLowerCase())) return false;
-  return /^\s+(?:has\s+|had\s+)?(?:reported|reports|discovered|learned|learnt|found out|wrote|writes|was told|correspondent)\b/.test(text.slice(m.end, m.end + 30)) || /\b(?:told|according to|to|by)\s+$/.test(text.slice(Math.max(0, m.start - 15), m.start));
+  return (
+    /^\s+(?:has\s+|had\s+)?(?:reported|reports|discovered|learned|learnt|found out|wrote|writes|was told|correspondent)\b/.test(
+      text.slice(m.end, m.end + 30),
+    ) || /\b(?:told|according to|to|by)\s+$/.test(text.slice(Math.max(0, m.start - 15), m.start))
+  );
 }
 
 function datelineEnd(text: string, dateline: string | null | undefined): number {
@@ -124,7 +145,14 @@ function datelineEnd(text: string, dateline: string | null | undefined): number 
   return dash ? dash.index : 0;
 }
 
-function gazetteerMention(g: Gazetteer, text: string, m: GazetteerMatch, previous: { match: GazetteerMatch; mention: Mention | null } | null, next: GazetteerMatch | undefined, paragraph: number): Mention | null {
+function gazetteerMention(
+  g: Gazetteer,
+  text: string,
+  m: GazetteerMatch,
+  previous: { match: GazetteerMatch; mention: Mention | null } | null,
+  next: GazetteerMatch | undefined,
+  paragraph: number,
+): Mention | null {
   const entry = g.entries[m.entry]!;
   const written = text.slice(m.start, m.end);
   if (entry.kind !== 'institution') return { type: entry.kind, id: entry.id, name: entry.name, text: written, paragraph, start: m.start, end: m.end };
@@ -133,7 +161,12 @@ function gazetteerMention(g: Gazetteer, text: string, m: GazetteerMatch, previou
   // (Chinese runs the two together: "吉尔吉斯斯坦国家安全委员会")
   const gap = text.slice(previous?.match.end ?? 0, m.start);
   const before = previous?.mention?.type === 'country' && (/^(?:['’]s)?\s+$/.test(gap) || (gap === '' && isHan(written))) ? previous.mention.id : null;
-  const after = next && g.entries[next.entry]!.kind === 'country' && /^\s+(?:of\s+(?:the\s+)?|(?:Республики|Республикасының|Respublikasi|Ҷумҳурии)\s+)?$/iu.test(text.slice(m.end, next.start)) ? g.entries[next.entry]!.id : null;
+  const after =
+    next &&
+    g.entries[next.entry]!.kind === 'country' &&
+    /^\s+(?:of\s+(?:the\s+)?|(?:Республики|Республикасының|Respublikasi|Ҷумҳурии)\s+)?$/iu.test(text.slice(m.end, next.start))
+      ? g.entries[next.entry]!.id
+      : null;
   const qualifier = before ?? after;
   // "Tajik border guards": a plural in lowercase names the people, not the body
   if (qualifier && /^\p{Ll}[^A-Z]*s$/u.test(written)) return null;

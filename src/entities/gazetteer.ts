@@ -233,7 +233,25 @@ export class GazetteerBuilder {
     });
     const cjkLengths = lengthsByHead(this.cjk.keys(), 1);
     const stemHeads = lengthsByHead(this.stems.keys(), 4);
-    return { entries: this.entries, root: this.root, stems: this.stems, stemHeads, cjkEntries: this.cjk, cjkLengths, countryNames: this.countryNames, regionByName, bodyOf: this.bodyOf, headWords: this.headWords, notOrganizations: this.notOrganizations, cities: this.cities, skeletons: this.skeletons, adjectiveStems: this.adjectiveStems, placeByName: this.placeByName, listed: this.listed, foreignNames: this.foreignNames };
+    return {
+      entries: this.entries,
+      root: this.root,
+      stems: this.stems,
+      stemHeads,
+      cjkEntries: this.cjk,
+      cjkLengths,
+      countryNames: this.countryNames,
+      regionByName,
+      bodyOf: this.bodyOf,
+      headWords: this.headWords,
+      notOrganizations: this.notOrganizations,
+      cities: this.cities,
+      skeletons: this.skeletons,
+      adjectiveStems: this.adjectiveStems,
+      placeByName: this.placeByName,
+      listed: this.listed,
+      foreignNames: this.foreignNames,
+    };
   }
 }
 
@@ -262,8 +280,14 @@ export function loadGazetteer(dir = path.join(dataDir, 'gazetteer'), outletsFile
     b.countryNames.set(c.cca3, c.name.common);
     // other languages' names; a plain Latin or Cyrillic name of three letters is a word somewhere ("Чад"),
     // one with a letter English lacks ("Çin") or in another script ("چین", "مصر") is not
-    const foreign = (inLanguages.get(c.cca3) ?? []).filter(({ name: n }) => ([...n].length > 3 || /[^\x00-\x7f\u0400-\u04ff]/.test(n)) && !drop.has(n) && !names.includes(n));
-    const entry = b.add({ id: `country:${c.cca3}`, kind: 'country', name: c.name.common, country: c.cca3 }, [...names, ...plurals, ...foreign.map((f) => f.name)]);
+    const foreign = (inLanguages.get(c.cca3) ?? []).filter(
+      ({ name: n }) => ([...n].length > 3 || /[^\x00-\x7f\u0400-\u04ff]/.test(n)) && !drop.has(n) && !names.includes(n),
+    );
+    const entry = b.add({ id: `country:${c.cca3}`, kind: 'country', name: c.name.common, country: c.cca3 }, [
+      ...names,
+      ...plurals,
+      ...foreign.map((f) => f.name),
+    ]);
     for (const { name: n, lang } of foreign) {
       if (!INFLECTING.has(lang) && !isHan(n)) continue;
       b.addStem(entry, n);
@@ -311,7 +335,8 @@ export function loadGazetteer(dir = path.join(dataDir, 'gazetteer'), outletsFile
   for (const o of readJson<OutletData>(outletsFile).outlets) {
     b.add({ id: `org:${slug(o.name)}`, kind: 'organization', name: o.name, country: null }, [o.name, ...o.aliases, ...o.abbreviations]);
   }
-  for (const inst of orgs.institutions) b.add({ id: `org:${slug(inst.name)}`, kind: 'institution', name: inst.name, country: null }, [inst.name, ...inst.aliases]);
+  for (const inst of orgs.institutions)
+    b.add({ id: `org:${slug(inst.name)}`, kind: 'institution', name: inst.name, country: null }, [inst.name, ...inst.aliases]);
   return b.build();
 }
 
@@ -338,5 +363,5 @@ export function defaultGazetteer(): Gazetteer {
 export function placeCountryOf(g: Gazetteer = defaultGazetteer()): (m: { type: string; id: string }) => string | null {
   const byId = new Map<string, string>();
   for (const e of g.entries) if (e.kind === 'place' && e.country) byId.set(e.id, g.countryNames.get(e.country) ?? e.country);
-  return (m) => (m.type === 'place' ? byId.get(m.id) ?? null : null);
+  return (m) => (m.type === 'place' ? (byId.get(m.id) ?? null) : null);
 }

@@ -11,7 +11,6 @@ import { cyrillicPlace, latinVariantPlace } from './placeSpellings.js';
 import { contextPlace } from './placeContext.js';
 import { adjacent, type Token } from './tokens.js';
 
-
 const isCyrillic = (c: number) => c >= 0x400 && c <= 0x4ff;
 const isArabicLetter = (c: number) => (c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfeff);
 
@@ -25,7 +24,10 @@ function caseAgrees(target: AliasTarget, tokens: Token[], first: number): boolea
   if (target.caseRule === 'any') return true;
   // an organization's name keeps its capitals: "an Islamic state" is not the Islamic State
   if (target.caseRule === 'title') return target.tokens.every((t, k) => !/^\p{Lu}/u.test(t) || /^\p{Lu}/u.test(tokens[first + k]!.text));
-  if (target.caseRule === 'exact') return target.tokens.every((t, k) => tokens[first + k]!.text === t || tokens[first + k]!.text.startsWith(t) && acronymOf(tokens[first + k]!) === t.toLowerCase());
+  if (target.caseRule === 'exact')
+    return target.tokens.every(
+      (t, k) => tokens[first + k]!.text === t || (tokens[first + k]!.text.startsWith(t) && acronymOf(tokens[first + k]!) === t.toLowerCase()),
+    );
   // a one-word name must be written as a name: "Turkey", not "turkey"
   return tokens[first]!.capitalised;
 }

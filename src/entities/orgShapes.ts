@@ -19,7 +19,42 @@ export interface ShapeOrg {
 /** Words that join the parts of a name. */
 const JOINERS = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'al', 'el', 'ul', 'in']);
 /** Capitalised at a sentence's start, never an organization's first word. */
-const OPENERS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'after', 'when', 'but', 'and', 'as', 'for', 'with', 'by', 'from', 'to', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'if', 'while', 'since', 'during', 'under', 'meanwhile', 'earlier', 'later', 'according']);
+const OPENERS = new Set([
+  'the',
+  'a',
+  'an',
+  'in',
+  'on',
+  'at',
+  'after',
+  'when',
+  'but',
+  'and',
+  'as',
+  'for',
+  'with',
+  'by',
+  'from',
+  'to',
+  'this',
+  'that',
+  'these',
+  'those',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  'if',
+  'while',
+  'since',
+  'during',
+  'under',
+  'meanwhile',
+  'earlier',
+  'later',
+  'according',
+]);
 
 export function findShapeOrgs(text: string, tokens: Token[], matches: GazetteerMatch[], g: Gazetteer, heads: Set<string>): ShapeOrg[] {
   // tokens already inside an organization the gazetteer knows are its
@@ -64,7 +99,8 @@ export function findShapeOrgs(text: string, tokens: Token[], matches: GazetteerM
     const closing = heads.has(last.key) || (/^\d+$/.test(last.key) && span.length >= 2 && heads.has(span[span.length - 2]!.key));
     const opening = heads.has(span[0]!.key) && span.some((t, k) => k > 0 && (t.key === 'of' || t.key === 'for')) && last.capitalised;
     // "Tashkent Institute of Finances", "Almaly District Court of Almaty": a head word inside, then whose
-    const inner = span.some((t, k) => k > 0 && k + 2 < span.length && heads.has(t.key) && (span[k + 1]!.key === 'of' || span[k + 1]!.key === 'for')) && last.capitalised;
+    const inner =
+      span.some((t, k) => k > 0 && k + 2 < span.length && heads.has(t.key) && (span[k + 1]!.key === 'of' || span[k + 1]!.key === 'for')) && last.capitalised;
     // "RFE/RL's Tajik Service": an outlet's desk is the outlet
     const desk = first > 0 && taken[first - 1] && /^['’]s\s$/.test(text.slice(tokens[first - 1]!.end, span[0]!.start));
     const name = text.slice(span[0]!.start, last.end).replace(/[’‘]/g, "'");
@@ -79,7 +115,20 @@ export function findShapeOrgs(text: string, tokens: Token[], matches: GazetteerM
 }
 
 /** the lowercase words between a court's place and "court": "Khujand city court", "Almaly district court of Almaty" */
-const COURT_KIND = new Set(['city', 'district', 'regional', 'provincial', 'oblast', 'military', 'appeals', 'interdistrict', 'municipal', 'garrison', 'economic', 'criminal']);
+const COURT_KIND = new Set([
+  'city',
+  'district',
+  'regional',
+  'provincial',
+  'oblast',
+  'military',
+  'appeals',
+  'interdistrict',
+  'municipal',
+  'garrison',
+  'economic',
+  'criminal',
+]);
 
 function findCourts(text: string, tokens: Token[], found: ShapeOrg[]): ShapeOrg[] {
   const out: ShapeOrg[] = [];
@@ -90,7 +139,14 @@ function findCourts(text: string, tokens: Token[], found: ShapeOrg[]): ShapeOrg[
     if (!/^ $/.test(text.slice(place.end, tokens[k + 1]!.start)) || !/^ $/.test(text.slice(tokens[k + 1]!.end, tokens[k + 2]!.start))) continue;
     // "the Aktobe Region criminal court": the capitalised words before belong to the name
     let from = k;
-    while (from > k - 3 && from > 0 && tokens[from - 1]!.capitalised && !OPENERS.has(tokens[from - 1]!.key) && /^ $/.test(text.slice(tokens[from - 1]!.end, tokens[from]!.start))) from--;
+    while (
+      from > k - 3 &&
+      from > 0 &&
+      tokens[from - 1]!.capitalised &&
+      !OPENERS.has(tokens[from - 1]!.key) &&
+      /^ $/.test(text.slice(tokens[from - 1]!.end, tokens[from]!.start))
+    )
+      from--;
     let last = k + 2;
     // "… court of Almaty"
     const of = tokens[last + 1];

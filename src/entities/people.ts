@@ -62,7 +62,8 @@ export function findPeople(text: string, tokens: Token[], matches: GazetteerMatc
     while (j + 1 < tokens.length && !covered[j + 1] && adjacent(text, tokens[j]!, tokens[j + 1]!)) {
       const next = tokens[j + 1]!;
       if (isNameToken(next)) j++;
-      else if (PARTICLES.has(next.key) && j + 2 < tokens.length && isNameToken(tokens[j + 2]!) && !covered[j + 2] && adjacent(text, next, tokens[j + 2]!)) j += 2;
+      else if (PARTICLES.has(next.key) && j + 2 < tokens.length && isNameToken(tokens[j + 2]!) && !covered[j + 2] && adjacent(text, next, tokens[j + 2]!))
+        j += 2;
       else break;
       if (possessiveAfter(text, tokens[j]!)) break;
     }
@@ -114,7 +115,13 @@ function candidateIn(text: string, tokens: Token[], from: number, to: number, ro
   const roled = roleBefore(text, tokens, first, roles);
   // "…, Токаев публично разрешил": a Russian-shaped surname inside a sentence is a person's
   const russianSurname = nameCount === 1 && !sentenceStart && first === from && RUSSIAN_SURNAME.test(name[0]!);
-  const context = roled || roleAfter(text, tokens, to, roles) || attribution(text, tokens, first, to) || reportedBefore(text, tokens, first, to) || nameShaped(names) || russianSurname;
+  const context =
+    roled ||
+    roleAfter(text, tokens, to, roles) ||
+    attribution(text, tokens, first, to) ||
+    reportedBefore(text, tokens, first, to) ||
+    nameShaped(names) ||
+    russianSurname;
   // two capitalised words with nothing else to say they are a person: kept if the article repeats the last alone
   const weak = nameCount >= 2 && !(titled || surnameShaped || context);
   return {
@@ -141,7 +148,8 @@ function asWritten(written: string, tokens: Token[], words: string[]): string {
   const changed = words.findIndex((w, k) => w !== tokens[k]!.text);
   if (changed < 0) return written;
   // only the last word lost an ending ("Mackinder’in"): the written name without it
-  if (changed === words.length - 1 && tokens[changed]!.text.startsWith(words[changed]!)) return written.slice(0, written.length - (tokens[changed]!.text.length - words[changed]!.length));
+  if (changed === words.length - 1 && tokens[changed]!.text.startsWith(words[changed]!))
+    return written.slice(0, written.length - (tokens[changed]!.text.length - words[changed]!.length));
   return words.join(' ');
 }
 
@@ -157,7 +165,8 @@ const CYRILLIC_SURNAME = /\p{Script=Cyrillic}(?:ов|ова|ев|ева|ёв|ё�
 /** The part of those endings that no common word of the same languages has (-ин is also a town's: Берлин). */
 const RUSSIAN_SURNAME = /\p{Script=Cyrillic}(?:ов|ова|ев|ева|ёв|ёва|зода|заде)$/u;
 /** Kazakh, Uzbek and Kyrgyz case suffixes on the last word of a name: Дауылбаевтың, Холдаровнинг, Рахимзодага. */
-const TURKIC_CASE = /^(.+(?:ов|ев|ёв|ин|зода|заде))(?:тың|тің|ның|нің|дың|дің|нинг|га|ға|қа|ка|ге|ке|да|та|де|те|дан|тан|ден|тен|ни|ны|ні|ды|ді|ты|ті|мен|пен|бен)$/u;
+const TURKIC_CASE =
+  /^(.+(?:ов|ев|ёв|ин|зода|заде))(?:тың|тің|ның|нің|дың|дің|нинг|га|ға|қа|ка|ге|ке|да|та|де|те|дан|тан|ден|тен|ни|ны|ні|ды|ді|ты|ті|мен|пен|бен)$/u;
 /** Russian case endings on a surname, and what the same case puts on the given name before it. */
 const RUSSIAN_CASE: [RegExp, RegExp][] = [
   [/^(.+(?:ов|ев|ёв|ин))ым$/u, /(?<=\p{L}{3})(?:ом|ем)$/u],
@@ -205,7 +214,10 @@ function roleAfter(text: string, tokens: Token[], last: number, roles: Roles): b
   const rest = text.slice(tokens[last]!.end, tokens[last]!.end + 60);
   const m = /^['’]?s?,\s+(?:(?:a|an|the|his|her|its|their)\s+)?((?:[\p{L}-]+\s?){1,4})/u.exec(rest);
   if (!m) return false;
-  const ws = m[1]!.toLowerCase().trim().split(/[\s-]+/);
+  const ws = m[1]!
+    .toLowerCase()
+    .trim()
+    .split(/[\s-]+/);
   for (let n = 1; n <= ws.length; n++) {
     const head = ws.slice(0, n);
     if (endsInRole(head, roles)) return true;

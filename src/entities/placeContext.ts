@@ -9,13 +9,23 @@ import { adjacent, type Token } from './tokens.js';
 
 /** the word after a name that makes it a place, and what it adds to the name */
 const AFTER: Record<string, string> = {
-  district: 'District', districts: 'District', region: 'Region', province: 'Province', oblast: 'Region',
-  village: '', town: '', crossing: '', valley: 'Valley', gorge: 'Gorge',
+  district: 'District',
+  districts: 'District',
+  region: 'Region',
+  province: 'Province',
+  oblast: 'Region',
+  village: '',
+  town: '',
+  crossing: '',
+  valley: 'Valley',
+  gorge: 'Gorge',
 };
 /** "the village of X", "the cities of X, Y and Z": the list after the word */
-const BEFORE = /\b(?:villages?|towns?|city|cities|districts?|settlements?)\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$/u;
+const BEFORE =
+  /\b(?:villages?|towns?|city|cities|districts?|settlements?)\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$/u;
 /** capitalised words that are not names here: directions, kinds of area, the sentence's own words */
-const GENERIC = /^(?:north|south|east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|upper|lower|greater|capital|border|frontier|military|federal|autonomous|administrative|tribal|mountain|mountainous|special|economic|industrial|border|the|this|that|a|an|its|their|his|her|our|in|of|and|each|every|whole|entire|same|new|old|former|local|rural|urban|home|native|one|two|three|several|which|what|another|other|pacific|arctic|atlantic)$/i;
+const GENERIC =
+  /^(?:north|south|east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|upper|lower|greater|capital|border|frontier|military|federal|autonomous|administrative|tribal|mountain|mountainous|special|economic|industrial|border|the|this|that|a|an|its|their|his|her|our|in|of|and|each|every|whole|entire|same|new|old|former|local|rural|urban|home|native|one|two|three|several|which|what|another|other|pacific|arctic|atlantic)$/i;
 
 export function contextPlace(g: Gazetteer, text: string, tokens: Token[], i: number): GazetteerMatch | null {
   const first = tokens[i]!;

@@ -72,7 +72,8 @@ export function cyrillicPlace(g: Gazetteer, text: string, tokens: Token[], i: nu
     return at(placeEntry(g, `${name} ${level === 'district' ? 'District' : 'Region'}`, country));
   }
   const known = placeOf(g, nounsOf(written));
-  if (level === 'district') return at(placeEntry(g, `${known?.name ?? capitalised(transliterate(written))} District`, known ? g.entries[known.entry]!.country : null));
+  if (level === 'district')
+    return at(placeEntry(g, `${known?.name ?? capitalised(transliterate(written))} District`, known ? g.entries[known.entry]!.country : null));
   if (known) return at(known.entry);
   if (level === 'region') return at(placeEntry(g, `${capitalised(transliterate(written))} Region`, null));
   return null;
@@ -82,7 +83,8 @@ export function cyrillicPlace(g: Gazetteer, text: string, tokens: Token[], i: nu
  * Case endings of Russian, Kazakh, Kyrgyz, Uzbek and Tajik that a place name takes ("Худжанда",
  * "Жаңаөзендегі", "Андижонда", "Баткенде"): only these come off, so "Қасымов" stays a surname.
  */
-const ENDING = /^(?:а|я|у|ю|е|ы|и|ом|ем|ой|ей|ах|ях|ам|ям|(?:[дт][аеыіо]|[нлдт][аеыі]н|[гғкқ][аеыіо]|[ндт][ыі]ң|[нд][ыі]|[дт][аеы]ғы|[дт]егі|ни|нинг|даги|ро)(?:[нл]ың|[нл]ің|[лд]ық|[лд]ік)?)$/u;
+const ENDING =
+  /^(?:а|я|у|ю|е|ы|и|ом|ем|ой|ей|ах|ях|ам|ям|(?:[дт][аеыіо]|[нлдт][аеыі]н|[гғкқ][аеыіо]|[ндт][ыі]ң|[нд][ыі]|[дт][аеы]ғы|[дт]егі|ни|нинг|даги|ро)(?:[нл]ың|[нл]ің|[лд]ық|[лд]ік)?)$/u;
 
 /** A noun's dictionary forms to try: as written, without a case ending, -ы/-и as -а/-я. */
 function nounsOf(word: string): string[] {

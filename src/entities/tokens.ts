@@ -40,7 +40,14 @@ export function foldKey(s: string): string {
   const key = CURLY.test(lower) ? lower.replace(/[’‘ʻ`]/g, "'") : lower;
   // Arabic script: vowel signs and tatweel go, and the letters Arabic and Persian write
   // differently (ي/ی, ك/ک, أ/إ/آ/ا) become one, so "المتّحدة" and "ایران" meet their names
-  return ARABIC.test(key) ? key.replace(/[\u064B-\u065F\u0670\u0640]/g, '').replace(/[يى]/g, 'ی').replace(/ك/g, 'ک').replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه') : key;
+  return ARABIC.test(key)
+    ? key
+        .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
+        .replace(/[يى]/g, 'ی')
+        .replace(/ك/g, 'ک')
+        .replace(/[أإآ]/g, 'ا')
+        .replace(/ة/g, 'ه')
+    : key;
 }
 
 export function tokenize(text: string): Token[] {
@@ -67,7 +74,11 @@ export function adjacent(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
   // "St. Petersburg", "Mt. Everest": an abbreviation's point does not part a name
   // and an initial's neither ("H. J. Mackinder")
-  return /^[ \u00a0\-‐‑–]{1,2}$/.test(gap) || (a.end === b.start && /^\p{Lu}\./u.test(b.text)) || (gap === '. ' && (/^(?:St|Ste|Mt|Ft|Pt)$/.test(a.text) || (a.text.length === 1 && a.capitalised)));
+  return (
+    /^[ \u00a0\-‐‑–]{1,2}$/.test(gap) ||
+    (a.end === b.start && /^\p{Lu}\./u.test(b.text)) ||
+    (gap === '. ' && (/^(?:St|Ste|Mt|Ft|Pt)$/.test(a.text) || (a.text.length === 1 && a.capitalised)))
+  );
 }
 
 /** Whether a possessive ending follows the token ("Nazarbayev’s"). */

@@ -56,7 +56,15 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
     // loaded only here: small corpora, the rule, start without it
     const { readSnapshot } = await import('./snapshot.js');
     const snapshot = readSnapshot(only!);
-    if (snapshot.ok) return { corpus: { version: 1, articles: snapshot.articles }, warnings: [], index: snapshot.index, table: snapshot.table, figures: snapshot.figures, snapshotOf: only! };
+    if (snapshot.ok)
+      return {
+        corpus: { version: 1, articles: snapshot.articles },
+        warnings: [],
+        index: snapshot.index,
+        table: snapshot.table,
+        figures: snapshot.figures,
+        snapshotOf: only!,
+      };
     const { corpus, warnings } = await readCorpusFile(only!);
     if (snapshot.damaged) warnings.unshift({ file: only!, message: `snapshot damaged (${snapshot.damaged}); rebuilding` });
     const ids = uniqueIds(corpus.articles);

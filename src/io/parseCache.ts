@@ -25,7 +25,13 @@ let dataFingerprint: string | undefined;
 function dataHash(): string {
   if (dataFingerprint === undefined) {
     const h = createHash('sha256').update(PARSER_VERSION);
-    for (const f of ['outlets.json', ...readdirSync(path.join(dataDir, 'gazetteer')).sort().map((g) => path.join('gazetteer', g))]) h.update(f).update(readFileSync(path.join(dataDir, f)));
+    for (const f of [
+      'outlets.json',
+      ...readdirSync(path.join(dataDir, 'gazetteer'))
+        .sort()
+        .map((g) => path.join('gazetteer', g)),
+    ])
+      h.update(f).update(readFileSync(path.join(dataDir, f)));
     dataFingerprint = h.digest('hex');
   }
   return dataFingerprint;

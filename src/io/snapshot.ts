@@ -26,7 +26,18 @@ const FORMAT = 4;
 interface Meta {
   key: string;
   count: number;
-  articles: { id: string; file: string; title: string | null; publisher: string | null; author: string | null; published: string | null; section: string[]; dateline: string | null; removed: RemovedLine[]; duplicateOf: string | null }[];
+  articles: {
+    id: string;
+    file: string;
+    title: string | null;
+    publisher: string | null;
+    author: string | null;
+    published: string | null;
+    section: string[];
+    dateline: string | null;
+    removed: RemovedLine[];
+    duplicateOf: string | null;
+  }[];
   entities: [MentionType, string, string][];
   surfaces: string[];
   /** the mention table's entities and spellings (its columns are binaries) */
@@ -51,7 +62,20 @@ function keyFor(corpusFile: string): string {
   return [FORMAT, INDEX_VERSION, realpathSync(corpusFile), s.size, s.mtimeMs, s.ino].join('|');
 }
 
-const TABLE_COLUMNS = ['spellingEntity', 'entityStart', 'entityKey', 'entityCount', 'spellingStart', 'spellingKey', 'spellingCount', 'pairStart', 'pairCountry', 'pairOther', 'pairCount', 'duplicate'] as const;
+const TABLE_COLUMNS = [
+  'spellingEntity',
+  'entityStart',
+  'entityKey',
+  'entityCount',
+  'spellingStart',
+  'spellingKey',
+  'spellingCount',
+  'pairStart',
+  'pairCountry',
+  'pairOther',
+  'pairCount',
+  'duplicate',
+] as const;
 const BINARIES = ['text', 'paragraphStarts', 'articleParagraphs', 'articleMentions', 'mentions', 'postingData', 'starts', ...TABLE_COLUMNS] as const;
 
 function tableColumns(t: MentionTable): Record<(typeof TABLE_COLUMNS)[number], ArrayBufferView> {
@@ -160,7 +184,18 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
     const meta: Meta = {
       key,
       count: articles.length,
-      articles: articles.map(({ id, file, title, publisher, author, published, section, dateline, removed, duplicateOf }) => ({ id, file, title, publisher, author, published, section, dateline, removed, duplicateOf })),
+      articles: articles.map(({ id, file, title, publisher, author, published, section, dateline, removed, duplicateOf }) => ({
+        id,
+        file,
+        title,
+        publisher,
+        author,
+        published,
+        section,
+        dateline,
+        removed,
+        duplicateOf,
+      })),
       entities,
       surfaces,
       table: { entityId: table.entityId, entityType: table.entityType, entityName: table.entityName, spellingText: table.spellingText },
@@ -230,7 +265,14 @@ function writeJsonInParts(file: string, value: Record<string, unknown>): void {
         return;
       }
       put('[');
-      for (let i = 0; i < v.length; i += 1000) put((i ? ',' : '') + v.slice(i, i + 1000).map((x: unknown) => JSON.stringify(x) ?? 'null').join(','));
+      for (let i = 0; i < v.length; i += 1000)
+        put(
+          (i ? ',' : '') +
+            v
+              .slice(i, i + 1000)
+              .map((x: unknown) => JSON.stringify(x) ?? 'null')
+              .join(','),
+        );
       put(']');
     });
     put('}');
@@ -274,7 +316,8 @@ function readBinary(folder: string, name: string, size: number, hash?: string): 
   }
 }
 
-const view = <T,>(Kind: { new (b: ArrayBuffer, o: number, l: number): T; BYTES_PER_ELEMENT: number }, b: Buffer) => new Kind(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength / Kind.BYTES_PER_ELEMENT);
+const view = <T>(Kind: { new (b: ArrayBuffer, o: number, l: number): T; BYTES_PER_ELEMENT: number }, b: Buffer) =>
+  new Kind(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength / Kind.BYTES_PER_ELEMENT);
 
 export interface Snapshot {
   articles: Article[];
@@ -305,7 +348,13 @@ export function writeSnapshotFigures(corpusFile: string, figures: Figures): bool
     // figures.json last: it names the binaries' hashes, so older binaries never pass for these
     writeFileSafely(path.join(folder, 'figureInts.bin'), intBytes);
     writeFileSafely(path.join(folder, 'figureNums.bin'), numBytes);
-    const saved = { key: meta.key, length, pool, sizes: { ints: intBytes.length, nums: numBytes.length }, hashes: { ints: sha256(intBytes), nums: sha256(numBytes) } };
+    const saved = {
+      key: meta.key,
+      length,
+      pool,
+      sizes: { ints: intBytes.length, nums: numBytes.length },
+      hashes: { ints: sha256(intBytes), nums: sha256(numBytes) },
+    };
     writeFileSafely(path.join(folder, 'figures.json'), seal(JSON.stringify(saved)));
     return true;
   } catch {
@@ -400,13 +449,15 @@ export function readSnapshot(corpusFile: string): ReadSnapshot {
   }
 }
 
-
 function loadSnapshot(folder: string, corpusFile: string): Snapshot {
   const meta = readMeta(folder);
   if (meta.key !== keyFor(corpusFile)) throw new Stale();
   check(Number.isInteger(meta.count) && meta.count >= 0 && Array.isArray(meta.articles) && meta.articles.length === meta.count, 'meta.json: article count');
   check(typeof meta.sizes === 'object' && meta.sizes !== null && typeof meta.hashes === 'object' && meta.hashes !== null, 'meta.json: no sizes or hashes');
-  const bin = Object.fromEntries(BINARIES.map((name) => [name, readBinary(folder, name, meta.sizes[name] ?? -1, meta.hashes[name] ?? '')])) as Record<(typeof BINARIES)[number], Buffer>;
+  const bin = Object.fromEntries(BINARIES.map((name) => [name, readBinary(folder, name, meta.sizes[name] ?? -1, meta.hashes[name] ?? '')])) as Record<
+    (typeof BINARIES)[number],
+    Buffer
+  >;
   const text = bin.text;
   const paragraphStarts = view(Float64Array, bin.paragraphStarts);
   const articleParagraphs = view(Int32Array, bin.articleParagraphs);
@@ -414,9 +465,15 @@ function loadSnapshot(folder: string, corpusFile: string): Snapshot {
   const columns = view(Int32Array, bin.mentions);
   // bounds: the checksums catch damage; these catch a snapshot that is whole but inconsistent
   check(articleParagraphs.length === meta.count + 1 && articleMentions.length === meta.count + 1, 'article columns have the wrong length');
-  check(inBounds(articleParagraphs, paragraphStarts.length, true) && articleParagraphs[meta.count] === paragraphStarts.length - 1, 'paragraph offsets out of bounds');
+  check(
+    inBounds(articleParagraphs, paragraphStarts.length, true) && articleParagraphs[meta.count] === paragraphStarts.length - 1,
+    'paragraph offsets out of bounds',
+  );
   check(inBounds(paragraphStarts, text.length + 1, true), 'text offsets out of bounds');
-  check(columns.length % 5 === 0 && inBounds(articleMentions, columns.length / 5 + 1, true) && articleMentions[meta.count] === columns.length / 5, 'mention offsets out of bounds');
+  check(
+    columns.length % 5 === 0 && inBounds(articleMentions, columns.length / 5 + 1, true) && articleMentions[meta.count] === columns.length / 5,
+    'mention offsets out of bounds',
+  );
   check(strideInBounds(columns, 5, 0, meta.entities.length) && strideInBounds(columns, 5, 1, meta.surfaces.length), 'mentions name unknown entities');
 
   // paragraphs are decoded when read, and the last few articles' are kept
@@ -434,7 +491,20 @@ function loadSnapshot(folder: string, corpusFile: string): Snapshot {
   // is done from the mention table
   const mentions = new MentionColumns({ entities: meta.entities, surfaces: meta.surfaces, columns });
   const articles: Article[] = meta.articles.map((a, i) => {
-    const article = { id: a.id, file: a.file, title: a.title, publisher: a.publisher, author: a.author, published: a.published, section: a.section, dateline: a.dateline, paragraphs: [] as string[], removed: a.removed, mentions: [] as Mention[], duplicateOf: a.duplicateOf };
+    const article = {
+      id: a.id,
+      file: a.file,
+      title: a.title,
+      publisher: a.publisher,
+      author: a.author,
+      published: a.published,
+      section: a.section,
+      dateline: a.dateline,
+      paragraphs: [] as string[],
+      removed: a.removed,
+      mentions: [] as Mention[],
+      duplicateOf: a.duplicateOf,
+    };
     // same key order as a parsed article; text and mentions stay in their columns until read
     Object.defineProperty(article, 'paragraphs', { get: () => paragraphsOf(i), enumerable: true, configurable: true });
     return mentionsFromColumns(article, mentions, articleMentions[i]!, articleMentions[i + 1]!);
@@ -451,10 +521,29 @@ function loadSnapshot(folder: string, corpusFile: string): Snapshot {
     published: meta.articles.map((a) => a.published),
   };
   const nEntities = table.entityId.length;
-  check(table.entities.start.length === meta.count + 1 && table.companions.start.length === meta.count + 1 && table.spellings.start.length === meta.count + 1 && table.duplicate.length === meta.count, 'mention table has the wrong length');
-  check(inBounds(table.entities.start, table.entities.key.length + 1, true) && inBounds(table.entities.key, nEntities), 'mention table: entity rows out of bounds');
-  check(inBounds(table.spellings.start, table.spellings.key.length + 1, true) && inBounds(table.spellings.key, table.spellingText.length) && inBounds(table.spellingEntity, nEntities), 'mention table: spelling rows out of bounds');
-  check(inBounds(table.companions.start, table.companions.country.length + 1, true) && inBounds(table.companions.country, nEntities) && inBounds(table.companions.other, nEntities), 'mention table: companion rows out of bounds');
+  check(
+    table.entities.start.length === meta.count + 1 &&
+      table.companions.start.length === meta.count + 1 &&
+      table.spellings.start.length === meta.count + 1 &&
+      table.duplicate.length === meta.count,
+    'mention table has the wrong length',
+  );
+  check(
+    inBounds(table.entities.start, table.entities.key.length + 1, true) && inBounds(table.entities.key, nEntities),
+    'mention table: entity rows out of bounds',
+  );
+  check(
+    inBounds(table.spellings.start, table.spellings.key.length + 1, true) &&
+      inBounds(table.spellings.key, table.spellingText.length) &&
+      inBounds(table.spellingEntity, nEntities),
+    'mention table: spelling rows out of bounds',
+  );
+  check(
+    inBounds(table.companions.start, table.companions.country.length + 1, true) &&
+      inBounds(table.companions.country, nEntities) &&
+      inBounds(table.companions.other, nEntities),
+    'mention table: companion rows out of bounds',
+  );
   const index: SearchIndex = {
     docs: articles.map((article, i) => ({ article, year: meta.years[i] ?? null })),
     fields: Object.fromEntries(Object.entries(meta.fields).map(([f, entries]) => [f, new Map(entries)])) as SearchIndex['fields'],
@@ -465,6 +554,9 @@ function loadSnapshot(folder: string, corpusFile: string): Snapshot {
     vocabulary: meta.vocabulary,
     fuse: vocabularyFuse(meta.vocabulary),
   };
-  check(index.starts.length === meta.vocabulary.length + 1 && inBounds(index.starts, index.postingData.length + 1, true) && inBounds(index.postingData, meta.count), 'posting lists out of bounds');
+  check(
+    index.starts.length === meta.vocabulary.length + 1 && inBounds(index.starts, index.postingData.length + 1, true) && inBounds(index.postingData, meta.count),
+    'posting lists out of bounds',
+  );
   return { articles, index, table, figures: readFigures(folder, meta.key) };
 }

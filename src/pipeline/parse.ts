@@ -74,7 +74,8 @@ export function parseFiles(files: SourceFile[], options: Omit<ParseOptions, 'sta
     const decoded = decodeBytes(f.bytes);
     if (decoded.ok) {
       sources.push({ file: f.name, text: decoded.text });
-      if (decoded.replaced) warnings.push({ file: f.path ?? f.name, message: `${decoded.replaced} byte${decoded.replaced === 1 ? '' : 's'} not valid UTF-8, shown as �` });
+      if (decoded.replaced)
+        warnings.push({ file: f.path ?? f.name, message: `${decoded.replaced} byte${decoded.replaced === 1 ? '' : 's'} not valid UTF-8, shown as �` });
       if (decoded.encoding) warnings.push({ file: f.path ?? f.name, message: `not UTF-8: read as ${decoded.encoding}` });
     } else warnings.push({ file: f.path ?? f.name, message: `skipped: ${decoded.reason}` });
   }

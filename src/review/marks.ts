@@ -64,7 +64,8 @@ export function parseReviewFile(text: string): ParsedReview {
   if (typeof json !== 'object' || json === null) return { ok: false, reason: 'corrupt' };
   const o = json as { version?: unknown; articles?: unknown };
   if (typeof o.version === 'number' && o.version > REVIEW_VERSION) return { ok: false, reason: 'newer' };
-  if ((o.version !== 1 && o.version !== 2) || typeof o.articles !== 'object' || o.articles === null || Array.isArray(o.articles)) return { ok: false, reason: 'corrupt' };
+  if ((o.version !== 1 && o.version !== 2) || typeof o.articles !== 'object' || o.articles === null || Array.isArray(o.articles))
+    return { ok: false, reason: 'corrupt' };
   const marks: Marks = new Map();
   // JSON.parse makes every key an own property, "__proto__" included
   for (const [id, m] of Object.entries(o.articles as Record<string, unknown>)) {
@@ -73,7 +74,11 @@ export function parseReviewFile(text: string): ParsedReview {
     if (o.version === 1) {
       // version 1 stamped the whole mark: every field was set then
       if (!isTime(r.updated)) return { ok: false, reason: 'corrupt' };
-      marks.set(id, { read: [r.read === true, r.updated], starred: [r.starred === true, r.updated], note: [typeof r.note === 'string' ? r.note : '', r.updated] });
+      marks.set(id, {
+        read: [r.read === true, r.updated],
+        starred: [r.starred === true, r.updated],
+        note: [typeof r.note === 'string' ? r.note : '', r.updated],
+      });
       continue;
     }
     const read = stamped(r.read, isBool);

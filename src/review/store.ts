@@ -106,7 +106,8 @@ export class ReviewStore {
 
   /** Ids and fields changed but not yet saved, each as its new value ("starred", "note: …"). */
   unsaved(): { id: string; fields: string[] }[] {
-    const say = (m: StampedMark, f: (typeof FIELDS)[number]) => (f === 'note' ? `note: ${m.note![0] || '(removed)'}` : `${m[f]![0] ? '' : 'un'}${f === 'read' ? 'read' : 'starred'}`);
+    const say = (m: StampedMark, f: (typeof FIELDS)[number]) =>
+      f === 'note' ? `note: ${m.note![0] || '(removed)'}` : `${m[f]![0] ? '' : 'un'}${f === 'read' ? 'read' : 'starred'}`;
     return [...this.pending].map(([id, m]) => ({ id, fields: FIELDS.filter((f) => m[f]).map((f) => say(m, f)) }));
   }
 
@@ -193,7 +194,7 @@ export class ReviewStore {
     }
   }
 
-/**
+  /**
    * An exclusive lock file next to the state file, holding its owner's pid. A lock whose owner
    * is gone (killed mid-save) is taken over at once; one older than 5 s is taken as abandoned.
    */

@@ -33,7 +33,11 @@ export function expandWord(index: SearchIndex, word: string): Map<string, number
   if (index.terms.has(w)) out.set(w, 1);
   // prefix: what the user is still typing ("naz" → nazarbayev); a binary search finds the
   // range. One letter is no prefix worth the postings of a quarter of the vocabulary.
-  for (let i = w.length < 2 ? index.vocabulary.length : lowerBound(index.vocabulary, w); i < index.vocabulary.length && index.vocabulary[i]!.startsWith(w); i++) {
+  for (
+    let i = w.length < 2 ? index.vocabulary.length : lowerBound(index.vocabulary, w);
+    i < index.vocabulary.length && index.vocabulary[i]!.startsWith(w);
+    i++
+  ) {
     const t = index.vocabulary[i]!;
     if (t !== w) out.set(t, Math.max(out.get(t) ?? 0, 0.8));
   }

@@ -15,8 +15,14 @@ import { sessionOf, type Keeper, type Session } from './session.js';
 /** The review state of the corpus opened from these paths (standard input: by its articles). */
 export async function openReview(paths: string[], corpus: Corpus): Promise<ReviewStore> {
   const identity = paths.includes('-')
-    ? 'stdin:' + createHash('sha256').update(corpus.articles.map((a) => a.id).join('\n')).digest('hex')
-    : paths.map((p) => path.resolve(p)).sort().join('\n');
+    ? 'stdin:' +
+      createHash('sha256')
+        .update(corpus.articles.map((a) => a.id).join('\n'))
+        .digest('hex')
+    : paths
+        .map((p) => path.resolve(p))
+        .sort()
+        .join('\n');
   const store = new ReviewStore(stateFileFor(identity));
   await store.load();
   return store;

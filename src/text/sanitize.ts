@@ -4,7 +4,8 @@
 // interlinear annotation) are measured as one column by some width tables and as none by
 // terminals: either way a row would come out a column short, so they are treated as unsafe.
 /** Every character steppe never sends to a terminal as it is (tests check against this same set). */
-export const UNSAFE_CHARS = '\\u0000-\\u001F\\u007F-\\u009F\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB';
+export const UNSAFE_CHARS =
+  '\\u0000-\\u001F\\u007F-\\u009F\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB';
 const UNSAFE = new RegExp(`[${UNSAFE_CHARS}]`, 'g');
 
 /** One line of display text: controls become spaces, runs of space collapse. */

@@ -28,7 +28,13 @@ function csvCell(v: Cell): string {
  * can itself be escaped and then split the cell), every kind of line break as <br>.
  */
 function mdCell(v: Cell): string {
-  return v === null ? '' : String(v).replace(/&/g, '&amp;').replace(/\|/g, '&#124;').replace(/</g, '&lt;').replace(/\r\n|\r|\n/g, '<br>');
+  return v === null
+    ? ''
+    : String(v)
+        .replace(/&/g, '&amp;')
+        .replace(/\|/g, '&#124;')
+        .replace(/</g, '&lt;')
+        .replace(/\r\n|\r|\n/g, '<br>');
 }
 
 export function formatTable(t: { columns: string[]; rows: Record<string, Cell>[] }, format: Format): string {
@@ -39,7 +45,12 @@ export function formatTable(t: { columns: string[]; rows: Record<string, Cell>[]
       // a BOM, so that spreadsheets read UTF-8; CRLF line ends as RFC 4180 has them
       return '\uFEFF' + [t.columns.map(csvCell).join(','), ...t.rows.map((r) => t.columns.map((c) => csvCell(r[c] ?? null)).join(','))].join('\r\n') + '\r\n';
     case 'md':
-      return [`| ${t.columns.map(mdCell).join(' | ')} |`, `| ${t.columns.map(() => '---').join(' | ')} |`, ...t.rows.map((r) => `| ${t.columns.map((c) => mdCell(r[c] ?? null)).join(' | ')} |`)].join('\n') + '\n';
+      return (
+        [
+          `| ${t.columns.map(mdCell).join(' | ')} |`,
+          `| ${t.columns.map(() => '---').join(' | ')} |`,
+          ...t.rows.map((r) => `| ${t.columns.map((c) => mdCell(r[c] ?? null)).join(' | ')} |`),
+        ].join('\n') + '\n'
+      );
   }
 }
-

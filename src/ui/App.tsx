@@ -144,17 +144,50 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
     const focused = state.focus === pane;
     switch (pane) {
       case 'list':
-        return <ArticleList model={model} ids={list} cursor={state.listCursor} width={w} rows={rows} focused={focused} theme={theme} marks={review} marksVersion={review?.version ?? 0} />;
+        return (
+          <ArticleList
+            model={model}
+            ids={list}
+            cursor={state.listCursor}
+            width={w}
+            rows={rows}
+            focused={focused}
+            theme={theme}
+            marks={review}
+            marksVersion={review?.version ?? 0}
+          />
+        );
       case 'reader': {
         const lines = state.reading === null ? null : selectors.reader(state.reading, w, state.showEntities, state.query).lines;
         return <Reader lines={lines} top={state.readerTop} rows={rows} theme={theme} />;
       }
       case 'entities': {
         if (state.concordance) {
-          return <ConcordancePane model={model} name={state.concordance.name} lines={selectors.concordance(tableQuery, state.concordance.id)} top={state.concordanceTop} width={w} rows={rows} theme={theme} />;
+          return (
+            <ConcordancePane
+              model={model}
+              name={state.concordance.name}
+              lines={selectors.concordance(tableQuery, state.concordance.id)}
+              top={state.concordanceTop}
+              width={w}
+              rows={rows}
+              theme={theme}
+            />
+          );
         }
         const { rows: entityRows, totals } = selectors.entities(tableQuery, ENTITY_TYPES[state.entityType]!);
-        return <EntitiesPane rows={entityRows} totals={totals} typeIndex={state.entityType} cursor={state.entityCursor} width={w} visible={rows} focused={focused} theme={theme} />;
+        return (
+          <EntitiesPane
+            rows={entityRows}
+            totals={totals}
+            typeIndex={state.entityType}
+            cursor={state.entityCursor}
+            width={w}
+            visible={rows}
+            focused={focused}
+            theme={theme}
+          />
+        );
       }
       case 'compare': {
         const comparison = selectors.comparison(tableQuery);
@@ -215,7 +248,16 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
           ))}
         </Box>
       )}
-      <StatusBar state={state} label={model.label} total={model.articles.length} matches={result.ids.length} warnings={model.warnings} unsaved={review?.failure ?? null} width={size.columns} theme={theme} />
+      <StatusBar
+        state={state}
+        label={model.label}
+        total={model.articles.length}
+        matches={result.ids.length}
+        warnings={model.warnings}
+        unsaved={review?.failure ?? null}
+        width={size.columns}
+        theme={theme}
+      />
     </Box>
   );
 }

@@ -31,11 +31,20 @@ export function matrixAxis(c: Comparison, width: number): string[] {
 
 export function figureLine(f: FigureFact): string {
   const n = f.low === f.high ? f.low.toLocaleString('en') : `${f.low.toLocaleString('en')}–${f.high.toLocaleString('en')}`;
-  return sanitizeLine(`${f.qualifier ? f.qualifier + ' ' : ''}${n} ${f.what}${f.event ? ` (${f.event})` : ''}${f.year ? `, ${f.year}` : ''}${f.speaker ? ` — ${f.speaker}` : ''}`);
+  return sanitizeLine(
+    `${f.qualifier ? f.qualifier + ' ' : ''}${n} ${f.what}${f.event ? ` (${f.event})` : ''}${f.year ? `, ${f.year}` : ''}${f.speaker ? ` — ${f.speaker}` : ''}`,
+  );
 }
 
 /** The side-by-side view of the marked countries over the articles `ids`; `titleOf` names an article. */
-export function sideBySideLines(table: MentionTable, ids: ArrayLike<number>, titleOf: (article: number) => string, figures: Figures, marked: string[], width: number): string[] {
+export function sideBySideLines(
+  table: MentionTable,
+  ids: ArrayLike<number>,
+  titleOf: (article: number) => string,
+  figures: Figures,
+  marked: string[],
+  width: number,
+): string[] {
   if (marked.length < 2) return ['Mark two or more countries with Space in the countries view (v cycles the views).'];
   const sbs = sideBySideIn(table, figures, marked, ids);
   const colWidth = Math.max(10, Math.floor((width - (marked.length - 1) * 2) / marked.length));

@@ -14,7 +14,6 @@ export interface Binding {
   hint?: boolean;
 }
 
-
 export const NORMAL_KEYS: Binding[] = [
   { keys: ['j', 'down'], action: { type: 'move', delta: 1 }, help: 'move down / scroll', hint: true },
   { keys: ['k', 'up'], action: { type: 'move', delta: -1 }, help: 'move up / scroll' },
@@ -37,7 +36,13 @@ export const NORMAL_KEYS: Binding[] = [
   { keys: ['right', 'l'], action: { type: 'entityType', delta: 1 }, help: 'next entity type', panes: ['entities'], hint: true },
   { keys: ['left', 'h'], action: { type: 'entityType', delta: -1 }, help: 'previous entity type', panes: ['entities'] },
   { keys: ['c'], action: { type: 'concordance' }, help: 'concordance (keyword in context)', panes: ['entities'], hint: true },
-  { keys: ['v'], action: { type: 'compareView', delta: 1 }, help: 'next view: countries, matrix, side by side, timeline, figures', panes: ['compare'], hint: true },
+  {
+    keys: ['v'],
+    action: { type: 'compareView', delta: 1 },
+    help: 'next view: countries, matrix, side by side, timeline, figures',
+    panes: ['compare'],
+    hint: true,
+  },
   { keys: ['V'], action: { type: 'compareView', delta: -1 }, help: 'previous compare view', panes: ['compare'] },
   { keys: ['s'], action: { type: 'compareSort' }, help: 'sort countries by the next column', panes: ['compare'], hint: true },
   { keys: ['right', 'l'], action: { type: 'column', delta: 1 }, help: 'matrix: next column', panes: ['compare'] },
@@ -50,7 +55,13 @@ export const NORMAL_KEYS: Binding[] = [
   { keys: ['4'], action: { type: 'focus', pane: 'compare' }, help: 'compare pane' },
   { keys: ['u'], action: { type: 'toggleRead' }, help: 'mark read / unread', panes: ['list', 'reader'] },
   { keys: ['*'], action: { type: 'toggleStar' }, help: 'star / unstar', panes: ['list', 'reader'], hint: true },
-  { keys: ['m'], action: { type: 'startNote', articleId: '', text: '' }, help: 'write or edit a note (Enter saves, Esc cancels)', panes: ['list', 'reader'], hint: true },
+  {
+    keys: ['m'],
+    action: { type: 'startNote', articleId: '', text: '' },
+    help: 'write or edit a note (Enter saves, Esc cancels)',
+    panes: ['list', 'reader'],
+    hint: true,
+  },
   { keys: ['x'], action: { type: 'export' }, help: 'export this view (with the filter) to a file here' },
   { keys: ['y'], action: { type: 'copyCitation' }, help: "copy the article's citation (OSC 52 clipboard)", panes: ['list', 'reader'] },
   { keys: ['z'], action: { type: 'zoom' }, help: 'zoom the pane to the full screen, and back' },

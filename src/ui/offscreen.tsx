@@ -12,7 +12,10 @@ export interface Offscreen {
   instance: ReturnType<typeof render>;
 }
 
-export function renderOffscreen(model: Model, options: { columns?: number; rows?: number; theme?: Theme; review?: Review; outside?: Outside; stdout?: FakeStdout } = {}): Offscreen {
+export function renderOffscreen(
+  model: Model,
+  options: { columns?: number; rows?: number; theme?: Theme; review?: Review; outside?: Outside; stdout?: FakeStdout } = {},
+): Offscreen {
   const stdout = options.stdout ?? new FakeStdout(options.columns ?? 120, options.rows ?? 40);
   const stdin = new FakeStdin();
   const instance = render(<App model={model} theme={options.theme ?? MONO} review={options.review} outside={options.outside} />, {

@@ -13,7 +13,11 @@ import { firstLine } from '../text/firstLine.js';
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT = '\x1b[?25h\x1b[?1049l';
 
-export async function runDashboard(model: Model, theme: Theme, extras: { review?: Review; outside?: Outside; stdin?: NodeJS.ReadStream } = {}): Promise<number> {
+export async function runDashboard(
+  model: Model,
+  theme: Theme,
+  extras: { review?: Review; outside?: Outside; stdin?: NodeJS.ReadStream } = {},
+): Promise<number> {
   const keyboard = extras.stdin ?? process.stdin;
   const out = process.stdout;
   let restored = false;
@@ -51,7 +55,13 @@ export async function runDashboard(model: Model, theme: Theme, extras: { review?
     // Ink 6.8's incremental renderer moves the cursor one line short when a frame ends with a
     // newline (every frame shorter than the terminal), shifting the screen; standard rendering
     // is correct, so incremental rendering is opt-in (STEPPE_INCREMENTAL=1) until Ink fixes it.
-    instance = render(<App model={model} theme={theme} review={extras.review} outside={extras.outside} />, { stdin: keyboard, exitOnCtrlC: false, patchConsole: false, incrementalRendering: process.env.STEPPE_INCREMENTAL === '1', maxFps: 30 });
+    instance = render(<App model={model} theme={theme} review={extras.review} outside={extras.outside} />, {
+      stdin: keyboard,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      incrementalRendering: process.env.STEPPE_INCREMENTAL === '1',
+      maxFps: 30,
+    });
     await instance.waitUntilExit();
   } finally {
     restore();
@@ -60,7 +70,9 @@ export async function runDashboard(model: Model, theme: Theme, extras: { review?
   const unsaved = (await extras.review?.close?.()) ?? [];
   if (unsaved.length === 0) return 0;
   const titles = new Map(model.articles.map((a) => [a.id, a.title ?? a.file]));
-  process.stderr.write(`steppe: ${unsaved.length} change${unsaved.length === 1 ? '' : 's'} to review marks not saved (${extras.review?.failure ?? 'unknown reason'}):\n`);
+  process.stderr.write(
+    `steppe: ${unsaved.length} change${unsaved.length === 1 ? '' : 's'} to review marks not saved (${extras.review?.failure ?? 'unknown reason'}):\n`,
+  );
   for (const u of unsaved) process.stderr.write(`  ${sanitizeLine(titles.get(u.id) ?? u.id)}: ${u.fields.join(', ')}\n`);
   return 1;
 }

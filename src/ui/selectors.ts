@@ -87,7 +87,17 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
   // with one pass, so a keystroke never sorts 100,000 strings
   const orders = new Map<SortKey, Int32Array>();
   const orderOf = (sort: Exclude<SortKey, 'relevance'>) => {
-    if (!orders.has(sort)) orders.set(sort, Int32Array.from(sortIds(model, model.articles.map((_, i) => i), sort)));
+    if (!orders.has(sort))
+      orders.set(
+        sort,
+        Int32Array.from(
+          sortIds(
+            model,
+            model.articles.map((_, i) => i),
+            sort,
+          ),
+        ),
+      );
     return orders.get(sort)!;
   };
   const listFor = memo(
@@ -237,7 +247,13 @@ function readerLines(model: Model, index: number, width: number, showEntities: b
 }
 
 /** Cuts text[start, end) at entity and hit boundaries into styled segments. */
-function styleRange(text: string, start: number, end: number, entities: { start: number; end: number; type: MentionType }[], hits: { start: number; end: number }[]): Segment[] {
+function styleRange(
+  text: string,
+  start: number,
+  end: number,
+  entities: { start: number; end: number; type: MentionType }[],
+  hits: { start: number; end: number }[],
+): Segment[] {
   const cuts = new Set([start, end]);
   for (const r of [...entities, ...hits]) {
     if (r.start > start && r.start < end) cuts.add(r.start);

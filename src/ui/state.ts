@@ -226,7 +226,12 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
       }
       if (s.focus === 'compare') {
         const view = COMPARE_VIEWS[s.compareView];
-        const countries = view === 'matrix' ? [...new Set([v.matrix[s.matrixRow], v.matrix[s.matrixCol]])] : view === 'countries' ? [v.compareRows[s.compareCursor]?.country] : [];
+        const countries =
+          view === 'matrix'
+            ? [...new Set([v.matrix[s.matrixRow], v.matrix[s.matrixCol]])]
+            : view === 'countries'
+              ? [v.compareRows[s.compareCursor]?.country]
+              : [];
         if (!countries.length || countries.some((c) => !c)) return next;
         const text = `${s.filter.trim()} ${countries.map((c) => `country:${quoteValue(c!)}`).join(' ')}`.trim();
         return { ...applyText(next, text), history: remember(s.history, text), focus: 'list' };
@@ -296,7 +301,11 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
       const row = v.compareRows[s.compareCursor];
       if (!row || COMPARE_VIEWS[s.compareView] !== 'countries') return next;
       const marked = s.marked.includes(row.country) ? s.marked.filter((c) => c !== row.country) : [...s.marked, row.country];
-      return { ...next, marked, message: marked.length >= 2 ? `${marked.join(', ')} marked: v to the side-by-side view` : `${marked.join(', ') || 'nothing'} marked` };
+      return {
+        ...next,
+        marked,
+        message: marked.length >= 2 ? `${marked.join(', ')} marked: v to the side-by-side view` : `${marked.join(', ') || 'nothing'} marked`,
+      };
     }
     case 'column':
       if (COMPARE_VIEWS[s.compareView] !== 'matrix') return next;

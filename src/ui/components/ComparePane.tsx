@@ -31,8 +31,11 @@ export function ComparePane(props: {
       <Text color={theme.accent}>{fit(tabs, width)}</Text>
       {view === 'countries' && <Countries {...props} rows={props.rows} />}
       {view === 'matrix' && <Matrix {...props} />}
-      {view !== 'countries' && view !== 'matrix' &&
-        Array.from({ length: Math.max(0, Math.min(scroll, props.lines.length - state.compareTop)) }, (_, i) => <Text key={state.compareTop + i}>{fit(props.lines.at(state.compareTop + i), width)}</Text>)}
+      {view !== 'countries' &&
+        view !== 'matrix' &&
+        Array.from({ length: Math.max(0, Math.min(scroll, props.lines.length - state.compareTop)) }, (_, i) => (
+          <Text key={state.compareTop + i}>{fit(props.lines.at(state.compareTop + i), width)}</Text>
+        ))}
     </Box>
   );
 }
@@ -57,8 +60,32 @@ function Countries(props: { state: UiState; rows: CountryProfile[]; width: numbe
   // the two "top" columns share what the numbers leave
   const topWidth = Math.max(MIN_TOP, Math.floor((width - COUNTRY_AND_GAPS - WIDE_NUMBERS.reduce((a, b) => a + b, 0)) / 2));
   const cols = wide
-    ? flexColumns(width, [{ key: 'country', header: mark('country', 'country') }, { key: 'articles', header: mark('articles', 'art.'), align: 'right' }, { key: 'mentions', header: mark('mentions', 'ment.'), align: 'right' }, { key: 'share', header: mark('share', 'share'), align: 'right' }, { key: 'first', header: mark('first', 'first') }, { key: 'last', header: mark('last', 'last') }, { key: 'figures', header: mark('figures', 'fig.'), align: 'right' }, { key: 'orgs', header: 'top organization' }, { key: 'people', header: 'top person' }], [...WIDE_NUMBERS, topWidth, topWidth])
-    : flexColumns(width, [{ key: 'country', header: mark('country', 'country') }, { key: 'articles', header: mark('articles', 'art.'), align: 'right' }, { key: 'mentions', header: mark('mentions', 'ment.'), align: 'right' }, { key: 'share', header: mark('share', 'share'), align: 'right' }, { key: 'figures', header: mark('figures', 'fig.'), align: 'right' }], NARROW_NUMBERS);
+    ? flexColumns(
+        width,
+        [
+          { key: 'country', header: mark('country', 'country') },
+          { key: 'articles', header: mark('articles', 'art.'), align: 'right' },
+          { key: 'mentions', header: mark('mentions', 'ment.'), align: 'right' },
+          { key: 'share', header: mark('share', 'share'), align: 'right' },
+          { key: 'first', header: mark('first', 'first') },
+          { key: 'last', header: mark('last', 'last') },
+          { key: 'figures', header: mark('figures', 'fig.'), align: 'right' },
+          { key: 'orgs', header: 'top organization' },
+          { key: 'people', header: 'top person' },
+        ],
+        [...WIDE_NUMBERS, topWidth, topWidth],
+      )
+    : flexColumns(
+        width,
+        [
+          { key: 'country', header: mark('country', 'country') },
+          { key: 'articles', header: mark('articles', 'art.'), align: 'right' },
+          { key: 'mentions', header: mark('mentions', 'ment.'), align: 'right' },
+          { key: 'share', header: mark('share', 'share'), align: 'right' },
+          { key: 'figures', header: mark('figures', 'fig.'), align: 'right' },
+        ],
+        NARROW_NUMBERS,
+      );
   const rows = props.rows.slice(start, start + visible).map((r) => ({
     country: `${state.marked.includes(r.country) ? '● ' : ''}${r.country}`,
     articles: String(r.articles),

@@ -28,10 +28,26 @@ export function EntitiesPane(props: {
   const tabs = ENTITY_TYPES.map((t, i) => (i === props.typeIndex ? `[${t}]` : t)).join(' ');
   const visible = props.visible;
   const start = windowStart(props.cursor, props.rows.length, visible);
-  const columns = flexColumns(width, [{ key: 'entity', header: 'entity' }, { key: 'type', header: 'type' }, { key: 'articles', header: 'articles', align: 'right' }, { key: 'mentions', header: 'mentions', align: 'right' }, { key: 'total', header: 'corpus', align: 'right' }], width >= WIDE ? COLUMN_WIDTHS : COLUMN_WIDTHS.map((w, i) => (i === 0 ? 0 : w)));
+  const columns = flexColumns(
+    width,
+    [
+      { key: 'entity', header: 'entity' },
+      { key: 'type', header: 'type' },
+      { key: 'articles', header: 'articles', align: 'right' },
+      { key: 'mentions', header: 'mentions', align: 'right' },
+      { key: 'total', header: 'corpus', align: 'right' },
+    ],
+    width >= WIDE ? COLUMN_WIDTHS : COLUMN_WIDTHS.map((w, i) => (i === 0 ? 0 : w)),
+  );
   const rows = props.rows.slice(start, start + visible).map((e) => {
     const t = props.totals.get(e.id);
-    return { entity: sanitizeLine(e.name), type: e.type, articles: String(e.articles), mentions: String(e.mentions), total: t ? `${t.articles}/${t.mentions}` : '' };
+    return {
+      entity: sanitizeLine(e.name),
+      type: e.type,
+      articles: String(e.articles),
+      mentions: String(e.mentions),
+      total: t ? `${t.articles}/${t.mentions}` : '',
+    };
   });
   return (
     <Box flexDirection="column">

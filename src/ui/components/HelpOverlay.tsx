@@ -4,7 +4,24 @@ import { MODE_KEYS, MODE_TITLES, NORMAL_KEYS, type Binding } from '../keymap.js'
 import type { Theme } from '../theme.js';
 import { fit } from '../textWidth.js';
 
-const PRETTY: Record<string, string> = { down: '↓', up: '↑', left: '←', right: '→', enter: 'Enter', escape: 'Esc', space: 'Space', pagedown: 'PgDn', pageup: 'PgUp', home: 'Home', end: 'End', tab: 'Tab', 'shift-tab': 'S-Tab', 'ctrl-c': '^C', 'ctrl-f': '^F', 'ctrl-b': '^B' };
+const PRETTY: Record<string, string> = {
+  down: '↓',
+  up: '↑',
+  left: '←',
+  right: '→',
+  enter: 'Enter',
+  escape: 'Esc',
+  space: 'Space',
+  pagedown: 'PgDn',
+  pageup: 'PgUp',
+  home: 'Home',
+  end: 'End',
+  tab: 'Tab',
+  'shift-tab': 'S-Tab',
+  'ctrl-c': '^C',
+  'ctrl-f': '^F',
+  'ctrl-b': '^B',
+};
 
 const keysOf = (b: Binding) => b.keys.map((k) => PRETTY[k] ?? k).join(' ');
 

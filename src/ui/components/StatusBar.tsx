@@ -8,7 +8,16 @@ import { sanitizeLine } from '../../text/sanitize.js';
 
 const PANE_NAMES = { list: 'Articles', reader: 'Reader', entities: 'Entities', compare: 'Compare' } as const;
 
-export function StatusBar(props: { state: UiState; label: string; total: number; matches: number; warnings: number; unsaved?: string | null; width: number; theme: Theme }) {
+export function StatusBar(props: {
+  state: UiState;
+  label: string;
+  total: number;
+  matches: number;
+  warnings: number;
+  unsaved?: string | null;
+  width: number;
+  theme: Theme;
+}) {
   const { state, width, theme } = props;
   const filtering = state.mode === 'filter';
   if (state.mode === 'note') {
@@ -23,7 +32,7 @@ export function StatusBar(props: { state: UiState; label: string; total: number;
   const prompt = filtering ? `/${sanitizeLine(state.draft)}▏` : null;
   const top = filtering
     ? `${prompt}  ${state.draftError ? `✗ ${state.draftError} (showing the last valid filter)` : count}`
-    : state.message ?? hintsFor(state.focus);
+    : (state.message ?? hintsFor(state.focus));
   const status = [
     'steppe',
     // first, so that a narrow terminal never cuts it: marks wait to be saved

@@ -59,15 +59,20 @@ function BodyCell(props: { column: number; children?: unknown }) {
 }
 
 export function Table(props: { columns: Column[]; rows: Record<string, string>[]; selected: number; focused: boolean; accent?: string }) {
-  const data = props.rows.map((row, i) =>
-    Object.fromEntries(props.columns.map((c) => [c.key, (i === props.selected ? SELECTED : '') + (row[c.key] ?? '')])),
-  );
+  const data = props.rows.map((row, i) => Object.fromEntries(props.columns.map((c) => [c.key, (i === props.selected ? SELECTED : '') + (row[c.key] ?? '')])));
   // ink-table's types say header cells get no column index and components return elements;
   // at run time every cell gets { column, children } and null renders nothing, hence the casts.
   const headings = props.columns.map((c) => c.key);
   return (
     <Ctx.Provider value={{ columns: props.columns, inverse: props.focused, accent: props.accent }}>
-      <InkTable data={data.length ? data : [Object.fromEntries(headings.map((h) => [h, '']))]} columns={headings} header={HeaderCell as never} cell={BodyCell as never} skeleton={Nothing as never} padding={0} />
+      <InkTable
+        data={data.length ? data : [Object.fromEntries(headings.map((h) => [h, '']))]}
+        columns={headings}
+        header={HeaderCell as never}
+        cell={BodyCell as never}
+        skeleton={Nothing as never}
+        padding={0}
+      />
     </Ctx.Provider>
   );
 }
