@@ -13,6 +13,7 @@ import { packageRoot } from '../src/paths.js';
 import { generateCorpus } from '../src/bench/generate.js';
 import { serializeCorpus } from '../src/io/corpusFile.js';
 import { SNAPSHOT_MIN_BYTES } from '../src/io/openCorpus.js';
+import { LONG } from './long.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const scratch = mkdtempSync(path.join(tmpdir(), 'steppe-e2e-'));
@@ -31,7 +32,7 @@ async function waitFor(what: RegExp, ms = 8000): Promise<string> {
   }
 }
 
-describe('steppe in a real terminal (tmux)', { skip: hasTmux ? false : 'tmux is not installed' }, () => {
+describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is not installed' }, () => {
   // a session that outlives every test's: with none left the server exits, and a new session
   // started while it is exiting fails ("server exited unexpectedly")
   before(() => tmux('new-session', '-d', '-s', 'keeper', 'sleep 3600'));

@@ -10,10 +10,11 @@ import { K, renderSized, widestLine } from './uiHarness.js';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { packageRoot } from '../src/paths.js';
+import { LONG } from './long.js';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('resize storm', () => {
+describe('resize storm', { skip: LONG }, () => {
   it('survives 400 resizes between 20×5 and 300×100, keys in between, and ends on a correct frame', async () => {
     const s = await renderSized(100, 30);
     const sizes = fc.sample(fc.tuple(fc.integer({ min: 20, max: 300 }), fc.integer({ min: 5, max: 100 })), { numRuns: 400, seed: 11 });
@@ -39,7 +40,7 @@ describe('resize storm', () => {
   });
 });
 
-describe('soak', () => {
+describe('soak', { skip: LONG }, () => {
   it('takes 5,000 random keys and typed filters on the bundled corpus: no exception, heap within 10 %', () => {
     // in its own process with React's production build, as the shipped CLI runs (React's
     // development build keeps diagnostics for every render and grows without bound)

@@ -15,6 +15,7 @@ import { makeSelectors } from '../src/ui/selectors.js';
 import { EMPTY_QUERY } from '../src/search/query.js';
 import { seedFiles } from './helpers.js';
 import { K, modelOf, renderSized, widestLine } from './uiHarness.js';
+import { LONG } from './long.js';
 
 export const FUZZ_RUNS = Number(process.env.STEPPE_FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.STEPPE_FUZZ_SEED ?? 20261125);
@@ -106,7 +107,7 @@ function drawnLines(bytes: Buffer): { lines: string[]; wrapped: string[] } {
   return { lines: [...lines, ...wrapped], wrapped };
 }
 
-describe('fuzzing', () => {
+describe('fuzzing', { skip: LONG }, () => {
   it(`${FUZZ_RUNS} mutated and random inputs: parse → extract → draw, never an exception or an unsafe line (seed ${SEED})`, async () => {
     let rendered = 0;
     let ran = 0;

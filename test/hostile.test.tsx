@@ -13,6 +13,7 @@ import { parseFiles } from '../src/pipeline/parse.js';
 import { UNSAFE_CHARS } from '../src/text/sanitize.js';
 import { fixtureDir, hostileCases } from './hostile.js';
 import { K, modelOf, renderSized } from './uiHarness.js';
+import { LONG } from './long.js';
 
 // Ink's own styling is SGR (ESC [ … m); anything else escape-like came from the input
 const SGR = /\x1b\[[0-9;]*m/g;
@@ -37,7 +38,7 @@ const readerText = (frame: string) =>
 
 describe('hostile input', () => {
   for (const c of hostileCases()) {
-    it(`${c.name}: parsed, extracted and shown safely`, async () => {
+    it(`${c.name}: parsed, extracted and shown safely`, { skip: c.large ? LONG : false }, async () => {
       if (!c.large)
         assert.deepEqual(readFileSync(path.join(fixtureDir, c.name)), c.bytes, `test/fixtures/hostile/${c.name} is stale: run node dist/test/hostile.js`);
       const { corpus, warnings } = parseFiles([{ name: c.name, bytes: c.bytes }]);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { packageRoot } from '../src/paths.js';
+import { LONG } from './long.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'steppe-package-'));
 const app = path.join(scratch, 'app');
@@ -26,7 +27,7 @@ const run = (args: string[], input?: string) =>
   });
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
-describe('the package, installed from its own tarball', () => {
+describe('the package, installed from its own tarball', { skip: LONG }, () => {
   before(() => {
     // --ignore-scripts: dist/ is built already (npm test builds first), and must not be rebuilt under the other tests
     const tarball = npm(['pack', '--ignore-scripts', '--silent', '--pack-destination', scratch], packageRoot).trim().split('\n').pop()!;

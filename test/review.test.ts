@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { markOf, mergeMarks, parseReviewFile, serializeReview, type Marks } from '../src/review/marks.js';
 import { ReviewStore, stateFileFor } from '../src/review/store.js';
 import { packageRoot } from '../src/paths.js';
+import { LONG } from './long.js';
 
 const storeModule = path.join(packageRoot, 'dist', 'src', 'review', 'store.js');
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'steppe-review-'));
@@ -122,7 +123,7 @@ describe('review store', () => {
 
   // kill points drawn at random (replay a failure with STEPPE_KILL_SEED=<seed>)
   const killSeed = Number(process.env.STEPPE_KILL_SEED ?? 424242);
-  it(`keeps every acknowledged change when killed with SIGKILL at 25 random moments (seed ${killSeed})`, async () => {
+  it(`keeps every acknowledged change when killed with SIGKILL at 25 random moments (seed ${killSeed})`, { skip: LONG }, async () => {
     const file = path.join(tmp(), 'review.json');
     const acknowledged: string[] = [];
     // some kills land before the first save, most in the middle of a burst of saves

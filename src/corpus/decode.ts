@@ -66,6 +66,8 @@ const LEGACY: Record<string, string> = {
 /** Typographic punctuation a Windows page uses (curly quotes, dashes, ellipsis, euro, guillemets …). */
 const PUNCTUATION = /^[\u2018\u2019\u201A\u201C\u201D\u201E\u2013\u2014\u2026\u20AC\u2022\u00AB\u00BB\u00B0\u00A9\u00AE\u00A0\u00B7\u2116]+$/u;
 
+const INSIDE_WORDS = /^[\u2018\u2019\u2013\u2014\u00B7]+$/u;
+
 /**
  * Whether a legacy decoding reads as text: every run of non-ASCII characters is typographic
  * punctuation or letters that make words — joined to ASCII letters (Latin: "Café"), or
@@ -80,11 +82,28 @@ function readsAsText(text: string): boolean {
     const run = m[0];
     const before = text[m.index - 1] ?? ' ';
     const after = text[m.index + run.length] ?? ' ';
-    if (PUNCTUATION.test(run)) good++;
+    const between = /[A-Za-z]/.test(before) && /[A-Za-z]/.test(after);
+    // punctuation inside a word is an apostrophe, a dash or a middle dot ("don’t", "l·l"); a
+    // euro sign, a quote or a bullet there ("t€xt") is a stray byte read in the wrong code page
+    if (PUNCTUATION.test(run) && (!between || INSIDE_WORDS.test(run))) good++;
     else if (/^\p{L}[\p{L}\p{M}]*$/u.test(run) && (/[A-Za-z]/.test(before) || /[A-Za-z]/.test(after) || (run.length >= 2 && !/[A-Za-z]/.test(before + after))))
       good++;
   }
   return runs > 0 && good >= runs * 0.9;
+}
+
+/** windows-1252's 0x80–0x9F (WHATWG): undefined bytes stay the C1 control they are in ISO-8859-1. */
+const WINDOWS_1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+/**
+ * A legacy page's text. Node 20's TextDecoder reads windows-1252 as ISO-8859-1 (curly quotes,
+ * dashes and the euro sign come out as C1 controls; Node 22 decodes them), so those bytes are
+ * mapped here, the same on both.
+ */
+function decodeLegacy(encoding: string, bytes: Uint8Array): string {
+  const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  return encoding === 'windows-1252' ? text.replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!) : text;
 }
 
 function legacy(bytes: Uint8Array): { text: string; encoding: string } | null {
@@ -94,7 +113,7 @@ function legacy(bytes: Uint8Array): { text: string; encoding: string } | null {
     if (!encoding || guess.confidence < 10) continue;
     let text: string;
     try {
-      text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+      text = decodeLegacy(encoding, bytes);
     } catch {
       continue;
     }
