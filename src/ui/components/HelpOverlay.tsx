@@ -21,6 +21,7 @@ const PRETTY: Record<string, string> = {
   'ctrl-c': '^C',
   'ctrl-f': '^F',
   'ctrl-b': '^B',
+  backspace: 'BkSp',
 };
 
 const keysOf = (b: Binding) => b.keys.map((k) => PRETTY[k] ?? k).join(' ');
