@@ -15,7 +15,7 @@ import { FIGURE_STRIDE, FigureStore, type Figures } from '../analysis/figureStor
 import type { Article, Mention, MentionType, RemovedLine } from '../corpus/types.js';
 import type { MentionTable } from '../analysis/mentionTable.js';
 import { MentionColumns, mentionsFromColumns } from '../corpus/mentionColumns.js';
-import { INDEX_VERSION, vocabularyFuse, type SearchIndex } from '../search/searchIndex.js';
+import { INDEX_VERSION, type SearchIndex } from '../search/searchIndex.js';
 import { cacheDir } from './parseCache.js';
 import { sweepStaleTemps, tempNameFor, writeAll, writeFileSafely } from './safeWrite.js';
 import { Sealer, seal, sha256, unseal } from './sealed.js';
@@ -43,6 +43,8 @@ interface Meta {
   /** the mention table's entities and spellings (its columns are binaries) */
   table: { entityId: string[]; entityType: MentionType[]; entityName: string[]; spellingText: string[] };
   vocabulary: string[];
+  /** the fuzzy index's letter pairs, in row order (its lists are binaries) */
+  grams: string[];
   titles: [string, number[]][];
   fields: Record<keyof SearchIndex['fields'], [string, number[]][]>;
   years: (number | null)[];
@@ -76,7 +78,18 @@ const TABLE_COLUMNS = [
   'pairCount',
   'duplicate',
 ] as const;
-const BINARIES = ['text', 'paragraphStarts', 'articleParagraphs', 'articleMentions', 'mentions', 'postingData', 'starts', ...TABLE_COLUMNS] as const;
+const BINARIES = [
+  'text',
+  'paragraphStarts',
+  'articleParagraphs',
+  'articleMentions',
+  'mentions',
+  'postingData',
+  'starts',
+  'gramData',
+  'gramStarts',
+  ...TABLE_COLUMNS,
+] as const;
 
 function tableColumns(t: MentionTable): Record<(typeof TABLE_COLUMNS)[number], ArrayBufferView> {
   return {
@@ -169,6 +182,8 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
       mentions,
       postingData: index.postingData,
       starts: index.starts,
+      gramData: index.fuzzy.data,
+      gramStarts: index.fuzzy.starts,
       ...tableColumns(table),
     };
     const sizes: Record<string, number> = { text: bytes };
@@ -200,6 +215,7 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
       surfaces,
       table: { entityId: table.entityId, entityType: table.entityType, entityName: table.entityName, spellingText: table.spellingText },
       vocabulary: index.vocabulary,
+      grams: [...index.fuzzy.grams.keys()],
       titles: [...index.titles],
       fields: Object.fromEntries(Object.entries(index.fields).map(([f, map]) => [f, [...map]])) as Meta['fields'],
       years: index.docs.map((d) => d.year),
@@ -453,6 +469,7 @@ function loadSnapshot(folder: string, corpusFile: string): Snapshot {
   const meta = readMeta(folder);
   if (meta.key !== keyFor(corpusFile)) throw new Stale();
   check(Number.isInteger(meta.count) && meta.count >= 0 && Array.isArray(meta.articles) && meta.articles.length === meta.count, 'meta.json: article count');
+  check(Array.isArray(meta.vocabulary) && Array.isArray(meta.grams), 'meta.json: no vocabulary');
   check(typeof meta.sizes === 'object' && meta.sizes !== null && typeof meta.hashes === 'object' && meta.hashes !== null, 'meta.json: no sizes or hashes');
   const bin = Object.fromEntries(BINARIES.map((name) => [name, readBinary(folder, name, meta.sizes[name] ?? -1, meta.hashes[name] ?? '')])) as Record<
     (typeof BINARIES)[number],
@@ -552,11 +569,17 @@ function loadSnapshot(folder: string, corpusFile: string): Snapshot {
     postingData: view(Int32Array, bin.postingData),
     starts: view(Int32Array, bin.starts),
     vocabulary: meta.vocabulary,
-    fuse: vocabularyFuse(meta.vocabulary),
+    fuzzy: { grams: new Map(meta.grams.map((g, k) => [g, k])), data: view(Int32Array, bin.gramData), starts: view(Int32Array, bin.gramStarts) },
   };
   check(
     index.starts.length === meta.vocabulary.length + 1 && inBounds(index.starts, index.postingData.length + 1, true) && inBounds(index.postingData, meta.count),
     'posting lists out of bounds',
+  );
+  check(
+    index.fuzzy.starts.length === meta.grams.length + 1 &&
+      inBounds(index.fuzzy.starts, index.fuzzy.data.length + 1, true) &&
+      inBounds(index.fuzzy.data, meta.vocabulary.length),
+    'fuzzy index out of bounds',
   );
   return { articles, index, table, figures: readFigures(folder, meta.key) };
 }

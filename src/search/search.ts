@@ -6,6 +6,7 @@
 import { canonicalName } from '../entities/resolveName.js';
 import type { Query } from './query.js';
 import { isEmptyQuery } from './query.js';
+import { fuzzyMatches } from './fuzzy.js';
 import { postingOf, termsOf, type FieldName, type SearchIndex } from './searchIndex.js';
 
 export interface SearchResult {
@@ -18,11 +19,9 @@ export interface SearchResult {
   phrases: string[];
 }
 
-/** Fuzzy budget by word length (research §4.6): k edits on m letters, threshold (k + 0.5)/m. */
-function threshold(m: number): number | null {
-  if (m <= 4) return null;
-  const k = m <= 8 ? 1 : 2;
-  return (k + 0.5) / m;
+/** The fuzzy budget by word length (research §4.6): 1 edit for 5–8 letters, 2 for 9 or more, none below. */
+export function editBudget(m: number): number {
+  return m <= 4 ? 0 : m <= 8 ? 1 : 2;
 }
 
 /** Vocabulary terms a query word stands for, each with a closeness in (0, 1]. */
@@ -41,12 +40,12 @@ export function expandWord(index: SearchIndex, word: string): Map<string, number
     const t = index.vocabulary[i]!;
     if (t !== w) out.set(t, Math.max(out.get(t) ?? 0, 0.8));
   }
-  const limit = threshold(w.length);
-  if (limit !== null) {
-    for (const r of index.fuse.search(w)) {
-      const score = r.score ?? 1;
-      // only whole-term near misses: the term must be about as long as the word
-      if (score <= limit && Math.abs(r.item.length - w.length) <= 2) out.set(r.item, Math.max(out.get(r.item) ?? 0, 0.9 - score));
+  // near misses: whole terms within the edit budget ("kazakhstn" → kazakhstan), closer first
+  const k = editBudget(w.length);
+  if (k > 0) {
+    for (const { term, distance } of fuzzyMatches(index.fuzzy, index.vocabulary, w, k)) {
+      const t = index.vocabulary[term]!;
+      out.set(t, Math.max(out.get(t) ?? 0, 0.9 - (distance + 0.5) / w.length));
     }
   }
   return out;

@@ -1,11 +1,11 @@
 /**
- * The search index: an inverted index over the corpus's words, and fuse.js over its
- * vocabulary (the unique words), so fuzzy matching costs the size of the vocabulary rather
- * than of the texts ("nazarbaev" finds "nazarbayev").
+ * The search index: an inverted index over the corpus's words, and an edit-distance index
+ * over its vocabulary (the unique words), so that fuzzy matching ("nazarbaev" finds
+ * "nazarbayev") reads a few lists instead of the vocabulary or the texts.
  */
-import Fuse from 'fuse.js';
 import type { Article } from '../corpus/types.js';
 import { foldMarks } from '../text/fold.js';
+import { fuzzyInSlices, type FuzzyIndex } from './fuzzy.js';
 
 export type FieldName = 'country' | 'person' | 'org' | 'place' | 'source';
 
@@ -32,16 +32,12 @@ export interface SearchIndex {
   starts: Int32Array;
   /** the vocabulary, sorted, for prefix ranges */
   vocabulary: string[];
-  fuse: Fuse<string>;
+  /** the vocabulary's letter pairs → its terms, for matches within an edit budget */
+  fuzzy: FuzzyIndex;
 }
 
 /** Bumped whenever what the index holds, or how words become terms, changes (snapshots key on it). */
-export const INDEX_VERSION = 2;
-
-/** fuse.js over the vocabulary: near misses of a word among the corpus's terms. */
-export function vocabularyFuse(vocabulary: string[]): Fuse<string> {
-  return new Fuse(vocabulary, { includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 2, isCaseSensitive: true });
-}
+export const INDEX_VERSION = 3;
 
 /** The ids of the articles holding `term`, ascending (a view, not a copy). */
 export function postingOf(index: SearchIndex, term: string): Int32Array | undefined {
@@ -128,6 +124,9 @@ export function indexInSlices(articles: Article[]): { next(budgetMs: number): bo
   let total = 0;
   const docs: IndexedArticle[] = [];
   let built: SearchIndex | null = null;
+  // once every article is in: the postings laid out, then the fuzzy index, itself in slices
+  let laidOut: Omit<SearchIndex, 'fuzzy'> | null = null;
+  let fuzzyJob: ReturnType<typeof fuzzyInSlices> | null = null;
   const indexArticle = (article: Article, id: number) => {
     // paragraph by paragraph: no joined copy of the whole text is ever made. A list whose
     // last id is this article's already has it: one map lookup a word, no set per article
@@ -151,7 +150,7 @@ export function indexInSlices(articles: Article[]): { next(budgetMs: number): bo
     const year = article.published ? Number(article.published.slice(0, 4)) : null;
     docs.push({ article, year });
   };
-  const finish = (): SearchIndex => {
+  const finish = (): Omit<SearchIndex, 'fuzzy'> => {
     const vocabulary = [...lists.keys()].sort();
     const terms = new Map<string, number>();
     const postingData = new Int32Array(total);
@@ -166,7 +165,7 @@ export function indexInSlices(articles: Article[]): { next(budgetMs: number): bo
       lists.delete(t); // garbage as soon as it is copied
     });
     starts[vocabulary.length] = at;
-    return { docs, fields, titles, terms, postingData, starts, vocabulary, fuse: vocabularyFuse(vocabulary) };
+    return { docs, fields, titles, terms, postingData, starts, vocabulary };
   };
   return {
     done: () => docs.length,
@@ -178,7 +177,10 @@ export function indexInSlices(articles: Article[]): { next(budgetMs: number): bo
         indexArticle(articles[docs.length]!, docs.length);
         if (performance.now() >= until) return false;
       }
-      built = finish();
+      laidOut ??= finish();
+      fuzzyJob ??= fuzzyInSlices(laidOut.vocabulary);
+      if (!fuzzyJob.next(Math.max(0, until - performance.now()))) return false;
+      built = { ...laidOut, fuzzy: fuzzyJob.index()! };
       return true;
     },
   };
