@@ -1,4 +1,4 @@
-/** `npm run gen -- --articles N [--seed S] --out FILE`: writes a synthetic corpus.json, streamed. */
+/** `npm run gen -- --articles N [--seed S] [--vocabulary small] --out FILE`: writes a synthetic corpus.json, streamed. */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { generateCorpus } from './generate.js';
@@ -11,8 +11,9 @@ function arg(name: string, fallback?: string): string | undefined {
 const count = Number(arg('articles', '1000'));
 const seed = Number(arg('seed', '1'));
 const out = arg('out');
-if (!Number.isInteger(count) || count < 1 || !out) {
-  process.stderr.write('usage: npm run gen -- --articles N [--seed S] --out FILE\n');
+const vocabulary = arg('vocabulary', 'realistic');
+if (!Number.isInteger(count) || count < 1 || !out || (vocabulary !== 'realistic' && vocabulary !== 'small')) {
+  process.stderr.write('usage: npm run gen -- --articles N [--seed S] [--vocabulary realistic|small] --out FILE\n');
   process.exit(2);
 }
 const stream = createWriteStream(out);
@@ -22,7 +23,7 @@ const write = async (s: string) => {
 await write('{"version":1,"articles":[\n');
 let first = true;
 let bytes = 0;
-for (const a of generateCorpus(count, seed)) {
+for (const a of generateCorpus(count, seed, { vocabulary })) {
   const json = JSON.stringify(a);
   bytes += json.length;
   await write((first ? '' : ',\n') + json);

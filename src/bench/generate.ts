@@ -10,6 +10,7 @@ import { articleId } from '../corpus/article.js';
 import type { Article, Mention, MentionType } from '../corpus/types.js';
 import { slug } from '../entities/gazetteer.js';
 import { dataDir } from '../paths.js';
+import { longTail } from './longTail.js';
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
 export function random(seed: number): () => number {
@@ -105,6 +106,15 @@ const FILLER = [
   'Experts say regional cooperation remains limited by mutual distrust.',
 ];
 
+/** Ordinary words of the templates, of six letters or more: what typos are made of. */
+const COMMON = [
+  ...new Set(
+    FILLER.join(' ')
+      .toLowerCase()
+      .match(/[a-z]{6,}/g) ?? [],
+  ),
+];
+
 interface Vocab {
   places: { name: string; country: string }[];
   orgs: { name: string; alias: string }[];
@@ -139,10 +149,17 @@ class Paragraph {
   }
 }
 
-export function* generateCorpus(count: number, seed = 1): Generator<Article> {
+/**
+ * `vocabulary`: 'realistic' (the default) adds the long tail a real news vocabulary has, by
+ * Heaps' law (longTail.ts); 'small' keeps to the templates' 2,445 words, for comparisons.
+ */
+export function* generateCorpus(count: number, seed = 1, options: { vocabulary?: 'realistic' | 'small' } = {}): Generator<Article> {
   const rnd = random(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const v = vocabulary();
+  // its own stream of numbers: the templates' draws stay what they were with a small vocabulary
+  const tailRnd = random(seed ^ 0x5eed);
+  const tail = options.vocabulary === 'small' ? null : longTail(tailRnd, COMMON);
   const person = () => {
     const first = pick(FIRST);
     const last = pick(SURNAME_ROOTS) + pick(ENDINGS);
@@ -195,6 +212,8 @@ export function* generateCorpus(count: number, seed = 1): Generator<Article> {
       total += p.text.split(' ').length;
     }
     const texts = paragraphs.map((p) => p.text);
+    // the long tail at the ends of paragraphs: the entities' offsets stay where they are
+    if (tail) for (const sentence of tail.sentencesFor(total)) texts[Math.floor(tailRnd() * texts.length)] += ` ${sentence}`;
     const undated = rnd() < 0.08;
     const month = 1 + Math.floor(rnd() * 12);
     const day = 1 + Math.floor(rnd() * 28);

@@ -97,12 +97,13 @@ export interface ForeignName {
   lang: string;
 }
 
-/** alpha-3 → the country's names in the loaded languages (commas and brackets dropped). */
-export function countryNamesByLanguage(): Map<string, ForeignName[]> {
+/** alpha-3 → the country's names in the loaded languages (commas and brackets dropped); yields after each language. */
+export function* countryNamesByLanguage(): Generator<void, Map<string, ForeignName[]>> {
   const require = createRequire(import.meta.url);
   const iso = require('i18n-iso-countries') as { alpha2ToAlpha3: (a: string) => string | undefined };
   const out = new Map<string, ForeignName[]>();
   for (const lang of LANGS) {
+    yield;
     const { countries } = require(`i18n-iso-countries/langs/${lang}.json`) as { countries: Record<string, string | string[]> };
     for (const [alpha2, value] of Object.entries(countries)) {
       const alpha3 = iso.alpha2ToAlpha3(alpha2);

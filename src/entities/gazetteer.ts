@@ -256,13 +256,33 @@ export class GazetteerBuilder {
 }
 
 export function loadGazetteer(dir = path.join(dataDir, 'gazetteer'), outletsFile = path.join(dataDir, 'outlets.json')): Gazetteer {
+  return runToEnd(gazetteerSteps(dir, outletsFile));
+}
+
+function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The build, as steps: it yields every few dozen countries or few hundred places, so that
+ * the dashboard can build it between key presses (gazetteerStep) instead of on the keystroke
+ * that first needs it (0.3–0.9 s).
+ */
+function* gazetteerSteps(dir = path.join(dataDir, 'gazetteer'), outletsFile = path.join(dataDir, 'outlets.json')): Generator<void, Gazetteer> {
   const b = new GazetteerBuilder();
+  let n = 0;
   const worldCountries = createRequire(import.meta.url)('world-countries/countries.json') as Country[];
   const countries = readJson<CountryData>(path.join(dir, 'countries.json'));
   const drop = new Set(countries.dropAliases);
   const include = new Set(countries.include);
-  const inLanguages = countryNamesByLanguage();
+  yield;
+  const inLanguages = yield* countryNamesByLanguage();
+  yield;
   for (const c of worldCountries) {
+    if (++n % 25 === 0) yield;
     if (!(c.independent || c.unMember || include.has(c.cca3))) continue;
     const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d): d is string => !!d);
     const extra = countries.aliases[c.cca3] ?? [];
@@ -307,6 +327,7 @@ export function loadGazetteer(dir = path.join(dataDir, 'gazetteer'), outletsFile
   const placeData = readJson<PlaceData>(path.join(dir, 'places.json'));
   const known = new Set<string>();
   for (const p of placeData.places) {
+    if (++n % 200 === 0) yield;
     b.listed.add(b.add({ id: `place:${slug(p.name)}`, kind: 'place', name: p.name, country: p.country }, [p.name, ...p.aliases]));
     for (const n of [p.name, ...p.aliases]) known.add(foldKey(n));
   }
@@ -314,7 +335,9 @@ export function loadGazetteer(dir = path.join(dataDir, 'gazetteer'), outletsFile
   const notCities = new Set((placeData.notCities ?? []).map(foldKey));
   const citiesFile = path.join(dir, 'cities.json');
   if (existsSync(citiesFile)) {
+    yield;
     for (const [name, country, , alt] of readJson<CityData>(citiesFile).cities) {
+      if (++n % 200 === 0) yield;
       const names = [name, alt].filter((n): n is string => !!n && [...n].length > 3 && !notCities.has(foldKey(n)) && !known.has(foldKey(n)));
       if (names.length === 0) continue;
       const id = `place:${slug(name)}`;
@@ -324,11 +347,16 @@ export function loadGazetteer(dir = path.join(dataDir, 'gazetteer'), outletsFile
   }
   // the same places in other languages and scripts, and the world's provinces and regions
   const namesFile = path.join(dir, 'placeNames.json');
-  if (existsSync(namesFile)) addPlaceNames(b, readJson<PlaceNameData>(namesFile), notCities);
+  if (existsSync(namesFile)) {
+    const data = readJson<PlaceNameData>(namesFile);
+    yield;
+    yield* addPlaceNames(b, data, notCities);
+  }
   const orgs = readJson<OrgData>(path.join(dir, 'organizations.json'));
   b.headWords = new Set((orgs.headWords ?? []).map((w) => w.toLowerCase()));
   b.notOrganizations = new Set((orgs.notOrganizations ?? []).map((w) => w.toLowerCase()));
   for (const o of orgs.organizations) {
+    if (++n % 200 === 0) yield;
     const entry = b.add({ id: `org:${slug(o.name)}`, kind: 'organization', name: o.name, country: o.country }, [o.name, ...o.aliases]);
     if (o.institution && o.country) b.bodyOf.set(`${o.institution}|${o.country}`, entry);
   }
@@ -337,6 +365,7 @@ export function loadGazetteer(dir = path.join(dataDir, 'gazetteer'), outletsFile
   }
   for (const inst of orgs.institutions)
     b.add({ id: `org:${slug(inst.name)}`, kind: 'institution', name: inst.name, country: null }, [inst.name, ...inst.aliases]);
+  yield;
   return b.build();
 }
 
@@ -354,9 +383,32 @@ export function placeEntry(g: Gazetteer, name: string, country: string | null): 
 }
 
 let cached: Gazetteer | undefined;
+/** the default gazetteer's build while it is under way in slices */
+let building: Generator<void, Gazetteer> | null = null;
+
+/** The gazetteer of steppe's own data, built once per process (finishing a build begun in slices). */
 export function defaultGazetteer(): Gazetteer {
-  cached ??= loadGazetteer();
+  if (!cached) {
+    cached = runToEnd(building ?? gazetteerSteps());
+    building = null;
+  }
   return cached;
+}
+
+/** Builds the default gazetteer for about `budgetMs`; true once it is built. */
+export function gazetteerStep(budgetMs: number): boolean {
+  if (cached) return true;
+  building ??= gazetteerSteps();
+  const until = performance.now() + budgetMs;
+  for (;;) {
+    const r = building.next();
+    if (r.done) {
+      cached = r.value;
+      building = null;
+      return true;
+    }
+    if (performance.now() >= until) return false;
+  }
 }
 
 /** The country (canonical name) of a place mention, from the gazetteer: Taraz → Kazakhstan. */

@@ -21,7 +21,9 @@ export interface PlaceNameData {
   regions: [string, string, string[], string[], string | null, string[], string][];
 }
 
-export function addPlaceNames(b: PlaceSink, data: PlaceNameData, notPlaces: Set<string>): void {
+/** Adds the places to the sink, yielding every few hundred so the build can run in slices. */
+export function* addPlaceNames(b: PlaceSink, data: PlaceNameData, notPlaces: Set<string>): Generator<void, void> {
+  let n = 0;
   const place = (name: string, country: string | null): number => {
     const known = b.placeByName.get(foldKey(name));
     if (known !== undefined) return known;
@@ -34,10 +36,12 @@ export function addPlaceNames(b: PlaceSink, data: PlaceNameData, notPlaces: Set<
     return names;
   };
   for (const [name, country, names] of data.cities) {
+    if (++n % 50 === 0) yield;
     if (!usable(name)) continue;
     b.addAliases(place(name, country), [name, ...foreign(names.filter(usable))]);
   }
   for (const [name, country, aliases, bare, city, stems, english] of data.regions) {
+    if (++n % 50 === 0) yield;
     const region = place(name, country);
     b.addAliases(region, aliases.filter(usable));
     // "Kunduz", "حلب", "北京": the city of that name where there is one, else the region
