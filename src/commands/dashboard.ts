@@ -16,12 +16,36 @@ function stamp(d = new Date()): string {
   return d.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Rows per slice of an articles or figures export: a key pressed meanwhile waits for one slice. */
+const EXPORT_SLICE = 2000;
+
+/**
+ * The table of a view, made between key presses: what it needs that the background work has
+ * not finished yet (a large corpus's index or figures) is finished a slice at a time, then
+ * an articles or figures table is made a few thousand rows at a time.
+ */
+export async function exportInSlices(session: Session, what: What, query: string) {
+  while (!session.work(8)) await nextTurn();
+  const ids = selection(session, query);
+  if (what === 'entities' || what === 'compare') return exportTable(session, what, ids);
+  const table = exportTable(session, what, []);
+  for (let at = 0; at < ids.length; at += EXPORT_SLICE) {
+    await nextTurn();
+    table.rows.push(...exportTable(session, what, ids.slice(at, at + EXPORT_SLICE)).rows);
+  }
+  return table;
+}
+
 /** Exports into the working directory and the terminal's clipboard. */
 export function outsideFor(session: Session): Outside {
   return {
     async exportView(what: What, query: string) {
       const file = `steppe-${what}-${stamp()}.csv`;
-      writeTextFile(file, formatTable(exportTable(session, what, selection(session, query)), 'csv'));
+      const table = await exportInSlices(session, what, query);
+      await nextTurn();
+      writeTextFile(file, formatTable(table, 'csv'));
       return path.join('.', file);
     },
     copy(text: string) {
