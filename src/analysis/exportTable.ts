@@ -5,7 +5,7 @@
 import type { Article } from '../corpus/types.js';
 import { comparisonIn } from './compare.js';
 import { entityCountsIn } from './entityCounts.js';
-import { listOf, type Figures } from './figureStore.js';
+import { articleAt, type Figures } from './figureStore.js';
 import { withSnippet, type Figure } from './figures.js';
 import { everyArticle, type MentionTable } from './mentionTable.js';
 import type { Cell } from '../text/tableFormats.js';
@@ -38,14 +38,20 @@ export interface TableSource {
  * snippets: the corpus's figures are kept without them and cut again from the paragraph.
  */
 export function figuresIn(source: TableSource, ids: ArrayLike<number>): Figure[] {
-  const byArticle = new Map<number, Figure[]>();
-  for (const f of listOf(source.figures())) {
-    let list = byArticle.get(f.index);
-    if (!list) byArticle.set(f.index, (list = []));
-    list.push(withSnippet(f, source.articles[f.index]!));
+  // positions by article, read from the columns: only the selected articles' figures are made
+  // objects and given snippets (an export in slices asks for a few thousand articles at a time)
+  const figures = source.figures();
+  const selected = new Set(Array.from(ids));
+  const byArticle = new Map<number, number[]>();
+  for (let i = 0; i < figures.length; i++) {
+    const article = articleAt(figures, i);
+    if (!selected.has(article)) continue;
+    let list = byArticle.get(article);
+    if (!list) byArticle.set(article, (list = []));
+    list.push(i);
   }
   const out: Figure[] = [];
-  for (let k = 0; k < ids.length; k++) out.push(...(byArticle.get(ids[k]!) ?? []));
+  for (let k = 0; k < ids.length; k++) for (const i of byArticle.get(ids[k]!) ?? []) out.push(withSnippet(figures.at(i)!, source.articles[ids[k]!]!));
   return out;
 }
 

@@ -168,7 +168,9 @@ export function indexInSlices(articles: Article[]): { next(budgetMs: number): bo
     return { docs, fields, titles, terms, postingData, starts, vocabulary };
   };
   return {
-    done: () => docs.length,
+    // the articles indexed; the last one counts only once the fuzzy part is built too, so a
+    // progress line never says 100 % while the index is still being finished
+    done: () => (built ? docs.length : Math.max(0, Math.min(docs.length, articles.length - 1))),
     index: () => built,
     next(budgetMs) {
       if (built) return true;
