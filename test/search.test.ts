@@ -59,6 +59,48 @@ describe('search over the seeds', () => {
     assert.deepEqual(files('tar'), ['002', '004']);
   });
 
+  it('finds a phrase as consecutive words of one paragraph, whatever stands between them, in any script', () => {
+    const texts = [
+      'Fighters of the Islamic State, officials said.', // 0 plain
+      "The Islamic-State's fighters", // 1 apostrophe: the term is "state"
+      'islamic\n\n   STATE', // 2 any run of non-letters between
+      'Islamic statehood is not at issue', // 3 a longer word: no
+      'islamic', // 4 an article whose paragraph ends …
+      'state', // 5 … and another's
+      'Türkmenistan border guards', // 6 accents folded
+      'Исла\u0301мское государство запрещено', // 7 Cyrillic with a combining accent
+      'الدولة الإسلامية في العراق', // 8 Arabic
+      'o’clock news islamic  state', // 9 a typographic apostrophe elsewhere in the paragraph
+    ];
+    const idx = buildIndex(
+      texts.map((p, i) => ({
+        id: String(i),
+        file: `${i}.txt`,
+        title: null,
+        publisher: null,
+        author: null,
+        published: null,
+        section: [],
+        dateline: null,
+        paragraphs: [p],
+        removed: [],
+        mentions: [],
+        duplicateOf: null,
+      })),
+    );
+    const ids = (q: string) => {
+      const p = parseQuery(q);
+      assert.ok(p.ok);
+      return searchAll(idx, p.query).ids.sort((a, b) => a - b);
+    };
+    assert.deepEqual(ids('"islamic state"'), [0, 1, 2, 9]);
+    assert.deepEqual(ids('"turkmenistan border"'), [6]);
+    assert.deepEqual(ids('"исламское государство"'), [7]);
+    assert.deepEqual(ids('"الدولة الإسلامية"'), [8]);
+    assert.deepEqual(ids('"news islamic"'), [9]);
+    assert.deepEqual(ids('"oclock news"'), [9], "the apostrophe dropped, as in the word's term");
+  });
+
   it('combines phrases, exclusions, fields and years with AND', () => {
     assert.deepEqual(files('"islamic state"'), ['003', '004']);
     assert.deepEqual(files('islamic -taliban'), ['001', '002', '004']);

@@ -83,6 +83,46 @@ describe('snapshots', () => {
     assert.deepEqual(readSnapshot(file), { ok: false }, 'and removed, so that it is rebuilt');
   });
 
+  it('read their text when an article is read (the dashboard), and a damaged text block is found then or by the background check, never read as text', () => {
+    const file = path.join(scratch, 'later.json');
+    writeFileSync(file, readFileSync(bundledCorpus));
+    const corpus = JSON.parse(readFileSync(file, 'utf8')) as Corpus;
+    const write = () => assert.ok(writeSnapshot(file, corpus.articles, buildIndex(corpus.articles), mentionTable(corpus.articles)));
+    write();
+    const whole = readSnapshot(file, { textLater: true });
+    assert.ok(whole.ok && whole.checkText);
+    assert.deepEqual(
+      whole.articles.map((a) => a.paragraphs),
+      corpus.articles.map((a) => a.paragraphs),
+      'every paragraph as written',
+    );
+    assert.equal(whole.checkText(Infinity), true, 'the rest checks whole');
+
+    const flip = () => {
+      const p = path.join(snapshotFolderFor(file), 'text.bin');
+      const bytes = readFileSync(p);
+      bytes[Math.floor(bytes.length / 2)]! ^= 0x01;
+      writeFileSync(p, bytes);
+    };
+    flip();
+    const opened = readSnapshot(file, { textLater: true });
+    assert.ok(opened.ok, 'opens: the text is not read yet');
+    assert.throws(() => opened.articles[0]!.paragraphs, /^Error: the corpus's snapshot is damaged \(text\.bin block 0 fails its checksum\); it was removed/);
+    assert.deepEqual(readSnapshot(file), { ok: false }, 'removed, so that the next open rebuilds it');
+
+    write();
+    flip();
+    const checked = readSnapshot(file, { textLater: true });
+    assert.ok(checked.ok && checked.checkText);
+    assert.throws(() => checked.checkText!(Infinity), /snapshot is damaged/, 'the background check finds it before anything reads it');
+    assert.deepEqual(readSnapshot(file), { ok: false });
+
+    write();
+    flip();
+    const eager = readSnapshot(file);
+    assert.ok(!eager.ok && eager.damaged === 'text.bin block 0 fails its checksum', 'a plain open checks the text whole, at once');
+  });
+
   it('are kept for the three most recently opened corpora only', () => {
     const corpus = JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus;
     const index = buildIndex(corpus.articles);

@@ -77,7 +77,7 @@ export async function runDashboardCommand(paths: string[], flags: { color?: bool
   const { openSession } = await import('../session/open.js');
   // a large corpus file opened for the first time shows at once and is indexed between key
   // presses; its snapshot is kept on the way out, so that the next open is quick
-  const session = await openSession(paths, { warn: (line) => io.stderr(`steppe: ${line}\n`), indexLater: true });
+  const session = await openSession(paths, { warn: (line) => io.stderr(`steppe: ${line}\n`), indexLater: true, textLater: true });
   const keyboard = await keyboardFor(paths);
   if (!keyboard.isTTY || !process.stdout.isTTY) {
     io.stderr('steppe: not a terminal, so no dashboard; for plain output use `steppe search QUERY` or `steppe entities`\n');

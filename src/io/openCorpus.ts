@@ -21,6 +21,8 @@ export interface Opened {
   index?: SearchIndex;
   table?: MentionTable;
   figures?: Figures;
+  /** a snapshot's text checked later (`textLater`): the blocks not yet read, in slices */
+  checkText?: (budgetMs: number) => boolean;
   /** a large corpus.json: the file whose snapshot can be kept (io/snapshot.ts) for a quick next open */
   snapshotOf?: string;
 }
@@ -49,13 +51,14 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream = process.stdin): Promise<Opened> {
+/** `textLater`: a snapshot's text is checked as it is read, and by `checkText` (the dashboard) */
+export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream = process.stdin, options: { textLater?: boolean } = {}): Promise<Opened> {
   // one large corpus.json: its snapshot, if one matches the file as it is now
   const [only] = paths;
   if (paths.length === 1 && only !== '-' && path.extname(only!).toLowerCase() === '.json' && sizeOf(only!) >= SNAPSHOT_MIN_BYTES) {
     // loaded only here: small corpora, the rule, start without it
     const { readSnapshot } = await import('./snapshot.js');
-    const snapshot = readSnapshot(only!);
+    const snapshot = readSnapshot(only!, options);
     if (snapshot.ok)
       return {
         corpus: { version: 1, articles: snapshot.articles },
@@ -63,6 +66,7 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
         index: snapshot.index,
         table: snapshot.table,
         figures: snapshot.figures,
+        ...(snapshot.checkText ? { checkText: snapshot.checkText } : {}),
         snapshotOf: only!,
       };
     const { corpus, warnings } = await readCorpusFile(only!);

@@ -19,9 +19,10 @@ import { INDEX_VERSION, type SearchIndex } from '../search/searchIndex.js';
 import { cacheDir } from './parseCache.js';
 import { sweepStaleTemps, tempNameFor, writeAll, writeFileSafely } from './safeWrite.js';
 import { Sealer, seal, sha256, unseal } from './sealed.js';
+import { BlockHasher, DamagedText, TextArena } from './textArena.js';
 import { firstLine } from '../text/firstLine.js';
 
-const FORMAT = 4;
+const FORMAT = 5;
 
 interface Meta {
   key: string;
@@ -45,13 +46,14 @@ interface Meta {
   vocabulary: string[];
   /** the fuzzy index's letter pairs, in row order (its lists are binaries) */
   grams: string[];
-  titles: [string, number[]][];
   fields: Record<keyof SearchIndex['fields'], [string, number[]][]>;
   years: (number | null)[];
   /** byte lengths of the binary files, checked on reading */
   sizes: Record<string, number>;
-  /** SHA-256 of each binary file */
+  /** SHA-256 of each binary file but the text */
   hashes: Record<string, string>;
+  /** SHA-256 of each block of the text (read, and checked, a block at a time) */
+  textBlocks: string[];
 }
 
 /** Where the snapshot of a corpus file lives (one per file: a new one replaces the old). */
@@ -86,6 +88,8 @@ const BINARIES = [
   'mentions',
   'postingData',
   'starts',
+  'titleData',
+  'titleStarts',
   'gramData',
   'gramStarts',
   ...TABLE_COLUMNS,
@@ -125,7 +129,7 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
     const paragraphStarts = new Float64Array(paragraphCount + 1);
     const articleParagraphs = new Int32Array(articles.length + 1);
     const fd = openSync(path.join(tmp, 'text.bin'), 'w');
-    const textHash = createHash('sha256');
+    const textHash = new BlockHasher();
     let bytes = 0;
     try {
       const chunk = Buffer.alloc(16 << 20);
@@ -182,12 +186,14 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
       mentions,
       postingData: index.postingData,
       starts: index.starts,
+      titleData: index.titleData,
+      titleStarts: index.titleStarts,
       gramData: index.fuzzy.data,
       gramStarts: index.fuzzy.starts,
       ...tableColumns(table),
     };
     const sizes: Record<string, number> = { text: bytes };
-    const hashes: Record<string, string> = { text: textHash.digest('hex') };
+    const hashes: Record<string, string> = {};
     for (const name of BINARIES) {
       if (name === 'text') continue;
       const view = arrays[name];
@@ -216,11 +222,11 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
       table: { entityId: table.entityId, entityType: table.entityType, entityName: table.entityName, spellingText: table.spellingText },
       vocabulary: index.vocabulary,
       grams: [...index.fuzzy.grams.keys()],
-      titles: [...index.titles],
       fields: Object.fromEntries(Object.entries(index.fields).map(([f, map]) => [f, [...map]])) as Meta['fields'],
       years: index.docs.map((d) => d.year),
       sizes,
       hashes,
+      textBlocks: textHash.digest(),
     };
     // the meta file last: a folder without it is incomplete and never read
     writeJsonInParts(path.join(tmp, 'meta.json'), meta as unknown as Record<string, unknown>);
@@ -336,6 +342,8 @@ const view = <T>(Kind: { new (b: ArrayBuffer, o: number, l: number): T; BYTES_PE
   new Kind(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength / Kind.BYTES_PER_ELEMENT);
 
 export interface Snapshot {
+  /** with `textLater`: checks the text's blocks not yet read, a slice at a time; true once all are */
+  checkText?: (budgetMs: number) => boolean;
   articles: Article[];
   index: SearchIndex;
   table: MentionTable;
@@ -445,7 +453,7 @@ export type ReadSnapshot = ({ ok: true } & Snapshot) | { ok: false; damaged?: st
  * The snapshot of this corpus file as it is now; or none (no snapshot, or a stale one:
  * silently rebuilt), or `damaged` with what is wrong (reported, then rebuilt).
  */
-export function readSnapshot(corpusFile: string): ReadSnapshot {
+export function readSnapshot(corpusFile: string, options: { textLater?: boolean } = {}): ReadSnapshot {
   let folder: string;
   try {
     folder = snapshotFolderFor(corpusFile);
@@ -455,7 +463,7 @@ export function readSnapshot(corpusFile: string): ReadSnapshot {
     return { ok: false };
   }
   try {
-    return { ok: true, ...loadSnapshot(folder, corpusFile) };
+    return { ok: true, ...loadSnapshot(folder, corpusFile, options.textLater === true) };
   } catch (e) {
     if (e instanceof Stale) return { ok: false };
     const reason = e instanceof Damaged ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'a file is missing' : `unreadable: ${firstLine(e)}`;
@@ -465,17 +473,23 @@ export function readSnapshot(corpusFile: string): ReadSnapshot {
   }
 }
 
-function loadSnapshot(folder: string, corpusFile: string): Snapshot {
+const closeWhenCollected = new FinalizationRegistry<{ open?: TextArena }>((arena) => arena.open?.close());
+
+/**
+ * The snapshot as typed arrays over its files. The text is checked whole here, unless
+ * `textLater` (the dashboard): then each block is checked when first read, and the rest by
+ * `checkText` in the background, so that the list shows without reading the text first.
+ */
+function loadSnapshot(folder: string, corpusFile: string, textLater: boolean): Snapshot {
   const meta = readMeta(folder);
   if (meta.key !== keyFor(corpusFile)) throw new Stale();
   check(Number.isInteger(meta.count) && meta.count >= 0 && Array.isArray(meta.articles) && meta.articles.length === meta.count, 'meta.json: article count');
   check(Array.isArray(meta.vocabulary) && Array.isArray(meta.grams), 'meta.json: no vocabulary');
   check(typeof meta.sizes === 'object' && meta.sizes !== null && typeof meta.hashes === 'object' && meta.hashes !== null, 'meta.json: no sizes or hashes');
-  const bin = Object.fromEntries(BINARIES.map((name) => [name, readBinary(folder, name, meta.sizes[name] ?? -1, meta.hashes[name] ?? '')])) as Record<
-    (typeof BINARIES)[number],
-    Buffer
-  >;
-  const text = bin.text;
+  check(Array.isArray(meta.textBlocks) && Number.isInteger(meta.sizes.text), 'meta.json: no text checksums');
+  const bin = Object.fromEntries(
+    BINARIES.filter((name) => name !== 'text').map((name) => [name, readBinary(folder, name, meta.sizes[name] ?? -1, meta.hashes[name] ?? '')]),
+  ) as Record<Exclude<(typeof BINARIES)[number], 'text'>, Buffer>;
   const paragraphStarts = view(Float64Array, bin.paragraphStarts);
   const articleParagraphs = view(Int32Array, bin.articleParagraphs);
   const articleMentions = view(Int32Array, bin.articleMentions);
@@ -486,20 +500,24 @@ function loadSnapshot(folder: string, corpusFile: string): Snapshot {
     inBounds(articleParagraphs, paragraphStarts.length, true) && articleParagraphs[meta.count] === paragraphStarts.length - 1,
     'paragraph offsets out of bounds',
   );
-  check(inBounds(paragraphStarts, text.length + 1, true), 'text offsets out of bounds');
+  check(inBounds(paragraphStarts, meta.sizes.text! + 1, true), 'text offsets out of bounds');
   check(
     columns.length % 5 === 0 && inBounds(articleMentions, columns.length / 5 + 1, true) && articleMentions[meta.count] === columns.length / 5,
     'mention offsets out of bounds',
   );
   check(strideInBounds(columns, 5, 0, meta.entities.length) && strideInBounds(columns, 5, 1, meta.surfaces.length), 'mentions name unknown entities');
 
-  // paragraphs are decoded when read, and the last few articles' are kept
+  // paragraphs are read from the text file and decoded when read, and the last few articles'
+  // are kept; a damaged block found then removes the snapshot (the next open rebuilds it)
+  const textFile = path.join(folder, 'text.bin');
+  check(statSync(textFile).size === meta.sizes.text, 'text.bin has the wrong size');
+  const arena: { open?: TextArena } = {};
+  const text = () => (arena.open ??= new TextArena(textFile, meta.sizes.text!, meta.textBlocks, () => rmSync(folder, { recursive: true, force: true })));
   const decoded = new Map<number, string[]>();
   const paragraphsOf = (i: number): string[] => {
     let ps = decoded.get(i);
     if (ps) return ps;
-    ps = [];
-    for (let p = articleParagraphs[i]!; p < articleParagraphs[i + 1]!; p++) ps.push(text.toString('utf8', paragraphStarts[p]!, paragraphStarts[p + 1]!));
+    ps = text().texts(paragraphStarts, articleParagraphs[i]!, articleParagraphs[i + 1]!);
     if (decoded.size >= 4) decoded.delete(decoded.keys().next().value!);
     decoded.set(i, ps);
     return ps;
@@ -564,8 +582,8 @@ function loadSnapshot(folder: string, corpusFile: string): Snapshot {
   const index: SearchIndex = {
     docs: articles.map((article, i) => ({ article, year: meta.years[i] ?? null })),
     fields: Object.fromEntries(Object.entries(meta.fields).map(([f, entries]) => [f, new Map(entries)])) as SearchIndex['fields'],
-    titles: new Map(meta.titles),
-    terms: new Map(meta.vocabulary.map((t, k) => [t, k])),
+    titleData: view(Int32Array, bin.titleData),
+    titleStarts: view(Int32Array, bin.titleStarts),
     postingData: view(Int32Array, bin.postingData),
     starts: view(Int32Array, bin.starts),
     vocabulary: meta.vocabulary,
@@ -576,10 +594,26 @@ function loadSnapshot(folder: string, corpusFile: string): Snapshot {
     'posting lists out of bounds',
   );
   check(
+    index.titleStarts.length === meta.vocabulary.length + 1 &&
+      inBounds(index.titleStarts, index.titleData.length + 1, true) &&
+      inBounds(index.titleData, meta.count),
+    'title lists out of bounds',
+  );
+  check(
     index.fuzzy.starts.length === meta.grams.length + 1 &&
       inBounds(index.fuzzy.starts, index.fuzzy.data.length + 1, true) &&
       inBounds(index.fuzzy.data, meta.vocabulary.length),
     'fuzzy index out of bounds',
   );
-  return { articles, index, table, figures: readFigures(folder, meta.key) };
+  if (!textLater) {
+    try {
+      text().checkNext(Infinity);
+    } catch (e) {
+      throw new Damaged(e instanceof DamagedText ? e.reason : firstLine(e));
+    }
+  }
+  // the text file stays open while any article can still read from it
+  closeWhenCollected.register(articles, arena);
+  const figures = readFigures(folder, meta.key);
+  return { articles, index, table, figures, ...(textLater ? { checkText: (budgetMs: number) => text().checkNext(budgetMs) } : {}) };
 }

@@ -4,10 +4,11 @@
  * phrases, fields, years and exclusions narrow the set. Results are ranked.
  */
 import { canonicalName } from '../entities/resolveName.js';
+import { foldMarks } from '../text/fold.js';
 import type { Query } from './query.js';
 import { isEmptyQuery } from './query.js';
 import { fuzzyMatches } from './fuzzy.js';
-import { postingOf, termsOf, type FieldName, type SearchIndex } from './searchIndex.js';
+import { lowerBound, postingAt, postingOf, termsOf, titlePostingAt, type FieldName, type SearchIndex } from './searchIndex.js';
 
 export interface SearchResult {
   /** article positions in the corpus, best first (corpus order when the query has no words) */
@@ -24,46 +25,38 @@ export function editBudget(m: number): number {
   return m <= 4 ? 0 : m <= 8 ? 1 : 2;
 }
 
-/** Vocabulary terms a query word stands for, each with a closeness in (0, 1]. */
-export function expandWord(index: SearchIndex, word: string): Map<string, number> {
-  const out = new Map<string, number>();
+/**
+ * The vocabulary rows a query word stands for, each with a closeness in (0, 1]: the word
+ * itself, the terms it begins (what the user is still typing: "naz" → nazarbayev) and the
+ * whole terms within the edit budget ("kazakhstn" → kazakhstan), closer first.
+ */
+export function expandTerms(index: SearchIndex, word: string): Map<number, number> {
+  const out = new Map<number, number>();
   const [w] = termsOf(word);
   if (!w) return out;
-  if (index.terms.has(w)) out.set(w, 1);
-  // prefix: what the user is still typing ("naz" → nazarbayev); a binary search finds the
-  // range. One letter is no prefix worth the postings of a quarter of the vocabulary.
-  for (
-    let i = w.length < 2 ? index.vocabulary.length : lowerBound(index.vocabulary, w);
-    i < index.vocabulary.length && index.vocabulary[i]!.startsWith(w);
-    i++
-  ) {
-    const t = index.vocabulary[i]!;
-    if (t !== w) out.set(t, Math.max(out.get(t) ?? 0, 0.8));
-  }
-  // near misses: whole terms within the edit budget ("kazakhstn" → kazakhstan), closer first
+  const { vocabulary } = index;
+  // a binary search finds the word, and the prefix range right after it. One letter is no
+  // prefix worth the postings of a quarter of the vocabulary.
+  let i = lowerBound(vocabulary, w);
+  if (vocabulary[i] === w) out.set(i++, 1);
+  if (w.length >= 2) for (; i < vocabulary.length && vocabulary[i]!.startsWith(w); i++) out.set(i, 0.8);
   const k = editBudget(w.length);
   if (k > 0) {
-    for (const { term, distance } of fuzzyMatches(index.fuzzy, index.vocabulary, w, k)) {
-      const t = index.vocabulary[term]!;
-      out.set(t, Math.max(out.get(t) ?? 0, 0.9 - (distance + 0.5) / w.length));
-    }
+    for (const { term, distance } of fuzzyMatches(index.fuzzy, vocabulary, w, k))
+      out.set(term, Math.max(out.get(term) ?? 0, 0.9 - (distance + 0.5) / w.length));
   }
   return out;
 }
 
-function lowerBound(sorted: string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** expandTerms by the terms themselves. */
+export function expandWord(index: SearchIndex, word: string): Map<string, number> {
+  return new Map([...expandTerms(index, word)].map(([k, closeness]) => [index.vocabulary[k]!, closeness]));
 }
 
 function range(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
 }
 
 /** A byte per article, 1 for those in ids. */
@@ -73,17 +66,80 @@ function maskOf(n: number, ids: Iterable<number>): Uint8Array {
   return mask;
 }
 
+/** The articles a query word finds, ascending, and how well each matches it; what to highlight. */
+interface WordHits {
+  ids: Int32Array;
+  weights: Float64Array;
+  terms: string[];
+}
+
 /**
- * Working state kept beside an index, not in it: per-article score buffers (a keystroke at
- * 100,000 articles would otherwise leave 1.6 MB of garbage behind, and hundreds of them push
- * peak memory up) and the last few phrases' articles (typing on after a phrase reuses them).
+ * Working state kept beside an index, not in it: per-article buffers (a keystroke at 100,000
+ * articles would otherwise leave megabytes of garbage behind, and hundreds of them push peak
+ * memory up), the last few phrases' articles and the last words' hits: typing the second
+ * word of a query, or erasing back to the first, does not look the first up again.
  */
-const scratch = new WeakMap<SearchIndex, { best: Float64Array; total: Float64Array; phrases: Map<string, Uint8Array> }>();
+const scratch = new WeakMap<
+  SearchIndex,
+  { best: Float64Array; total: Float64Array; found: Uint16Array; phrases: Map<string, Uint8Array>; words: Map<string, WordHits | null> }
+>();
 
 function scratchOf(index: SearchIndex) {
   let s = scratch.get(index);
-  if (!s) scratch.set(index, (s = { best: new Float64Array(index.docs.length), total: new Float64Array(index.docs.length), phrases: new Map() }));
+  const n = index.docs.length;
+  if (!s) scratch.set(index, (s = { best: new Float64Array(n), total: new Float64Array(n), found: new Uint16Array(n), phrases: new Map(), words: new Map() }));
   return s;
+}
+
+/** How many words' hits are kept: a query being typed and erased, a few words long. */
+const WORDS_KEPT = 16;
+
+/**
+ * The hits of one query word: each matching term's postings weighed by its closeness and
+ * rarity, the best weight an article gets; null for a lone letter that is no word of the
+ * corpus (a word still being typed: it does not empty the list before the next letter).
+ */
+function wordHits(index: SearchIndex, word: string): WordHits | null {
+  const s = scratchOf(index);
+  if (s.words.has(word)) {
+    const kept = s.words.get(word)!;
+    s.words.delete(word); // most recent last
+    s.words.set(word, kept);
+    return kept;
+  }
+  const n = index.docs.length;
+  const expansion = expandTerms(index, word);
+  let hits: WordHits | null = null;
+  if (expansion.size > 0 || (termsOf(word)[0]?.length ?? 0) >= 2) {
+    const best = s.best.fill(0);
+    const terms: string[] = [];
+    let count = 0;
+    for (const [k, closeness] of expansion) {
+      terms.push(index.vocabulary[k]!);
+      const posting = postingAt(index, k);
+      const weight = closeness * Math.log(1 + n / posting.length);
+      for (let p = 0; p < posting.length; p++) {
+        const id = posting[p]!;
+        if (best[id] === 0) count++;
+        if (weight > best[id]!) best[id] = weight;
+      }
+      // a word in the title counts double: its title list is short, walk it apart
+      const inTitles = titlePostingAt(index, k);
+      for (let p = 0; p < inTitles.length; p++) if (2 * weight > best[inTitles[p]!]!) best[inTitles[p]!] = 2 * weight;
+    }
+    const ids = new Int32Array(count);
+    const weights = new Float64Array(count);
+    for (let id = 0, at = 0; at < count; id++) {
+      if (best[id]! > 0) {
+        ids[at] = id;
+        weights[at++] = best[id]!;
+      }
+    }
+    hits = { ids, weights, terms };
+  }
+  if (s.words.size >= WORDS_KEPT) s.words.delete(s.words.keys().next().value!);
+  s.words.set(word, hits);
+  return hits;
 }
 
 const NO_SCORES = new Float64Array(0);
@@ -105,15 +161,16 @@ function phraseMask(index: SearchIndex, phrase: string): Uint8Array {
   }
   const mask = new Uint8Array(n);
   const p = ` ${key} `;
+  // in folded text without marks or apostrophes the terms are the runs of letters and
+  // digits: there the phrase is its words with anything else between them, one native regex
+  // test instead of splitting the paragraph into words (words are letters, digits and marks)
+  const plain = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'u');
   for (const id of candidates) {
     const a = index.docs[id]!.article;
     for (const text of [a.title ?? '', ...a.paragraphs]) {
-      // plain ASCII text without apostrophes folds to its lowercase: a cheap first test
-      if (!/[^\x00-\x7f]|'/.test(text)) {
-        const lower = text.toLowerCase();
-        if (!words.every((w) => lower.includes(w))) continue;
-      }
-      if (` ${termsOf(text).join(' ')} `.includes(p)) {
+      const folded = foldMarks(text);
+      const found = MARK_OR_APOSTROPHE.test(folded) ? ` ${termsOf(text).join(' ')} `.includes(p) : words.every((w) => folded.includes(w)) && plain.test(folded);
+      if (found) {
         mask[id] = 1;
         break;
       }
@@ -123,6 +180,8 @@ function phraseMask(index: SearchIndex, phrase: string): Uint8Array {
   phrases.set(key, mask);
   return mask;
 }
+
+const MARK_OR_APOSTROPHE = /[\p{M}'’]/u;
 
 const MENTION_TYPE = { country: 'country', person: 'person', org: 'organization', place: 'place' } as const;
 
@@ -156,31 +215,27 @@ function fieldMask(index: SearchIndex, field: FieldName, value: string): Uint8Ar
 export function runQuery(index: SearchIndex, q: Query): SearchResult {
   const n = index.docs.length;
   const terms = new Set<string>();
+  // the words' articles intersected (each word counts an article once), scores summed
+  const { total, found } = scratchOf(index);
+  const words = q.words.map((w) => wordHits(index, w)).filter((h): h is WordHits => h !== null);
   let ids: number[] | null = null;
-  // typed arrays over the articles: a keystroke costs the postings it touches plus one pass
-  const buffers = scratchOf(index);
-  const best = buffers.best;
-  const total = buffers.total.fill(0);
-  for (const word of q.words) {
-    const expansion = expandWord(index, word);
-    // a lone letter that is no word of the corpus is a word still being typed: it does not
-    // empty the list while the user types the next letter
-    if (expansion.size === 0 && (termsOf(word)[0]?.length ?? 0) < 2) continue;
-    best.fill(0);
-    for (const [term, closeness] of expansion) {
-      terms.add(term);
-      const posting = postingOf(index, term)!;
-      const weight = closeness * Math.log(1 + n / posting.length);
-      for (const id of posting) if (weight > best[id]!) best[id] = weight;
-      // a word in the title counts double: its title list is short, walk it apart
-      for (const id of index.titles.get(term) ?? []) if (2 * weight > best[id]!) best[id] = 2 * weight;
+  if (words.length) {
+    total.fill(0);
+    found.fill(0);
+    for (const h of words) {
+      for (const t of h.terms) terms.add(t);
+      for (let p = 0; p < h.ids.length; p++) {
+        const id = h.ids[p]!;
+        found[id]!++;
+        total[id]! += h.weights[p]!;
+      }
     }
-    const next: number[] = [];
-    if (ids === null) {
-      for (let id = 0; id < n; id++) if (best[id]! > 0) next.push(id);
-    } else for (const id of ids) if (best[id]! > 0) next.push(id);
-    for (const id of next) total[id]! += best[id]!;
-    ids = next;
+    // those every word found, in corpus order: the fewest hits are walked
+    const fewest = words.reduce((a, b) => (b.ids.length < a.ids.length ? b : a)).ids;
+    let count = 0;
+    for (let p = 0; p < fewest.length; p++) if (found[fewest[p]!] === words.length) count++;
+    ids = new Array<number>(count);
+    for (let p = 0, at = 0; p < fewest.length; p++) if (found[fewest[p]!] === words.length) ids[at++] = fewest[p]!;
   }
   let result = ids ?? range(n);
   const keep = (mask: Uint8Array, want = 1) => (result = result.filter((id) => mask[id] === want));
@@ -197,8 +252,10 @@ export function runQuery(index: SearchIndex, q: Query): SearchResult {
   // the result keeps its own scores: the shared buffer is the next keystroke's
   let scores = NO_SCORES;
   if (q.words.length) {
-    result = rank(result, total);
-    scores = Float64Array.from(result, (id) => total[id]!);
+    // words that found nothing yet (a lone letter) leave every score 0: corpus order it is
+    if (words.length) result = rank(result, total);
+    scores = new Float64Array(result.length);
+    if (words.length) for (let i = 0; i < result.length; i++) scores[i] = total[result[i]!]!;
   }
   return { ids: result, scores, terms, phrases: q.phrases };
 }

@@ -18,11 +18,12 @@ export interface SearchIndex {
   docs: IndexedArticle[];
   /** per field, each distinct name or spelling (as space-joined query terms) → its articles */
   fields: Record<FieldName, Map<string, number[]>>;
-  /** term → the articles with it in their title (titles weigh double) */
-  titles: Map<string, number[]>;
-
-  /** term → its row in `starts` */
-  terms: Map<string, number>;
+  /**
+   * per term (its vocabulary position), the articles with it in their title (titles weigh
+   * double): laid out as the postings are, term k's ids from titleStarts[k] to titleStarts[k + 1]
+   */
+  titleData: Int32Array;
+  titleStarts: Int32Array;
   /**
    * every posting list end to end, article ids ascending within each: one typed array
    * instead of a JS array per term (4 bytes an entry, no per-list object or slack)
@@ -30,19 +31,50 @@ export interface SearchIndex {
   postingData: Int32Array;
   /** where term k's list starts in postingData; it ends where term k + 1's starts */
   starts: Int32Array;
-  /** the vocabulary, sorted, for prefix ranges */
+  /**
+   * the vocabulary, sorted: a term's position is its row (found by binary search, so that a
+   * later open builds no map of several hundred thousand terms), and prefixes are ranges
+   */
   vocabulary: string[];
   /** the vocabulary's letter pairs → its terms, for matches within an edit budget */
   fuzzy: FuzzyIndex;
 }
 
 /** Bumped whenever what the index holds, or how words become terms, changes (snapshots key on it). */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
+
+/** The first position in the sorted vocabulary not below `key` (where it is, or would be). */
+export function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The term's row, or -1 when the corpus does not hold it. */
+export function termId(index: SearchIndex, term: string): number {
+  const k = lowerBound(index.vocabulary, term);
+  return index.vocabulary[k] === term ? k : -1;
+}
+
+/** The ids of the articles holding term k, ascending (a view, not a copy). */
+export function postingAt(index: SearchIndex, k: number): Int32Array {
+  return index.postingData.subarray(index.starts[k]!, index.starts[k + 1]!);
+}
+
+/** The ids of the articles with term k in their title, ascending. */
+export function titlePostingAt(index: SearchIndex, k: number): Int32Array {
+  return index.titleData.subarray(index.titleStarts[k]!, index.titleStarts[k + 1]!);
+}
 
 /** The ids of the articles holding `term`, ascending (a view, not a copy). */
 export function postingOf(index: SearchIndex, term: string): Int32Array | undefined {
-  const k = index.terms.get(term);
-  return k === undefined ? undefined : index.postingData.subarray(index.starts[k]!, index.starts[k + 1]!);
+  const k = termId(index, term);
+  return k < 0 ? undefined : postingAt(index, k);
 }
 
 // apostrophes inside the token so that "kazakhstan's" is one token, then trimmed below
@@ -152,20 +184,30 @@ export function indexInSlices(articles: Article[]): { next(budgetMs: number): bo
   };
   const finish = (): Omit<SearchIndex, 'fuzzy'> => {
     const vocabulary = [...lists.keys()].sort();
-    const terms = new Map<string, number>();
     const postingData = new Int32Array(total);
     const starts = new Int32Array(vocabulary.length + 1);
+    const titleStarts = new Int32Array(vocabulary.length + 1);
+    let titleTotal = 0;
+    for (const ids of titles.values()) titleTotal += ids.length;
+    const titleData = new Int32Array(titleTotal);
     let at = 0;
+    let titleAt = 0;
     vocabulary.forEach((t, k) => {
-      terms.set(t, k);
       starts[k] = at;
       const list = lists.get(t)!;
       postingData.set(list.ids.subarray(0, list.length), at);
       at += list.length;
       lists.delete(t); // garbage as soon as it is copied
+      titleStarts[k] = titleAt;
+      const inTitles = titles.get(t);
+      if (inTitles) {
+        titleData.set(inTitles, titleAt);
+        titleAt += inTitles.length;
+      }
     });
     starts[vocabulary.length] = at;
-    return { docs, fields, titles, terms, postingData, starts, vocabulary };
+    titleStarts[vocabulary.length] = titleAt;
+    return { docs, fields, titleData, titleStarts, postingData, starts, vocabulary };
   };
   return {
     // the articles indexed; the last one counts only once the fuzzy part is built too, so a

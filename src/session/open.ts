@@ -42,12 +42,14 @@ export interface OpenOptions {
   stdin?: NodeJS.ReadableStream;
   /** a large corpus file opened for the first time: its index built in slices by the caller's `work()` */
   indexLater?: boolean;
+  /** a snapshot's text is checked as it is read and by `work()`, not all at open (the dashboard) */
+  textLater?: boolean;
 }
 
 /** Opens what the user named (nothing: the bundled corpus); no article at all is an error. */
 export async function openSession(paths: string[], options: OpenOptions = {}): Promise<Session> {
   const named = paths.length ? paths : [bundledCorpus];
-  const opened = await openCorpus(named, options.stdin);
+  const opened = await openCorpus(named, options.stdin, { textLater: options.textLater === true });
   for (const w of opened.warnings) options.warn?.(`${sanitizeLine(w.file)}: ${sanitizeLine(w.message)}`);
   if (opened.corpus.articles.length === 0) throw new UserError('no articles could be read from ' + named.map(sanitizeLine).join(', '));
   const review = await openReview(named, opened.corpus);

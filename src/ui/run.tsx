@@ -9,6 +9,7 @@ import type { Model } from './model.js';
 import type { Theme } from './theme.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { firstLine } from '../text/firstLine.js';
+import { UserError } from '../io/errors.js';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT = '\x1b[?25h\x1b[?1049l';
@@ -39,8 +40,9 @@ export async function runDashboard(
   };
   const onCrash = (e: unknown) => {
     restore();
-    process.stderr.write(`steppe: unexpected error: ${firstLine(e)}\n`);
-    process.exit(70);
+    // a damaged snapshot found while reading is the user's to hear of, in their words
+    process.stderr.write(`steppe: ${e instanceof UserError ? '' : 'unexpected error: '}${firstLine(e)}\n`);
+    process.exit(e instanceof UserError ? 1 : 70);
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
