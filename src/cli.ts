@@ -39,7 +39,15 @@ function version(): string {
 
 async function openFor(paths: string[]): Promise<Session> {
   const { openSession } = await import('./session/open.js');
-  const session = await openSession(paths, { warn: (line) => io.stderr(`steppe: ${line}\n`) });
+  const { progressLine } = await import('./commands/progressLine.js');
+  const line = progressLine();
+  const session = await openSession(paths, {
+    warn: (text) => {
+      line.done();
+      io.stderr(`steppe: ${text}\n`);
+    },
+    progress: line.progress,
+  }).finally(line.done);
   if (session.review?.message) io.stderr(`steppe: ${session.review.message}\n`);
   return session;
 }

@@ -334,3 +334,34 @@ describe('command-line conventions', () => {
     assert.equal(manifest.man, 'dist/steppe.1');
   });
 });
+
+describe('opening a large input', () => {
+  const file = path.join(scratch, 'many.jsonl');
+  const lines = Array.from({ length: 400 }, (_, i) =>
+    JSON.stringify({
+      title: `Report ${i} from Almaty`,
+      date: '2024-03-01',
+      source: 'Example',
+      text: `Police in Almaty detained ${i} people.\n\nThe Interior Ministry of Kazakhstan said so.`,
+    }),
+  );
+  writeFileSync(file, `${lines.join('\n')}\n`);
+
+  it('shows what it is doing on a terminal (reading, finding entities, how far), and clears the line', () => {
+    // under script(1) standard error is a terminal, as it is for a user
+    const log = path.join(tmp(), 'log');
+    const env = { ...process.env, STEPPE_CACHE_DIR: path.join(scratch, 'cache'), STEPPE_STATE_DIR: path.join(scratch, 'state') };
+    const r = spawnSync('script', ['-q', '-e', '-c', `${process.execPath} ${cli} entities --json ${file} >/dev/null`, log], { encoding: 'utf8', env });
+    assert.equal(r.status, 0, r.stderr);
+    const seen = readFileSync(log, 'utf8');
+    assert.match(seen, /steppe: reading many\.jsonl…/);
+    assert.match(seen, /steppe: finding entities in 400 articles… \d+%/);
+    assert.match(seen, /\r\x1b\[K\s*(Script done|$)/, 'the line is cleared at the end');
+  });
+
+  it('writes no progress where standard error is not a terminal', () => {
+    const r = run(['entities', '--json', file]);
+    assert.equal(r.code, 0);
+    assert.equal(r.stderr, '');
+  });
+});

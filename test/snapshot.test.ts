@@ -89,14 +89,14 @@ describe('snapshots', () => {
     const corpus = JSON.parse(readFileSync(file, 'utf8')) as Corpus;
     const write = () => assert.ok(writeSnapshot(file, corpus.articles, buildIndex(corpus.articles), mentionTable(corpus.articles)));
     write();
-    const whole = readSnapshot(file, { textLater: true });
-    assert.ok(whole.ok && whole.checkText);
+    const whole = readSnapshot(file, { readLater: true });
+    assert.ok(whole.ok && whole.checkRest);
     assert.deepEqual(
       whole.articles.map((a) => a.paragraphs),
       corpus.articles.map((a) => a.paragraphs),
       'every paragraph as written',
     );
-    assert.equal(whole.checkText(Infinity), true, 'the rest checks whole');
+    assert.equal(whole.checkRest(Infinity), true, 'the rest checks whole');
 
     const flip = () => {
       const p = path.join(snapshotFolderFor(file), 'text.bin');
@@ -105,16 +105,27 @@ describe('snapshots', () => {
       writeFileSync(p, bytes);
     };
     flip();
-    const opened = readSnapshot(file, { textLater: true });
+    const opened = readSnapshot(file, { readLater: true });
     assert.ok(opened.ok, 'opens: the text is not read yet');
     assert.throws(() => opened.articles[0]!.paragraphs, /^Error: the corpus's snapshot is damaged \(text\.bin block 0 fails its checksum\); it was removed/);
     assert.deepEqual(readSnapshot(file), { ok: false }, 'removed, so that the next open rebuilds it');
 
     write();
     flip();
-    const checked = readSnapshot(file, { textLater: true });
-    assert.ok(checked.ok && checked.checkText);
-    assert.throws(() => checked.checkText!(Infinity), /snapshot is damaged/, 'the background check finds it before anything reads it');
+    const checked = readSnapshot(file, { readLater: true });
+    assert.ok(checked.ok && checked.checkRest);
+    assert.throws(() => checked.checkRest!(Infinity), /snapshot is damaged/, 'the background check finds it before anything reads it');
+    assert.deepEqual(readSnapshot(file), { ok: false });
+
+    write();
+    const mentionsFile = path.join(snapshotFolderFor(file), 'mentions.bin');
+    const columns = readFileSync(mentionsFile);
+    columns[7]! ^= 0x10;
+    writeFileSync(mentionsFile, columns);
+    const laterMentions = readSnapshot(file, { readLater: true });
+    assert.ok(laterMentions.ok, 'opens: the mention columns are not read yet');
+    assert.deepEqual(laterMentions.articles[1]!.removed, corpus.articles[1]!.removed, 'removed lines read when first asked for');
+    assert.throws(() => laterMentions.articles[0]!.mentions, /snapshot is damaged \(mentions\.bin fails its checksum\)/);
     assert.deepEqual(readSnapshot(file), { ok: false });
 
     write();

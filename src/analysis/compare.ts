@@ -3,7 +3,7 @@
  * matrix, figures, and articles per year. Republished copies count once.
  */
 import type { Article, MentionType } from '../corpus/types.js';
-import { articleAt, countryAt, subsetOf, type Figures } from './figureStore.js';
+import { articleAt, countryAt, FigureStore, subsetOf, type Figures } from './figureStore.js';
 import type { FigureFact } from './figures.js';
 import { everyArticle, mentionTable, type MentionTable } from './mentionTable.js';
 
@@ -138,6 +138,20 @@ function topOf(t: MentionTable, counts: Map<number, number> | undefined, type: M
   return top(byName, n);
 }
 
+/** The figures of member articles (positions) and their count per country. */
+function figuresOfMembers(figures: Figures, member: Uint8Array): { positions: ArrayLike<number>; byCountry: Map<string, number> } {
+  if (figures instanceof FigureStore) return figures.ofMembers(member);
+  const positions: number[] = [];
+  const byCountry = new Map<string, number>();
+  for (let i = 0; i < figures.length; i++) {
+    if (member[articleAt(figures, i)] !== 1) continue;
+    positions.push(i);
+    const country = countryAt(figures, i);
+    if (country) byCountry.set(country, (byCountry.get(country) ?? 0) + 1);
+  }
+  return { positions, byCountry };
+}
+
 /** The comparison over the articles `ids` of a table (all when omitted). */
 export function comparisonIn(t: MentionTable, figures: Figures, ids: ArrayLike<number> = everyArticle(t.articles)): Comparison {
   const axis = axisOf(t);
@@ -173,14 +187,7 @@ export function comparisonIn(t: MentionTable, figures: Figures, ids: ArrayLike<n
         together[a * C + b] = together[a * C + b]! + 1;
       }
   }
-  const inSet: number[] = [];
-  const figureCount = new Map<string, number>();
-  for (let i = 0; i < figures.length; i++) {
-    if (member[articleAt(figures, i)] !== 1) continue;
-    inSet.push(i);
-    const country = countryAt(figures, i);
-    if (country) figureCount.set(country, (figureCount.get(country) ?? 0) + 1);
-  }
+  const { positions: inSet, byCountry: figureCount } = figuresOfMembers(figures, member);
   const comp = companionsIn(t, list, (type) => type === 'organization' || type === 'person');
   const present = axis.countries.map((_, slot) => slot).filter((slot) => articles[slot]! > 0);
   const nameOf = (slot: number) => t.entityName[axis.countries[slot]!]!;

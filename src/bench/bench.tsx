@@ -101,7 +101,7 @@ async function cold(size: number, file: string) {
 async function warm(size: number, file: string, baseline: boolean) {
   let t = performance.now();
   // as the dashboard opens it: the snapshot's text checked as it is read
-  const session = await openSession([file], { textLater: true });
+  const session = await openSession([file], { readLater: true });
   const loadMs = performance.now() - t;
   const { corpus } = session;
   t = performance.now();

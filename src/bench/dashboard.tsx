@@ -105,6 +105,11 @@ async function measure(corpus: Corpus, label: string) {
     keyP50Ms: pct(times, 0.5),
     keyP95Ms: pct(times, 0.95),
     keyMaxMs: Math.max(...times),
+    // where the time goes: the five slowest keys, as typed
+    slowest: keys
+      .map((k, i) => ({ key: JSON.stringify(k).slice(1, -1), ms: Math.round(times[i]! * 10) / 10 }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5),
   };
 }
 
@@ -115,6 +120,6 @@ else {
   console.log('corpus             articles  first frame  key p50  key p95  key max   (ms)');
   for (const r of rows)
     console.log(
-      `${r.label.padEnd(18)} ${String(r.articles).padStart(8)}  ${r.firstFrameMs.toFixed(1).padStart(11)}  ${r.keyP50Ms.toFixed(1).padStart(7)}  ${r.keyP95Ms.toFixed(1).padStart(7)}  ${r.keyMaxMs.toFixed(1).padStart(7)}`,
+      `${r.label.padEnd(18)} ${String(r.articles).padStart(8)}  ${r.firstFrameMs.toFixed(1).padStart(11)}  ${r.keyP50Ms.toFixed(1).padStart(7)}  ${r.keyP95Ms.toFixed(1).padStart(7)}  ${r.keyMaxMs.toFixed(1).padStart(7)}   slowest: ${r.slowest.map((k) => `${k.key} ${k.ms}`).join(', ')}`,
     );
 }

@@ -10,6 +10,7 @@ import type { Session } from '../session/session.js';
 import { formatTable } from '../text/tableFormats.js';
 import type { Outside } from '../ui/effects.js';
 import type { CommandIo } from './io.js';
+import { progressLine } from './progressLine.js';
 import { selection } from './matching.js';
 
 function stamp(d = new Date()): string {
@@ -77,7 +78,16 @@ export async function runDashboardCommand(paths: string[], flags: { color?: bool
   const { openSession } = await import('../session/open.js');
   // a large corpus file opened for the first time shows at once and is indexed between key
   // presses; its snapshot is kept on the way out, so that the next open is quick
-  const session = await openSession(paths, { warn: (line) => io.stderr(`steppe: ${line}\n`), indexLater: true, textLater: true });
+  const line = progressLine();
+  const session = await openSession(paths, {
+    warn: (text) => {
+      line.done();
+      io.stderr(`steppe: ${text}\n`);
+    },
+    indexLater: true,
+    readLater: true,
+    progress: line.progress,
+  }).finally(line.done);
   const keyboard = await keyboardFor(paths);
   if (!keyboard.isTTY || !process.stdout.isTTY) {
     io.stderr('steppe: not a terminal, so no dashboard; for plain output use `steppe search QUERY` or `steppe entities`\n');

@@ -96,9 +96,10 @@ export class MentionColumns {
  * Makes `article.mentions` read from the columns, in the property's own place (JSON key order
  * is kept). Assigning mentions to the article later stores them as a plain list again.
  */
-export function mentionsFromColumns(article: Article, store: MentionColumns, start: number, end: number): Article {
+export function mentionsFromColumns(article: Article, store: MentionColumns | (() => MentionColumns), start: number, end: number): Article {
   Object.defineProperty(article, 'mentions', {
-    get: () => store.read(start, end),
+    // a store made on first need (a snapshot's columns are read when a mention first is)
+    get: () => (typeof store === 'function' ? store() : store).read(start, end),
     set(value: Mention[]) {
       Object.defineProperty(article, 'mentions', { value, writable: true, enumerable: true, configurable: true });
     },

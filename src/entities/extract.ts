@@ -26,9 +26,12 @@ export function extractMentions(
   articles: (Pick<Article, 'paragraphs' | 'dateline'> & Partial<Pick<Article, 'publisher'>>)[],
   gazetteer: Gazetteer = defaultGazetteer(),
   roles: Roles = defaultRoles(),
+  /** hears how many articles have been scanned (the costly part), as it goes */
+  onScanned?: (done: number) => void,
 ): Mention[][] {
-  const scans: ParagraphScan[][] = articles.map((a) =>
-    a.paragraphs.map((text) => {
+  const scans: ParagraphScan[][] = articles.map((a, ai) => {
+    onScanned?.(ai);
+    return a.paragraphs.map((text) => {
       const tokens = tokenize(text);
       // a city from the world list inside a longer capitalised name ("Suhrobi Zafar", "Kabul Bank") is not the city
       const matches = matchGazetteer(gazetteer, text, tokens).filter((m) => !guarded(gazetteer, text, m) || !inLongerName(text, tokens, m));
@@ -36,8 +39,8 @@ export function extractMentions(
       // a name inside an organization's ("Mukhtar Ablyazov Foundation") is not a person of the story
       const covered = [...matches, ...orgs.map((o) => ({ ...o, entry: -1 }))];
       return { text, tokens, matches, orgs, people: findPeople(text, tokens, covered, roles) };
-    }),
-  );
+    });
+  });
   // a weak pair ("Samiullah Qatra") is a person where the article names the surname alone too ("Qatra narrowly escaped")
   // (in English only: German capitalises every noun, Turkish writes "Orta Asya")
   scans.forEach((paras) => {

@@ -8,6 +8,7 @@ import type { SearchIndex } from '../search/searchIndex.js';
 import type { Figures } from '../analysis/figureStore.js';
 import type { MentionTable } from '../analysis/mentionTable.js';
 import type { Article, Corpus, SourceFile, Warning } from '../corpus/types.js';
+import type { Progress } from '../pipeline/parse.js';
 import { decodeBytes } from '../corpus/decode.js';
 import { uniqueIds } from '../corpus/ids.js';
 import { corpusKindOf, parseCorpusText, readCorpusFile } from './corpusFile.js';
@@ -21,8 +22,8 @@ export interface Opened {
   index?: SearchIndex;
   table?: MentionTable;
   figures?: Figures;
-  /** a snapshot's text checked later (`textLater`): the blocks not yet read, in slices */
-  checkText?: (budgetMs: number) => boolean;
+  /** a snapshot's text checked later (`readLater`): the blocks not yet read, in slices */
+  checkRest?: (budgetMs: number) => boolean;
   /** a large corpus.json: the file whose snapshot can be kept (io/snapshot.ts) for a quick next open */
   snapshotOf?: string;
 }
@@ -51,13 +52,19 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** `textLater`: a snapshot's text is checked as it is read, and by `checkText` (the dashboard) */
-export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream = process.stdin, options: { textLater?: boolean } = {}): Promise<Opened> {
+/** `readLater`: a snapshot's text is checked as it is read, and by `checkRest` (the dashboard) */
+export async function openCorpus(
+  paths: string[],
+  stdin: NodeJS.ReadableStream = process.stdin,
+  options: { readLater?: boolean; progress?: Progress } = {},
+): Promise<Opened> {
+  const { progress } = options;
   // one large corpus.json: its snapshot, if one matches the file as it is now
   const [only] = paths;
   if (paths.length === 1 && only !== '-' && path.extname(only!).toLowerCase() === '.json' && sizeOf(only!) >= SNAPSHOT_MIN_BYTES) {
     // loaded only here: small corpora, the rule, start without it
     const { readSnapshot } = await import('./snapshot.js');
+    progress?.(`reading ${path.basename(only!)}`, 0, 1);
     const snapshot = readSnapshot(only!, options);
     if (snapshot.ok)
       return {
@@ -66,7 +73,7 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
         index: snapshot.index,
         table: snapshot.table,
         figures: snapshot.figures,
-        ...(snapshot.checkText ? { checkText: snapshot.checkText } : {}),
+        ...(snapshot.checkRest ? { checkRest: snapshot.checkRest } : {}),
         snapshotOf: only!,
       };
     const { corpus, warnings } = await readCorpusFile(only!);
@@ -116,6 +123,7 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
     } else if (JSONL.has(ext)) {
       // JSON Lines is a corpus, not a scraped page: no raw-file size limit
       let bytes: Buffer;
+      progress?.(`reading ${path.basename(p)}`, 0, 1);
       try {
         bytes = (await readBounded(p, Number.MAX_SAFE_INTEGER))!;
       } catch (e) {
@@ -144,7 +152,7 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
       append(warnings, hit.warnings);
     } else {
       const perArticle = cache.diskArticleCache();
-      const parsed = (await corpusModule()).parseFiles(files, {}, perArticle);
+      const parsed = (await corpusModule()).parseFiles(files, {}, perArticle, progress);
       append(articles, parsed.corpus.articles);
       append(warnings, parsed.warnings);
       await cache.writeCachedCorpus(key, { corpus: parsed.corpus, warnings: parsed.warnings });
@@ -152,7 +160,7 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
       if (damaged) warnings.push({ file: cache.cacheDir(), message: `${damaged} damaged cache entr${damaged === 1 ? 'y' : 'ies'} removed; parsed again` });
     }
   }
-  if (jsonl.length) append(articles, (await corpusModule()).finishArticles(jsonl));
+  if (jsonl.length) append(articles, (await corpusModule()).finishArticles(jsonl, progress));
   // ids key review marks and the index: two articles must never share one
   const ids = uniqueIds(articles);
   if (ids) warnings.push({ file: paths.join(', '), message: ids });

@@ -4,7 +4,7 @@
  * arena (decoded an article at a time, when something reads it), mentions as typed columns,
  * the posting lists as they sit in memory. The snapshot is keyed by the corpus file's path,
  * size, modification time and inode, and by the formats it holds; one that does not match is
- * stale and silently rebuilt. Every file carries its SHA-256 (the binaries' in meta.json,
+ * stale and silently rebuilt. Every file carries its checksum (the binaries' CRC-32 in meta.json,
  * meta.json's and figures.json's in their last line) and every offset is checked against its
  * bounds on reading: a damaged snapshot is reported and rebuilt, never read as data.
  */
@@ -18,11 +18,12 @@ import { MentionColumns, mentionsFromColumns } from '../corpus/mentionColumns.js
 import { INDEX_VERSION, type SearchIndex } from '../search/searchIndex.js';
 import { cacheDir } from './parseCache.js';
 import { sweepStaleTemps, tempNameFor, writeAll, writeFileSafely } from './safeWrite.js';
-import { Sealer, seal, sha256, unseal } from './sealed.js';
-import { BlockHasher, DamagedText, TextArena } from './textArena.js';
+import { Sealer, seal, unseal } from './sealed.js';
+import { checksumHex, checksumOf } from './checksum.js';
+import { BlockHasher, DamagedSnapshot, TextArena } from './textArena.js';
 import { firstLine } from '../text/firstLine.js';
 
-const FORMAT = 5;
+const FORMAT = 7;
 
 interface Meta {
   key: string;
@@ -36,7 +37,6 @@ interface Meta {
     published: string | null;
     section: string[];
     dateline: string | null;
-    removed: RemovedLine[];
     duplicateOf: string | null;
   }[];
   entities: [MentionType, string, string][];
@@ -50,9 +50,9 @@ interface Meta {
   years: (number | null)[];
   /** byte lengths of the binary files, checked on reading */
   sizes: Record<string, number>;
-  /** SHA-256 of each binary file but the text */
+  /** the checksum (CRC-32) of each binary file but the text */
   hashes: Record<string, string>;
-  /** SHA-256 of each block of the text (read, and checked, a block at a time) */
+  /** the checksum (CRC-32) of each block of the text (read, and checked, a block at a time) */
   textBlocks: string[];
 }
 
@@ -85,7 +85,6 @@ const BINARIES = [
   'paragraphStarts',
   'articleParagraphs',
   'articleMentions',
-  'mentions',
   'postingData',
   'starts',
   'titleData',
@@ -183,7 +182,6 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
       paragraphStarts,
       articleParagraphs,
       articleMentions,
-      mentions,
       postingData: index.postingData,
       starts: index.starts,
       titleData: index.titleData,
@@ -200,12 +198,18 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
       const b = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
       writeBinary(path.join(tmp, `${name}.bin`), b);
       sizes[name] = view.byteLength;
-      hashes[name] = sha256(b);
+      hashes[name] = checksumHex(checksumOf(b));
     }
+    // read later than the rest by the dashboard: the mention columns and the removed lines
+    const mentionBytes = new Uint8Array(mentions.buffer, mentions.byteOffset, mentions.byteLength);
+    writeBinary(path.join(tmp, 'mentions.bin'), mentionBytes);
+    sizes.mentions = mentionBytes.byteLength;
+    hashes.mentions = checksumHex(checksumOf(mentionBytes));
+    writeJsonInParts(path.join(tmp, 'removed.json'), { removed: articles.map((a) => a.removed) });
     const meta: Meta = {
       key,
       count: articles.length,
-      articles: articles.map(({ id, file, title, publisher, author, published, section, dateline, removed, duplicateOf }) => ({
+      articles: articles.map(({ id, file, title, publisher, author, published, section, dateline, duplicateOf }) => ({
         id,
         file,
         title,
@@ -214,7 +218,6 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
         published,
         section,
         dateline,
-        removed,
         duplicateOf,
       })),
       entities,
@@ -323,15 +326,16 @@ function readBinary(folder: string, name: string, size: number, hash?: string): 
   const fd = openSync(path.join(folder, `${name}.bin`), 'r');
   try {
     if (fstatSync(fd).size !== size) throw new Damaged(`${name}.bin has the wrong size`);
-    // a fresh, aligned buffer of its own: typed arrays are laid over it below
-    const buf = Buffer.from(new ArrayBuffer(size));
+    // a buffer of its own (aligned: typed arrays are laid over it below), not zero-filled
+    // first: the read fills it
+    const buf = Buffer.allocUnsafeSlow(size);
     let at = 0;
     while (at < size) {
       const n = readSync(fd, buf, at, Math.min(size - at, 1 << 30), at);
       if (n === 0) throw new Damaged(`${name}.bin is cut short`);
       at += n;
     }
-    if (hash !== undefined && sha256(buf) !== hash) throw new Damaged(`${name}.bin fails its checksum`);
+    if (hash !== undefined && checksumHex(checksumOf(buf)) !== hash) throw new Damaged(`${name}.bin fails its checksum`);
     return buf;
   } finally {
     closeSync(fd);
@@ -342,8 +346,8 @@ const view = <T>(Kind: { new (b: ArrayBuffer, o: number, l: number): T; BYTES_PE
   new Kind(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength / Kind.BYTES_PER_ELEMENT);
 
 export interface Snapshot {
-  /** with `textLater`: checks the text's blocks not yet read, a slice at a time; true once all are */
-  checkText?: (budgetMs: number) => boolean;
+  /** with `readLater`: reads and checks what is not read yet (mentions, removed lines, the text's blocks), a slice at a time; true once all are */
+  checkRest?: (budgetMs: number) => boolean;
   articles: Article[];
   index: SearchIndex;
   table: MentionTable;
@@ -377,7 +381,7 @@ export function writeSnapshotFigures(corpusFile: string, figures: Figures): bool
       length,
       pool,
       sizes: { ints: intBytes.length, nums: numBytes.length },
-      hashes: { ints: sha256(intBytes), nums: sha256(numBytes) },
+      hashes: { ints: checksumHex(checksumOf(intBytes)), nums: checksumHex(checksumOf(numBytes)) },
     };
     writeFileSafely(path.join(folder, 'figures.json'), seal(JSON.stringify(saved)));
     return true;
@@ -453,7 +457,7 @@ export type ReadSnapshot = ({ ok: true } & Snapshot) | { ok: false; damaged?: st
  * The snapshot of this corpus file as it is now; or none (no snapshot, or a stale one:
  * silently rebuilt), or `damaged` with what is wrong (reported, then rebuilt).
  */
-export function readSnapshot(corpusFile: string, options: { textLater?: boolean } = {}): ReadSnapshot {
+export function readSnapshot(corpusFile: string, options: { readLater?: boolean } = {}): ReadSnapshot {
   let folder: string;
   try {
     folder = snapshotFolderFor(corpusFile);
@@ -463,7 +467,7 @@ export function readSnapshot(corpusFile: string, options: { textLater?: boolean 
     return { ok: false };
   }
   try {
-    return { ok: true, ...loadSnapshot(folder, corpusFile, options.textLater === true) };
+    return { ok: true, ...loadSnapshot(folder, corpusFile, options.readLater === true) };
   } catch (e) {
     if (e instanceof Stale) return { ok: false };
     const reason = e instanceof Damaged ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'a file is missing' : `unreadable: ${firstLine(e)}`;
@@ -476,11 +480,12 @@ export function readSnapshot(corpusFile: string, options: { textLater?: boolean 
 const closeWhenCollected = new FinalizationRegistry<{ open?: TextArena }>((arena) => arena.open?.close());
 
 /**
- * The snapshot as typed arrays over its files. The text is checked whole here, unless
- * `textLater` (the dashboard): then each block is checked when first read, and the rest by
- * `checkText` in the background, so that the list shows without reading the text first.
+ * The snapshot as typed arrays over its files. The mention columns, the removed lines and
+ * the text are read and checked here, unless `readLater` (the dashboard): then each is read
+ * when first needed (the text a block at a time), and the rest by `checkRest` in the
+ * background, so that the list shows without reading them first.
  */
-function loadSnapshot(folder: string, corpusFile: string, textLater: boolean): Snapshot {
+function loadSnapshot(folder: string, corpusFile: string, readLater: boolean): Snapshot {
   const meta = readMeta(folder);
   if (meta.key !== keyFor(corpusFile)) throw new Stale();
   check(Number.isInteger(meta.count) && meta.count >= 0 && Array.isArray(meta.articles) && meta.articles.length === meta.count, 'meta.json: article count');
@@ -493,7 +498,7 @@ function loadSnapshot(folder: string, corpusFile: string, textLater: boolean): S
   const paragraphStarts = view(Float64Array, bin.paragraphStarts);
   const articleParagraphs = view(Int32Array, bin.articleParagraphs);
   const articleMentions = view(Int32Array, bin.articleMentions);
-  const columns = view(Int32Array, bin.mentions);
+  const mentionCount = (meta.sizes.mentions ?? -1) / 20;
   // bounds: the checksums catch damage; these catch a snapshot that is whole but inconsistent
   check(articleParagraphs.length === meta.count + 1 && articleMentions.length === meta.count + 1, 'article columns have the wrong length');
   check(
@@ -502,17 +507,47 @@ function loadSnapshot(folder: string, corpusFile: string, textLater: boolean): S
   );
   check(inBounds(paragraphStarts, meta.sizes.text! + 1, true), 'text offsets out of bounds');
   check(
-    columns.length % 5 === 0 && inBounds(articleMentions, columns.length / 5 + 1, true) && articleMentions[meta.count] === columns.length / 5,
+    Number.isInteger(mentionCount) && inBounds(articleMentions, mentionCount + 1, true) && articleMentions[meta.count] === mentionCount,
     'mention offsets out of bounds',
   );
-  check(strideInBounds(columns, 5, 0, meta.entities.length) && strideInBounds(columns, 5, 1, meta.surfaces.length), 'mentions name unknown entities');
+  // what the dashboard reads later (`readLater`): a part found damaged then removes the
+  // snapshot, and the read says so in one line
+  const damaged = (reason: string) => {
+    rmSync(folder, { recursive: true, force: true });
+    return new DamagedSnapshot(reason);
+  };
+  const later = <T>(read: () => T) => {
+    let value: T | undefined;
+    return () => {
+      if (value === undefined) {
+        try {
+          value = read();
+        } catch (e) {
+          throw e instanceof DamagedSnapshot ? e : damaged(e instanceof Damaged ? e.message : firstLine(e));
+        }
+      }
+      return value;
+    };
+  };
+  // mentions are made when read (the reader, figures, exports), never all kept: counting
+  // is done from the mention table
+  const mentions = later(() => {
+    const columns = view(Int32Array, readBinary(folder, 'mentions', meta.sizes.mentions!, meta.hashes.mentions ?? ''));
+    check(strideInBounds(columns, 5, 0, meta.entities.length) && strideInBounds(columns, 5, 1, meta.surfaces.length), 'mentions name unknown entities');
+    return new MentionColumns({ entities: meta.entities, surfaces: meta.surfaces, columns });
+  });
+  const removed = later(() => {
+    const saved = readSealedJson<{ removed?: unknown }>(path.join(folder, 'removed.json')).removed;
+    check(Array.isArray(saved) && saved.length === meta.count, 'removed.json: wrong article count');
+    return saved as RemovedLine[][];
+  });
 
   // paragraphs are read from the text file and decoded when read, and the last few articles'
   // are kept; a damaged block found then removes the snapshot (the next open rebuilds it)
   const textFile = path.join(folder, 'text.bin');
   check(statSync(textFile).size === meta.sizes.text, 'text.bin has the wrong size');
   const arena: { open?: TextArena } = {};
-  const text = () => (arena.open ??= new TextArena(textFile, meta.sizes.text!, meta.textBlocks, () => rmSync(folder, { recursive: true, force: true })));
+  const text = () => (arena.open ??= new TextArena(textFile, meta.sizes.text!, meta.textBlocks, () => damaged('')));
   const decoded = new Map<number, string[]>();
   const paragraphsOf = (i: number): string[] => {
     let ps = decoded.get(i);
@@ -522,9 +557,6 @@ function loadSnapshot(folder: string, corpusFile: string, textLater: boolean): S
     decoded.set(i, ps);
     return ps;
   };
-  // mentions are made when read (the reader, figures, exports), never all kept: counting
-  // is done from the mention table
-  const mentions = new MentionColumns({ entities: meta.entities, surfaces: meta.surfaces, columns });
   const articles: Article[] = meta.articles.map((a, i) => {
     const article = {
       id: a.id,
@@ -536,12 +568,13 @@ function loadSnapshot(folder: string, corpusFile: string, textLater: boolean): S
       section: a.section,
       dateline: a.dateline,
       paragraphs: [] as string[],
-      removed: a.removed,
+      removed: [] as RemovedLine[],
       mentions: [] as Mention[],
       duplicateOf: a.duplicateOf,
     };
     // same key order as a parsed article; text and mentions stay in their columns until read
     Object.defineProperty(article, 'paragraphs', { get: () => paragraphsOf(i), enumerable: true, configurable: true });
+    Object.defineProperty(article, 'removed', { get: () => removed()[i], enumerable: true, configurable: true });
     return mentionsFromColumns(article, mentions, articleMentions[i]!, articleMentions[i + 1]!);
   });
   const int = (name: (typeof TABLE_COLUMNS)[number]) => view(Int32Array, bin[name]);
@@ -605,15 +638,21 @@ function loadSnapshot(folder: string, corpusFile: string, textLater: boolean): S
       inBounds(index.fuzzy.data, meta.vocabulary.length),
     'fuzzy index out of bounds',
   );
-  if (!textLater) {
+  // the parts read later, all read and checked: at once, or by the background work in slices
+  const checkRest = (budgetMs: number) => {
+    mentions();
+    removed();
+    return text().checkNext(budgetMs);
+  };
+  if (!readLater) {
     try {
-      text().checkNext(Infinity);
+      checkRest(Infinity);
     } catch (e) {
-      throw new Damaged(e instanceof DamagedText ? e.reason : firstLine(e));
+      throw new Damaged(e instanceof DamagedSnapshot ? e.reason : firstLine(e));
     }
   }
   // the text file stays open while any article can still read from it
   closeWhenCollected.register(articles, arena);
   const figures = readFigures(folder, meta.key);
-  return { articles, index, table, figures, ...(textLater ? { checkText: (budgetMs: number) => text().checkNext(budgetMs) } : {}) };
+  return { articles, index, table, figures, ...(readLater ? { checkRest } : {}) };
 }

@@ -2,33 +2,33 @@
  * A snapshot's paragraphs, read from its text file when an article is read rather than all
  * at open: a later open of 100,000 articles would otherwise read and hash most of a
  * gigabyte before the list shows, and hold it all. The file is checked a block at a time,
- * against the SHA-256 the snapshot recorded for each block, the first time a block is read;
+ * against the checksum the snapshot recorded for each block, the first time a block is read;
  * a block that fails is never decoded as text: the read throws a one-line UserError and the
  * caller's `onDamage` removes the snapshot, so the next open rebuilds it.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { checksumHex, checksumOf } from './checksum.js';
 import { UserError } from './errors.js';
 
 /** A block of the text that is not what was written: said in one line. */
-export class DamagedText extends UserError {
+export class DamagedSnapshot extends UserError {
   constructor(readonly reason: string) {
     super(`the corpus's snapshot is damaged (${reason}); it was removed: open the corpus again to rebuild it`);
   }
 }
 
-/** Bytes a checksum covers: an article's first read costs one block's read and hash (~2 ms). */
+/** Bytes a checksum covers: an article's first read costs one block's read and check (~0.5 ms). */
 export const TEXT_BLOCK = 1 << 20;
 
-/** The SHA-256 of each TEXT_BLOCK-sized block of `bytes` fed to it, in order, as hex. */
+/** The checksum of each TEXT_BLOCK-sized block of `bytes` fed to it, in order, as hex. */
 export class BlockHasher {
   readonly hashes: string[] = [];
-  private hash = createHash('sha256');
+  private hash: number | undefined;
   private filled = 0;
   update(bytes: Uint8Array): void {
     for (let at = 0; at < bytes.length; ) {
       const take = Math.min(TEXT_BLOCK - this.filled, bytes.length - at);
-      this.hash.update(bytes.subarray(at, at + take));
+      this.hash = checksumOf(bytes.subarray(at, at + take), this.hash);
       this.filled += take;
       at += take;
       if (this.filled === TEXT_BLOCK) this.cut();
@@ -40,8 +40,8 @@ export class BlockHasher {
     return this.hashes;
   }
   private cut(): void {
-    this.hashes.push(this.hash.digest('hex'));
-    this.hash = createHash('sha256');
+    this.hashes.push(checksumHex(this.hash ?? checksumOf(new Uint8Array(0))));
+    this.hash = undefined;
     this.filled = 0;
   }
 }
@@ -89,7 +89,7 @@ export class TextArena {
     if (this.range.length < end - start) this.range = Buffer.allocUnsafe(2 * (end - start));
     if (this.readAt(this.range, end - start, start) < end - start) {
       this.onDamage('text.bin is cut short');
-      throw new DamagedText('text.bin is cut short');
+      throw new DamagedSnapshot('text.bin is cut short');
     }
     for (let i = from; i < to; i++) out.push(this.range.toString('utf8', offsets[i]! - start, offsets[i + 1]! - start));
     return out;
@@ -123,10 +123,10 @@ export class TextArena {
   private check(b: number): void {
     const length = Math.min(TEXT_BLOCK, this.size - b * TEXT_BLOCK);
     const got = this.readAt(this.whole, length, b * TEXT_BLOCK);
-    if (got < length || createHash('sha256').update(this.whole.subarray(0, length)).digest('hex') !== this.hashes[b]) {
+    if (got < length || checksumHex(checksumOf(this.whole.subarray(0, length))) !== this.hashes[b]) {
       const reason = `text.bin block ${b} ${got < length ? 'is cut short' : 'fails its checksum'}`;
       this.onDamage(reason);
-      throw new DamagedText(reason);
+      throw new DamagedSnapshot(reason);
     }
     this.verified[b] = 1;
   }

@@ -13,6 +13,9 @@ import { lineKey, toLines } from '../corpus/text.js';
 import type { Article, Corpus, SourceFile, SourceText, Warning } from '../corpus/types.js';
 import { extractMentions } from '../entities/extract.js';
 
+/** Hears what a long parse is doing: a phase, and how far through it (done of total). */
+export type Progress = (what: string, done: number, total: number) => void;
+
 export interface ParseResult {
   corpus: Corpus;
   warnings: Warning[];
@@ -40,9 +43,10 @@ function cacheKey(source: SourceText, stats: ReturnType<typeof lineStats>): stri
   return h.digest('hex').slice(0, 32);
 }
 
-export function parseTexts(sources: SourceText[], options: Omit<ParseOptions, 'stats'> = {}, cache?: ArticleCache): Article[] {
+export function parseTexts(sources: SourceText[], options: Omit<ParseOptions, 'stats'> = {}, cache?: ArticleCache, progress?: Progress): Article[] {
   const stats = lineStats(sources);
-  const articles = sources.map((s) => {
+  const articles = sources.map((s, i) => {
+    progress?.(`parsing ${sources.length.toLocaleString('en')} pages`, i, sources.length);
     // an explanation needs the parse itself, not a cached result
     if (!cache || options.explain) return parseArticle(s, { ...options, stats });
     const key = cacheKey(s, stats);
@@ -52,22 +56,29 @@ export function parseTexts(sources: SourceText[], options: Omit<ParseOptions, 's
     cache.set(key, structuredClone(parsed));
     return parsed;
   });
-  return finishArticles(articles);
+  return finishArticles(articles, progress);
 }
 
 /** What a corpus needs once its articles are parsed: unique ids, republished copies marked, mentions. */
-export function finishArticles(articles: Article[]): Article[] {
+export function finishArticles(articles: Article[], progress?: Progress): Article[] {
   // Two files with the same text get the same hash; keep ids unique within the corpus.
   uniqueIds(articles);
+  const many = articles.length.toLocaleString('en');
+  progress?.(`finding republished copies among ${many} articles`, 0, 1);
   markDuplicates(articles);
-  const mentions = extractMentions(articles);
+  const mentions = extractMentions(
+    articles,
+    undefined,
+    undefined,
+    progress && ((done) => progress(`finding entities in ${many} articles`, done, articles.length)),
+  );
   articles.forEach((a, i) => {
     a.mentions = mentions[i]!;
   });
   return articles;
 }
 
-export function parseFiles(files: SourceFile[], options: Omit<ParseOptions, 'stats'> = {}, cache?: ArticleCache): ParseResult {
+export function parseFiles(files: SourceFile[], options: Omit<ParseOptions, 'stats'> = {}, cache?: ArticleCache, progress?: Progress): ParseResult {
   const warnings: Warning[] = [];
   const sources: SourceText[] = [];
   for (const f of files) {
@@ -79,7 +90,7 @@ export function parseFiles(files: SourceFile[], options: Omit<ParseOptions, 'sta
       if (decoded.encoding) warnings.push({ file: f.path ?? f.name, message: `not UTF-8: read as ${decoded.encoding}` });
     } else warnings.push({ file: f.path ?? f.name, message: `skipped: ${decoded.reason}` });
   }
-  const articles = parseTexts(sources, options, cache);
+  const articles = parseTexts(sources, options, cache, progress);
   for (const a of articles) if (a.paragraphs.length === 0) warnings.push({ file: a.file, message: 'no article text found' });
   return { corpus: { version: 1, articles }, warnings };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Corpus } from '../corpus/types.js';
 import { UserError } from '../io/errors.js';
 import { openCorpus } from '../io/openCorpus.js';
+import type { Progress } from '../pipeline/parse.js';
 import { bundledCorpus } from '../paths.js';
 import { ReviewStore, stateFileFor } from '../review/store.js';
 import { sanitizeLine } from '../text/sanitize.js';
@@ -43,13 +44,15 @@ export interface OpenOptions {
   /** a large corpus file opened for the first time: its index built in slices by the caller's `work()` */
   indexLater?: boolean;
   /** a snapshot's text is checked as it is read and by `work()`, not all at open (the dashboard) */
-  textLater?: boolean;
+  readLater?: boolean;
+  /** hears what a long open is doing (reading, parsing, finding entities) and how far it is */
+  progress?: Progress;
 }
 
 /** Opens what the user named (nothing: the bundled corpus); no article at all is an error. */
 export async function openSession(paths: string[], options: OpenOptions = {}): Promise<Session> {
   const named = paths.length ? paths : [bundledCorpus];
-  const opened = await openCorpus(named, options.stdin, { textLater: options.textLater === true });
+  const opened = await openCorpus(named, options.stdin, { readLater: options.readLater === true, progress: options.progress });
   for (const w of opened.warnings) options.warn?.(`${sanitizeLine(w.file)}: ${sanitizeLine(w.message)}`);
   if (opened.corpus.articles.length === 0) throw new UserError('no articles could be read from ' + named.map(sanitizeLine).join(', '));
   const review = await openReview(named, opened.corpus);

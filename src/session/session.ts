@@ -25,7 +25,7 @@ export interface Loaded {
   table?: MentionTable;
   figures?: Figures;
   /** a snapshot whose text is checked a block at a time: what is left, checked in slices */
-  checkText?: (budgetMs: number) => boolean;
+  checkRest?: (budgetMs: number) => boolean;
 }
 
 /** Where built parts are kept for the next open: a large corpus file's snapshot. */
@@ -149,7 +149,7 @@ export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session
       // the gazetteer next: field queries and figures need it, and built on a keystroke it takes 0.3–0.9 s
       if (!gazetteerStep(left())) return false;
       // a snapshot's text not yet read is checked next, so that damage is found while open
-      if (loaded.checkText && !loaded.checkText(left())) return false;
+      if (loaded.checkRest && !loaded.checkRest(left())) return false;
       if (large && !figures) return stepFigures(left());
       return true;
     },

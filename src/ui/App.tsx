@@ -3,7 +3,7 @@
  * data from memoised selectors; the layout follows the terminal size.
  */
 import { Box, Text, useApp, useInput } from 'ink';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Article } from '../corpus/types.js';
 import { isEmptyQuery } from '../search/query.js';
 import { citation, type ExportWhat, type Outside, type Review } from './effects.js';
@@ -60,7 +60,9 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   );
   // in a large corpus the entity and compare tables follow the filter once typing pauses
   const tableQuery = useSettledQuery(state.query, model.articles.length > LARGE_CORPUS);
-  useBackgroundWork(model.session);
+  const lastKey = useRef(0);
+  const lastKeyAt = useCallback(() => lastKey.current, []);
+  useBackgroundWork(model.session, lastKeyAt);
 
   /** The article a review key applies to: the one open in the reader, or the selected one. */
   const targetOf = (s: UiState, v: View): Article | undefined => {
@@ -108,6 +110,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   };
 
   useInput((input, key) => {
+    lastKey.current = performance.now();
     let s = stateRef.current;
     for (const event of splitKeys(input, key)) {
       const routed = route(s, event);

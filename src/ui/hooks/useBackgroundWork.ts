@@ -1,30 +1,52 @@
 /**
  * Drives the session's background work (a first open's index, a large corpus's figures) a
  * slice at a time between key presses, and re-renders when it has moved on by a percent or
- * finished a part.
+ * finished a part. Right after a key the work waits a little: the next keys of a burst (a
+ * word typed, j held down) are answered before it, and the garbage it makes is not collected
+ * in the middle of their frames.
  */
 import { useEffect, useState } from 'react';
 import type { Session } from '../../session/session.js';
 
 /** A key pressed during a slice waits at most this long. */
 const SLICE_MS = 8;
+/** How long the work keeps still after a key. */
+const AFTER_KEY_MS = 60;
+/** … but never longer than this without a slice. */
+const STARVED_MS = 250;
 
-export function useBackgroundWork(session: Session): void {
+/** `lastKeyAt()`: when the last key was read (performance.now()), 0 before any. */
+export function useBackgroundWork(session: Session, lastKeyAt: () => number = () => 0): void {
   const [, setTick] = useState(0);
   useEffect(() => {
-    let timer: NodeJS.Immediate | undefined;
+    // an immediate for the next slice, a timeout while keeping still: cleared each by its own
+    // function (clearImmediate on a timeout unlinks it from Node's timer lists)
+    let immediate: NodeJS.Immediate | undefined;
+    let timeout: NodeJS.Timeout | undefined;
     let shown = session.progress();
+    let lastSlice = performance.now();
     const step = () => {
+      const now = performance.now();
+      const quiet = lastKeyAt() + AFTER_KEY_MS - now;
+      // keys held down or typed without a pause still let a slice through now and then
+      if (quiet > 0 && now - lastSlice < STARVED_MS) {
+        timeout = setTimeout(step, quiet);
+        return;
+      }
+      lastSlice = now;
       const finished = session.work(SLICE_MS);
-      const now = session.progress();
+      const progress = session.progress();
       const moved = (a: number | null, b: number | null) => (a === null) !== (b === null) || (a !== null && b !== null && b - a >= 0.01);
-      if (moved(shown.index, now.index) || moved(shown.figures, now.figures)) {
-        shown = now;
+      if (moved(shown.index, progress.index) || moved(shown.figures, progress.figures)) {
+        shown = progress;
         setTick((t) => t + 1);
       }
-      if (!finished) timer = setImmediate(step);
+      if (!finished) immediate = setImmediate(step);
     };
-    timer = setImmediate(step);
-    return () => clearImmediate(timer);
-  }, [session]);
+    immediate = setImmediate(step);
+    return () => {
+      clearImmediate(immediate);
+      clearTimeout(timeout);
+    };
+  }, [session, lastKeyAt]);
 }
