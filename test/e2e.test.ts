@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -111,6 +111,45 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
       } else assert.doesNotMatch(after, /indexing|keeping a snapshot/, 'the second open reads the snapshot');
       tmux('kill-session', '-t', 'e2e');
     }
+  });
+
+  it('a snapshot whose text is damaged: one line when it is found, the terminal restored, exit 1, the marks made so far kept', async (t) => {
+    t.after(() => spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']));
+    const dir = mkdtempSync(path.join(scratch, 'damaged-'));
+    const file = path.join(dir, 'corpus.json');
+    writeFileSync(file, serializeCorpus({ version: 1, articles: [...generateCorpus(1400, 4)] }));
+    const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
+    const cache = path.join(dir, 'cache');
+    const command = `env -u CI STEPPE_STATE_DIR=${JSON.stringify(dir)} STEPPE_CACHE_DIR=${JSON.stringify(cache)} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} ${JSON.stringify(file)}; echo "EXIT=$?"; sleep 60`;
+    // the first open leaves a snapshot
+    tmux('new-session', '-d', '-s', 'e2e', '-x', '100', '-y', '30', 'sh', '-c', command);
+    await waitFor(/1 Articles \(1400\)\s*║/, 20_000);
+    tmux('send-keys', '-t', 'e2e', 'q');
+    await waitFor(/EXIT=0/, 20_000);
+    tmux('kill-session', '-t', 'e2e');
+    // a byte flipped in every block of its text
+    const [folder] = readdirSync(path.join(cache, 'snapshots'));
+    const text = path.join(cache, 'snapshots', folder!, 'text.bin');
+    const bytes = readFileSync(text);
+    for (let at = 100; at < bytes.length; at += 1 << 20) bytes[at]! ^= 1;
+    writeFileSync(text, bytes);
+    tmux('new-session', '-d', '-s', 'e2e', '-x', '100', '-y', '30', 'sh', '-c', command);
+    await waitFor(/1 Articles \(1400\)/, 20_000);
+    // a mark, then the reader: the article's text is damaged (or the background check found it first)
+    tmux('send-keys', '-t', 'e2e', '*', 'Enter');
+    const after = await waitFor(/EXIT=\d+/, 20_000);
+    // one line, however the terminal wraps it
+    assert.match(
+      after.replace(/\n/g, ''),
+      /steppe: the corpus's snapshot is damaged \(text\.bin block \d+ fails its checksum\); it was removed: open the corpus again to rebuild itEXIT=1/,
+    );
+    assert.match(after, /EXIT=1\b/);
+    assert.doesNotMatch(after, /^\s+at /m, 'no stack trace');
+    assert.equal(tmux('display', '-p', '-t', 'e2e', '#{alternate_on}').trim(), '0', 'alternate screen left');
+    assert.deepEqual(readdirSync(path.join(cache, 'snapshots')), [], 'the snapshot removed, to be rebuilt');
+    const state = readdirSync(dir).find((n) => n.startsWith('review-'));
+    assert.ok(state, 'review state written');
+    assert.match(readFileSync(path.join(dir, state), 'utf8'), /"starred"/, 'the star made before survives');
   });
 
   // what a program can leave changed in a terminal: modes tmux tracks, and the tty settings

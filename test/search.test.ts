@@ -5,6 +5,7 @@ import { parseQuery } from '../src/search/query.js';
 import { searchAll } from '../src/search/search.js';
 import { buildIndex } from '../src/search/searchIndex.js';
 import { parsedSeeds } from './helpers.js';
+import { generateCorpus } from '../src/bench/generate.js';
 
 const index = buildIndex(parsedSeeds());
 const files = (q: string) => {
@@ -99,6 +100,29 @@ describe('search over the seeds', () => {
     assert.deepEqual(ids('"الدولة الإسلامية"'), [8]);
     assert.deepEqual(ids('"news islamic"'), [9]);
     assert.deepEqual(ids('"oclock news"'), [9], "the apostrophe dropped, as in the word's term");
+  });
+
+  it('checks a phrase a slice at a time when given a budget: what is found so far, how far, then the whole answer', () => {
+    const articles = [...generateCorpus(400, 3)];
+    const idx = buildIndex(articles);
+    const p = parseQuery('"security services" kazakhstan');
+    assert.ok(p.ok);
+    const whole = searchAll(buildIndex(articles), p.query);
+    assert.ok(whole.ids.length > 20 && whole.pending === undefined, 'without a budget: the whole answer at once');
+    const seen: number[] = [];
+    let r = searchAll(idx, p.query, undefined, 0);
+    for (let rounds = 0; r.pending !== undefined && rounds < 1000; rounds++) {
+      seen.push(r.pending);
+      for (const id of r.ids) assert.ok(whole.ids.includes(id), 'only articles that hold the phrase, found so far');
+      r = searchAll(idx, p.query, undefined, 0);
+    }
+    assert.ok(seen.length > 1, 'a budget of 0 checks a few candidates a call');
+    assert.deepEqual(
+      seen,
+      [...seen].sort((a, b) => a - b),
+      'the check only moves on',
+    );
+    assert.deepEqual(r.ids, whole.ids, 'and ends with the same answer, in the same order');
   });
 
   it('combines phrases, exclusions, fields and years with AND', () => {

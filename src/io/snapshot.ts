@@ -1,8 +1,8 @@
 /**
  * A large corpus.json is parsed and indexed once; what that produced is kept in the cache
  * folder as a snapshot that loads in a fraction of the time: the paragraphs as one UTF-8 byte
- * arena (decoded an article at a time, when something reads it), mentions as typed columns,
- * the posting lists as they sit in memory. The snapshot is keyed by the corpus file's path,
+ * arena (read from the file and decoded an article at a time, when something reads it:
+ * textArena.ts), mentions as typed columns, the posting lists as they sit in memory. The snapshot is keyed by the corpus file's path,
  * size, modification time and inode, and by the formats it holds; one that does not match is
  * stale and silently rebuilt. Every file carries its checksum (the binaries' CRC-32 in meta.json,
  * meta.json's and figures.json's in their last line) and every offset is checked against its

@@ -18,6 +18,8 @@ export interface SearchResult {
   /** vocabulary terms the free words matched: what to highlight */
   terms: Set<string>;
   phrases: string[];
+  /** while a phrase is still being checked (a budget was given): how far, 0–1; the ids are those found so far */
+  pending?: number;
 }
 
 /** The fuzzy budget by word length (research §4.6): 1 edit for 5–8 letters, 2 for 9 or more, none below. */
@@ -81,7 +83,7 @@ interface WordHits {
  */
 const scratch = new WeakMap<
   SearchIndex,
-  { best: Float64Array; total: Float64Array; found: Uint16Array; phrases: Map<string, Uint8Array>; words: Map<string, WordHits | null> }
+  { best: Float64Array; total: Float64Array; found: Uint16Array; phrases: Map<string, PhraseCheck>; words: Map<string, WordHits | null> }
 >();
 
 function scratchOf(index: SearchIndex) {
@@ -144,41 +146,64 @@ function wordHits(index: SearchIndex, word: string): WordHits | null {
 
 const NO_SCORES = new Float64Array(0);
 
-/** Articles holding the phrase as consecutive words in one paragraph (or the title). */
-function phraseMask(index: SearchIndex, phrase: string): Uint8Array {
+/**
+ * A phrase being checked: the articles holding all its words are read one by one (their
+ * text is needed, and a phrase of common words has thousands), so a keystroke can check some
+ * and the next ones go on where it stopped.
+ */
+interface PhraseCheck {
+  /** 1 for the articles found to hold the phrase so far */
+  mask: Uint8Array;
+  candidates: number[];
+  /** how many of the candidates are checked */
+  next: number;
+  test(id: number): boolean;
+}
+
+/** The phrase's check, made on first need and kept (the last 8 phrases). */
+function phraseCheck(index: SearchIndex, phrase: string): PhraseCheck {
   const words = termsOf(phrase);
   const key = words.join(' ');
   const { phrases } = scratchOf(index);
-  const cached = phrases.get(key);
-  if (cached) return cached;
+  const kept = phrases.get(key);
+  if (kept) return kept;
   const n = index.docs.length;
   // only articles holding every word can hold the phrase; of those, only paragraphs that
   // hold it as text are split into words (the index keeps no folded copy of every article)
-  let candidates: Iterable<number> = postingOf(index, words[0] ?? '') ?? [];
+  let candidates: number[] = [...(postingOf(index, words[0] ?? '') ?? [])];
   for (const w of words.slice(1)) {
     const has = maskOf(n, postingOf(index, w) ?? []);
-    candidates = [...candidates].filter((id) => has[id]);
+    candidates = candidates.filter((id) => has[id]);
   }
-  const mask = new Uint8Array(n);
   const p = ` ${key} `;
   // in folded text without marks or apostrophes the terms are the runs of letters and
   // digits: there the phrase is its words with anything else between them, one native regex
   // test instead of splitting the paragraph into words (words are letters, digits and marks)
   const plain = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'u');
-  for (const id of candidates) {
+  const test = (id: number) => {
     const a = index.docs[id]!.article;
     for (const text of [a.title ?? '', ...a.paragraphs]) {
       const folded = foldMarks(text);
-      const found = MARK_OR_APOSTROPHE.test(folded) ? ` ${termsOf(text).join(' ')} `.includes(p) : words.every((w) => folded.includes(w)) && plain.test(folded);
-      if (found) {
-        mask[id] = 1;
-        break;
-      }
+      if (MARK_OR_APOSTROPHE.test(folded) ? ` ${termsOf(text).join(' ')} `.includes(p) : words.every((w) => folded.includes(w)) && plain.test(folded))
+        return true;
     }
-  }
+    return false;
+  };
+  const check: PhraseCheck = { mask: new Uint8Array(n), candidates, next: 0, test };
   if (phrases.size >= 8) phrases.delete(phrases.keys().next().value!);
-  phrases.set(key, mask);
-  return mask;
+  phrases.set(key, check);
+  return check;
+}
+
+/** Checks the phrase's candidates until `until` (performance.now()); true once all are checked. */
+function advance(check: PhraseCheck, until: number): boolean {
+  const { candidates, mask } = check;
+  while (check.next < candidates.length) {
+    const id = candidates[check.next++]!;
+    if (check.test(id)) mask[id] = 1;
+    if ((check.next & 15) === 0 && performance.now() >= until) break;
+  }
+  return check.next >= candidates.length;
 }
 
 const MARK_OR_APOSTROPHE = /[\p{M}'’]/u;
@@ -212,7 +237,11 @@ function fieldMask(index: SearchIndex, field: FieldName, value: string): Uint8Ar
   return mask;
 }
 
-export function runQuery(index: SearchIndex, q: Query): SearchResult {
+/**
+ * `until` (performance.now()): when a phrase's check must stop for now; the result then
+ * holds the articles found so far and says how far the check is (`pending`).
+ */
+export function runQuery(index: SearchIndex, q: Query, until = Infinity): SearchResult {
   const n = index.docs.length;
   const terms = new Set<string>();
   // the words' articles intersected (each word counts an article once), scores summed
@@ -239,7 +268,12 @@ export function runQuery(index: SearchIndex, q: Query): SearchResult {
   }
   let result = ids ?? range(n);
   const keep = (mask: Uint8Array, want = 1) => (result = result.filter((id) => mask[id] === want));
-  for (const phrase of q.phrases) keep(phraseMask(index, phrase));
+  let pending: number | undefined;
+  for (const phrase of q.phrases) {
+    const check = phraseCheck(index, phrase);
+    if (!advance(check, until)) pending = Math.min(pending ?? 1, check.next / check.candidates.length);
+    keep(check.mask);
+  }
   for (const { field, value } of q.fields) keep(fieldMask(index, field, value));
   if (q.years) {
     const { from, to } = q.years;
@@ -257,7 +291,7 @@ export function runQuery(index: SearchIndex, q: Query): SearchResult {
     scores = new Float64Array(result.length);
     if (words.length) for (let i = 0; i < result.length; i++) scores[i] = total[result[i]!]!;
   }
-  return { ids: result, scores, terms, phrases: q.phrases };
+  return { ids: result, scores, terms, phrases: q.phrases, ...(pending === undefined ? {} : { pending }) };
 }
 
 /**
@@ -282,9 +316,10 @@ function rank(ids: number[], score: Float64Array): number[] {
 /** What the review marks say of an article, for is:/has: filters. */
 export type MarksOf = (articleId: string) => { read?: boolean; starred?: boolean; note?: string } | undefined;
 
-export function searchAll(index: SearchIndex, q: Query, marksOf: MarksOf = () => undefined): SearchResult {
+/** `budgetMs`: how long a phrase's check may take now (the dashboard); the rest waits for the next call. */
+export function searchAll(index: SearchIndex, q: Query, marksOf: MarksOf = () => undefined, budgetMs = Infinity): SearchResult {
   if (isEmptyQuery(q)) return { ids: index.docs.map((_, i) => i), scores: NO_SCORES, terms: new Set(), phrases: [] };
-  const r = runQuery(index, q);
+  const r = runQuery(index, q, performance.now() + budgetMs);
   const { starred, unread, read, note } = q.marks;
   if (starred || unread || read || note) {
     const keep = r.ids.map((i) => {

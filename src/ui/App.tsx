@@ -23,6 +23,7 @@ import { useTerminalSize } from './size.js';
 import { COMPARE_SORTS, COMPARE_VIEWS, ENTITY_TYPES, initialState, reduce, type Action, type Pane, type UiState, type View } from './state.js';
 import { viewOf } from './view.js';
 import { useBackgroundWork } from './hooks/useBackgroundWork.js';
+import { useRefreshWhile } from './hooks/useRefreshWhile.js';
 import { useSettledQuery } from './hooks/useSettledQuery.js';
 import { LARGE_CORPUS } from '../session/session.js';
 import type { Theme } from './theme.js';
@@ -132,6 +133,10 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
     if (state.quit) exit();
   }, [state.quit, exit]);
 
+  // a phrase over common words is checked a slice at a time: the list grows as it is
+  const checking = selectors.result(state.query).pending;
+  useRefreshWhile(checking !== undefined, 40);
+
   if (tooSmall(size.columns, size.rows)) {
     return <Text>{fit(`terminal too small (${size.columns}×${size.rows}, need ${MIN_COLUMNS}×${MIN_ROWS})`, Math.max(1, size.columns - 1))}</Text>;
   }
@@ -214,6 +219,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   const titleOf = (pane: Pane) => {
     if (pane === 'list') {
       const indexing = selectors.indexProgress();
+      if (indexing === null && checking !== undefined) return `${TITLES.list} (${list.length}) · checking phrase ${Math.floor(checking * 100)}%`;
       if (indexing === null) return `${TITLES.list} (${list.length})`;
       // a first open of a large corpus: the list is there, a filter waits for the index
       return `${TITLES.list} (${list.length}) · indexing ${Math.floor(indexing * 100)}%${isEmptyQuery(state.query) ? '' : ', filter waits'}`;

@@ -42,7 +42,8 @@ export async function runDashboard(
     restore();
     // a damaged snapshot found while reading is the user's to hear of, in their words
     process.stderr.write(`steppe: ${e instanceof UserError ? '' : 'unexpected error: '}${firstLine(e)}\n`);
-    process.exit(e instanceof UserError ? 1 : 70);
+    // the marks made so far reach the disk first (or the user is told which did not)
+    void closeReview().finally(() => process.exit(e instanceof UserError ? 1 : 70));
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
@@ -51,6 +52,9 @@ export async function runDashboard(
   process.on('unhandledRejection', onCrash);
   process.on('exit', restore);
 
+  let crashed: unknown;
+  let closing: Promise<{ id: string; fields: string[] }[]> | undefined;
+  const closeReview = () => (closing ??= Promise.resolve(extras.review?.close?.() ?? []).catch(() => []));
   out.write(ENTER_ALT);
   let instance: ReturnType<typeof render> | undefined;
   try {
@@ -65,16 +69,23 @@ export async function runDashboard(
       maxFps: 30,
     });
     await instance.waitUntilExit();
+  } catch (e) {
+    // an error while drawing (a damaged snapshot read by the reader): said once the marks are saved
+    crashed = e;
   } finally {
     restore();
   }
   // the last marks reach the disk before the process ends, or the user is told which did not
-  const unsaved = (await extras.review?.close?.()) ?? [];
-  if (unsaved.length === 0) return 0;
+  const unsaved = await closeReview();
+  if (unsaved.length === 0) {
+    if (crashed !== undefined) throw crashed;
+    return 0;
+  }
   const titles = new Map(model.articles.map((a) => [a.id, a.title ?? a.file]));
   process.stderr.write(
     `steppe: ${unsaved.length} change${unsaved.length === 1 ? '' : 's'} to review marks not saved (${extras.review?.failure ?? 'unknown reason'}):\n`,
   );
   for (const u of unsaved) process.stderr.write(`  ${sanitizeLine(titles.get(u.id) ?? u.id)}: ${u.fields.join(', ')}\n`);
+  if (crashed !== undefined) throw crashed;
   return 1;
 }

@@ -18,6 +18,13 @@ import { figuresLines, linesOf, matrixAxis, sideBySideLines, sortCountries, time
 import type { CompareSort, CompareView, SortKey } from './state.js';
 import { wrapRanges } from './textWidth.js';
 
+/**
+ * A phrase over common words reads thousands of articles' text: a keystroke checks for this
+ * long, then the list shows what was found so far and the check goes on between keys.
+ */
+const PHRASE_BUDGET_MS = 20;
+const PHRASE_ROUND_MS = 30;
+
 /** The compare views count no figures while a large corpus's are still being extracted. */
 const PENDING: Figures = [];
 
@@ -76,13 +83,25 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
   let everything: SearchResult | null = null;
   const waiting = () => (everything ??= { ids: model.articles.map((_, i) => i), scores: new Float64Array(0), terms: new Set(), phrases: [] });
   const resultFor = memo(
-    ({ q }: { q: Query; v: number }) => searchAll(session.index(), q, (id) => marks.get(id)),
-    (a, b) => a.q === b.q && a.v === b.v,
+    ({ q }: { q: Query; v: number; round: number }) => searchAll(session.index(), q, (id) => marks.get(id), PHRASE_BUDGET_MS),
+    (a, b) => a.q === b.q && a.v === b.v && a.round === b.round,
     // the list follows the query as typed, a large corpus's tables the settled one
     2,
   );
-  // a query with is:/has: depends on the marks too
-  const result = (q: Query) => (session.progress().index !== null ? waiting() : resultFor({ q, v: hasMarkFilter(q) ? marks.version : 0 }));
+  // a phrase still being checked: a new round of checking once the last is PHRASE_ROUND_MS old
+  let round = 0;
+  let roundAt = 0;
+  const result = (q: Query) => {
+    if (session.progress().index !== null) return waiting();
+    // a query with is:/has: depends on the marks too
+    const v = hasMarkFilter(q) ? marks.version : 0;
+    const r = resultFor({ q, v, round });
+    if (r.pending === undefined) return r;
+    const now = performance.now();
+    if (now - roundAt < PHRASE_ROUND_MS) return r;
+    roundAt = now;
+    return resultFor({ q, v, round: ++round });
+  };
   // each order over the whole corpus is sorted once; a filter result is then laid out in it
   // with one pass, so a keystroke never sorts 100,000 strings
   const orders = new Map<SortKey, Int32Array>();
