@@ -38,16 +38,8 @@ function version(): string {
 }
 
 async function openFor(paths: string[]): Promise<Session> {
-  const { openSession } = await import('./session/open.js');
-  const { progressLine } = await import('./commands/progressLine.js');
-  const line = progressLine();
-  const session = await openSession(paths, {
-    warn: (text) => {
-      line.done();
-      io.stderr(`steppe: ${text}\n`);
-    },
-    progress: line.progress,
-  }).finally(line.done);
+  const { openForCommand } = await import('./commands/open.js');
+  const session = await openForCommand(paths, io);
   if (session.review?.message) io.stderr(`steppe: ${session.review.message}\n`);
   return session;
 }

@@ -11,6 +11,7 @@ import { parseQuery } from '../src/search/query.js';
 import { editBudget, expandWord, searchAll } from '../src/search/search.js';
 import { buildIndex } from '../src/search/searchIndex.js';
 import { sessionOf } from '../src/session/session.js';
+import { articleOf } from './helpers.js';
 
 /** The textbook full table: what the index must agree with. */
 function levenshtein(a: string, b: string): number {
@@ -79,20 +80,7 @@ describe('fuzzy matching by edit distance', () => {
     const idx = buildIndex(
       sessionOf({
         version: 1,
-        articles: ['extremism', 'kazakhstan', 'nazarbayev', 'militants', 'taraz'].map((w, i) => ({
-          id: `a${i}`,
-          file: `${w}.txt`,
-          title: null,
-          publisher: null,
-          author: null,
-          published: null,
-          section: [],
-          dateline: null,
-          paragraphs: [`A story about ${w}.`],
-          removed: [],
-          mentions: [],
-          duplicateOf: null,
-        })),
+        articles: ['extremism', 'kazakhstan', 'nazarbayev', 'militants', 'taraz'].map((w, i) => articleOf(`a${i}`, `A story about ${w}.`)),
       }).articles,
     );
     const terms = (w: string) => [...expandWord(idx, w).keys()].sort();

@@ -25,3 +25,21 @@ export function seed(file: string): Article {
   if (!a) throw new Error(`no parsed seed ${file}`);
   return a;
 }
+
+/** An article of one paragraph and nothing else, as a test corpus needs it. */
+export function articleOf(id: string, paragraph: string): Article {
+  return {
+    id,
+    file: `${id}.txt`,
+    title: null,
+    publisher: null,
+    author: null,
+    published: null,
+    section: [],
+    dateline: null,
+    paragraphs: [paragraph],
+    removed: [],
+    mentions: [],
+    duplicateOf: null,
+  };
+}

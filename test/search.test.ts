@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { parseQuery } from '../src/search/query.js';
 import { searchAll } from '../src/search/search.js';
 import { buildIndex } from '../src/search/searchIndex.js';
-import { parsedSeeds } from './helpers.js';
+import { articleOf, parsedSeeds } from './helpers.js';
 import { generateCorpus } from '../src/bench/generate.js';
 
 const index = buildIndex(parsedSeeds());
@@ -73,22 +73,7 @@ describe('search over the seeds', () => {
       'الدولة الإسلامية في العراق', // 8 Arabic
       'o’clock news islamic  state', // 9 a typographic apostrophe elsewhere in the paragraph
     ];
-    const idx = buildIndex(
-      texts.map((p, i) => ({
-        id: String(i),
-        file: `${i}.txt`,
-        title: null,
-        publisher: null,
-        author: null,
-        published: null,
-        section: [],
-        dateline: null,
-        paragraphs: [p],
-        removed: [],
-        mentions: [],
-        duplicateOf: null,
-      })),
-    );
+    const idx = buildIndex(texts.map((p, i) => articleOf(String(i), p)));
     const ids = (q: string) => {
       const p = parseQuery(q);
       assert.ok(p.ok);

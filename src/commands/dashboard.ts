@@ -10,7 +10,7 @@ import type { Session } from '../session/session.js';
 import { formatTable } from '../text/tableFormats.js';
 import type { Outside } from '../ui/effects.js';
 import type { CommandIo } from './io.js';
-import { progressLine } from './progressLine.js';
+import { openForCommand } from './open.js';
 import { selection } from './matching.js';
 
 function stamp(d = new Date()): string {
@@ -75,19 +75,9 @@ export async function runDashboardCommand(paths: string[], flags: { color?: bool
   // loading it now, while the corpus is read
   const ui = Promise.all([import('../ui/model.js'), import('../ui/run.js'), import('../ui/theme.js')]);
   ui.catch(() => undefined);
-  const { openSession } = await import('../session/open.js');
   // a large corpus file opened for the first time shows at once and is indexed between key
   // presses; its snapshot is kept on the way out, so that the next open is quick
-  const line = progressLine();
-  const session = await openSession(paths, {
-    warn: (text) => {
-      line.done();
-      io.stderr(`steppe: ${text}\n`);
-    },
-    indexLater: true,
-    readLater: true,
-    progress: line.progress,
-  }).finally(line.done);
+  const session = await openForCommand(paths, io, { indexLater: true, readLater: true });
   const keyboard = await keyboardFor(paths);
   if (!keyboard.isTTY || !process.stdout.isTTY) {
     io.stderr('steppe: not a terminal, so no dashboard; for plain output use `steppe search QUERY` or `steppe entities`\n');

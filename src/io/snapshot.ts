@@ -23,22 +23,30 @@ import { checksumHex, checksumOf } from './checksum.js';
 import { BlockHasher, DamagedSnapshot, TextArena } from './textArena.js';
 import { firstLine } from '../text/firstLine.js';
 
-const FORMAT = 7;
+const FORMAT = 8;
+
+/** An article's fields kept in meta.json (the rest are binaries or read later). */
+interface ArticleFields {
+  id: string;
+  file: string;
+  title: string | null;
+  publisher: string | null;
+  author: string | null;
+  published: string | null;
+  section: string[];
+  dateline: string | null;
+  duplicateOf: string | null;
+}
+const ARTICLE_FIELDS = ['id', 'file', 'title', 'publisher', 'author', 'published', 'section', 'dateline', 'duplicateOf'] as const;
 
 interface Meta {
   key: string;
   count: number;
-  articles: {
-    id: string;
-    file: string;
-    title: string | null;
-    publisher: string | null;
-    author: string | null;
-    published: string | null;
-    section: string[];
-    dateline: string | null;
-    duplicateOf: string | null;
-  }[];
+  /**
+   * the articles' fields as one array a field (arrays of strings parse in about half the time
+   * 100,000 objects do, and the field names are not repeated 100,000 times)
+   */
+  articles: { [K in keyof ArticleFields]: ArticleFields[K][] };
   entities: [MentionType, string, string][];
   surfaces: string[];
   /** the mention table's entities and spellings (its columns are binaries) */
@@ -209,17 +217,7 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
     const meta: Meta = {
       key,
       count: articles.length,
-      articles: articles.map(({ id, file, title, publisher, author, published, section, dateline, duplicateOf }) => ({
-        id,
-        file,
-        title,
-        publisher,
-        author,
-        published,
-        section,
-        dateline,
-        duplicateOf,
-      })),
+      articles: Object.fromEntries(ARTICLE_FIELDS.map((f) => [f, articles.map((a) => a[f])])) as Meta['articles'],
       entities,
       surfaces,
       table: { entityId: table.entityId, entityType: table.entityType, entityName: table.entityName, spellingText: table.spellingText },
@@ -282,25 +280,32 @@ function writeJsonInParts(file: string, value: Record<string, unknown>): void {
       writeAll(fd, b);
       sealer.update(b);
     };
-    put('{');
-    Object.entries(value).forEach(([key, v], n) => {
-      put(`${n ? ',' : ''}${JSON.stringify(key)}:`);
-      if (!Array.isArray(v)) {
-        put(JSON.stringify(v) ?? 'null');
-        return;
-      }
-      put('[');
-      for (let i = 0; i < v.length; i += 1000)
-        put(
-          (i ? ',' : '') +
-            v
-              .slice(i, i + 1000)
-              .map((x: unknown) => JSON.stringify(x) ?? 'null')
-              .join(','),
-        );
-      put(']');
-    });
-    put('}');
+    // arrays a thousand elements at a time, objects a key at a time, the rest whole
+    const putValue = (v: unknown) => {
+      if (Array.isArray(v)) {
+        put('[');
+        for (let i = 0; i < v.length; i += 1000)
+          put(
+            (i ? ',' : '') +
+              v
+                .slice(i, i + 1000)
+                .map((x: unknown) => JSON.stringify(x) ?? 'null')
+                .join(','),
+          );
+        put(']');
+      } else if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype) {
+        put('{');
+        // as JSON.stringify does: a key whose value is undefined is left out
+        Object.entries(v)
+          .filter(([, x]) => x !== undefined)
+          .forEach(([key, x], n) => {
+            put(`${n ? ',' : ''}${JSON.stringify(key)}:`);
+            putValue(x);
+          });
+        put('}');
+      } else put(JSON.stringify(v) ?? 'null');
+    };
+    putValue(value);
     writeAll(fd, sealer.line());
     fsyncSync(fd);
   } finally {
@@ -488,7 +493,14 @@ const closeWhenCollected = new FinalizationRegistry<{ open?: TextArena }>((arena
 function loadSnapshot(folder: string, corpusFile: string, readLater: boolean): Snapshot {
   const meta = readMeta(folder);
   if (meta.key !== keyFor(corpusFile)) throw new Stale();
-  check(Number.isInteger(meta.count) && meta.count >= 0 && Array.isArray(meta.articles) && meta.articles.length === meta.count, 'meta.json: article count');
+  check(
+    Number.isInteger(meta.count) &&
+      meta.count >= 0 &&
+      typeof meta.articles === 'object' &&
+      meta.articles !== null &&
+      ARTICLE_FIELDS.every((f) => Array.isArray(meta.articles[f]) && meta.articles[f].length === meta.count),
+    'meta.json: article count',
+  );
   check(Array.isArray(meta.vocabulary) && Array.isArray(meta.grams), 'meta.json: no vocabulary');
   check(typeof meta.sizes === 'object' && meta.sizes !== null && typeof meta.hashes === 'object' && meta.hashes !== null, 'meta.json: no sizes or hashes');
   check(Array.isArray(meta.textBlocks) && Number.isInteger(meta.sizes.text), 'meta.json: no text checksums');
@@ -557,20 +569,21 @@ function loadSnapshot(folder: string, corpusFile: string, readLater: boolean): S
     decoded.set(i, ps);
     return ps;
   };
-  const articles: Article[] = meta.articles.map((a, i) => {
+  const f = meta.articles;
+  const articles: Article[] = f.id.map((id, i) => {
     const article = {
-      id: a.id,
-      file: a.file,
-      title: a.title,
-      publisher: a.publisher,
-      author: a.author,
-      published: a.published,
-      section: a.section,
-      dateline: a.dateline,
+      id,
+      file: f.file[i]!,
+      title: f.title[i]!,
+      publisher: f.publisher[i]!,
+      author: f.author[i]!,
+      published: f.published[i]!,
+      section: f.section[i]!,
+      dateline: f.dateline[i]!,
       paragraphs: [] as string[],
       removed: [] as RemovedLine[],
       mentions: [] as Mention[],
-      duplicateOf: a.duplicateOf,
+      duplicateOf: f.duplicateOf[i]!,
     };
     // same key order as a parsed article; text and mentions stay in their columns until read
     Object.defineProperty(article, 'paragraphs', { get: () => paragraphsOf(i), enumerable: true, configurable: true });
@@ -586,7 +599,7 @@ function loadSnapshot(folder: string, corpusFile: string, readLater: boolean): S
     spellings: { start: int('spellingStart'), key: int('spellingKey'), count: int('spellingCount') },
     companions: { start: int('pairStart'), country: int('pairCountry'), other: int('pairOther'), count: int('pairCount') },
     duplicate: new Uint8Array(bin.duplicate.buffer, bin.duplicate.byteOffset, bin.duplicate.byteLength),
-    published: meta.articles.map((a) => a.published),
+    published: meta.articles.published,
   };
   const nEntities = table.entityId.length;
   check(

@@ -10,7 +10,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { checksumHex, checksumOf } from './checksum.js';
 import { UserError } from './errors.js';
 
-/** A block of the text that is not what was written: said in one line. */
+/** A part of a snapshot read after it was opened (a text block, the mention columns) that is not what was written: said in one line. */
 export class DamagedSnapshot extends UserError {
   constructor(readonly reason: string) {
     super(`the corpus's snapshot is damaged (${reason}); it was removed: open the corpus again to rebuild it`);

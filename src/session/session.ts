@@ -24,7 +24,7 @@ export interface Loaded {
   index?: SearchIndex;
   table?: MentionTable;
   figures?: Figures;
-  /** a snapshot whose text is checked a block at a time: what is left, checked in slices */
+  /** a snapshot whose mention columns, removed lines and text are read when first needed: reads and checks the rest, in slices */
   checkRest?: (budgetMs: number) => boolean;
 }
 
@@ -148,7 +148,7 @@ export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session
       if (!index && indexLater && !stepIndex(budgetMs)) return false;
       // the gazetteer next: field queries and figures need it, and built on a keystroke it takes 0.3–0.9 s
       if (!gazetteerStep(left())) return false;
-      // a snapshot's text not yet read is checked next, so that damage is found while open
+      // what a snapshot has not read yet is read and checked next, so that damage is found soon
       if (loaded.checkRest && !loaded.checkRest(left())) return false;
       if (large && !figures) return stepFigures(left());
       return true;
