@@ -28,6 +28,8 @@ export interface Model {
   /** an article's paragraphs with unsafe characters neutralised, offsets unchanged */
   paragraphs(article: number): string[];
   warnings: number;
+  /** how long a keystroke may check a phrase before the list shows what it found so far (20 ms unless a test says) */
+  phraseBudgetMs?: number;
 }
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });

@@ -83,7 +83,7 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
   let everything: SearchResult | null = null;
   const waiting = () => (everything ??= { ids: model.articles.map((_, i) => i), scores: new Float64Array(0), terms: new Set(), phrases: [] });
   const resultFor = memo(
-    ({ q }: { q: Query; v: number; round: number }) => searchAll(session.index(), q, (id) => marks.get(id), PHRASE_BUDGET_MS),
+    ({ q }: { q: Query; v: number; round: number }) => searchAll(session.index(), q, (id) => marks.get(id), model.phraseBudgetMs ?? PHRASE_BUDGET_MS),
     (a, b) => a.q === b.q && a.v === b.v && a.round === b.round,
     // the list follows the query as typed, a large corpus's tables the settled one
     2,
