@@ -5,6 +5,7 @@
  */
 import type { Progress } from '../pipeline/parse.js';
 import { sanitizeLine } from '../text/sanitize.js';
+import { truncate } from '../ui/textWidth.js';
 
 const EVERY_MS = 100;
 
@@ -21,7 +22,8 @@ export function progressLine(stream: NodeJS.WriteStream = process.stderr): { pro
     last = now;
     const share = total > 1 ? ` ${Math.floor((100 * done) / total)}%` : '';
     const line = `steppe: ${sanitizeLine(what)}…${share}`;
-    stream.write(`\r\x1b[K${line.slice(0, Math.max(10, (stream.columns || 80) - 1))}`);
+    // cut by terminal columns (a file name may be wide characters), one short of the edge
+    stream.write(`\r\x1b[K${truncate(line, Math.max(10, (stream.columns || 80) - 1))}`);
     shown = true;
   };
   return {

@@ -26,18 +26,18 @@ import { firstLine } from '../text/firstLine.js';
 const FORMAT = 8;
 
 /** An article's fields kept in meta.json (the rest are binaries or read later). */
-interface ArticleFields {
-  id: string;
-  file: string;
-  title: string | null;
-  publisher: string | null;
-  author: string | null;
-  published: string | null;
-  section: string[];
-  dateline: string | null;
-  duplicateOf: string | null;
-}
-const ARTICLE_FIELDS = ['id', 'file', 'title', 'publisher', 'author', 'published', 'section', 'dateline', 'duplicateOf'] as const;
+const ARTICLE_FIELDS = [
+  'id',
+  'file',
+  'title',
+  'publisher',
+  'author',
+  'published',
+  'section',
+  'dateline',
+  'duplicateOf',
+] as const satisfies readonly (keyof Article)[];
+type ArticleFields = Pick<Article, (typeof ARTICLE_FIELDS)[number]>;
 
 interface Meta {
   key: string;
