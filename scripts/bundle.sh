@@ -6,8 +6,12 @@ set -e
 # literal as new RegExp(…), made again at each evaluation (a fifth of `steppe parse`'s time
 # went to it); Node 20 runs ES2022 as it is.
 cd "$(dirname "$0")/.."
-exec npx esbuild src/cli.ts --bundle --platform=node --format=esm --target=es2022 \
-  --outfile=dist/steppe.mjs --log-level=warning \
+# the command line, and the worker thread that finds entities (pipeline/parallel.ts starts it
+# from the file beside the bundle)
+for entry in src/cli.ts:steppe.mjs src/pipeline/finishWorker.ts:finishWorker.js; do
+npx esbuild "${entry%%:*}" --bundle --platform=node --format=esm --target=es2022 \
+  --outfile="dist/${entry##*:}" --log-level=warning \
   --define:process.env.NODE_ENV='"production"' \
   --alias:react-devtools-core=./scripts/devtools-stub.js \
   --banner:js="import { createRequire as __steppeRequire } from 'node:module'; import { fileURLToPath as __steppeFileURLToPath } from 'node:url'; const require = __steppeRequire(import.meta.url); const __filename = __steppeFileURLToPath(import.meta.url); const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));"
+done

@@ -1,7 +1,7 @@
 /**
  * End to end: the built CLI in a real pseudo-terminal (tmux), as a user runs it — filter,
- * open, resize, quit — and the terminal left as it was found; a large corpus.json's first
- * and second open.
+ * open, resize, quit — and the terminal left as it was found; a large corpus.json's and a
+ * large JSON Lines file's first and second open.
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -109,6 +109,36 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
         assert.match(after, /indexing 1,400 articles while the dashboard opens/);
         assert.match(after, /keeping a snapshot of this corpus/);
       } else assert.doesNotMatch(after, /indexing|keeping a snapshot/, 'the second open reads the snapshot');
+      tmux('kill-session', '-t', 'e2e');
+    }
+  });
+
+  it('a large JSON Lines file: the list at once while its entities are found on other threads, then the filter; a snapshot next time', async (t) => {
+    t.after(() => spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']));
+    const dir = mkdtempSync(path.join(scratch, 'jsonl-'));
+    const file = path.join(dir, 'scrape.jsonl');
+    const lines = [...generateCorpus(2400, 12)].map((a) =>
+      JSON.stringify({ title: a.title, published: a.published, publisher: a.publisher, text: a.paragraphs.join('\n\n') }),
+    );
+    writeFileSync(file, lines.join('\n') + '\n');
+    assert.ok(statSync(file).size >= SNAPSHOT_MIN_BYTES, 'large enough to be kept as a snapshot');
+    const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
+    const command = `env -u CI STEPPE_STATE_DIR=${JSON.stringify(dir)} STEPPE_CACHE_DIR=${JSON.stringify(path.join(dir, 'cache'))} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} ${JSON.stringify(file)}; echo "EXIT=$?"; sleep 60`;
+    for (const open of ['first', 'second']) {
+      tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '30', 'sh', '-c', command);
+      if (open === 'first') {
+        // the articles are listed before their entities are found, and the screen moves on
+        // meanwhile (a number between 1 and 99: found on other threads, not this one's)
+        const s = await waitFor(/1 Articles \(2400\) · finding entities [1-9]\d?%/, 20_000);
+        assert.match(s, /\d{4}-\d{2}-\d{2}/, 'rows listed');
+      }
+      await waitFor(/1 Articles \(2400\)\s*║/, 60_000);
+      tmux('send-keys', '-t', 'e2e', '/country:tajikistan', 'Enter');
+      await waitFor(/1 Articles \((?!2400\))\d+\)\s*║/);
+      tmux('send-keys', '-t', 'e2e', 'q');
+      const after = await waitFor(/EXIT=0/, 20_000);
+      if (open === 'first') assert.match(after, /keeping a snapshot of this corpus/);
+      else assert.doesNotMatch(after, /indexing|keeping a snapshot/, 'the second open reads the snapshot');
       tmux('kill-session', '-t', 'e2e');
     }
   });

@@ -1,11 +1,14 @@
 /**
  * The first open of a large corpus: the dashboard shows at once and builds its index between
  * key presses; a filter typed meanwhile waits (the list says so) and applies once the index is
- * ready, with the same answer as an index built up front.
+ * ready, with the same answer as an index built up front. A large JSON Lines file's entities are
+ * found on other threads first: until then the list is there and the tables count none.
  */
 import { strict as assert } from 'node:assert';
 import { afterEach, describe, it } from 'node:test';
 import { generateCorpus } from '../src/bench/generate.js';
+import type { Article } from '../src/corpus/types.js';
+import type { EntitiesJob } from '../src/pipeline/parallel.js';
 import { parseQuery } from '../src/search/query.js';
 import { searchAll } from '../src/search/search.js';
 import { buildIndex } from '../src/search/searchIndex.js';
@@ -60,5 +63,69 @@ describe('first open of a large corpus', () => {
     for (let waited = 0; !screen.lastFrame().includes(`1 Articles (${expected})`) && waited < 20_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     assert.match(screen.lastFrame(), new RegExp(`1 Articles \\(${expected}\\)`));
     assert.doesNotMatch(screen.lastFrame(), /indexing/);
+  });
+});
+
+/**
+ * A job that finds the corpus's entities as other threads would: `scanned` moves when told,
+ * and `take` gives the articles their mentions (the generator's own) only once released.
+ */
+function heldEntities(source: Article[]): { articles: Article[]; job: EntitiesJob; scan(n: number): void; release(): void } {
+  const articles: Article[] = source.map((a) => ({ ...a, mentions: [] }));
+  let scanned = 0;
+  let released = false;
+  let taken = false;
+  return {
+    articles,
+    scan: (n) => (scanned = n),
+    release: () => (released = true),
+    job: {
+      total: articles.length,
+      scanned: () => scanned,
+      take() {
+        if (!released || taken) return taken;
+        articles.forEach((a, i) => (a.mentions = source[i]!.mentions));
+        return (taken = true);
+      },
+    },
+  };
+}
+
+describe('first open of a large JSON Lines file: entities found on other threads', () => {
+  it('lists every article with no entities yet, then takes them, builds the index and answers as an index built up front', () => {
+    const held = heldEntities(corpus.articles);
+    const session = sessionOf({ version: 1, articles: held.articles }, { label: 'jsonl', entities: held.job });
+    const model = prepareModel(session);
+    held.scan(150);
+    assert.deepEqual(session.progress(), { entities: 0.25, index: 0, figures: null });
+    const sel = makeSelectors(model);
+    assert.equal(sel.result(query('country:uzbekistan')).ids.length, 600, 'a query waits');
+    assert.deepEqual(sel.entities(query(''), 'country').rows, [], 'no entities counted yet');
+    assert.ok(model.rows.every((r) => r.codes === ''), 'no country codes yet');
+    assert.equal(session.work(50), false, 'nothing to do but wait');
+    held.release();
+    while (!session.work(5));
+    assert.equal(session.progress().entities, null);
+    for (const text of ['kazakh -taliban', 'country:uzbekistan year:2000..2010', 'person:nazarbayev']) {
+      assert.deepEqual(sel.result(query(text)).ids, searchAll(eager, query(text)).ids, text);
+    }
+    // the tables made while waiting are made again
+    assert.ok(sel.entities(query(''), 'country').rows.length > 0, 'countries counted');
+    assert.ok(model.rows.some((r) => r.codes !== ''), 'country codes in the list');
+  });
+
+  it('says "finding entities" in the list and the tables, then filters once they are found and indexed', async () => {
+    const held = heldEntities(corpus.articles);
+    const session = sessionOf({ version: 1, articles: held.articles }, { label: 'jsonl', entities: held.job });
+    screen = await renderSized(160, 40, prepareModel(session));
+    held.scan(300);
+    await screen.press('/', ...'kazakh', K.enter);
+    assert.match(screen.lastFrame(), /1 Articles \(600\) · finding entities 50%, filter wai/);
+    assert.match(screen.lastFrame(), /Entities · finding entities 50%/);
+    held.release();
+    const expected = searchAll(eager, query('kazakh')).ids.length;
+    for (let waited = 0; !screen.lastFrame().includes(`1 Articles (${expected})`) && waited < 20_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    assert.match(screen.lastFrame(), new RegExp(`1 Articles \\(${expected}\\)`));
+    assert.doesNotMatch(screen.lastFrame(), /finding entities|indexing/);
   });
 });

@@ -43,7 +43,7 @@ describe('the package, installed from its own tarball', { skip: LONG }, () => {
     for (const dev of ['ink', 'react', 'patch-package', 'typescript', 'esbuild', 'meow']) assert.ok(!installed.includes(dev), `${dev} is not installed`);
     for (const dep of Object.keys(manifest.dependencies)) assert.ok(installed.includes(dep), `${dep} is installed`);
     const shipped = path.join(app, 'node_modules', 'steppe');
-    for (const f of ['dist/steppe.mjs', 'dist/steppe.1', 'data/corpus.json', 'data/gazetteer/countries.json', 'data/outlets.json'])
+    for (const f of ['dist/steppe.mjs', 'dist/finishWorker.js', 'dist/steppe.1', 'data/corpus.json', 'data/gazetteer/countries.json', 'data/outlets.json'])
       assert.ok(existsSync(path.join(shipped, f)), f);
     assert.ok(!existsSync(path.join(shipped, 'dist', 'test')), 'no tests in the package');
     assert.ok(!existsSync(path.join(shipped, 'patches')), 'the Ink patch is in the bundle, not applied at install');

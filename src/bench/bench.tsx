@@ -1,12 +1,13 @@
 /**
- * `npm run bench [-- --sizes 1000,10000] [-- --json] [-- --out FILE]`: for each corpus size,
+ * `npm run bench [-- --sizes 1000,10000] [-- --jsonl 20000] [-- --json] [-- --out FILE]`: for each corpus size,
  * a generated corpus.json opened twice, each time in a process of its own so memory figures
  * do not mix. The first open: parse rate, streaming load, the model the list shows from, the
  * index build (in the background in the dashboard), snapshot written. Every later open: load
  * (from the snapshot where the file is large enough), model ready, filter latency for 20
  * queries typed a keystroke at a time, the time to render a frame while scrolling, every
  * figure extracted, peak memory, and the same queries through a plain fuse.js over full
- * texts (up to 10,000 articles). Numbers are printed (and written as JSON), never asserted.
+ * texts (up to 10,000 articles). Then a JSON Lines file of generated articles, opened as the
+ * dashboard opens it, twice. Numbers are printed (and written as JSON), never asserted.
  * The corpora have a realistic vocabulary (longTail.ts: Heaps' law anchored on the dev set),
  * and each row says how many distinct terms its corpus holds.
  */
@@ -212,11 +213,52 @@ async function warm(size: number, file: string, baseline: boolean) {
   };
 }
 
+/**
+ * A JSON Lines file opened as the dashboard opens it: when the first progress line comes, when
+ * the list can show (the articles read; their entities still being found on other threads),
+ * when the entities are found and when the index is ready; on a later open (`again`), when
+ * the list shows from the snapshot the first open kept.
+ */
+async function jsonl(file: string, again: boolean) {
+  const t0 = performance.now();
+  let progressMs: number | null = null;
+  const session = await openSession([file], {
+    indexLater: true,
+    readLater: true,
+    entitiesLater: true,
+    progress: () => (progressMs ??= performance.now() - t0),
+  });
+  const model = prepareModel(session);
+  makeSelectors(model).list(EMPTY_QUERY, 'date');
+  const listMs = performance.now() - t0;
+  let entitiesMs: number | null = session.progress().entities === null ? 0 : null;
+  // as the dashboard does: a slice, then a wait while other threads work
+  while (!session.work(8)) {
+    if (entitiesMs === null && session.progress().entities === null) entitiesMs = performance.now() - t0;
+    if (session.progress().entities !== null) await new Promise((r) => setTimeout(r, 20));
+  }
+  const readyMs = performance.now() - t0;
+  if (!again) session.keep();
+  return {
+    articles: session.articles.length,
+    MB: round(statSync(file).size / 1e6),
+    progressMs: progressMs === null ? null : Math.round(progressMs),
+    listMs: Math.round(listMs),
+    entitiesMs: entitiesMs === null ? null : Math.round(entitiesMs),
+    readyMs: Math.round(readyMs),
+  };
+}
+
 const args = process.argv.slice(2);
 const phaseAt = args.indexOf('--phase');
 if (phaseAt >= 0) {
   const [phase, size, file] = [args[phaseAt + 1], Number(args[phaseAt + 2]), args[phaseAt + 3]!];
-  const row = phase === 'cold' ? await cold(size, file) : await warm(size, file, size <= 10_000);
+  const row =
+    phase === 'jsonl' || phase === 'jsonl-again'
+      ? await jsonl(file, phase === 'jsonl-again')
+      : phase === 'cold'
+        ? await cold(size, file)
+        : await warm(size, file, size <= 10_000);
   process.stdout.write(JSON.stringify(row) + '\n');
 } else {
   const sizesAt = args.indexOf('--sizes');
@@ -246,10 +288,30 @@ if (phaseAt >= 0) {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  // a JSON Lines scrape, first and later open (--jsonl 0 leaves it out)
+  const jsonlAt = args.indexOf('--jsonl');
+  const jsonlSize = jsonlAt >= 0 ? Number(args[jsonlAt + 1]) : 20_000;
+  let lines: { first: Record<string, unknown>; later: Record<string, unknown> } | null = null;
+  if (jsonlSize > 0) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'steppe-bench-'));
+    try {
+      const file = path.join(dir, 'scrape.jsonl');
+      writeFileSync(
+        file,
+        [...generateCorpus(jsonlSize, 21)]
+          .map((a) => JSON.stringify({ title: a.title, published: a.published, publisher: a.publisher, author: a.author, text: a.paragraphs.join('\n\n') }) + '\n')
+          .join(''),
+      );
+      const env = { STEPPE_CACHE_DIR: path.join(dir, 'cache'), STEPPE_STATE_DIR: path.join(dir, 'state') };
+      lines = { first: phase('jsonl', jsonlSize, file, env), later: phase('jsonl-again', jsonlSize, file, env) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
   const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 2 ** 30) };
   const entities = extraction();
   const real = realPages();
-  const json = JSON.stringify({ machine, sizes: rows, realPages: real, extraction: entities }, null, 2) + '\n';
+  const json = JSON.stringify({ machine, sizes: rows, jsonl: lines, realPages: real, extraction: entities }, null, 2) + '\n';
   // the table is for reading; the JSON is kept beside it (--out FILE, bench.json by default)
   const outAt = args.indexOf('--out');
   const out = outAt >= 0 ? args[outAt + 1]! : 'bench.json';
@@ -283,6 +345,14 @@ if (phaseAt >= 0) {
     console.log(cols.join('  '));
     for (const r of rows as Record<string, unknown>[])
       console.log('error' in r ? `${r.articles}: ${r.error}` : cols.map((c) => String(r[c] ?? '—').padStart(c.length)).join('  '));
+    if (lines) {
+      const { first, later } = lines;
+      console.log(
+        'error' in first || 'error' in later
+          ? `JSON Lines: ${String(first.error ?? later.error)}`
+          : `JSON Lines, ${first.articles} articles (${first.MB} MB): first open: progress line at ${first.progressMs} ms, list at ${first.listMs} ms, entities found (${cpus().length} threads) at ${first.entitiesMs} ms, index ready at ${first.readyMs} ms; later open (snapshot): list at ${later.listMs} ms`,
+      );
+    }
     if (real)
       console.log(
         `parse on real pages (the dev sets in test/fixtures: ${real.pages} pages, ${real.MB} MB, ${real.languages} languages): ${real.parseMBs} MB/s`,

@@ -77,7 +77,7 @@ export async function runDashboardCommand(paths: string[], flags: { color?: bool
   ui.catch(() => undefined);
   // a large corpus file opened for the first time shows at once and is indexed between key
   // presses; its snapshot is kept on the way out, so that the next open is quick
-  const session = await openForCommand(paths, io, { indexLater: true, readLater: true });
+  const session = await openForCommand(paths, io, { indexLater: true, readLater: true, entitiesLater: true });
   const keyboard = await keyboardFor(paths);
   if (!keyboard.isTTY || !process.stdout.isTTY) {
     io.stderr('steppe: not a terminal, so no dashboard; for plain output use `steppe search QUERY` or `steppe entities`\n');

@@ -22,6 +22,9 @@ interface ParagraphScan {
   orgs: ShapeOrg[];
 }
 
+/** Each article's paragraphs read for candidates (the costly part, and article by article: workers split it). */
+export type Scans = ParagraphScan[][];
+
 export function extractMentions(
   articles: (Pick<Article, 'paragraphs' | 'dateline'> & Partial<Pick<Article, 'publisher'>>)[],
   gazetteer: Gazetteer = defaultGazetteer(),
@@ -29,7 +32,21 @@ export function extractMentions(
   /** hears how many articles have been scanned (the costly part), as it goes */
   onScanned?: (done: number) => void,
 ): Mention[][] {
-  const scans: ParagraphScan[][] = articles.map((a, ai) => {
+  const scans = scanArticles(articles, gazetteer, roles, onScanned);
+  const people = new PersonIndex();
+  fullNamesOf(scans).forEach((names, ai) => {
+    for (const name of names) people.add(name, ai);
+  });
+  return mentionsOf(scans, articles, gazetteer, people);
+}
+
+export function scanArticles(
+  articles: Pick<Article, 'paragraphs'>[],
+  gazetteer: Gazetteer = defaultGazetteer(),
+  roles: Roles = defaultRoles(),
+  onScanned?: (done: number) => void,
+): Scans {
+  const scans: Scans = articles.map((a, ai) => {
     onScanned?.(ai);
     return a.paragraphs.map((text) => {
       const tokens = tokenize(text);
@@ -49,11 +66,25 @@ export function extractMentions(
     const english = inEnglish(all);
     for (const p of paras) p.people = p.people.filter((c) => !c.weak || (english && repeatedAlone(all, c.text)));
   });
-  const people = new PersonIndex();
-  scans.forEach((paras, ai) => {
-    for (const p of paras) for (const c of p.people) if (c.size >= 2) people.add(c.name, ai);
-  });
+  return scans;
+}
 
+/**
+ * Per article, the full names its scan found, in order: what the corpus-wide PersonIndex is
+ * built from (a lone surname resolves against every article's), so workers send these.
+ */
+export function fullNamesOf(scans: Scans): string[][] {
+  return scans.map((paras) => paras.flatMap((p) => p.people.filter((c) => c.size >= 2).map((c) => c.name)));
+}
+
+/** The mentions of scanned articles; `first` is the first one's number in the corpus (the PersonIndex's numbering). */
+export function mentionsOf(
+  scans: Scans,
+  articles: (Pick<Article, 'dateline'> & Partial<Pick<Article, 'publisher'>>)[],
+  gazetteer: Gazetteer,
+  people: PersonIndex,
+  first = 0,
+): Mention[][] {
   return scans.map((paras, ai) => {
     const mentions: Mention[] = [];
     // a city of the world list that is the surname of a person the article names ("Suhrobi Zafar" … "Zafar") is the person
@@ -78,7 +109,7 @@ export function extractMentions(
       for (const o of p.orgs)
         mentions.push({ type: 'organization', id: `org:${slug(o.name)}`, name: o.name, text: o.name, paragraph, start: o.start, end: o.end });
       for (const c of p.people) {
-        const name = personName(c, people, ai);
+        const name = personName(c, people, first + ai);
         if (name) mentions.push({ type: 'person', id: `person:${slug(name)}`, name, text: c.text, paragraph, start: c.start, end: c.end });
       }
     });

@@ -9,6 +9,7 @@ import type { Figures } from '../analysis/figureStore.js';
 import type { MentionTable } from '../analysis/mentionTable.js';
 import type { Article, Corpus, SourceFile, Warning } from '../corpus/types.js';
 import type { Progress } from '../pipeline/parse.js';
+import type { EntitiesJob } from '../pipeline/parallel.js';
 import { decodeBytes } from '../corpus/decode.js';
 import { uniqueIds } from '../corpus/ids.js';
 import { corpusKindOf, parseCorpusText, readCorpusFile } from './corpusFile.js';
@@ -24,8 +25,10 @@ export interface Opened {
   figures?: Figures;
   /** a snapshot's text checked later (`readLater`): the blocks not yet read, in slices */
   checkRest?: (budgetMs: number) => boolean;
-  /** a large corpus.json: the file whose snapshot can be kept (io/snapshot.ts) for a quick next open */
+  /** a large corpus.json or JSON Lines file: the file whose snapshot can be kept (io/snapshot.ts) for a quick next open */
   snapshotOf?: string;
+  /** JSON Lines opened with `entitiesLater`: their mentions, being found on other threads */
+  entities?: EntitiesJob;
 }
 
 /** push(...items) passes every item as an argument and overflows the stack at ~100,000 */
@@ -52,16 +55,38 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** `readLater`: a snapshot's text is checked as it is read, and by `checkRest` (the dashboard) */
-export async function openCorpus(
-  paths: string[],
-  stdin: NodeJS.ReadableStream = process.stdin,
-  options: { readLater?: boolean; progress?: Progress } = {},
-): Promise<Opened> {
+export interface OpenCorpusOptions {
+  /** a snapshot's text is checked as it is read, and by `checkRest` (the dashboard) */
+  readLater?: boolean;
+  progress?: Progress;
+  /** JSON Lines alone: the articles come back at once, their mentions later (`entities`), found on other threads */
+  entitiesLater?: boolean;
+}
+
+/** A JSON Lines file's articles and bad lines; a file that cannot be read is an error, one that is not text a warning. */
+async function readJsonlFile(p: string, progress?: Progress): Promise<{ articles: Article[]; warnings: Warning[] }> {
+  // JSON Lines is a corpus, not a scraped page: no raw-file size limit
+  let bytes: Buffer;
+  progress?.(`reading ${path.basename(p)}`, 0, 1);
+  try {
+    bytes = (await readBounded(p, Number.MAX_SAFE_INTEGER))!;
+  } catch (e) {
+    throw new UserError(`${p}: ${describeError(e)}`);
+  }
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return { articles: [], warnings: [{ file: p, message: decoded.reason }] };
+  return (await import('../corpus/jsonl.js')).articlesFromJsonl(decoded.text, path.basename(p));
+}
+
+export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream = process.stdin, options: OpenCorpusOptions = {}): Promise<Opened> {
   const { progress } = options;
-  // one large corpus.json: its snapshot, if one matches the file as it is now
+  // the parser (date parsing, gazetteer) loads only when there is text to parse
+  const corpusModule = () => import('../pipeline/parse.js');
+  // one large corpus.json or JSON Lines file: its snapshot, if one matches the file as it is now
   const [only] = paths;
-  if (paths.length === 1 && only !== '-' && path.extname(only!).toLowerCase() === '.json' && sizeOf(only!) >= SNAPSHOT_MIN_BYTES) {
+  const onlyExt = only === undefined ? '' : path.extname(only).toLowerCase();
+  const warnings: Warning[] = [];
+  if (paths.length === 1 && only !== '-' && (onlyExt === '.json' || JSONL.has(onlyExt)) && sizeOf(only!) >= SNAPSHOT_MIN_BYTES) {
     // loaded only here: small corpora, the rule, start without it
     const { readSnapshot } = await import('./snapshot.js');
     progress?.(`reading ${path.basename(only!)}`, 0, 1);
@@ -76,19 +101,19 @@ export async function openCorpus(
         ...(snapshot.checkRest ? { checkRest: snapshot.checkRest } : {}),
         snapshotOf: only!,
       };
-    const { corpus, warnings } = await readCorpusFile(only!);
-    if (snapshot.damaged) warnings.unshift({ file: only!, message: `snapshot damaged (${snapshot.damaged}); rebuilding` });
-    const ids = uniqueIds(corpus.articles);
-    if (ids) warnings.push({ file: only!, message: ids });
-    return { corpus, warnings, snapshotOf: only! };
+    if (snapshot.damaged) warnings.push({ file: only!, message: `snapshot damaged (${snapshot.damaged}); rebuilding` });
+    if (onlyExt === '.json') {
+      const read = await readCorpusFile(only!);
+      append(warnings, read.warnings);
+      const ids = uniqueIds(read.corpus.articles);
+      if (ids) warnings.push({ file: only!, message: ids });
+      return { corpus: read.corpus, warnings, snapshotOf: only! };
+    }
   }
   const articles: Article[] = [];
-  const warnings: Warning[] = [];
   const jsonl: Article[] = [];
   const raw: string[] = [];
   const rawFiles: SourceFile[] = [];
-  // the parser (date parsing, gazetteer) loads only when there is text to parse
-  const corpusModule = () => import('../pipeline/parse.js');
   const jsonlModule = () => import('../corpus/jsonl.js');
 
   for (const p of paths) {
@@ -121,20 +146,7 @@ export async function openCorpus(
       append(articles, read.corpus.articles);
       append(warnings, read.warnings);
     } else if (JSONL.has(ext)) {
-      // JSON Lines is a corpus, not a scraped page: no raw-file size limit
-      let bytes: Buffer;
-      progress?.(`reading ${path.basename(p)}`, 0, 1);
-      try {
-        bytes = (await readBounded(p, Number.MAX_SAFE_INTEGER))!;
-      } catch (e) {
-        throw new UserError(`${p}: ${describeError(e)}`);
-      }
-      const decoded = decodeBytes(bytes);
-      if (!decoded.ok) {
-        warnings.push({ file: p, message: decoded.reason });
-        continue;
-      }
-      const r = (await jsonlModule()).articlesFromJsonl(decoded.text, path.basename(p));
+      const r = await readJsonlFile(p, progress);
       append(jsonl, r.articles);
       append(warnings, r.warnings);
     } else raw.push(p);
@@ -152,7 +164,7 @@ export async function openCorpus(
       append(warnings, hit.warnings);
     } else {
       const perArticle = cache.diskArticleCache();
-      const parsed = (await corpusModule()).parseFiles(files, {}, perArticle, progress);
+      const parsed = await (await corpusModule()).parseFilesInParallel(files, {}, perArticle, progress);
       append(articles, parsed.corpus.articles);
       append(warnings, parsed.warnings);
       await cache.writeCachedCorpus(key, { corpus: parsed.corpus, warnings: parsed.warnings });
@@ -160,9 +172,16 @@ export async function openCorpus(
       if (damaged) warnings.push({ file: cache.cacheDir(), message: `${damaged} damaged cache entr${damaged === 1 ? 'y' : 'ies'} removed; parsed again` });
     }
   }
-  if (jsonl.length) append(articles, (await corpusModule()).finishArticles(jsonl, progress));
+  // JSON Lines alone can be shown before their entities are found: nothing else waits on them
+  const later = options.entitiesLater === true && jsonl.length > 0 && articles.length === 0;
+  let entities: EntitiesJob | undefined;
+  if (later) entities = (await corpusModule()).finishArticlesLater(jsonl);
+  else if (jsonl.length) await (await corpusModule()).finishArticlesInParallel(jsonl, progress);
+  append(articles, jsonl);
   // ids key review marks and the index: two articles must never share one
   const ids = uniqueIds(articles);
   if (ids) warnings.push({ file: paths.join(', '), message: ids });
-  return { corpus: { version: 1, articles }, warnings };
+  // a large JSON Lines file whose snapshot did not match: its snapshot is kept once it is indexed
+  const snapshotOf = JSONL.has(onlyExt) && paths.length === 1 && sizeOf(only!) >= SNAPSHOT_MIN_BYTES ? only! : undefined;
+  return { corpus: { version: 1, articles }, warnings, ...(entities ? { entities } : {}), ...(snapshotOf ? { snapshotOf } : {}) };
 }

@@ -8,10 +8,10 @@ import { parseArticle, type ParseOptions } from '../corpus/article.js';
 import { decodeBytes } from '../corpus/decode.js';
 import { uniqueIds } from '../corpus/ids.js';
 import { lineStats } from '../corpus/repeated.js';
-import { clusterBySimhash, simhash } from '../corpus/simhash.js';
+import { clusterBySimhash, simhash, type Simhash } from '../corpus/simhash.js';
 import { lineKey, toLines } from '../corpus/text.js';
 import type { Article, Corpus, SourceFile, SourceText, Warning } from '../corpus/types.js';
-import { extractMentions } from '../entities/extract.js';
+import { finishHere, finishInBackground, finishInParallel, type EntitiesJob, type Finished } from './parallel.js';
 
 /** Hears what a long parse is doing: a phase, and how far through it (done of total). */
 export type Progress = (what: string, done: number, total: number) => void;
@@ -44,8 +44,13 @@ function cacheKey(source: SourceText, stats: ReturnType<typeof lineStats>): stri
 }
 
 export function parseTexts(sources: SourceText[], options: Omit<ParseOptions, 'stats'> = {}, cache?: ArticleCache, progress?: Progress): Article[] {
+  return finishArticles(parsePages(sources, options, cache, progress), progress);
+}
+
+/** The pages parsed, nothing more: no ids made unique, no copies marked, no mentions. */
+function parsePages(sources: SourceText[], options: Omit<ParseOptions, 'stats'>, cache?: ArticleCache, progress?: Progress): Article[] {
   const stats = lineStats(sources);
-  const articles = sources.map((s, i) => {
+  return sources.map((s, i) => {
     progress?.(`parsing ${sources.length.toLocaleString('en')} pages`, i, sources.length);
     // an explanation needs the parse itself, not a cached result
     if (!cache || options.explain) return parseArticle(s, { ...options, stats });
@@ -56,22 +61,37 @@ export function parseTexts(sources: SourceText[], options: Omit<ParseOptions, 's
     cache.set(key, structuredClone(parsed));
     return parsed;
   });
-  return finishArticles(articles, progress);
 }
 
 /** What a corpus needs once its articles are parsed: unique ids, republished copies marked, mentions. */
 export function finishArticles(articles: Article[], progress?: Progress): Article[] {
   // Two files with the same text get the same hash; keep ids unique within the corpus.
   uniqueIds(articles);
+  return withFinished(articles, finishHere(articles, entitiesProgress(articles, progress)));
+}
+
+/** `finishArticles` on every core (pipeline/parallel.ts); this thread stays free meanwhile. */
+export async function finishArticlesInParallel(articles: Article[], progress?: Progress): Promise<Article[]> {
+  uniqueIds(articles);
+  return withFinished(articles, await finishInParallel(articles, { onScanned: entitiesProgress(articles, progress) }));
+}
+
+/**
+ * `finishArticles` done on other threads while this one goes on (the dashboard shows the list
+ * meanwhile): the articles have their ids now, their copies and mentions once the job is taken.
+ */
+export function finishArticlesLater(articles: Article[]): EntitiesJob {
+  uniqueIds(articles);
+  return finishInBackground(articles, markDuplicates);
+}
+
+function entitiesProgress(articles: Article[], progress?: Progress): ((done: number) => void) | undefined {
   const many = articles.length.toLocaleString('en');
-  progress?.(`finding republished copies among ${many} articles`, 0, 1);
-  markDuplicates(articles);
-  const mentions = extractMentions(
-    articles,
-    undefined,
-    undefined,
-    progress && ((done) => progress(`finding entities in ${many} articles`, done, articles.length)),
-  );
+  return progress && ((done) => progress(`finding entities in ${many} articles`, done, articles.length));
+}
+
+function withFinished(articles: Article[], { mentions, simhashes }: Finished): Article[] {
+  markDuplicates(articles, simhashes);
   articles.forEach((a, i) => {
     a.mentions = mentions[i]!;
   });
@@ -79,6 +99,23 @@ export function finishArticles(articles: Article[], progress?: Progress): Articl
 }
 
 export function parseFiles(files: SourceFile[], options: Omit<ParseOptions, 'stats'> = {}, cache?: ArticleCache, progress?: Progress): ParseResult {
+  const { articles, warnings } = readPages(files, options, cache, progress);
+  return { corpus: { version: 1, articles: finishArticles(articles, progress) }, warnings };
+}
+
+/** `parseFiles` with the entities found on every core. */
+export async function parseFilesInParallel(
+  files: SourceFile[],
+  options: Omit<ParseOptions, 'stats'> = {},
+  cache?: ArticleCache,
+  progress?: Progress,
+): Promise<ParseResult> {
+  const { articles, warnings } = readPages(files, options, cache, progress);
+  return { corpus: { version: 1, articles: await finishArticlesInParallel(articles, progress) }, warnings };
+}
+
+/** Decoded (or skipped, with a warning) and parsed; not finished. */
+function readPages(files: SourceFile[], options: Omit<ParseOptions, 'stats'>, cache?: ArticleCache, progress?: Progress): { articles: Article[]; warnings: Warning[] } {
   const warnings: Warning[] = [];
   const sources: SourceText[] = [];
   for (const f of files) {
@@ -90,9 +127,9 @@ export function parseFiles(files: SourceFile[], options: Omit<ParseOptions, 'sta
       if (decoded.encoding) warnings.push({ file: f.path ?? f.name, message: `not UTF-8: read as ${decoded.encoding}` });
     } else warnings.push({ file: f.path ?? f.name, message: `skipped: ${decoded.reason}` });
   }
-  const articles = parseTexts(sources, options, cache, progress);
+  const articles = parsePages(sources, options, cache, progress);
   for (const a of articles) if (a.paragraphs.length === 0) warnings.push({ file: a.file, message: 'no article text found' });
-  return { corpus: { version: 1, articles }, warnings };
+  return { articles, warnings };
 }
 
 /** The summary `steppe parse` prints: removed lines counted by reason, most first. */
@@ -106,8 +143,8 @@ export function removedByReason(articles: Article[]): [string, number][] {
  * The same story republished (simhash of the cleaned text within 3 bits) is marked as a
  * duplicate of its first copy, so that counts take it once.
  */
-export function markDuplicates(articles: Article[]): void {
-  const groups = clusterBySimhash(articles.map((a) => simhash(a.paragraphs.join('\n'))));
+export function markDuplicates(articles: Article[], simhashes: Simhash[] = articles.map((a) => simhash(a.paragraphs.join('\n')))): void {
+  const groups = clusterBySimhash(simhashes);
   articles.forEach((a, i) => {
     const first = groups[i]!;
     a.duplicateOf = first !== i && articles[first]!.paragraphs.length > 0 ? articles[first]!.id : null;

@@ -47,12 +47,18 @@ export interface OpenOptions {
   readLater?: boolean;
   /** hears what a long open is doing (reading, parsing, finding entities) and how far it is */
   progress?: Progress;
+  /** JSON Lines: the session opens with the articles and takes their mentions once other threads have found them (the dashboard) */
+  entitiesLater?: boolean;
 }
 
 /** Opens what the user named (nothing: the bundled corpus); no article at all is an error. */
 export async function openSession(paths: string[], options: OpenOptions = {}): Promise<Session> {
   const named = paths.length ? paths : [bundledCorpus];
-  const opened = await openCorpus(named, options.stdin, { readLater: options.readLater === true, progress: options.progress });
+  const opened = await openCorpus(named, options.stdin, {
+    readLater: options.readLater === true,
+    progress: options.progress,
+    entitiesLater: options.entitiesLater === true,
+  });
   for (const w of opened.warnings) options.warn?.(`${sanitizeLine(w.file)}: ${sanitizeLine(w.message)}`);
   if (opened.corpus.articles.length === 0) throw new UserError('no articles could be read from ' + named.map(sanitizeLine).join(', '));
   const review = await openReview(named, opened.corpus);
@@ -63,5 +69,6 @@ export async function openSession(paths: string[], options: OpenOptions = {}): P
     review,
     keeper: opened.snapshotOf ? await snapshotKeeper(opened.snapshotOf) : undefined,
     indexLater: options.indexLater === true && opened.snapshotOf !== undefined && !opened.index,
+    ...(opened.entities ? { entities: opened.entities } : {}),
   });
 }

@@ -9,6 +9,7 @@ import type { Figures } from '../analysis/figureStore.js';
 import { mentionTable, type MentionTable } from '../analysis/mentionTable.js';
 import { gazetteerStep } from '../entities/gazetteer.js';
 import type { Article, Corpus, Warning } from '../corpus/types.js';
+import type { EntitiesJob } from '../pipeline/parallel.js';
 import type { Mark } from '../review/marks.js';
 import type { ReviewStore } from '../review/store.js';
 import { indexInSlices, type SearchIndex } from '../search/searchIndex.js';
@@ -38,6 +39,8 @@ export interface Keeper {
 
 /** How far each background part is (0–1), or null once it is ready or is built on first use. */
 export interface Progress {
+  /** entities found on other threads (a large JSON Lines file): until then the index and tables wait */
+  entities: number | null;
   index: number | null;
   figures: number | null;
 }
@@ -78,6 +81,11 @@ export interface SessionOptions {
   keeper?: Keeper;
   /** the index is built by `work()` in slices; until then `progress().index` says how far */
   indexLater?: boolean;
+  /**
+   * the articles' mentions, being found on other threads: `work()` takes them once found,
+   * then builds the index in slices; until then the index is not ready and the table is empty
+   */
+  entities?: EntitiesJob;
 }
 
 export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session {
@@ -92,10 +100,22 @@ export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session
   // what the keeper already holds: a snapshot read at open holds the index and table
   let keptIndex = loaded.index !== undefined;
   let keptFigures = loaded.figures !== undefined;
-  const indexLater = options.indexLater ?? false;
+  let entities = options.entities ?? null;
+  const indexLater = (options.indexLater ?? false) || entities !== null;
+  let noMentions: MentionTable | null = null;
+  /** takes the mentions once the other threads have found them; true when there are none to wait for */
+  const entitiesFound = (): boolean => {
+    if (!entities) return true;
+    if (!entities.take()) return false;
+    entities = null;
+    noMentions = null;
+    return true;
+  };
 
   const stepIndex = (budgetMs: number): boolean => {
     if (index) return true;
+    // an index without the mentions would answer field queries wrongly, and be kept so
+    if (!entitiesFound()) throw new Error('the index was asked for while the entities are still being found');
     indexJob ??= indexInSlices(articles);
     if (indexJob.next(budgetMs)) {
       index = indexJob.index();
@@ -105,6 +125,7 @@ export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session
   };
   const stepFigures = (budgetMs: number): boolean => {
     if (figures) return true;
+    if (!entitiesFound()) throw new Error('the figures were asked for while the entities are still being found');
     figuresJob ??= figuresInSlices(articles);
     if (figuresJob.next(budgetMs)) {
       figures = figuresJob.figures;
@@ -128,23 +149,27 @@ export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session
       stepIndex(Infinity);
       return index!;
     },
-    table: () => (table ??= mentionTable(articles)),
+    // while the entities are being found: a table of no mentions (not kept), so panes show none yet
+    table: () => (entitiesFound() ? (table ??= mentionTable(articles)) : (noMentions ??= mentionTable(articles))),
     figures() {
       stepFigures(Infinity);
       return figures!;
     },
     readyFigures() {
       // a small corpus's are extracted when first asked for; a large one's only by work()
-      if (!figures && !large) stepFigures(Infinity);
+      if (!figures && !large && entitiesFound()) stepFigures(Infinity);
       return figures;
     },
     progress: () => ({
+      entities: entities && entities.scanned() / Math.max(1, entities.total),
       index: index || !indexLater ? null : (indexJob?.done() ?? 0) / Math.max(1, articles.length),
       figures: figures || !large ? null : (figuresJob?.done() ?? 0) / articles.length,
     }),
     work(budgetMs) {
       const until = performance.now() + budgetMs;
       const left = () => Math.max(0, until - performance.now());
+      // waiting on other threads: nothing to do here (the caller waits a while, not a slice)
+      if (!entitiesFound()) return false;
       if (!index && indexLater && !stepIndex(budgetMs)) return false;
       // the gazetteer next: field queries and figures need it, and built on a keystroke it takes 0.3–0.9 s
       if (!gazetteerStep(left())) return false;

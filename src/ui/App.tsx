@@ -217,6 +217,10 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   };
 
   const titleOf = (pane: Pane) => {
+    const finding = selectors.entitiesProgress();
+    if (pane === 'list' && finding !== null)
+      return `${TITLES.list} (${list.length}) · finding entities ${Math.floor(finding * 100)}%${isEmptyQuery(state.query) ? '' : ', filter waits'}`;
+    if (finding !== null && pane !== 'reader') return `${TITLES[pane]} · finding entities ${Math.floor(finding * 100)}%`;
     if (pane === 'list') {
       const indexing = selectors.indexProgress();
       if (indexing === null && checking !== undefined) return `${TITLES.list} (${list.length}) · checking phrase ${Math.floor(checking * 100)}%`;

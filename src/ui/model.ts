@@ -22,8 +22,8 @@ export interface Model {
   label: string;
   session: Session;
   articles: Article[];
-  /** every article's mentions summed: what entity and compare tables count from */
-  table: MentionTable;
+  /** every article's mentions summed: what entity and compare tables count from (none while the entities are being found) */
+  readonly table: MentionTable;
   rows: ArticleRow[];
   /** an article's paragraphs with unsafe characters neutralised, offsets unchanged */
   paragraphs(article: number): string[];
@@ -47,6 +47,34 @@ function countryCodes(t: MentionTable, article: number): string {
 }
 
 /**
+ * Each article's country codes, made when its row is first shown: not all at open (a walk of
+ * the whole mention table), and not before the entities are found (a large JSON Lines file's
+ * are found while its list is shown).
+ */
+class CountryCodes {
+  private readonly made: (string | undefined)[] = [];
+  constructor(private readonly session: Session) {}
+  of(article: number): string {
+    if (this.made[article] === undefined && this.session.progress().entities === null) this.made[article] = countryCodes(this.session.table(), article);
+    return this.made[article] ?? '';
+  }
+}
+
+class Row implements ArticleRow {
+  constructor(
+    readonly date: string,
+    readonly publisher: string,
+    readonly title: string,
+    readonly untitled: boolean,
+    private readonly article: number,
+    private readonly countries: CountryCodes,
+  ) {}
+  get codes(): string {
+    return this.countries.of(this.article);
+  }
+}
+
+/**
  * The index is built now unless the session builds it in slices (a large corpus opened for
  * the first time), so that the first keystroke of a filter never waits for it.
  */
@@ -56,12 +84,14 @@ export function prepareModel(session: Session): Model {
   // neutralised when an article is shown, not all at load: at 100,000 articles that would
   // be a second copy of the corpus
   const shown = new Map<number, string[]>();
-  const table = session.table();
+  const codes = new CountryCodes(session);
   return {
     label: sanitizeLine(session.label),
     session,
     articles,
-    table,
+    get table() {
+      return session.table();
+    },
     warnings: session.warnings.length,
     paragraphs(i) {
       let ps = shown.get(i);
@@ -72,12 +102,8 @@ export function prepareModel(session: Session): Model {
       }
       return ps;
     },
-    rows: articles.map((a, i) => ({
-      date: a.published ?? 'undated',
-      publisher: sanitizeLine(a.publisher ?? '—'),
-      title: sanitizeLine(a.title ?? firstSentence(a.paragraphs[0] ?? '') ?? ''),
-      untitled: a.title === null,
-      codes: countryCodes(table, i),
-    })),
+    rows: articles.map(
+      (a, i) => new Row(a.published ?? 'undated', sanitizeLine(a.publisher ?? '—'), sanitizeLine(a.title ?? firstSentence(a.paragraphs[0] ?? '') ?? ''), a.title === null, i, codes),
+    ),
   };
 }

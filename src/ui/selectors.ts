@@ -64,6 +64,8 @@ export interface Selectors {
   figuresProgress(): number | null;
   /** how far the index is built (0–1) while it is built in the background, or null when ready */
   indexProgress(): number | null;
+  /** how far the entities of a large JSON Lines file are found (other threads), or null once they are */
+  entitiesProgress(): number | null;
   /** lines of the scrolling compare views (side by side, timeline, figures) */
   compareLines(query: Query, view: CompareView, marked: string[], width: number): Lines;
   concordance(query: Query, entityId: string): KwicLine[];
@@ -80,8 +82,18 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
   const session = model.session;
   // while the index is built in the background every query waits: the list shows every
   // article (one result, made once), and the query applies once the index is ready
+  // (made again once the entities are found, so that tables made from it before are made again)
   let everything: SearchResult | null = null;
-  const waiting = () => (everything ??= { ids: model.articles.map((_, i) => i), scores: new Float64Array(0), terms: new Set(), phrases: [] });
+  let everythingFound = false;
+  const waiting = () => {
+    const found = session.progress().entities === null;
+    if (!everything || everythingFound !== found) {
+      everything = { ids: model.articles.map((_, i) => i), scores: new Float64Array(0), terms: new Set(), phrases: [] };
+      everythingFound = found;
+      totals.clear();
+    }
+    return everything;
+  };
   const resultFor = memo(
     ({ q }: { q: Query; v: number; round: number }) => searchAll(session.index(), q, (id) => marks.get(id), model.phraseBudgetMs ?? PHRASE_BUDGET_MS),
     (a, b) => a.q === b.q && a.v === b.v && a.round === b.round,
@@ -185,6 +197,7 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     compareLines: (q, view, marked, width) => compareLinesFor({ r: result(q), f: figures(), view, marked, width }),
     figuresProgress: () => session.progress().figures,
     indexProgress: () => session.progress().index,
+    entitiesProgress: () => session.progress().entities,
     concordance: (q, id) => kwic({ q, id }),
     reader: (article, width, showEntities, q) => readerFor({ article, width, showEntities, r: result(q) }),
   };

@@ -1,5 +1,5 @@
 /**
- * Drives the session's background work (a first open's index, a large corpus's figures) a
+ * Drives the session's background work (a first open's entities and index, a large corpus's figures) a
  * slice at a time between key presses, and re-renders when it has moved on by a percent or
  * finished a part. Right after a key the work waits a little: the next keys of a burst (a
  * word typed, j held down) are answered before it, and the garbage it makes is not collected
@@ -14,6 +14,8 @@ const SLICE_MS = 8;
 const AFTER_KEY_MS = 60;
 /** … but never longer than this without a slice. */
 const STARVED_MS = 250;
+/** How often it looks whether other threads have finished. */
+const WAITING_MS = 100;
 
 /** `lastKeyAt()`: when the last key was read (performance.now()), 0 before any. */
 export function useBackgroundWork(session: Session, lastKeyAt: () => number = () => 0): void {
@@ -37,11 +39,12 @@ export function useBackgroundWork(session: Session, lastKeyAt: () => number = ()
       const finished = session.work(SLICE_MS);
       const progress = session.progress();
       const moved = (a: number | null, b: number | null) => (a === null) !== (b === null) || (a !== null && b !== null && b - a >= 0.01);
-      if (moved(shown.index, progress.index) || moved(shown.figures, progress.figures)) {
+      if (moved(shown.entities, progress.entities) || moved(shown.index, progress.index) || moved(shown.figures, progress.figures)) {
         shown = progress;
         setTick((t) => t + 1);
       }
-      if (!finished) immediate = setImmediate(step);
+      // while other threads find the entities there is nothing to do here but look now and then
+      if (!finished) progress.entities === null ? (immediate = setImmediate(step)) : (timeout = setTimeout(step, WAITING_MS));
     };
     immediate = setImmediate(step);
     return () => {

@@ -1,0 +1,82 @@
+/**
+ * Finishing a corpus on worker threads (pipeline/parallel.ts) gives what one thread gives:
+ * the same mentions (a lone surname resolved against every run's full names, not only its
+ * own) and the same fingerprints, on real pages in many languages and on generated articles
+ * whose people recur across the corpus.
+ */
+import { strict as assert } from 'node:assert';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { isDeepStrictEqual } from 'node:util';
+import { generateCorpus } from '../src/bench/generate.js';
+import type { Article } from '../src/corpus/types.js';
+import { collectFiles } from '../src/io/files.js';
+import { finishHere, finishInBackground, finishInParallel, runsOf } from '../src/pipeline/parallel.js';
+import { markDuplicates, parseFiles } from '../src/pipeline/parse.js';
+import { fixtures, parsedSeeds } from './helpers.js';
+
+async function devsetPages(): Promise<Article[]> {
+  const collected = await collectFiles([path.join(fixtures, 'devset', 'raw')]);
+  return parseFiles(collected.files).corpus.articles;
+}
+
+/** Generated articles as a JSON Lines file gives them: text, no mentions yet. */
+const generated = (n: number, seed: number): Article[] => [...generateCorpus(n, seed)].map((a) => ({ ...a, mentions: [], duplicateOf: null }));
+
+describe('finishing a corpus on worker threads', () => {
+  it('cuts the corpus into consecutive runs covering every article once', () => {
+    const articles = generated(50, 2);
+    for (const count of [1, 2, 3, 7, 50, 80]) {
+      const runs = runsOf(articles, count);
+      assert.ok(runs.length >= 1 && runs.length <= Math.min(count, articles.length), `${count}: ${runs.length} runs`);
+      assert.equal(runs[0]![0], 0);
+      assert.equal(runs.at(-1)![1], articles.length);
+      for (let k = 1; k < runs.length; k++) assert.equal(runs[k]![0], runs[k - 1]![1], 'consecutive');
+    }
+  });
+
+  it('gives the mentions and fingerprints one thread gives, on the dev set, the seeds and generated articles', async () => {
+    // each run of workers builds its gazetteers (~1 s): two runs, three workers and two
+    const corpora: [string, Article[], number][] = [
+      ['dev set and seeds', [...(await devsetPages()), ...parsedSeeds()], 3],
+      ['generated', generated(240, 5), 2],
+    ];
+    for (const [name, articles, threads] of corpora) {
+      const here = finishHere(articles);
+      const there = await finishInParallel(articles, { threads, minChars: 0 });
+      assert.equal(there.mentions.length, articles.length);
+      // compared as a whole; a difference names the first article that differs
+      if (!isDeepStrictEqual(there, here)) {
+        const i = there.mentions.findIndex((m, k) => !isDeepStrictEqual(m, here.mentions[k]));
+        assert.fail(`${name}, ${threads} threads: article ${i} (${articles[i]?.file}) differs`);
+      }
+    }
+    // the generated corpus names its people in full in some articles and by surname in others
+    const people = finishHere(generated(240, 5)).mentions.flat().filter((m) => m.type === 'person');
+    assert.ok(people.some((m) => m.text !== m.name), 'surnames resolved to full names');
+  });
+
+  it('in the background: the articles get their mentions and copies only when taken, once all are done', async () => {
+    const articles = generated(120, 8);
+    const expected = finishHere(articles);
+    // a republished copy: the same text under another id
+    articles.push({ ...articles[3]!, id: 'copy-of-3', paragraphs: [...articles[3]!.paragraphs] });
+    let marked = 0;
+    const job = finishInBackground(articles, (as, hashes) => {
+      marked++;
+      markDuplicates(as, hashes);
+    });
+    assert.equal(job.total, 121);
+    assert.equal(job.take(), false, 'not done at once');
+    assert.ok(articles.every((a) => a.mentions.length === 0));
+    for (let waited = 0; !job.take() && waited < 60_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(job.take(), true);
+    assert.equal(marked, 1, 'taken once');
+    assert.equal(job.scanned(), 121);
+    assert.deepEqual(
+      articles.slice(0, 120).map((a) => a.mentions),
+      expected.mentions,
+    );
+    assert.equal(articles[120]!.duplicateOf, articles[3]!.id, 'the copy is marked');
+  });
+});
