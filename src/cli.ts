@@ -21,6 +21,7 @@ const io: CommandIo = {
   stdout: (s) => process.stdout.write(terminalText(s)),
   stderr: (s) => process.stderr.write(terminalText(s)),
   data: (s) => process.stdout.write(process.stdout.isTTY ? terminalText(s) : s),
+  ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
 };
 
 /** Every option as typed: --name, -s, and --color beside --no-color. */

@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import stringWidth from 'string-width';
 import { bundledCorpus, bundledRaw, packageRoot } from '../src/paths.js';
 
 const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
@@ -148,6 +149,29 @@ describe('steppe search', () => {
   it('gives JSON, and takes a query that starts with a minus', () => {
     const rows = JSON.parse(run(['search', '-taliban', '--json']).stdout) as { file: string }[];
     assert.deepEqual(rows.map((x) => x.file.slice(0, 3)).sort(), ['001', '002', '004']);
+  });
+
+  it('names an untitled article by its first sentence, as the dashboard does', () => {
+    const r = run(['search', 'islamic']);
+    assert.match(r.stdout, /\(untitled\) LONDON \(TCA\) — Are the governments of Central Asia/);
+  });
+
+  it('fits its tables to an 80-column terminal, and keeps them whole when piped', () => {
+    const widest = (text: string) => Math.max(...text.split(/\r?\n/).map((l) => stringWidth(l)));
+    for (const command of ['search islamic', 'compare', 'entities']) {
+      // under script(1) standard output is a terminal of the width stty gives it
+      const log = path.join(mkdtempSync(path.join(tmpdir(), 'steppe-cols-')), 'log');
+      const shown = spawnSync('script', ['-q', '-e', '-c', `stty cols 80; ${process.execPath} ${cli} ${command}`, log], { encoding: 'utf8' });
+      assert.equal(shown.status, 0, shown.stderr);
+      // script's own first and last lines (some versions write them even with -q) are not steppe's
+      const text = readFileSync(log, 'utf8')
+        .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
+        .split(/\r?\n/)
+        .filter((l) => !/^Script (started|done)/.test(l))
+        .join('\n');
+      assert.ok(widest(text) <= 80, `${command}: ${widest(text)} columns on an 80-column terminal`);
+      assert.ok(widest(run(command.split(' ')).stdout) > 80, `${command}: whole when piped`);
+    }
   });
 
   it('explains a malformed query in one line', () => {

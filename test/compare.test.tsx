@@ -165,7 +165,8 @@ describe('Compare pane', () => {
     const tjRow = rows.findIndex((l) => /Tajikistan\s+2\s+10\s+40%/.test(l));
     const kzRow = rows.findIndex((l) => /● Kazakhstan\s/.test(l));
     assert.ok(kzRow > 0 && tjRow > kzRow);
-    await screen.press(...Array<string>(tjRow - kzRow).fill('j'), ' ', 'v', 'v');
+    // Space marks a row and moves on to the next
+    await screen.press(...Array<string>(tjRow - kzRow - 1).fill('j'), ' ', 'v', 'v');
     const f = screen.lastFrame();
     assert.match(f, /KAZAKHSTAN\s+TAJIKISTAN/);
     assert.match(f, /Nursultan Nazarbayev\s+Ramazon Rahimzoda/);
@@ -191,9 +192,10 @@ describe('Compare pane', () => {
     assert.match(screen.lastFrame(), /ment\.↓/);
   });
 
-  it('shows the timeline with the undated count', async () => {
+  it('shows the timeline with every year of the range, each row’s peak and the undated count', async () => {
     screen = await renderSized(140, 40);
     await screen.press('4', 'V', 'V');
-    assert.match(screen.lastFrame(), /Kazakhstan\s+█\s+█\s+3/);
+    assert.match(screen.lastFrame(), /2011 {2}2017 {2}peak\s+undated/);
+    assert.match(screen.lastFrame(), /Kazakhstan\s+█·····█\s+1 in 2011\s+3/);
   });
 });

@@ -38,7 +38,8 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
   before(() => tmux('new-session', '-d', '-s', 'keeper', 'sleep 3600'));
   after(() => spawnSync('tmux', ['-L', socket, 'kill-server']));
 
-  it('filters, opens, resizes, quits, and restores the terminal', async () => {
+  it('filters, opens, resizes, quits, and restores the terminal', async (t) => {
+    t.after(() => spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']));
     const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
     // CI=true makes Ink print only the last frame: the dashboard must run without it
     const command = `printf 'BEFORE-STEPPE\\n'; env -u CI STEPPE_STATE_DIR=${JSON.stringify(scratch)} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}; echo "EXIT=$?"; sleep 60`;
@@ -48,7 +49,11 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
 
     tmux('send-keys', '-t', 'e2e', '/taraz');
     let s = await waitFor(/1 Articles \(1\)/);
-    const rows = s.split('\n').filter((l) => /\d{4}-\d{2}-\d{2}|undated/.test(l));
+    // the list's rows (the reader beside it previews the selected article)
+    const rows = s
+      .split('\n')
+      .map((l) => l.split('║')[1] ?? '')
+      .filter((l) => /(?:\d{4}-\d{2}-\d{2}|—) /.test(l));
     assert.equal(rows.length, 1, `exactly one article: ${rows.join(' / ')}`);
     assert.match(rows[0]!, /Kazakstan Faces Up/);
 
@@ -60,6 +65,9 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
     s = await waitFor(/ 1 Articles {2}2 Reader {2}3 Entities {2}4 Compare/);
     assert.match(s, /Kazakstan Faces Up to Terror Threat/);
 
+    // q in the reader goes back to the list; q there quits
+    tmux('send-keys', '-t', 'e2e', 'q');
+    await waitFor(/1 Articles \(1\)/);
     tmux('send-keys', '-t', 'e2e', 'q');
     s = await waitFor(/EXIT=0/);
     assert.match(s, /BEFORE-STEPPE/, 'the screen from before steppe is back');
@@ -99,10 +107,10 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
       tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '30', 'sh', '-c', command);
       await waitFor(/1 Articles \(1400\)/, 20_000);
       // once indexed, a filter works
-      await waitFor(/1 Articles \(1400\)\s*║/, 20_000);
+      await waitFor(/1 Articles \(1400\)\s+1\/1400║/, 20_000);
       tmux('send-keys', '-t', 'e2e', '/kazakh', 'Enter');
       // the filter applies: fewer than all
-      await waitFor(/1 Articles \((?!1400\))\d+\)\s*║/);
+      await waitFor(/1 Articles \((?!1400\))(\d+)\)\s+1\/\1║/);
       tmux('send-keys', '-t', 'e2e', 'q');
       const after = await waitFor(/EXIT=0/, 20_000);
       if (open === 'first') {
@@ -132,9 +140,9 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
         const s = await waitFor(/1 Articles \(2400\) · finding entities [1-9]\d?%/, 20_000);
         assert.match(s, /\d{4}-\d{2}-\d{2}/, 'rows listed');
       }
-      await waitFor(/1 Articles \(2400\)\s*║/, 60_000);
+      await waitFor(/1 Articles \(2400\)\s+1\/2400║/, 60_000);
       tmux('send-keys', '-t', 'e2e', '/country:tajikistan', 'Enter');
-      await waitFor(/1 Articles \((?!2400\))\d+\)\s*║/);
+      await waitFor(/1 Articles \((?!2400\))(\d+)\)\s+1\/\1║/);
       tmux('send-keys', '-t', 'e2e', 'q');
       const after = await waitFor(/EXIT=0/, 20_000);
       if (open === 'first') assert.match(after, /keeping a snapshot of this corpus/);
@@ -153,7 +161,7 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
     const command = `env -u CI STEPPE_STATE_DIR=${JSON.stringify(dir)} STEPPE_CACHE_DIR=${JSON.stringify(cache)} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} ${JSON.stringify(file)}; echo "EXIT=$?"; sleep 60`;
     // the first open leaves a snapshot
     tmux('new-session', '-d', '-s', 'e2e', '-x', '100', '-y', '30', 'sh', '-c', command);
-    await waitFor(/1 Articles \(1400\)\s*║/, 20_000);
+    await waitFor(/1 Articles \(1400\)\s+1\/1400║/, 20_000);
     tmux('send-keys', '-t', 'e2e', 'q');
     await waitFor(/EXIT=0/, 20_000);
     tmux('kill-session', '-t', 'e2e');

@@ -34,7 +34,7 @@ describe('resize storm', { skip: LONG }, () => {
     assert.ok(widestLine(s.lastFrame()) <= 100);
     assert.equal(s.lastFrame().split('\n').length, fresh.lastFrame().split('\n').length, 'a full-height frame');
     assert.match(s.lastFrame(), /1 Articles \(5\)/);
-    assert.match(s.lastFrame(), /steppe │ bundled corpus/);
+    assert.match(s.lastFrame(), /steppe │ \[Articles\] │ bundled corpus/);
     s.unmount();
     fresh.unmount();
   });

@@ -84,7 +84,9 @@ function heldEntities(source: Article[]): { articles: Article[]; job: EntitiesJo
       scanned: () => scanned,
       take() {
         if (!released || taken) return taken;
-        articles.forEach((a, i) => (a.mentions = source[i]!.mentions));
+        articles.forEach((a, i) => {
+          a.mentions = source[i]!.mentions;
+        });
         return (taken = true);
       },
     },
@@ -101,7 +103,10 @@ describe('first open of a large JSON Lines file: entities found on other threads
     const sel = makeSelectors(model);
     assert.equal(sel.result(query('country:uzbekistan')).ids.length, 600, 'a query waits');
     assert.deepEqual(sel.entities(query(''), 'country').rows, [], 'no entities counted yet');
-    assert.ok(model.rows.every((r) => r.codes === ''), 'no country codes yet');
+    assert.ok(
+      model.rows.every((r) => r.codes === ''),
+      'no country codes yet',
+    );
     assert.equal(session.work(50), false, 'nothing to do but wait');
     held.release();
     while (!session.work(5));
@@ -111,7 +116,10 @@ describe('first open of a large JSON Lines file: entities found on other threads
     }
     // the tables made while waiting are made again
     assert.ok(sel.entities(query(''), 'country').rows.length > 0, 'countries counted');
-    assert.ok(model.rows.some((r) => r.codes !== ''), 'country codes in the list');
+    assert.ok(
+      model.rows.some((r) => r.codes !== ''),
+      'country codes in the list',
+    );
   });
 
   it('says "finding entities" in the list and the tables, then filters once they are found and indexed', async () => {
@@ -120,7 +128,7 @@ describe('first open of a large JSON Lines file: entities found on other threads
     screen = await renderSized(160, 40, prepareModel(session));
     held.scan(300);
     await screen.press('/', ...'kazakh', K.enter);
-    assert.match(screen.lastFrame(), /1 Articles \(600\) · finding entities 50%, filter wai/);
+    assert.match(screen.lastFrame(), /1 Articles \(600\) · finding entities 50%, filt/);
     assert.match(screen.lastFrame(), /Entities · finding entities 50%/);
     held.release();
     const expected = searchAll(eager, query('kazakh')).ids.length;

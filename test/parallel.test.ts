@@ -52,8 +52,13 @@ describe('finishing a corpus on worker threads', () => {
       }
     }
     // the generated corpus names its people in full in some articles and by surname in others
-    const people = finishHere(generated(240, 5)).mentions.flat().filter((m) => m.type === 'person');
-    assert.ok(people.some((m) => m.text !== m.name), 'surnames resolved to full names');
+    const people = finishHere(generated(240, 5))
+      .mentions.flat()
+      .filter((m) => m.type === 'person');
+    assert.ok(
+      people.some((m) => m.text !== m.name),
+      'surnames resolved to full names',
+    );
   });
 
   it('in the background: the articles get their mentions and copies only when taken, once all are done', async () => {

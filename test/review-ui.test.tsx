@@ -1,31 +1,8 @@
 /** Review keys in the dashboard: read, star, note, is:/has: filters, export and citation. */
 import { strict as assert } from 'node:assert';
 import { afterEach, describe, it } from 'node:test';
-import type { Mark } from '../src/review/marks.js';
-import type { ExportWhat, Outside, Review } from '../src/ui/effects.js';
-import { K, renderApp, type Screen } from './uiHarness.js';
-
-/** An in-memory review store with the real one's interface. */
-function memoryReview(): Review & { marks: Map<string, Mark> } {
-  const marks = new Map<string, Mark>();
-  const listeners = new Set<() => void>();
-  const review = {
-    marks,
-    version: 0,
-    message: null,
-    get: (id: string) => marks.get(id),
-    async set(id: string, change: Partial<Mark>) {
-      marks.set(id, { ...marks.get(id), ...change });
-      review.version++;
-      for (const l of listeners) l();
-    },
-    subscribe(l: () => void) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-  };
-  return review;
-}
+import type { ExportWhat, Outside } from '../src/ui/effects.js';
+import { K, memoryReview, renderApp, type Screen } from './uiHarness.js';
 
 let screen: Screen | undefined;
 afterEach(() => screen?.unmount());

@@ -13,6 +13,8 @@ const view: View = {
   readerLines: 50,
   hitLines: [10, 30],
   concordanceLines: 0,
+  concordanceAt: () => undefined,
+  readerLineOf: () => 0,
   page: 20,
 };
 const run = (s: UiState, ...actions: Action[]) => actions.reduce((acc, a) => reduce(acc, a, view), s);

@@ -8,6 +8,7 @@ import stringWidth from 'string-width';
 import { readFileSync } from 'node:fs';
 import { App } from '../src/ui/App.js';
 import type { Outside, Review } from '../src/ui/effects.js';
+import type { Mark } from '../src/review/marks.js';
 import { prepareModel, type Model } from '../src/ui/model.js';
 import type { FakeStdout } from '../src/ui/fakeTerminal.js';
 import { renderOffscreen } from '../src/ui/offscreen.js';
@@ -81,8 +82,8 @@ export interface SizedScreen extends Screen {
 }
 
 /** Any terminal size, with resize: the app reads the size from this fake stdout. */
-export async function renderSized(columns: number, rows: number, model = bundledModel()): Promise<SizedScreen> {
-  const { stdout, stdin, instance } = renderOffscreen(model, { columns, rows });
+export async function renderSized(columns: number, rows: number, model = bundledModel(), options: { review?: Review } = {}): Promise<SizedScreen> {
+  const { stdout, stdin, instance } = renderOffscreen(model, { columns, rows, ...options });
   await settle();
   const screen = screenOf(
     stdin,
@@ -95,4 +96,26 @@ export async function renderSized(columns: number, rows: number, model = bundled
 /** The widest line of a frame, in terminal columns. */
 export function widestLine(frame: string): number {
   return Math.max(0, ...frame.split('\n').map((l) => stringWidth(l)));
+}
+
+/** An in-memory review store with the real one's interface. */
+export function memoryReview(): Review & { marks: Map<string, Mark> } {
+  const marks = new Map<string, Mark>();
+  const listeners = new Set<() => void>();
+  const review = {
+    marks,
+    version: 0,
+    message: null,
+    get: (id: string) => marks.get(id),
+    async set(id: string, change: Partial<Mark>) {
+      marks.set(id, { ...marks.get(id), ...change });
+      review.version++;
+      for (const l of listeners) l();
+    },
+    subscribe(l: () => void) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+  return review;
 }

@@ -291,7 +291,8 @@ const BARS = '▁▂▃▄▅▆▇█';
 export function sparkline(years: Record<string, number>, from: number, to: number): string {
   const values = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => years[String(from + i)] ?? 0);
   const max = Math.max(1, ...values);
-  return values.map((v) => (v === 0 ? ' ' : BARS[Math.min(BARS.length - 1, Math.ceil((v / max) * BARS.length) - 1)])).join('');
+  // a year with none is a dot, not a gap: every year of the range shows
+  return values.map((v) => (v === 0 ? '·' : BARS[Math.min(BARS.length - 1, Math.ceil((v / max) * BARS.length) - 1)])).join('');
 }
 
 const SHADES = ' ░▒▓█';

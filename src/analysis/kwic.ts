@@ -5,6 +5,8 @@ import type { MentionTable } from './mentionTable.js';
 export interface KwicLine {
   article: number;
   paragraph: number;
+  /** where the mention starts in its paragraph */
+  start: number;
   left: string;
   keyword: string;
   right: string;
@@ -31,9 +33,11 @@ export function concordance(articles: Article[], ids: number[], entityId: string
       out.push({
         article: a,
         paragraph: m.paragraph,
-        left: p.slice(Math.max(0, m.start - span), m.start).replace(/^\S*\s/, ''),
+        start: m.start,
+        // a word cut by the span is dropped; the paragraph's own first and last words are kept
+        left: m.start - span > 0 ? p.slice(m.start - span, m.start).replace(/^\S*\s/, '') : p.slice(0, m.start),
         keyword: p.slice(m.start, m.end),
-        right: p.slice(m.end, m.end + span).replace(/\s\S*$/, ''),
+        right: m.end + span < p.length ? p.slice(m.end, m.end + span).replace(/\s\S*$/, '') : p.slice(m.end),
       });
     }
   }

@@ -299,7 +299,9 @@ if (phaseAt >= 0) {
       writeFileSync(
         file,
         [...generateCorpus(jsonlSize, 21)]
-          .map((a) => JSON.stringify({ title: a.title, published: a.published, publisher: a.publisher, author: a.author, text: a.paragraphs.join('\n\n') }) + '\n')
+          .map(
+            (a) => JSON.stringify({ title: a.title, published: a.published, publisher: a.publisher, author: a.author, text: a.paragraphs.join('\n\n') }) + '\n',
+          )
           .join(''),
       );
       const env = { STEPPE_CACHE_DIR: path.join(dir, 'cache'), STEPPE_STATE_DIR: path.join(dir, 'state') };

@@ -19,7 +19,8 @@ export function comparisonJson(c: Comparison & { figures: Figure[] }): string {
   return toJson({ ...c, figures: c.figures.map(({ index: _index, paragraph: _p, start: _s, end: _e, ...f }) => f) }) + '\n';
 }
 
-export function comparisonText(c: Comparison & { figures: Figure[] }): string {
+/** `columns`: a terminal's width, which the countries table is fitted to. */
+export function comparisonText(c: Comparison & { figures: Figure[] }, columns?: number): string {
   const out = table(
     ['country', 'articles', 'mentions', 'share', 'first', 'last', 'figures', 'top organizations', 'top people'],
     c.countries.map((r) =>
@@ -36,6 +37,8 @@ export function comparisonText(c: Comparison & { figures: Figure[] }): string {
       ].map(sanitizeLine),
     ),
     [false, true, true, true, false, false, true, false, false],
+    false,
+    columns,
   );
   const years = c.timeline.flatMap((t) => Object.keys(t.years).map(Number));
   if (years.length) {
@@ -71,6 +74,6 @@ export function comparisonText(c: Comparison & { figures: Figure[] }): string {
 export function runCompare(session: Session, flags: { json?: boolean; query?: string }, io: CommandIo): number {
   const c = comparison(session, flags.query);
   if (flags.json) io.data(comparisonJson(c));
-  else io.stdout(comparisonText(c));
+  else io.stdout(comparisonText(c, io.columns));
   return 0;
 }

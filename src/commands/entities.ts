@@ -4,6 +4,7 @@ import { MENTION_TYPES, type MentionType } from '../corpus/types.js';
 import { UsageError } from '../io/errors.js';
 import type { Session } from '../session/session.js';
 import { plainTable } from '../text/plainTable.js';
+import { plural } from '../text/plural.js';
 import { sanitizeLine, toJson } from '../text/sanitize.js';
 import type { CommandIo } from './io.js';
 import { selection } from './matching.js';
@@ -15,7 +16,7 @@ export function parseType(value: string | undefined): MentionType | undefined {
   return t;
 }
 
-export function entitiesTable(rows: EntityCount[], articles: number): string {
+export function entitiesTable(rows: EntityCount[], articles: number, columns?: number): string {
   const header = ['entity', 'type', 'articles', 'mentions', 'as written'];
   const cells = rows.map((r) => [
     sanitizeLine(r.name),
@@ -26,9 +27,9 @@ export function entitiesTable(rows: EntityCount[], articles: number): string {
   ]);
   return (
     [
-      ...plainTable(header, cells, [false, false, true, true, false], true),
+      ...plainTable(header, cells, [false, false, true, true, false], true, columns),
       '',
-      `${rows.length} entities in ${articles} articles (republished copies counted once)`,
+      `${plural(rows.length, 'entity', 'entities')} in ${plural(articles, 'article')} (republished copies counted once)`,
     ].join('\n') + '\n'
   );
 }
@@ -38,6 +39,6 @@ export function runEntities(session: Session, flags: { type?: string; query?: st
   const ids = selection(session, flags.query, '--query');
   const rows = entityCountsIn(session.table(), ids, type);
   if (flags.json) io.data(toJson(rows) + '\n');
-  else io.stdout(entitiesTable(rows, ids.filter((i) => !session.articles[i]!.duplicateOf).length));
+  else io.stdout(entitiesTable(rows, ids.filter((i) => !session.articles[i]!.duplicateOf).length, io.columns));
   return 0;
 }

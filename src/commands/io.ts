@@ -4,4 +4,6 @@ export interface CommandIo {
   stderr(text: string): void;
   /** data: as it is when piped or written to a file, sanitised only on a terminal */
   data(text: string): void;
+  /** the terminal's width when stdout is one: tables for a person are fitted to it (piped: whole) */
+  columns?: number;
 }

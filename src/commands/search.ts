@@ -2,6 +2,8 @@
 import type { Session } from '../session/session.js';
 import { plainTable } from '../text/plainTable.js';
 import { sanitizeLine, toJson } from '../text/sanitize.js';
+import { plural } from '../text/plural.js';
+import { plainTitle } from '../corpus/displayTitle.js';
 import type { CommandIo } from './io.js';
 import { matching } from './matching.js';
 
@@ -14,31 +16,36 @@ export interface SearchRow {
   score: number;
 }
 
-export function searchRows(session: Session, query: string): SearchRow[] {
+export function searchRows(session: Session, query: string): (SearchRow & { shown: string })[] {
   const result = matching(session, query, 'search');
   return result.ids.map((i, k) => {
     const a = session.articles[i]!;
-    return { id: a.id, file: a.file, published: a.published, publisher: a.publisher, title: a.title, score: Math.round((result.scores[k] ?? 0) * 1000) / 1000 };
+    return {
+      id: a.id,
+      file: a.file,
+      published: a.published,
+      publisher: a.publisher,
+      title: a.title,
+      score: Math.round((result.scores[k] ?? 0) * 1000) / 1000,
+      shown: plainTitle(a),
+    };
   });
 }
 
-export function searchTable(rows: SearchRow[], query: string): string {
-  const cells = rows.map((r) => [
-    r.published ?? 'undated',
-    sanitizeLine(r.publisher ?? '—'),
-    sanitizeLine(r.title ?? `(untitled) ${r.file}`),
-    r.score.toFixed(2),
-  ]);
+/** `columns`: a terminal's width, which the table is fitted to (titles cut first). */
+export function searchTable(rows: (SearchRow & { shown: string })[], query: string, columns?: number): string {
+  const cells = rows.map((r) => [r.published ?? 'undated', sanitizeLine(r.publisher ?? '—'), sanitizeLine(r.shown), r.score.toFixed(2)]);
   const header = ['date', 'publisher', 'title', 'score'];
   return (
-    [...plainTable(header, cells, [false, false, false, true]), `${rows.length} match${rows.length === 1 ? '' : 'es'} for ${sanitizeLine(query)}`].join('\n') +
-    '\n'
+    [...plainTable(header, cells, [false, false, false, true], false, columns), `${plural(rows.length, 'match', 'matches')} for ${sanitizeLine(query)}`].join(
+      '\n',
+    ) + '\n'
   );
 }
 
 export function runSearch(session: Session, query: string, flags: { json?: boolean }, io: CommandIo): number {
   const rows = searchRows(session, query);
-  if (flags.json) io.data(toJson(rows) + '\n');
-  else io.stdout(searchTable(rows, query));
+  if (flags.json) io.data(toJson(rows.map(({ shown: _, ...row }) => row)) + '\n');
+  else io.stdout(searchTable(rows, query, io.columns));
   return 0;
 }

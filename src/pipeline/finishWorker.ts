@@ -21,7 +21,9 @@ if (port) {
     if (message.kind === 'scan') {
       ({ articles, first } = message);
       const simhashes = new Uint32Array(2 * articles.length);
-      articles.forEach((a, i) => simhashes.set(simhash(a.paragraphs.join('\n')), 2 * i));
+      articles.forEach((a, i) => {
+        simhashes.set(simhash(a.paragraphs.join('\n')), 2 * i);
+      });
       // a few dozen progress messages in all, not one an article
       const every = Math.max(1, Math.ceil(articles.length / 50));
       scans = scanArticles(articles, defaultGazetteer(), undefined, (done) => {

@@ -21,8 +21,7 @@ export type ToWorker =
   | { kind: 'people'; names: string[]; articles: Int32Array };
 export type FromWorker =
   /** how far the scan is; at its end the names found per article and the fingerprints (two halves each) */
-  | { kind: 'scanned'; done: number; names?: string[][]; simhashes?: Uint32Array }
-  | { kind: 'mentions'; mentions: Mention[][] };
+  { kind: 'scanned'; done: number; names?: string[][]; simhashes?: Uint32Array } | { kind: 'mentions'; mentions: Mention[][] };
 
 /** Each article's mentions and fingerprint, in the corpus's order. */
 export interface Finished {
@@ -93,7 +92,10 @@ export interface EntitiesJob {
 }
 
 /** Starts finishing the articles on worker threads (one at least, so this thread stays free). */
-export function finishInBackground<A extends Input & Pick<Article, 'mentions'>>(articles: A[], mark: (articles: A[], simhashes: Simhash[]) => void): EntitiesJob {
+export function finishInBackground<A extends Input & Pick<Article, 'mentions'>>(
+  articles: A[],
+  mark: (articles: A[], simhashes: Simhash[]) => void,
+): EntitiesJob {
   let scanned = 0;
   let done: Finished | null = null;
   let taken = false;
@@ -133,14 +135,14 @@ function onWorkers(articles: Input[], runs: [number, number][], onScanned: ((don
     const sendPeople = () => {
       const all: string[] = [];
       const at: number[] = [];
-      names.forEach((perArticle, r) =>
+      names.forEach((perArticle, r) => {
         perArticle!.forEach((list, k) => {
           for (const name of list) {
             all.push(name);
             at.push(runs[r]![0] + k);
           }
-        }),
-      );
+        });
+      });
       const message: ToWorker = { kind: 'people', names: all, articles: Int32Array.from(at) };
       for (const w of workers) w.postMessage(message);
     };

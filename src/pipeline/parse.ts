@@ -115,7 +115,12 @@ export async function parseFilesInParallel(
 }
 
 /** Decoded (or skipped, with a warning) and parsed; not finished. */
-function readPages(files: SourceFile[], options: Omit<ParseOptions, 'stats'>, cache?: ArticleCache, progress?: Progress): { articles: Article[]; warnings: Warning[] } {
+function readPages(
+  files: SourceFile[],
+  options: Omit<ParseOptions, 'stats'>,
+  cache?: ArticleCache,
+  progress?: Progress,
+): { articles: Article[]; warnings: Warning[] } {
   const warnings: Warning[] = [];
   const sources: SourceText[] = [];
   for (const f of files) {

@@ -3,6 +3,7 @@
  * matches (exact, prefix, fuzzy), their postings are unioned, words are intersected, then
  * phrases, fields, years and exclusions narrow the set. Results are ranked.
  */
+import type { Mention } from '../corpus/types.js';
 import { canonicalName } from '../entities/resolveName.js';
 import { foldMarks } from '../text/fold.js';
 import type { Query } from './query.js';
@@ -209,6 +210,28 @@ function advance(check: PhraseCheck, until: number): boolean {
 const MARK_OR_APOSTROPHE = /[\p{M}'’]/u;
 
 const MENTION_TYPE = { country: 'country', person: 'person', org: 'organization', place: 'place' } as const;
+
+/**
+ * Which mentions a field filter found (`country:Tajikistan`: the article's mentions of it), as
+ * `fieldMask` matches names: the value's words within the name or spelling, or the canonical
+ * name the value spells. The reader marks them as hits, so n and N go from one to the next.
+ */
+export function fieldMentions(fields: Query['fields']): (m: Pick<Mention, 'type' | 'name' | 'text'>) => boolean {
+  const tests = fields
+    .filter((f) => f.field !== 'source')
+    .map(({ field, value }) => {
+      const type = MENTION_TYPE[field as Exclude<FieldName, 'source'>];
+      const v = termsOf(value).join(' ');
+      const canonical = type === 'person' ? null : canonicalName(type, value);
+      const c = canonical ? termsOf(canonical).join(' ') : null;
+      return (m: Pick<Mention, 'type' | 'name' | 'text'>) => {
+        if (m.type !== type) return false;
+        const name = termsOf(m.name).join(' ');
+        return name.includes(v) || termsOf(m.text).join(' ').includes(v) || (c !== null && name.includes(c));
+      };
+    });
+  return (m) => tests.some((t) => t(m));
+}
 
 /**
  * Articles with a name in the field containing the value's words, or the canonical name the

@@ -15,8 +15,9 @@ import { Frame } from './components/Frame.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { Reader } from './components/Reader.js';
 import { StatusBar } from './components/StatusBar.js';
-import { route, splitKeys } from './keymap.js';
-import { frameRows, innerColumns, layoutFor, MIN_COLUMNS, MIN_ROWS, scrollRows, tooSmall } from './layout.js';
+import { keyName, route, splitKeys, type KeyEvent } from './keymap.js';
+import { sanitizeLine } from '../text/sanitize.js';
+import { boxOf, frameRows, innerColumns, layoutFor, MIN_COLUMNS, MIN_ROWS, scrollRows, tooSmall } from './layout.js';
 import type { Model } from './model.js';
 import { makeSelectors } from './selectors.js';
 import { useTerminalSize } from './size.js';
@@ -31,6 +32,16 @@ import { fit } from './textWidth.js';
 import { firstLine } from '../text/firstLine.js';
 
 const TITLES: Record<Pane, string> = { list: '1 Articles', reader: '2 Reader', entities: '3 Entities', compare: '4 Compare' };
+
+const PANE_NAMES: Record<Pane, string> = { list: 'the list', reader: 'the reader', entities: 'Entities', compare: 'Compare' };
+
+/** A key that does nothing where it was pressed says so, briefly, instead of doing nothing silently. */
+function unbound(s: UiState, event: KeyEvent): Action | null {
+  if (s.mode !== 'normal') return null;
+  const name = keyName(event);
+  if (!name || name.startsWith('\x1b') || /[\u0000-\u001f]/.test(name)) return null;
+  return { type: 'say', message: `${sanitizeLine(name)} does nothing in ${PANE_NAMES[s.focus]} (? lists the keys)` };
+}
 
 const EXPORT_OF: Record<Pane, ExportWhat> = { list: 'articles', reader: 'articles', entities: 'entities', compare: 'compare' };
 
@@ -114,7 +125,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
     lastKey.current = performance.now();
     let s = stateRef.current;
     for (const event of splitKeys(input, key)) {
-      const routed = route(s, event);
+      const routed = route(s, event) ?? unbound(s, event);
       if (!routed) continue;
       const v = viewOf(s, selectors, layoutFor(size.columns, size.rows, s), tableQuery);
       const next = reduce(s, sideEffect(s, routed, v), v);
@@ -144,6 +155,9 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   const view = viewOf(state, selectors, layout, tableQuery);
   const result = selectors.result(state.query);
   const list = view.list;
+  // where the reader stands beside the list, it shows the article under the list's cursor
+  const previewing = state.focus === 'list' && boxOf(layout, 'reader') !== undefined && list.length > 0;
+  const shown = previewing ? list[state.listCursor]! : state.reading;
 
   const paneBody = (pane: Pane, width: number, height: number) => {
     const w = innerColumns(width);
@@ -166,8 +180,8 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
           />
         );
       case 'reader': {
-        const lines = state.reading === null ? null : selectors.reader(state.reading, w, state.showEntities, state.query).lines;
-        return <Reader lines={lines} top={state.readerTop} rows={rows} theme={theme} />;
+        const lines = shown === null ? null : selectors.reader(shown, w, state.showEntities, state.query).lines;
+        return <Reader lines={lines} top={previewing ? 0 : state.readerTop} rows={rows} theme={theme} />;
       }
       case 'entities': {
         if (state.concordance) {
@@ -176,7 +190,8 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
               model={model}
               name={state.concordance.name}
               lines={selectors.concordance(tableQuery, state.concordance.id)}
-              top={state.concordanceTop}
+              cursor={state.concordanceCursor}
+              focused={focused}
               width={w}
               rows={rows}
               theme={theme}
@@ -228,11 +243,23 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
       // a first open of a large corpus: the list is there, a filter waits for the index
       return `${TITLES.list} (${list.length}) · indexing ${Math.floor(indexing * 100)}%${isEmptyQuery(state.query) ? '' : ', filter waits'}`;
     }
-    if (pane === 'reader' && state.reading !== null) return `${TITLES.reader} · ${model.rows[state.reading]!.title}`;
+    if (pane === 'reader' && shown !== null) return `${TITLES.reader} · ${model.rows[shown]!.title}`;
     if ((pane === 'entities' || pane === 'compare') && tableQuery !== state.query) return `${TITLES[pane]} · updating…`;
     const progress = pane === 'compare' ? selectors.figuresProgress() : null;
     if (progress !== null) return `${TITLES.compare} · extracting figures ${Math.floor(progress * 100)}%`;
     return TITLES[pane];
+  };
+
+  /** Where the pane's cursor or scroll stands: the list's row of all, the reader's share read. */
+  const positionOf = (pane: Pane, height: number): string | undefined => {
+    if (pane === 'list' && list.length) return `${state.listCursor + 1}/${list.length}`;
+    if (pane === 'reader' && shown !== null && !previewing) {
+      const total = view.readerLines;
+      const rows = scrollRows('reader', height, state);
+      if (total <= rows) return 'all';
+      return `${Math.min(100, Math.round((100 * Math.min(total, state.readerTop + rows)) / total))}%`;
+    }
+    return undefined;
   };
 
   return (
@@ -253,7 +280,15 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
           {layout.columns.map((column, c) => (
             <Box key={c} flexDirection="column">
               {column.map((b) => (
-                <Frame key={b.pane} title={titleOf(b.pane)} width={b.width} height={b.height} focused={state.focus === b.pane} theme={theme}>
+                <Frame
+                  key={b.pane}
+                  title={titleOf(b.pane)}
+                  right={positionOf(b.pane, b.height)}
+                  width={b.width}
+                  height={b.height}
+                  focused={state.focus === b.pane}
+                  theme={theme}
+                >
                   {paneBody(b.pane, b.width, b.height)}
                 </Frame>
               ))}

@@ -73,7 +73,15 @@ export function timelineLines(c: Comparison): string[] {
   const to = Math.max(...years);
   const w = Math.max(to - from + 1, 10);
   const axis = to > from ? fit(String(from), w - 4) + String(to) : fit(String(from), w);
-  return [`${fit('', 16)} ${axis}  undated`, ...c.timeline.map((t) => `${fit(t.country, 16)} ${fit(sparkline(t.years, from, to), w)}  ${t.undated}`)];
+  // each row's bars are scaled to its own busiest year, so the row says what that is
+  const peak = (years: Record<string, number>) => {
+    const [year, n] = Object.entries(years).reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
+    return n ? `${n} in ${year}` : '—';
+  };
+  return [
+    `${fit('', 16)} ${axis}  ${fit('peak', 12)} undated`,
+    ...c.timeline.map((t) => `${fit(t.country, 16)} ${fit(sparkline(t.years, from, to), w)}  ${fit(peak(t.years), 12)} ${t.undated}`),
+  ];
 }
 
 /** Lines of a scrolling view, made as they are shown: a view may have hundreds of thousands. */
@@ -95,7 +103,8 @@ export function figuresLines(c: Comparison): Lines {
     if (list) list.push(i);
     else byCountry.set(key, [i]);
   }
-  const groups = [...byCountry].sort((a, b) => b[1].length - a[1].length);
+  // most figures first; the figures no country could be given to last
+  const groups = [...byCountry].sort((a, b) => Number(a[0] === '(no country)') - Number(b[0] === '(no country)') || b[1].length - a[1].length);
   // where each group's heading sits; its figures follow
   const starts: number[] = [];
   let length = 0;

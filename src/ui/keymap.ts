@@ -10,64 +10,68 @@ export interface Binding {
   help: string;
   /** panes where it works (all when absent) */
   panes?: Pane[];
-  /** shown in the status bar for these panes */
-  hint?: boolean;
+  /** shown in the status bar for these panes, as this ("j/k move") */
+  hint?: string;
 }
 
 export const NORMAL_KEYS: Binding[] = [
-  { keys: ['j', 'down'], action: { type: 'move', delta: 1 }, help: 'move down / scroll', hint: true },
+  { keys: ['j', 'down'], action: { type: 'move', delta: 1 }, help: 'move down / scroll', hint: 'j/k move' },
   { keys: ['k', 'up'], action: { type: 'move', delta: -1 }, help: 'move up / scroll' },
   { keys: ['g', 'home'], action: { type: 'top' }, help: 'top' },
   { keys: ['G', 'end'], action: { type: 'bottom' }, help: 'bottom' },
   { keys: ['pagedown', 'ctrl-f'], action: { type: 'page', delta: 1 }, help: 'page down' },
   { keys: ['space'], action: { type: 'page', delta: 1 }, help: 'page down', panes: ['list', 'reader', 'entities'] },
-  { keys: ['space'], action: { type: 'mark' }, help: 'mark a country for side by side', panes: ['compare'], hint: true },
+  { keys: ['space'], action: { type: 'mark' }, help: 'mark a country for side by side, and move on', panes: ['compare'], hint: 'Space mark' },
   { keys: ['pageup', 'ctrl-b', 'b'], action: { type: 'page', delta: -1 }, help: 'page up' },
-  { keys: ['enter'], action: { type: 'open' }, help: 'open article', panes: ['list'], hint: true },
-  { keys: ['enter'], action: { type: 'open' }, help: 'filter by entity', panes: ['entities'], hint: true },
-  { keys: ['enter'], action: { type: 'open' }, help: 'filter by the country (matrix: both)', panes: ['compare'], hint: true },
-  { keys: ['/'], action: { type: 'startFilter' }, help: 'filter', hint: true },
-  { keys: ['s'], action: { type: 'sort' }, help: 'cycle sort', panes: ['list'], hint: true },
-  { keys: ['n'], action: { type: 'hit', delta: 1 }, help: 'next hit', panes: ['reader'], hint: true },
+  { keys: ['ctrl-d'], action: { type: 'halfPage', delta: 1 }, help: 'half a page down' },
+  { keys: ['ctrl-u'], action: { type: 'halfPage', delta: -1 }, help: 'half a page up' },
+  { keys: ['enter'], action: { type: 'open' }, help: 'open article', panes: ['list'], hint: 'Enter read' },
+  { keys: ['enter'], action: { type: 'open' }, help: 'filter by entity', panes: ['entities'], hint: 'Enter filter' },
+  { keys: ['enter'], action: { type: 'open' }, help: 'filter by the country (matrix: both)', panes: ['compare'], hint: 'Enter filter' },
+  { keys: ['/'], action: { type: 'startFilter' }, help: 'filter', hint: '/ filter' },
+  { keys: ['s'], action: { type: 'sort' }, help: 'cycle sort', panes: ['list'], hint: 's sort' },
+  { keys: ['n'], action: { type: 'hit', delta: 1 }, help: 'next hit', panes: ['reader'], hint: 'n/N hits' },
   { keys: ['N'], action: { type: 'hit', delta: -1 }, help: 'previous hit', panes: ['reader'] },
-  { keys: [']'], action: { type: 'article', delta: 1 }, help: 'next article', panes: ['reader'], hint: true },
+  { keys: [']'], action: { type: 'article', delta: 1 }, help: 'next article', panes: ['reader'], hint: '[/] article' },
   { keys: ['['], action: { type: 'article', delta: -1 }, help: 'previous article', panes: ['reader'] },
   { keys: ['e'], action: { type: 'toggleEntities' }, help: 'colour entities on/off', panes: ['reader'] },
-  { keys: ['right', 'l'], action: { type: 'entityType', delta: 1 }, help: 'next entity type', panes: ['entities'], hint: true },
+  { keys: ['right', 'l'], action: { type: 'entityType', delta: 1 }, help: 'next entity type', panes: ['entities'], hint: 'h/l type' },
   { keys: ['left', 'h'], action: { type: 'entityType', delta: -1 }, help: 'previous entity type', panes: ['entities'] },
-  { keys: ['c'], action: { type: 'concordance' }, help: 'concordance (keyword in context)', panes: ['entities'], hint: true },
+  { keys: ['c'], action: { type: 'concordance' }, help: 'concordance (keyword in context)', panes: ['entities'], hint: 'c in context' },
   {
     keys: ['v'],
     action: { type: 'compareView', delta: 1 },
     help: 'next view: countries, matrix, side by side, timeline, figures',
     panes: ['compare'],
-    hint: true,
+    hint: 'v view',
   },
   { keys: ['V'], action: { type: 'compareView', delta: -1 }, help: 'previous compare view', panes: ['compare'] },
-  { keys: ['s'], action: { type: 'compareSort' }, help: 'sort countries by the next column', panes: ['compare'], hint: true },
+  { keys: ['s'], action: { type: 'compareSort' }, help: 'sort countries by the next column', panes: ['compare'], hint: 's sort' },
   { keys: ['right', 'l'], action: { type: 'column', delta: 1 }, help: 'matrix: next column', panes: ['compare'] },
   { keys: ['left', 'h'], action: { type: 'column', delta: -1 }, help: 'matrix: previous column', panes: ['compare'] },
-  { keys: ['tab'], action: { type: 'cyclePane', delta: 1 }, help: 'next pane', hint: true },
+  { keys: ['tab'], action: { type: 'cyclePane', delta: 1 }, help: 'next pane', hint: 'Tab pane' },
   { keys: ['shift-tab'], action: { type: 'cyclePane', delta: -1 }, help: 'previous pane' },
   { keys: ['1'], action: { type: 'focus', pane: 'list' }, help: 'articles pane' },
   { keys: ['2'], action: { type: 'focus', pane: 'reader' }, help: 'reader pane' },
   { keys: ['3'], action: { type: 'focus', pane: 'entities' }, help: 'entities pane' },
   { keys: ['4'], action: { type: 'focus', pane: 'compare' }, help: 'compare pane' },
   { keys: ['u'], action: { type: 'toggleRead' }, help: 'mark read / unread', panes: ['list', 'reader'] },
-  { keys: ['*'], action: { type: 'toggleStar' }, help: 'star / unstar', panes: ['list', 'reader'], hint: true },
+  { keys: ['*'], action: { type: 'toggleStar' }, help: 'star / unstar', panes: ['list', 'reader'], hint: '* star' },
   {
     keys: ['m'],
     action: { type: 'startNote', articleId: '', text: '' },
     help: 'write or edit a note (Enter saves, Esc cancels)',
     panes: ['list', 'reader'],
-    hint: true,
+    hint: 'm note',
   },
   { keys: ['x'], action: { type: 'export' }, help: 'export this view (with the filter) to a file here' },
   { keys: ['y'], action: { type: 'copyCitation' }, help: "copy the article's citation (OSC 52 clipboard)", panes: ['list', 'reader'] },
   { keys: ['z'], action: { type: 'zoom' }, help: 'zoom the pane to the full screen, and back' },
-  { keys: ['escape'], action: { type: 'back' }, help: 'back / clear filter' },
-  { keys: ['?'], action: { type: 'help' }, help: 'help', hint: true },
-  { keys: ['q', 'ctrl-c'], action: { type: 'quit' }, help: 'quit', hint: true },
+  { keys: ['escape'], action: { type: 'back' }, help: 'back one level (the filter kept); in the list: clear the filter' },
+  { keys: ['q'], action: { type: 'back' }, help: 'back to the list', panes: ['reader', 'entities', 'compare'] },
+  { keys: ['q'], action: { type: 'quit' }, help: 'quit', panes: ['list'], hint: 'q quit' },
+  { keys: ['ctrl-c'], action: { type: 'quit' }, help: 'quit, from anywhere' },
+  { keys: ['?'], action: { type: 'help' }, help: 'help', hint: '? help' },
 ];
 
 /** A mode that takes the keyboard: its keys, and what any other key does there. */
@@ -81,15 +85,30 @@ export interface ModeKeys {
   about: string[];
 }
 
+/** Editing a prompt line as readline does (bash, mutt, newsboat). */
+const LINE_EDITING: Binding[] = [
+  { keys: ['left', 'ctrl-b'], action: { type: 'edit', op: 'left' }, help: 'back a character' },
+  { keys: ['right', 'ctrl-f'], action: { type: 'edit', op: 'right' }, help: 'forward a character' },
+  { keys: ['home', 'ctrl-a'], action: { type: 'edit', op: 'home' }, help: 'to the start' },
+  { keys: ['end', 'ctrl-e'], action: { type: 'edit', op: 'end' }, help: 'to the end' },
+  { keys: ['meta-b'], action: { type: 'edit', op: 'wordLeft' }, help: 'back a word' },
+  { keys: ['meta-f'], action: { type: 'edit', op: 'wordRight' }, help: 'forward a word' },
+  { keys: ['ctrl-d'], action: { type: 'edit', op: 'delete' }, help: 'delete the character under the cursor' },
+  { keys: ['ctrl-u'], action: { type: 'edit', op: 'killLeft' }, help: 'delete to the start' },
+  { keys: ['ctrl-k'], action: { type: 'edit', op: 'killRight' }, help: 'delete to the end' },
+  { keys: ['ctrl-w'], action: { type: 'edit', op: 'killWord' }, help: 'delete the word before the cursor' },
+];
+
 export const MODE_KEYS: Record<Exclude<Mode, 'normal'>, ModeKeys> = {
   filter: {
     about: ['words (fuzzy), "phrase", -exclude, country: person: org: place: source: year:2011..2017', 'is:starred is:unread is:read has:note'],
     bindings: [
       { keys: ['enter'], action: { type: 'commitFilter' }, help: 'keep the filter' },
-      { keys: ['escape'], action: { type: 'cancelFilter' }, help: 'clear the filter' },
+      { keys: ['escape'], action: { type: 'cancelFilter' }, help: 'back to the filter as it was' },
       { keys: ['backspace'], action: { type: 'erase' }, help: 'erase a character' },
       { keys: ['up'], action: { type: 'history', delta: -1 }, help: 'an earlier filter' },
       { keys: ['down'], action: { type: 'history', delta: 1 }, help: 'a later filter' },
+      ...LINE_EDITING,
     ],
     typing: (text) => ({ type: 'typeChar', text }),
   },
@@ -99,6 +118,7 @@ export const MODE_KEYS: Record<Exclude<Mode, 'normal'>, ModeKeys> = {
       { keys: ['enter'], action: { type: 'commitNote' }, help: 'save the note' },
       { keys: ['escape'], action: { type: 'cancelNote' }, help: 'cancel' },
       { keys: ['backspace'], action: { type: 'noteErase' }, help: 'erase a character' },
+      ...LINE_EDITING,
     ],
     typing: (text) => ({ type: 'noteChar', text }),
   },
@@ -154,6 +174,8 @@ export function keyName(k: KeyEvent): string {
   // Ink 6 reports the usual Backspace (0x7f) as delete
   if (k.backspace || k.delete) return 'backspace';
   if (k.ctrl && k.input) return `ctrl-${k.input}`;
+  // Alt-B arrives as ESC b, which Ink reports as b with meta
+  if (k.meta && k.input && !k.input.startsWith('\x1b')) return `meta-${k.input}`;
   if (k.input === ' ') return 'space';
   return k.input;
 }
@@ -190,9 +212,12 @@ export function route(state: Pick<UiState, 'mode' | 'focus'>, k: KeyEvent): Acti
   return binding ? binding.action : null;
 }
 
-/** The status-bar hints for a pane: "j/k move · enter open article · / filter …". */
-export function hintsFor(pane: Pane): string {
-  return NORMAL_KEYS.filter((b) => b.hint && (!b.panes || b.panes.includes(pane)))
-    .map((b) => `${b.keys.slice(0, 2).join('/')} ${b.help.split(' / ')[0]}`)
-    .join(' · ');
+/** The status-bar hints for a pane, most useful first: "j/k move", "Enter read", … "? help" (always last). */
+export function hintsFor(pane: Pane): string[] {
+  const hints = NORMAL_KEYS.filter((b) => b.hint && (!b.panes || b.panes.includes(pane)))
+    .filter((b) => b.action.type !== 'help')
+    .map((b) => b.hint!);
+  // q in the other panes goes back to the list
+  if (pane !== 'list') hints.push('q back');
+  return [...hints, '? help'];
 }

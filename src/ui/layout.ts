@@ -1,4 +1,8 @@
-/** Which panes fit, and how big: four on wide terminals, two at 80×24, one with tabs below that. */
+/**
+ * Which panes fit, and how big: four side by side on wide terminals, the list beside one
+ * other pane from 120 columns, and below that one pane at the full width with tabs (80×24,
+ * the usual terminal over SSH: a title needs the whole line).
+ */
 import { COMPARE_VIEWS, type Pane, type UiState } from './state.js';
 
 export const MIN_COLUMNS = 60;
@@ -14,8 +18,8 @@ export function frameRows(rows: number): number {
 const WIDE_COLUMNS = 160;
 const WIDE_LIST_SHARE = 0.34;
 const WIDE_READER_SHARE = 0.36;
-/** From this many columns (80×24, the usual terminal over SSH) the list and one other pane. */
-const SPLIT_COLUMNS = 80;
+/** From this many columns the list and one other pane (the reader previews the cursor's article). */
+export const SPLIT_COLUMNS = 120;
 const SPLIT_LIST_SHARE = 0.45;
 
 export interface Box {

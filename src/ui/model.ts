@@ -5,6 +5,7 @@
  */
 import { countriesOf, type MentionTable } from '../analysis/mentionTable.js';
 import type { Article } from '../corpus/types.js';
+import { displayTitle } from '../corpus/displayTitle.js';
 import type { Session } from '../session/session.js';
 import { neutralize, sanitizeLine } from '../text/sanitize.js';
 
@@ -30,13 +31,6 @@ export interface Model {
   warnings: number;
   /** how long a keystroke may check a phrase before the list shows what it found so far (20 ms unless a test says) */
   phraseBudgetMs?: number;
-}
-
-const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
-
-function firstSentence(p: string): string {
-  for (const s of sentences.segment(p)) return s.segment.trim();
-  return '';
 }
 
 function countryCodes(t: MentionTable, article: number): string {
@@ -103,7 +97,7 @@ export function prepareModel(session: Session): Model {
       return ps;
     },
     rows: articles.map(
-      (a, i) => new Row(a.published ?? 'undated', sanitizeLine(a.publisher ?? '—'), sanitizeLine(a.title ?? firstSentence(a.paragraphs[0] ?? '') ?? ''), a.title === null, i, codes),
+      (a, i) => new Row(a.published ?? 'undated', sanitizeLine(a.publisher ?? '—'), sanitizeLine(displayTitle(a).text), a.title === null, i, codes),
     ),
   };
 }

@@ -10,7 +10,7 @@ import { concordance, type KwicLine } from '../analysis/kwic.js';
 import type { MentionType } from '../corpus/types.js';
 import { hasMarkFilter, type Query } from '../search/query.js';
 import type { Mark } from '../review/marks.js';
-import { searchAll, type SearchResult } from '../search/search.js';
+import { fieldMentions, searchAll, type SearchResult } from '../search/search.js';
 import { termsOf } from '../search/searchIndex.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import type { Model } from './model.js';
@@ -47,7 +47,7 @@ export interface Segment {
   text: string;
   entity?: MentionType;
   hit?: boolean;
-  style?: 'title' | 'label' | 'dim';
+  style?: 'title' | 'label' | 'dim' | 'note';
 }
 
 export interface Selectors {
@@ -69,7 +69,14 @@ export interface Selectors {
   /** lines of the scrolling compare views (side by side, timeline, figures) */
   compareLines(query: Query, view: CompareView, marked: string[], width: number): Lines;
   concordance(query: Query, entityId: string): KwicLine[];
-  reader(article: number, width: number, showEntities: boolean, query: Query): { lines: Segment[][]; hitLines: number[] };
+  reader(article: number, width: number, showEntities: boolean, query: Query): ReaderLines;
+}
+
+/** An article as the reader shows it: its lines, those with a hit, and the line a paragraph's character is on. */
+export interface ReaderLines {
+  lines: Segment[][];
+  hitLines: number[];
+  lineOf(paragraph: number, offset: number): number;
 }
 
 /** The review marks as the selectors see them: a lookup and a version that changes with every mark. */
@@ -183,8 +190,9 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
   );
   const kwic = ({ q, id }: { q: Query; id: string }) => kwicFor({ r: result(q), id });
   const readerFor = memo(
-    (k: { article: number; width: number; showEntities: boolean; r: SearchResult }) => readerLines(model, k.article, k.width, k.showEntities, k.r),
-    (a, b) => a.article === b.article && a.width === b.width && a.showEntities === b.showEntities && a.r === b.r,
+    (k: { article: number; width: number; showEntities: boolean; r: SearchResult; q: Query; marks: number }) =>
+      readerLines(model, k.article, k.width, k.showEntities, k.r, k.q, marks.get(model.articles[k.article]!.id)?.note),
+    (a, b) => a.article === b.article && a.width === b.width && a.showEntities === b.showEntities && a.r === b.r && a.q === b.q && a.marks === b.marks,
   );
   return {
     result,
@@ -199,7 +207,7 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     indexProgress: () => session.progress().index,
     entitiesProgress: () => session.progress().entities,
     concordance: (q, id) => kwic({ q, id }),
-    reader: (article, width, showEntities, q) => readerFor({ article, width, showEntities, r: result(q) }),
+    reader: (article, width, showEntities, q) => readerFor({ article, width, showEntities, r: result(q), q, marks: marks.version }),
   };
 }
 
@@ -244,14 +252,21 @@ export function hitRanges(text: string, terms: Set<string>, phrases: string[]): 
   return out;
 }
 
-function readerLines(model: Model, index: number, width: number, showEntities: boolean, r: SearchResult): { lines: Segment[][]; hitLines: number[] } {
+/** The reader's margin: a column on each side, as less and mutt's pager leave none but newsboat does. */
+const MARGIN = 1;
+
+function readerLines(model: Model, index: number, paneWidth: number, showEntities: boolean, r: SearchResult, q: Query, note: string | undefined): ReaderLines {
   const a = model.articles[index]!;
   const row = model.rows[index]!;
   const lines: Segment[][] = [];
   const hitLines: number[] = [];
+  const width = Math.max(1, paneWidth - 2 * MARGIN);
+  const pad: Segment = { text: ' '.repeat(MARGIN) };
   const wrapPlain = (text: string, style: Segment['style']) => {
-    for (const range of wrapRanges(text, width)) lines.push([{ text: text.slice(range.start, range.end), style }]);
+    for (const range of wrapRanges(text, width)) lines.push([pad, { text: text.slice(range.start, range.end), style }]);
   };
+  // a field filter's entity (country:Tajikistan) is a hit wherever the article mentions it
+  const found = q.fields.length ? fieldMentions(q.fields) : null;
   wrapPlain(row.title, row.untitled ? 'dim' : 'title');
   // read once: a snapshot's article makes its mentions each time they are read
   const mentions = a.mentions;
@@ -264,18 +279,34 @@ function readerLines(model: Model, index: number, width: number, showEntities: b
     ['Countries', countries || null],
   ];
   for (const [label, value] of meta) if (value) wrapPlain(`${label}: ${sanitizeLine(value)}`, 'label');
+  if (note) wrapPlain(`Note: ${sanitizeLine(note)}`, 'note');
   lines.push([]);
+  // per paragraph, its first line and where each of its lines starts in it
+  const firstLine: number[] = [];
+  const starts: number[][] = [];
   model.paragraphs(index).forEach((text, p) => {
-    const entities = showEntities ? mentions.filter((m) => m.paragraph === p) : [];
+    firstLine.push(lines.length);
+    starts.push([]);
+    const inParagraph = mentions.filter((m) => m.paragraph === p);
+    const entities = showEntities ? inParagraph : [];
     const hits = hitRanges(text, r.terms, r.phrases);
+    if (found) for (const m of inParagraph) if (found(m)) hits.push({ start: m.start, end: m.end });
     for (const range of wrapRanges(text, width)) {
       const segs = styleRange(text, range.start, range.end, entities, hits);
       if (segs.some((s) => s.hit)) hitLines.push(lines.length);
-      lines.push(segs);
+      starts[p]!.push(range.start);
+      lines.push([pad, ...segs]);
     }
     lines.push([]);
   });
-  return { lines, hitLines };
+  const lineOf = (paragraph: number, offset: number) => {
+    const at = starts[paragraph];
+    if (!at) return 0;
+    let k = 0;
+    while (k + 1 < at.length && at[k + 1]! <= offset) k++;
+    return firstLine[paragraph]! + k;
+  };
+  return { lines, hitLines, lineOf };
 }
 
 /** Cuts text[start, end) at entity and hit boundaries into styled segments. */

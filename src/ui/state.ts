@@ -4,6 +4,7 @@
  */
 import { MENTION_TYPES, type MentionType } from '../corpus/types.js';
 import { EMPTY_QUERY, parseQuery, type Query } from '../search/query.js';
+import { edit, insert, lineOf, type EditOp, type LineEdit } from './lineEdit.js';
 
 export type Pane = 'list' | 'reader' | 'entities' | 'compare';
 export const PANES: Pane[] = ['list', 'reader', 'entities', 'compare'];
@@ -24,9 +25,12 @@ export interface UiState {
   /** the query text in force, and the parsed query (last valid one) */
   filter: string;
   query: Query;
-  /** text being typed at the prompt, and its error if it does not parse */
+  /** text being typed at the prompt, where its cursor is, and its error if it does not parse */
   draft: string;
+  draftCursor: number;
   draftError: string | null;
+  /** the filter in force when the prompt opened: Esc there goes back to it */
+  draftFrom: string;
   history: string[];
   historyPos: number | null;
   listCursor: number;
@@ -38,9 +42,9 @@ export interface UiState {
   showEntities: boolean;
   entityType: number;
   entityCursor: number;
-  /** entity whose concordance is shown, and its scroll */
+  /** entity whose concordance is shown, and its cursor (a line) */
   concordance: { id: string; name: string } | null;
-  concordanceTop: number;
+  concordanceCursor: number;
   compareCursor: number;
   compareView: number;
   compareSort: number;
@@ -54,8 +58,9 @@ export interface UiState {
   zoom: boolean;
   /** first line of the help overlay shown */
   helpTop: number;
-  /** the note being written, and the article (id) it belongs to */
+  /** the note being written, its cursor, and the article (id) it belongs to */
   noteDraft: string;
+  noteCursor: number;
   noteFor: string | null;
   message: string | null;
   quit: boolean;
@@ -74,6 +79,10 @@ export interface View {
   readerLines: number;
   hitLines: number[];
   concordanceLines: number;
+  /** the concordance line under the cursor: where its mention is */
+  concordanceAt(line: number): { article: number; paragraph: number; start: number } | undefined;
+  /** the reader line of an article where a paragraph's character is */
+  readerLineOf(article: number, paragraph: number, offset: number): number;
   /** rows visible in the focused pane */
   page: number;
 }
@@ -81,6 +90,7 @@ export interface View {
 export type Action =
   | { type: 'move'; delta: number }
   | { type: 'page'; delta: number }
+  | { type: 'halfPage'; delta: number }
   | { type: 'top' }
   | { type: 'bottom' }
   | { type: 'focus'; pane: Pane }
@@ -90,6 +100,8 @@ export type Action =
   | { type: 'startFilter' }
   | { type: 'typeChar'; text: string }
   | { type: 'erase' }
+  /** readline editing in whichever prompt is open */
+  | { type: 'edit'; op: EditOp }
   | { type: 'commitFilter' }
   | { type: 'cancelFilter' }
   | { type: 'history'; delta: number }
@@ -127,7 +139,9 @@ export function initialState(): UiState {
     filter: '',
     query: EMPTY_QUERY,
     draft: '',
+    draftCursor: 0,
     draftError: null,
+    draftFrom: '',
     history: [],
     historyPos: null,
     listCursor: 0,
@@ -139,7 +153,7 @@ export function initialState(): UiState {
     entityType: 0,
     entityCursor: 0,
     concordance: null,
-    concordanceTop: 0,
+    concordanceCursor: 0,
     compareCursor: 0,
     compareView: 0,
     compareSort: 0,
@@ -150,20 +164,57 @@ export function initialState(): UiState {
     zoom: false,
     helpTop: 0,
     noteDraft: '',
+    noteCursor: 0,
     noteFor: null,
     message: null,
     quit: false,
   };
 }
 
+const lineDraft = (text: string) => {
+  const e = lineOf(text);
+  return { draft: e.text, draftCursor: e.cursor };
+};
+
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
 
-/** Applies query text live: a valid query replaces the filter, an invalid one keeps it and says why. */
-function applyText(s: UiState, text: string): UiState {
+/**
+ * Applies query text live: a valid query replaces the filter, an invalid one keeps the last
+ * valid one and says why. A field being typed at the end (`year:ab`, `country:`) shows the
+ * filter in force when the prompt opened, not the bare word typed before the colon. The
+ * cursor goes to the end unless `cursor` says where it is.
+ */
+function applyText(s: UiState, text: string, cursor = text.length): UiState {
   const parsed = parseQuery(text);
-  if (!parsed.ok) return { ...s, draft: text, draftError: parsed.error };
+  if (!parsed.ok) {
+    const typingField = /(?:^|\s)-?[a-z]+:[^\s"]*$/i.test(text);
+    const before = typingField ? parseQuery(s.draftFrom) : null;
+    const base = before?.ok && s.filter !== s.draftFrom ? { filter: s.draftFrom, query: before.query, listCursor: 0 } : {};
+    return { ...s, ...base, draft: text, draftCursor: cursor, draftError: parsed.error };
+  }
   const sort = parsed.query.words.length ? (s.sort === 'date' && !s.query.words.length ? 'relevance' : s.sort) : s.sort === 'relevance' ? 'date' : s.sort;
-  return { ...s, draft: text, draftError: null, filter: text, query: parsed.query, listCursor: 0, entityCursor: 0, compareCursor: 0, sort };
+  return {
+    ...s,
+    draft: text,
+    draftCursor: cursor,
+    draftError: null,
+    filter: text,
+    query: parsed.query,
+    listCursor: 0,
+    entityCursor: 0,
+    compareCursor: 0,
+    sort,
+  };
+}
+
+/** The open prompt's line (the filter or the note) edited by `change`. */
+function editPrompt(s: UiState, change: (e: LineEdit) => LineEdit): UiState {
+  if (s.mode === 'note') {
+    const e = change({ text: s.noteDraft, cursor: s.noteCursor });
+    return { ...s, noteDraft: e.text, noteCursor: e.cursor };
+  }
+  const e = change({ text: s.draft, cursor: s.draftCursor });
+  return e.text === s.draft ? { ...s, draftCursor: e.cursor } : applyText(s, e.text, e.cursor);
 }
 
 function remember(history: string[], text: string): string[] {
@@ -179,7 +230,7 @@ function moveBy(s: UiState, v: View, delta: number): UiState {
     case 'reader':
       return { ...s, readerTop: clamp(s.readerTop + delta, 0, Math.max(0, v.readerLines - v.page)) };
     case 'entities':
-      if (s.concordance) return { ...s, concordanceTop: clamp(s.concordanceTop + delta, 0, Math.max(0, v.concordanceLines - v.page)) };
+      if (s.concordance) return { ...s, concordanceCursor: clamp(s.concordanceCursor + delta, 0, Math.max(0, v.concordanceLines - 1)) };
       return { ...s, entityCursor: clamp(s.entityCursor + delta, 0, Math.max(0, v.entityRows.length - 1)) };
     case 'compare':
       if (COMPARE_VIEWS[s.compareView] === 'matrix') return { ...s, matrixRow: clamp(s.matrixRow + delta, 0, Math.max(0, v.matrix.length - 1)) };
@@ -206,6 +257,8 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
       return moveBy(next, v, a.delta);
     case 'page':
       return moveBy(next, v, a.delta * Math.max(1, v.page - 1));
+    case 'halfPage':
+      return moveBy(next, v, a.delta * Math.max(1, Math.floor(v.page / 2)));
     case 'top':
       return moveBy(next, v, -Infinity);
     case 'bottom':
@@ -218,6 +271,13 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
     }
     case 'open':
       if (s.focus === 'list') return openArticle(next, v.list[s.listCursor]);
+      if (s.focus === 'entities' && s.concordance) {
+        // the article, scrolled to the mention (two lines of what comes before it above)
+        const at = v.concordanceAt(s.concordanceCursor);
+        if (!at) return next;
+        const line = v.readerLineOf(at.article, at.paragraph, at.start);
+        return { ...openArticle(next, at.article), readerTop: Math.max(0, line - 2) };
+      }
       if (s.focus === 'entities' && !s.concordance) {
         const row = v.entityRows[s.entityCursor];
         if (!row) return next;
@@ -238,22 +298,26 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
       }
       return next;
     case 'back':
-      // Esc: close the concordance, then clear the filter, then go back to the list
+      // Esc: back one level, the filter kept (the concordance, a zoomed pane, another pane);
+      // in the list, the top level, it clears the filter
       if (s.concordance) return { ...next, concordance: null };
-      if (s.filter) return { ...applyText(next, ''), draft: '' };
       if (s.zoom) return { ...next, zoom: false };
       if (s.focus !== 'list') return { ...next, focus: 'list' };
+      if (s.filter) return { ...applyText(next, ''), draft: '', message: 'filter cleared' };
       return next;
     case 'startFilter':
-      return { ...next, mode: 'filter', draft: s.filter, draftError: null, historyPos: null };
+      return { ...next, mode: 'filter', ...lineDraft(s.filter), draftFrom: s.filter, draftError: null, historyPos: null };
     case 'typeChar':
-      return applyText(next, s.draft + a.text);
+      return editPrompt(next, (e) => insert(e, a.text));
     case 'erase':
-      return applyText(next, [...s.draft].slice(0, -1).join(''));
+      return editPrompt(next, (e) => edit(e, 'erase'));
+    case 'edit':
+      return editPrompt(next, (e) => edit(e, a.op));
     case 'commitFilter':
-      return { ...next, mode: 'normal', history: remember(s.history, s.filter), draftError: null, focus: 'list' };
+      return { ...next, mode: 'normal', draft: s.filter, history: remember(s.history, s.filter), draftError: null, focus: 'list' };
     case 'cancelFilter':
-      return { ...applyText(next, ''), mode: 'normal', draft: '', draftError: null };
+      // back one level: the filter as it was when the prompt opened
+      return { ...applyText(next, s.draftFrom), mode: 'normal', draftError: null };
     case 'history': {
       if (!s.history.length) return next;
       const pos = clamp((s.historyPos ?? s.history.length) + a.delta, 0, s.history.length);
@@ -274,10 +338,14 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
     case 'toggleEntities':
       return { ...next, showEntities: !s.showEntities };
     case 'hit': {
-      if (!v.hitLines.length) return { ...next, message: 'no matches in this article' };
-      const hitIndex = (s.hitIndex + a.delta + v.hitLines.length) % v.hitLines.length;
+      const n = v.hitLines.length;
+      if (!n) return { ...next, message: 'no matches in this article' };
+      const to = s.hitIndex + a.delta;
+      const hitIndex = (to + n) % n;
+      // as less and vim say it: a search that went past the end starts again from the other
+      const wrapped = s.hitIndex >= 0 && (to >= n ? ' (wrapped to the first)' : to < 0 ? ' (wrapped to the last)' : '');
       const line = v.hitLines[hitIndex]!;
-      return { ...next, hitIndex, readerTop: clamp(line - 2, 0, Math.max(0, v.readerLines - v.page)) };
+      return { ...next, hitIndex, readerTop: clamp(line - 2, 0, Math.max(0, v.readerLines - v.page)), message: `hit ${hitIndex + 1}/${n}${wrapped || ''}` };
     }
     case 'article': {
       const at = s.reading === null ? -1 : v.list.indexOf(s.reading);
@@ -289,7 +357,7 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
       return { ...next, entityType: (s.entityType + a.delta + ENTITY_TYPES.length) % ENTITY_TYPES.length, entityCursor: 0, concordance: null };
     case 'concordance': {
       const row = v.entityRows[s.entityCursor];
-      return row ? { ...next, concordance: { id: row.id, name: row.name }, concordanceTop: 0 } : next;
+      return row ? { ...next, concordance: { id: row.id, name: row.name }, concordanceCursor: 0 } : next;
     }
     case 'compareView':
       return { ...next, compareView: (s.compareView + a.delta + COMPARE_VIEWS.length) % COMPARE_VIEWS.length, compareTop: 0 };
@@ -304,6 +372,8 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
       return {
         ...next,
         marked,
+        // on to the next row, as mutt and ranger do: Space Space Space marks three
+        compareCursor: clamp(s.compareCursor + 1, 0, Math.max(0, v.compareRows.length - 1)),
         message: marked.length >= 2 ? `${marked.join(', ')} marked: v to the side-by-side view` : `${marked.join(', ') || 'nothing'} marked`,
       };
     }
@@ -313,11 +383,11 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
     case 'zoom':
       return { ...next, zoom: !s.zoom };
     case 'startNote':
-      return { ...next, mode: 'note', noteDraft: a.text, noteFor: a.articleId };
+      return { ...next, mode: 'note', noteDraft: a.text, noteCursor: a.text.length, noteFor: a.articleId };
     case 'noteChar':
-      return { ...next, noteDraft: s.noteDraft + a.text };
+      return editPrompt(next, (e) => insert(e, a.text));
     case 'noteErase':
-      return { ...next, noteDraft: [...s.noteDraft].slice(0, -1).join('') };
+      return editPrompt(next, (e) => edit(e, 'erase'));
     case 'commitNote':
       return { ...next, mode: 'normal', noteFor: null, message: s.noteDraft.trim() ? 'note saved' : 'note removed' };
     case 'cancelNote':

@@ -39,6 +39,12 @@ export function viewOf(s: UiState, sel: Selectors, layout: Layout, tableQuery: Q
     get concordanceLines() {
       return s.concordance ? sel.concordance(tableQuery, s.concordance.id).length : 0;
     },
+    concordanceAt(line) {
+      const l = s.concordance ? sel.concordance(tableQuery, s.concordance.id)[line] : undefined;
+      return l && { article: l.article, paragraph: l.paragraph, start: l.start };
+    },
+    readerLineOf: (article, paragraph, offset) =>
+      sel.reader(article, innerColumns(paneBox(layout, 'reader').width), s.showEntities, s.query).lineOf(paragraph, offset),
     page: scrollRows(s.focus, paneBox(layout, s.focus).height, s),
   };
 }

@@ -1,4 +1,9 @@
-/** The article list: date, publisher, title (first sentence, dimmed, when untitled), country codes. Only visible rows render. */
+/**
+ * The article list: marks, date, publisher, title (the first sentence, dimmed, when untitled),
+ * country codes. The title comes first: the publisher is shortened, then dropped, before the
+ * title is cut below what a reader needs (45 characters at 80 columns, 60 at 100). Only
+ * visible rows render.
+ */
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { Mark } from '../../review/marks.js';
@@ -11,13 +16,26 @@ function marksText(m: Mark | undefined): string {
   return `${m?.read ? ' ' : '•'}${m?.starred ? '*' : ' '}${m?.note ? '+' : ' '}`;
 }
 
-/** Column widths: an ISO date; the publisher, wider and with country codes from WIDE columns. */
+/** An ISO date; "undated" as a short mark in the same column. */
 const DATE = 10;
-const WIDE = 70;
-const PUBLISHER = { wide: 18, narrow: 12 };
+const UNDATED = '—';
+const PUBLISHER = { most: 16, least: 6 };
 const CODES = 11;
 const MARKS = 4;
-const MIN_TITLE = 8;
+/** the title's share before the publisher gets any: at 80 columns a 16-column publisher leaves 46 */
+const TITLE_FIRST = 45;
+/** the title's width before country codes are shown beside it */
+const TITLE_WITH_CODES = 70;
+
+/** Column widths for a list `width` wide (marks included or not): the title gets what is left. */
+export function listColumns(width: number, marks: boolean): { publisher: number; codes: number; title: number } {
+  const rest = width - (marks ? MARKS : 0) - DATE - 1;
+  let publisher = Math.min(PUBLISHER.most, rest - TITLE_FIRST - 1);
+  if (publisher < PUBLISHER.least) publisher = 0;
+  const afterPublisher = rest - (publisher ? publisher + 1 : 0);
+  const codes = afterPublisher - CODES - 1 >= TITLE_WITH_CODES ? CODES : 0;
+  return { publisher, codes, title: Math.max(1, afterPublisher - (codes ? codes + 1 : 0)) };
+}
 
 export const ArticleList = memo(function ArticleList(props: {
   model: Model;
@@ -34,10 +52,7 @@ export const ArticleList = memo(function ArticleList(props: {
   const { model, ids, width, rows, theme } = props;
   if (ids.length === 0) return <Text color={theme.muted}>{fit('no articles match', width)}</Text>;
   const start = windowStart(props.cursor, ids.length, rows);
-  const pub = width >= WIDE ? PUBLISHER.wide : PUBLISHER.narrow;
-  const codes = width >= WIDE ? CODES : 0;
-  const markWidth = props.marks ? MARKS : 0;
-  const title = Math.max(MIN_TITLE, width - markWidth - DATE - 1 - pub - 1 - (codes ? codes + 1 : 0));
+  const { publisher: pub, codes, title } = listColumns(width, props.marks !== undefined);
   return (
     <Box flexDirection="column">
       {ids.slice(start, start + rows).map((id, k) => {
@@ -46,7 +61,7 @@ export const ArticleList = memo(function ArticleList(props: {
         return (
           <Text key={id} inverse={selected && props.focused} bold={selected} wrap="truncate">
             {props.marks ? marksText(props.marks.get(model.articles[id]!.id)) + ' ' : ''}
-            {fit(r.date, DATE)} {fit(r.publisher, pub)}{' '}
+            {r.date === 'undated' ? <Text dimColor>{fit(UNDATED, DATE)}</Text> : fit(r.date, DATE)} {pub ? fit(r.publisher, pub) + ' ' : ''}
             <Text dimColor={r.untitled} italic={r.untitled && theme.mono}>
               {fit(r.title, title)}
             </Text>

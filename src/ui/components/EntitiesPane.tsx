@@ -61,30 +61,58 @@ export function EntitiesPane(props: {
   );
 }
 
-/** `rows`: lines shown below its heading (layout.scrollRows). */
-export function ConcordancePane(props: { model: Model; name: string; lines: KwicLine[]; top: number; width: number; rows: number; theme: Theme }) {
+/**
+ * Keyword in context, a line a mention, aligned on the keyword: the left context right-aligned,
+ * the right context after it, then the article it is in (month and title). At 80 columns
+ * each side gets 25 columns or more; widths are display widths. `rows`: lines shown below
+ * its heading (layout.scrollRows).
+ */
+export function ConcordancePane(props: {
+  model: Model;
+  name: string;
+  lines: KwicLine[];
+  cursor: number;
+  width: number;
+  rows: number;
+  focused: boolean;
+  theme: Theme;
+}) {
   const { width, theme, rows } = props;
+  const start = windowStart(props.cursor, props.lines.length, rows);
   return (
     <Box flexDirection="column">
-      <Text color={theme.accent}>{fit(`concordance: ${sanitizeLine(props.name)} (${props.lines.length}) · esc back`, width)}</Text>
-      {props.lines.slice(props.top, props.top + rows).map((l, i) => {
+      <Text color={theme.accent}>{fit(`concordance: ${sanitizeLine(props.name)} (${props.lines.length}) · Enter reads it there · Esc back`, width)}</Text>
+      {props.lines.slice(start, start + rows).map((l, i) => {
         const source = props.model.rows[l.article]!;
-        const tag = ` · ${fit(source.date, 10)}`;
-        const keyword = truncate(sanitizeLine(l.keyword), Math.max(4, Math.floor(width / 3)));
-        const side = Math.max(0, Math.floor((width - textWidth(keyword) - textWidth(tag)) / 2));
+        const keyword = truncate(sanitizeLine(l.keyword), Math.max(4, Math.floor(width / 4)));
+        // the article gets what two 25-column sides and the keyword leave, at most a third
+        const tagWidth = Math.max(8, Math.min(Math.floor(width / 3), width - textWidth(keyword) - 2 * SIDE - 2));
+        const tag = fit(`${source.date === 'undated' ? '—' : source.date.slice(0, 7)} ${source.title}`, tagWidth - 1);
+        const side = Math.max(1, Math.floor((width - textWidth(keyword) - tagWidth - 1) / 2));
         const left = neutralize(l.left);
-        const leftText = textWidth(left) > side ? '…' + [...left].slice(-(side - 1)).join('') : left;
+        const leftText = textWidth(left) > side ? '…' + tail(left, side - 1) : left;
+        const selected = start + i === props.cursor;
         return (
-          <Text key={props.top + i} wrap="truncate">
+          <Text key={start + i} wrap="truncate" inverse={selected && props.focused} bold={selected}>
             {fit(leftText, side, 'right')}
-            <Text bold inverse={theme.mono} color={theme.accent}>
+            <Text bold inverse={theme.mono && !selected} color={theme.accent}>
               {keyword}
             </Text>
-            {fit(neutralize(l.right), side)}
-            <Text dimColor>{tag}</Text>
+            {fit(neutralize(l.right), side)} <Text dimColor>{tag}</Text>
           </Text>
         );
       })}
     </Box>
   );
+}
+
+/** A concordance side's least width at 80 columns. */
+const SIDE = 25;
+
+/** The last `columns` columns of `s`, by display width. */
+function tail(s: string, columns: number): string {
+  const parts = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s)].map((g) => g.segment);
+  let out = '';
+  for (let k = parts.length - 1; k >= 0 && textWidth(parts[k]! + out) <= columns; k--) out = parts[k]! + out;
+  return out;
 }

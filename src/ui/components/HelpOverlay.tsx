@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { MODE_KEYS, MODE_TITLES, NORMAL_KEYS, type Binding } from '../keymap.js';
 import type { Theme } from '../theme.js';
-import { fit } from '../textWidth.js';
+import { fit, wrapRanges } from '../textWidth.js';
 
 const PRETTY: Record<string, string> = {
   down: '↓',
@@ -18,40 +18,49 @@ const PRETTY: Record<string, string> = {
   end: 'End',
   tab: 'Tab',
   'shift-tab': 'S-Tab',
-  'ctrl-c': '^C',
-  'ctrl-f': '^F',
-  'ctrl-b': '^B',
   backspace: 'BkSp',
 };
 
-const keysOf = (b: Binding) => b.keys.map((k) => PRETTY[k] ?? k).join(' ');
+const pretty = (k: string) => PRETTY[k] ?? k.replace(/^ctrl-(.)$/, (_, c: string) => `^${c.toUpperCase()}`).replace(/^meta-(.)$/, 'M-$1');
+const keysOf = (b: Binding) => b.keys.map(pretty).join(' ');
+const KEYS = 14;
+const TWO_COLUMN_MIN = 56;
 
-export function helpLines(): string[] {
+/** The overlay's lines at `width` columns: keys, then what they do, wrapped under itself (never cut). */
+export function helpLines(width = Infinity): string[] {
   const seen = new Set<string>();
   const lines: string[] = [];
-  const add = (line: string) => {
-    if (!seen.has(line)) lines.push(line);
-    seen.add(line);
+  const indent = ''.padEnd(KEYS + 1);
+  const entry = (keys: string, help: string) => {
+    const room = Math.max(8, width - KEYS - 1);
+    const wrapped = Number.isFinite(width) ? wrapRanges(help, room).map((r) => help.slice(r.start, r.end)) : [help];
+    return wrapped.map((part, k) => (k === 0 ? `${keys.padEnd(KEYS)} ${part}` : indent + part));
+  };
+  const add = (keys: string, help: string) => {
+    const key = `${keys}\0${help}`;
+    if (!seen.has(key)) lines.push(...entry(keys, help));
+    seen.add(key);
   };
   for (const b of NORMAL_KEYS) {
-    if (b.action.type === 'focus') add(`${'1 2 3 4'.padEnd(14)} articles, reader, entities, compare pane`);
-    else add(`${keysOf(b).padEnd(14)} ${b.help}${b.panes ? ` (${b.panes.join(', ')})` : ''}`);
+    if (b.action.type === 'focus') add('1 2 3 4', 'articles, reader, entities, compare pane');
+    else add(keysOf(b), `${b.help}${b.panes ? ` (${b.panes.join(', ')})` : ''}`);
   }
   for (const mode of ['filter', 'note', 'help'] as const) {
     const { about, bindings } = MODE_KEYS[mode];
     lines.push('', MODE_TITLES[mode]);
-    for (const line of about) lines.push(`${''.padEnd(14)} ${line}`);
-    for (const b of bindings) lines.push(`${keysOf(b).padEnd(14)} ${b.help}`);
+    for (const line of about) lines.push(...entry('', line));
+    for (const b of bindings) lines.push(...entry(keysOf(b), b.help));
   }
   return lines;
 }
 
 export function HelpOverlay(props: { width: number; height: number; top: number; theme: Theme }) {
-  const lines = helpLines();
   const inner = props.width - 2;
   const rows = Math.max(1, props.height - 3);
-  const twoColumns = lines.length > rows && inner >= 56;
+  // two columns only where each is wide enough for a description not to wrap every few words
+  const twoColumns = helpLines(inner).length > rows && inner >= 2 * TWO_COLUMN_MIN + 1;
   const colWidth = twoColumns ? Math.floor((inner - 1) / 2) : inner;
+  const lines = helpLines(colWidth);
   const perColumn = twoColumns ? Math.ceil(lines.length / 2) : lines.length;
   const top = Math.min(props.top, Math.max(0, perColumn - rows));
   const shown = Array.from({ length: Math.min(rows, perColumn - top) }, (_, k) => {

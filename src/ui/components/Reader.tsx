@@ -17,8 +17,8 @@ export const Reader = memo(function Reader(props: { lines: Segment[][] | null; t
                 <Text
                   key={j}
                   bold={s.style === 'title'}
+                  color={s.style === 'note' ? theme.accent : s.entity ? theme.entity[s.entity] : undefined}
                   dimColor={s.style === 'dim' || s.style === 'label'}
-                  color={s.entity ? theme.entity[s.entity] : undefined}
                   underline={!!s.entity && theme.mono}
                   inverse={s.hit}
                 >

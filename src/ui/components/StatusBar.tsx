@@ -3,10 +3,35 @@ import { Box, Text } from 'ink';
 import { hintsFor } from '../keymap.js';
 import type { UiState } from '../state.js';
 import type { Theme } from '../theme.js';
-import { fit } from '../textWidth.js';
-import { sanitizeLine } from '../../text/sanitize.js';
+import { fit, truncate, width as textWidth } from '../textWidth.js';
+import { plural } from '../../text/plural.js';
+import { visibleLine, type LineEdit } from '../lineEdit.js';
+import { neutralize, sanitizeLine } from '../../text/sanitize.js';
 
 const PANE_NAMES = { list: 'Articles', reader: 'Reader', entities: 'Entities', compare: 'Compare' } as const;
+
+/**
+ * A prompt: its label, the line with the cursor (▏) scrolled into view, and what follows it
+ * (the match count, an error) where there is room; the line gets at least half the width.
+ */
+function promptLine(label: string, line: LineEdit, after: string, width: number): string {
+  const room = width - textWidth(label);
+  const need = textWidth(line.text) + 1;
+  // the line whole where it fits, else at least half the room; what follows gets the rest, cut
+  const lineRoom = need + textWidth(after) <= room ? need : Math.max(Math.min(need, room), Math.floor(room / 2));
+  const tail = truncate(after, room - Math.min(lineRoom, need));
+  const shown = visibleLine(line, room - textWidth(tail));
+  // neutralised, not tidied: the spaces typed are where the cursor is
+  return `${label}${neutralize(shown.before)}▏${neutralize(shown.after)}${tail}`;
+}
+
+/** The hints that fit the line, dropped from the end but for the last ("? help"), which always shows. */
+export function hintLine(hints: string[], width: number): string {
+  const last = hints.at(-1) ?? '';
+  const kept = hints.slice(0, -1);
+  while (kept.length && textWidth([...kept, last].join(' · ')) > width) kept.pop();
+  return [...kept, last].join(' · ');
+}
 
 export function StatusBar(props: {
   state: UiState;
@@ -21,28 +46,33 @@ export function StatusBar(props: {
   const { state, width, theme } = props;
   const filtering = state.mode === 'filter';
   if (state.mode === 'note') {
+    const help = '  (Enter saves, Esc cancels)';
     return (
       <Box flexDirection="column">
-        <Text bold>{fit(`note: ${sanitizeLine(state.noteDraft)}▏  (Enter saves, Esc cancels)`, width)}</Text>
+        <Text bold>{fit(promptLine('note: ', { text: state.noteDraft, cursor: state.noteCursor }, help, width), width)}</Text>
         <Text inverse>{fit(' steppe │ writing a note', width)}</Text>
       </Box>
     );
   }
-  const count = `${props.matches} match${props.matches === 1 ? '' : 'es'}`;
-  const prompt = filtering ? `/${sanitizeLine(state.draft)}▏` : null;
+  const count = plural(props.matches, 'match', 'matches');
   const top = filtering
-    ? `${prompt}  ${state.draftError ? `✗ ${state.draftError} (showing the last valid filter)` : count}`
-    : (state.message ?? hintsFor(state.focus));
+    ? promptLine(
+        '/',
+        { text: state.draft, cursor: state.draftCursor },
+        `  ${state.draftError ? `✗ ${state.draftError} (the list keeps the last whole filter)` : count}`,
+        width,
+      )
+    : (state.message ?? hintLine(hintsFor(state.focus), width));
   const status = [
     'steppe',
-    // first, so that a narrow terminal never cuts it: marks wait to be saved
+    // first, so that a narrow terminal never cuts them: the pane, and marks waiting to be saved
+    `[${PANE_NAMES[state.focus]}]`,
     props.unsaved ? `⚠ marks not saved: ${props.unsaved}` : null,
     props.label,
-    `${props.total} articles`,
+    plural(props.total, 'article'),
     state.filter ? `${count} for ${sanitizeLine(state.filter)}` : 'no filter',
     `sort: ${state.sort}`,
-    props.warnings ? `${props.warnings} warnings` : null,
-    `[${PANE_NAMES[state.focus]}]`,
+    props.warnings ? plural(props.warnings, 'warning') : null,
   ]
     .filter(Boolean)
     .join(' │ ');
