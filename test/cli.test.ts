@@ -234,6 +234,18 @@ describe('steppe export', () => {
     assert.match(md, /\| Tajikistan \| 1100 \| 1100 \| around \| Tajik citizens \|/);
   });
 
+  it('writes the co-mention matrix as pairs and the timeline a row a country and year, every year of the range', () => {
+    const pairs = JSON.parse(run(['export', '--what', 'matrix', '--format', 'json']).stdout) as { country: string; with: string; articles: number }[];
+    assert.ok(pairs.some((p) => p.country === 'Kazakhstan' && p.with === 'Uzbekistan' && p.articles === 4));
+    const years = JSON.parse(run(['export', '--what', 'timeline', '--format', 'json']).stdout) as { country: string; year: number | null; articles: number }[];
+    const kz = years.filter((y) => y.country === 'Kazakhstan');
+    assert.deepEqual(
+      kz.map((y) => y.year),
+      [2011, 2012, 2013, 2014, 2015, 2016, 2017, null],
+    );
+    assert.equal(kz.find((y) => y.year === null)?.articles, 3, 'undated kept apart');
+  });
+
   it('refuses an unknown format in one line', () => {
     const r = run(['export', '--format', 'xml']);
     assert.equal(r.code, 2);

@@ -79,4 +79,25 @@ describe('review in the dashboard', () => {
     assert.deepEqual(copied, ['Kazakstan Faces Up to Terror Threat — Institute for War and Peace Reporting — 2011-11-28 — 002_3743e4cde9cea406.txt']);
     assert.match(screen.lastFrame(), /citation sent to the clipboard \(OSC 52\)/);
   });
+
+  it('exports exactly the view on screen: the entity type shown, the compare view shown', async () => {
+    const calls: string[] = [];
+    const outside: Outside = {
+      async exportView(what, _query, options) {
+        calls.push(options?.type ? `${what}:${options.type}` : what);
+        return './steppe-test.csv';
+      },
+      copy: () => undefined,
+    };
+    screen = await renderApp({ review: memoryReview(), outside });
+    const x = async (...keys: string[]) => {
+      await screen!.press(...keys, 'x');
+      await new Promise((r) => setTimeout(r, 10));
+    };
+    await x('3');
+    await x(K.right);
+    await x('4');
+    for (let v = 1; v < 5; v++) await x('v');
+    assert.deepEqual(calls, ['entities:country', 'entities:person', 'compare', 'matrix', 'compare', 'timeline', 'figures']);
+  });
 });

@@ -2,15 +2,15 @@
  * A view of the corpus as a table — articles, entities, the country comparison or figures —
  * over the articles a filter selected: what `steppe export` and the dashboard's `x` write.
  */
-import type { Article } from '../corpus/types.js';
-import { comparisonIn } from './compare.js';
+import type { Article, MentionType } from '../corpus/types.js';
+import { comparisonIn, type Comparison } from './compare.js';
 import { entityCountsIn } from './entityCounts.js';
 import { articleAt, type Figures } from './figureStore.js';
 import { withSnippet, type Figure } from './figures.js';
 import { everyArticle, type MentionTable } from './mentionTable.js';
 import type { Cell } from '../text/tableFormats.js';
 
-export const WHATS = ['articles', 'entities', 'compare', 'figures'] as const;
+export const WHATS = ['articles', 'entities', 'compare', 'matrix', 'timeline', 'figures'] as const;
 export type What = (typeof WHATS)[number];
 
 export interface ExportTable {
@@ -55,8 +55,13 @@ export function figuresIn(source: TableSource, ids: ArrayLike<number>): Figure[]
   return out;
 }
 
-/** `ids`: the articles selected (all of them when omitted). */
-export function exportTable(source: TableSource, what: What, ids: ArrayLike<number> = everyArticle(source.articles.length)): ExportTable {
+/** `ids`: the articles selected (all of them when omitted); `type`: the entities of one type only (the dashboard's tab). */
+export function exportTable(
+  source: TableSource,
+  what: What,
+  ids: ArrayLike<number> = everyArticle(source.articles.length),
+  options: { type?: MentionType } = {},
+): ExportTable {
   switch (what) {
     case 'articles':
       return {
@@ -81,7 +86,7 @@ export function exportTable(source: TableSource, what: What, ids: ArrayLike<numb
     case 'entities':
       return {
         columns: ['entity', 'type', 'articles', 'mentions', 'as written'],
-        rows: entityCountsIn(source.table(), ids).map((e) => ({
+        rows: entityCountsIn(source.table(), ids, options.type).map((e) => ({
           entity: e.name,
           type: e.type,
           articles: e.articles,
@@ -104,6 +109,15 @@ export function exportTable(source: TableSource, what: What, ids: ArrayLike<numb
           'top people': c.topPeople.join('; '),
         })),
       };
+    case 'matrix':
+      // the co-mention matrix as pairs: each pair of countries once, with the articles naming both
+      return {
+        columns: ['country', 'with', 'articles'],
+        rows: comparisonIn(source.table(), source.figures(), ids).coMentions.map((m) => ({ country: m.a, with: m.b, articles: m.articles })),
+      };
+    case 'timeline':
+      // a row a country and year (undated: an empty year), every year of the range included
+      return { columns: ['country', 'year', 'articles'], rows: timelineRows(comparisonIn(source.table(), source.figures(), ids).timeline) };
     case 'figures':
       return {
         columns: ['country', 'low', 'high', 'qualifier', 'what', 'event', 'speaker', 'year', 'article', 'snippet'],
@@ -121,4 +135,14 @@ export function exportTable(source: TableSource, what: What, ids: ArrayLike<numb
         })),
       };
   }
+}
+
+function timelineRows(timeline: Comparison['timeline']): Record<string, Cell>[] {
+  const years = timeline.flatMap((t) => Object.keys(t.years).map(Number));
+  const from = Math.min(...years);
+  const to = Math.max(...years);
+  return timeline.flatMap((t) => [
+    ...(years.length ? Array.from({ length: to - from + 1 }, (_, k) => ({ country: t.country, year: from + k, articles: t.years[String(from + k)] ?? 0 })) : []),
+    ...(t.undated ? [{ country: t.country, year: null, articles: t.undated }] : []),
+  ]);
 }

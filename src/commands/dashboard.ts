@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { exportTable, type What } from '../analysis/exportTable.js';
 import { writeTextFile } from '../io/corpusFile.js';
+import type { MentionType } from '../corpus/types.js';
 import type { Session } from '../session/session.js';
 import { formatTable } from '../text/tableFormats.js';
 import type { Outside } from '../ui/effects.js';
@@ -27,10 +28,11 @@ const EXPORT_SLICE = 2000;
  * not finished yet (a large corpus's index or figures) is finished a slice at a time, then
  * an articles or figures table is made a few thousand rows at a time.
  */
-export async function exportInSlices(session: Session, what: What, query: string) {
+export async function exportInSlices(session: Session, what: What, query: string, options: { type?: MentionType } = {}) {
   while (!session.work(8)) await nextTurn();
   const ids = selection(session, query);
-  if (what === 'entities' || what === 'compare') return exportTable(session, what, ids);
+  // tables summed over the selection are one pass; row tables are made a slice at a time
+  if (what !== 'articles' && what !== 'figures') return exportTable(session, what, ids, options);
   const table = exportTable(session, what, []);
   for (let at = 0; at < ids.length; at += EXPORT_SLICE) {
     await nextTurn();
@@ -42,9 +44,9 @@ export async function exportInSlices(session: Session, what: What, query: string
 /** Exports into the working directory and the terminal's clipboard. */
 export function outsideFor(session: Session): Outside {
   return {
-    async exportView(what: What, query: string) {
-      const file = `steppe-${what}-${stamp()}.csv`;
-      const table = await exportInSlices(session, what, query);
+    async exportView(what: What, query: string, options: { type?: MentionType } = {}) {
+      const file = `steppe-${options.type ?? what}-${stamp()}.csv`;
+      const table = await exportInSlices(session, what, query, options);
       await nextTurn();
       writeTextFile(file, formatTable(table, 'csv'));
       return path.join('.', file);

@@ -4,7 +4,7 @@
  */
 import { Box, Text, useApp, useInput } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Article } from '../corpus/types.js';
+import type { Article, MentionType } from '../corpus/types.js';
 import { isEmptyQuery } from '../search/query.js';
 import { citation, type ExportWhat, type Outside, type Review } from './effects.js';
 import { failpoint } from './failpoint.js';
@@ -43,7 +43,13 @@ function unbound(s: UiState, event: KeyEvent): Action | null {
   return { type: 'say', message: `${sanitizeLine(name)} does nothing in ${PANE_NAMES[s.focus]} (? lists the keys)` };
 }
 
-const EXPORT_OF: Record<Pane, ExportWhat> = { list: 'articles', reader: 'articles', entities: 'entities', compare: 'compare' };
+/** What `x` writes: exactly the view on screen (the entity type shown, the compare view shown). */
+function exportOf(s: UiState): { what: ExportWhat; type?: MentionType } {
+  if (s.focus === 'entities') return { what: 'entities', type: ENTITY_TYPES[s.entityType]! };
+  if (s.focus !== 'compare') return { what: 'articles' };
+  const view = COMPARE_VIEWS[s.compareView]!;
+  return { what: view === 'matrix' || view === 'timeline' || view === 'figures' ? view : 'compare' };
+}
 
 export function App(props: { model: Model; theme: Theme; review?: Review; outside?: Outside; initial?: Partial<UiState> }) {
   const { model, theme, review, outside } = props;
@@ -110,7 +116,8 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
         return { type: 'say', message: outside ? `citation sent to the clipboard (OSC 52): ${citation(target)}` : 'no clipboard here' };
       case 'export':
         if (outside) {
-          outside.exportView(EXPORT_OF[s.focus], s.filter).then(
+          const { what, type } = exportOf(s);
+          outside.exportView(what, s.filter, type ? { type } : {}).then(
             (file) => setState((cur) => ({ ...cur, message: `exported to ${file}` })),
             (e: unknown) => setState((cur) => ({ ...cur, message: `export failed: ${firstLine(e)}` })),
           );
@@ -219,7 +226,8 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
             state={state}
             comparison={comparison}
             rows={selectors.compareRows(tableQuery, COMPARE_SORTS[state.compareSort]!)}
-            matrix={selectors.matrix(tableQuery, w)}
+            matrix={selectors.matrix(tableQuery)}
+            codes={selectors.countryCodes()}
             lines={selectors.compareLines(tableQuery, COMPARE_VIEWS[state.compareView]!, state.marked, w)}
             width={w}
             scroll={rows}

@@ -22,11 +22,26 @@ export function sortCountries(rows: CountryProfile[], key: CompareSort): Country
 
 /** Label and cell widths of the matrix; as many countries as fit, most covered first. */
 export const MATRIX_LABEL = 14;
-export const MATRIX_CELL = 6;
+/** a shade and a count under a three-letter code */
+export const MATRIX_CELL = 5;
 
-export function matrixAxis(c: Comparison, width: number): string[] {
-  const n = Math.max(2, Math.min(10, Math.floor((width - MATRIX_LABEL) / MATRIX_CELL)));
-  return c.countries.slice(0, n).map((r) => r.country);
+/** The matrix's axes: every country of the comparison, most articles first (the pane scrolls over them). */
+export function matrixAxis(c: Comparison): string[] {
+  return c.countries.map((r) => r.country);
+}
+
+/** How many matrix columns fit `width`. */
+export function matrixColumns(width: number): number {
+  return Math.max(1, Math.floor((width - MATRIX_LABEL) / MATRIX_CELL));
+}
+
+/** ISO 3166 alpha-3 codes by country name, from the mention table's country ids ("country:KAZ"): distinct headers. */
+export function countryCodesOf(table: MentionTable): Map<string, string> {
+  const codes = new Map<string, string>();
+  table.entityId.forEach((id, k) => {
+    if (table.entityType[k] === 'country' && id.startsWith('country:')) codes.set(table.entityName[k]!, id.slice('country:'.length, 'country:'.length + 3));
+  });
+  return codes;
 }
 
 export function figureLine(f: FigureFact): string {

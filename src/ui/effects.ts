@@ -2,7 +2,7 @@
  * What a key does beyond the UI state: review marks, exports, the clipboard. The app calls
  * these with the article a key applies to; they return the status-bar message.
  */
-import type { Article } from '../corpus/types.js';
+import type { Article, MentionType } from '../corpus/types.js';
 import type { Mark } from '../review/marks.js';
 import type { What } from '../analysis/exportTable.js';
 
@@ -24,7 +24,7 @@ export type ExportWhat = What;
 
 export interface Outside {
   /** writes the current view, filtered, to a file in the working directory; returns its path */
-  exportView(what: ExportWhat, query: string): Promise<string>;
+  exportView(what: ExportWhat, query: string, options?: { type?: MentionType }): Promise<string>;
   /** sends text to the terminal's clipboard */
   copy(text: string): void;
 }

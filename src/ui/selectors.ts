@@ -14,7 +14,7 @@ import { fieldMentions, searchAll, type SearchResult } from '../search/search.js
 import { termsOf } from '../search/searchIndex.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import type { Model } from './model.js';
-import { figuresLines, linesOf, matrixAxis, sideBySideLines, sortCountries, timelineLines, type Lines } from './compareView.js';
+import { countryCodesOf, figuresLines, linesOf, matrixAxis, sideBySideLines, sortCountries, timelineLines, type Lines } from './compareView.js';
 import type { CompareSort, CompareView, SortKey } from './state.js';
 import { wrapRanges } from './textWidth.js';
 
@@ -57,8 +57,10 @@ export interface Selectors {
   comparison(query: Query): Comparison;
   /** the countries table in the order chosen */
   compareRows(query: Query, sort: CompareSort): CountryProfile[];
-  /** the countries on the co-mention matrix's axes at this width */
-  matrix(query: Query, width: number): string[];
+  /** the countries on the co-mention matrix's axes (all of them; the pane scrolls) */
+  matrix(query: Query): string[];
+  /** ISO alpha-3 codes by country name: the matrix's column headers */
+  countryCodes(): Map<string, string>;
   figures(): Figures;
   /** how far a large corpus's figures are extracted (0–1), or null when they are ready */
   figuresProgress(): number | null;
@@ -166,9 +168,10 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     (a, b) => a.c === b.c && a.sort === b.sort,
   );
   const matrixFor = memo(
-    ({ c, width }: { c: Comparison; width: number }) => matrixAxis(c, width),
-    (a, b) => a.c === b.c && a.width === b.width,
+    (c: Comparison) => matrixAxis(c),
+    (a, b) => a === b,
   );
+  const codesFor = memo(countryCodesOf, (a, b) => a === b);
   const compareLinesFor = memo(
     (k: { r: SearchResult; f: Figures; view: CompareView; marked: string[]; width: number }) => {
       switch (k.view) {
@@ -200,7 +203,8 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     entities: (q, type) => entities({ q, type }),
     comparison,
     compareRows: (q, sort) => compareRowsFor({ c: comparison(q), sort }),
-    matrix: (q, width) => matrixFor({ c: comparison(q), width }),
+    matrix: (q) => matrixFor(comparison(q)),
+    countryCodes: () => codesFor(model.table),
     figures,
     compareLines: (q, view, marked, width) => compareLinesFor({ r: result(q), f: figures(), view, marked, width }),
     figuresProgress: () => session.progress().figures,

@@ -25,7 +25,7 @@ export function viewOf(s: UiState, sel: Selectors, layout: Layout, tableQuery: Q
       return sel.compareRows(tableQuery, COMPARE_SORTS[s.compareSort]!);
     },
     get matrix() {
-      return sel.matrix(tableQuery, compareWidth);
+      return sel.matrix(tableQuery);
     },
     get compareLines() {
       return sel.compareLines(tableQuery, COMPARE_VIEWS[s.compareView]!, s.marked, compareWidth).length;

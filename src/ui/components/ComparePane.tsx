@@ -4,7 +4,8 @@
  */
 import { Box, Text } from 'ink';
 import { coMentionCount, shade, type Comparison, type CountryProfile } from '../../analysis/compare.js';
-import { MATRIX_CELL, MATRIX_LABEL, type Lines } from '../compareView.js';
+import { MATRIX_CELL, MATRIX_LABEL, matrixColumns, type Lines } from '../compareView.js';
+import { plural } from '../../text/plural.js';
 import { COMPARE_SORTS, COMPARE_VIEWS, type UiState } from '../state.js';
 import type { Theme } from '../theme.js';
 import { fit, windowStart } from '../textWidth.js';
@@ -16,6 +17,8 @@ export function ComparePane(props: {
   comparison: Comparison;
   rows: CountryProfile[];
   matrix: string[];
+  /** ISO alpha-3 codes by country name (the matrix's headers) */
+  codes: Map<string, string>;
   lines: Lines;
   width: number;
   /** rows the current view scrolls through, below its own header lines (layout.scrollRows) */
@@ -100,26 +103,48 @@ function Countries(props: { state: UiState; rows: CountryProfile[]; width: numbe
   return <Table columns={cols} rows={rows} selected={state.compareCursor - start} focused={props.focused} accent={props.theme.accent} />;
 }
 
-/** Three-letter labels keep the columns narrow: Kazakhstan → Kaz. */
-const short = (c: string, n: number) => (c.length <= n ? c : c.slice(0, n - 1) + '.');
-
-function Matrix(props: { state: UiState; comparison: Comparison; matrix: string[]; width: number; scroll: number; focused: boolean; theme: Theme }) {
-  const { state, matrix, comparison } = props;
+/**
+ * The co-mention matrix over every country, scrolled to keep the selected cell in view: rows
+ * named, columns headed by ISO codes (distinct, where "Turk." was both Turkey and
+ * Turkmenistan), and a footer with the cell, the shown part ("rows 1–8 of 13") and Enter.
+ */
+function Matrix(props: {
+  state: UiState;
+  comparison: Comparison;
+  matrix: string[];
+  codes: Map<string, string>;
+  width: number;
+  scroll: number;
+  focused: boolean;
+  theme: Theme;
+}) {
+  const { state, matrix, comparison, codes } = props;
   if (matrix.length < 2) return <Text color={props.theme.muted}>{fit('fewer than two countries here', props.width)}</Text>;
+  const rows = Math.max(1, props.scroll);
+  const cols = Math.min(matrix.length, matrixColumns(props.width));
+  const top = windowStart(state.matrixRow, matrix.length, rows);
+  const left = windowStart(state.matrixCol, matrix.length, cols);
+  const shownRows = matrix.slice(top, top + rows);
+  const shownCols = matrix.slice(left, left + cols);
   const max = Math.max(1, ...matrix.flatMap((a) => matrix.filter((b) => b !== a).map((b) => coMentionCount(comparison, a, b))));
-  const header = fit('', MATRIX_LABEL) + matrix.map((c) => fit(short(c, MATRIX_CELL - 1), MATRIX_CELL, 'right')).join('');
-  const selected = `${matrix[state.matrixRow]} × ${matrix[state.matrixCol]}: ${coMentionCount(comparison, matrix[state.matrixRow]!, matrix[state.matrixCol]!)} articles`;
+  const code = (c: string) => codes.get(c) ?? c.slice(0, 3).toUpperCase();
+  const header = fit('', MATRIX_LABEL) + shownCols.map((c) => fit(code(c), MATRIX_CELL, 'right')).join('');
+  const a = matrix[state.matrixRow]!;
+  const b = matrix[state.matrixCol]!;
+  const range = (from: number, n: number) => `${from + 1}–${Math.min(matrix.length, from + n)} of ${matrix.length}`;
+  const part = matrix.length > rows || matrix.length > cols ? ` · rows ${range(top, rows)}, columns ${range(left, cols)}` : '';
+  const selected = `${a} × ${b}: ${plural(coMentionCount(comparison, a, b), 'article')}${part}`;
   return (
     <Box flexDirection="column">
       <Text bold>{fit(header, props.width)}</Text>
-      {matrix.slice(0, props.scroll).map((a, r) => (
-        <Text key={a}>
-          {fit(short(a, MATRIX_LABEL - 1), MATRIX_LABEL)}
-          {matrix.map((b, c) => {
-            const n = coMentionCount(comparison, a, b);
-            const cell = a === b ? fit('·', MATRIX_CELL, 'right') : fit(`${shade(n, max)}${n}`, MATRIX_CELL, 'right');
+      {shownRows.map((row, r) => (
+        <Text key={row}>
+          {fit(`${row}`, MATRIX_LABEL - 1)}{' '}
+          {shownCols.map((col, c) => {
+            const n = coMentionCount(comparison, row, col);
+            const cell = row === col ? fit('·', MATRIX_CELL, 'right') : fit(`${shade(n, max)}${n}`, MATRIX_CELL, 'right');
             return (
-              <Text key={b} inverse={props.focused && r === state.matrixRow && c === state.matrixCol}>
+              <Text key={col} inverse={props.focused && top + r === state.matrixRow && left + c === state.matrixCol}>
                 {cell}
               </Text>
             );
