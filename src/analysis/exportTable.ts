@@ -142,7 +142,9 @@ function timelineRows(timeline: Comparison['timeline']): Record<string, Cell>[] 
   const from = Math.min(...years);
   const to = Math.max(...years);
   return timeline.flatMap((t) => [
-    ...(years.length ? Array.from({ length: to - from + 1 }, (_, k) => ({ country: t.country, year: from + k, articles: t.years[String(from + k)] ?? 0 })) : []),
+    ...(years.length
+      ? Array.from({ length: to - from + 1 }, (_, k) => ({ country: t.country, year: from + k, articles: t.years[String(from + k)] ?? 0 }))
+      : []),
     ...(t.undated ? [{ country: t.country, year: null, articles: t.undated }] : []),
   ]);
 }
