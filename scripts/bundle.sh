@@ -12,6 +12,6 @@ for entry in src/cli.ts:steppe.mjs src/pipeline/finishWorker.ts:finishWorker.js;
 npx esbuild "${entry%%:*}" --bundle --platform=node --format=esm --target=es2022 \
   --outfile="dist/${entry##*:}" --log-level=warning \
   --define:process.env.NODE_ENV='"production"' \
-  --alias:react-devtools-core=./scripts/devtools-stub.js \
+  --alias:react-devtools-core=./scripts/devtools-stub.js --alias:ws=./scripts/ws-stub.js \
   --banner:js="import { createRequire as __steppeRequire } from 'node:module'; import { fileURLToPath as __steppeFileURLToPath } from 'node:url'; const require = __steppeRequire(import.meta.url); const __filename = __steppeFileURLToPath(import.meta.url); const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));"
 done

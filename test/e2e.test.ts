@@ -14,6 +14,7 @@ import { generateCorpus } from '../src/bench/generate.js';
 import { serializeCorpus } from '../src/io/corpusFile.js';
 import { SNAPSHOT_MIN_BYTES } from '../src/io/openCorpus.js';
 import { LONG } from './long.js';
+import { bundledModel, K, memoryReview, renderSized } from './uiHarness.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const scratch = mkdtempSync(path.join(tmpdir(), 'steppe-e2e-'));
@@ -75,6 +76,38 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
     assert.equal(tmux('display', '-p', '-t', 'e2e', '#{alternate_on}').trim(), '0', 'alternate screen left');
     assert.equal(tmux('display', '-p', '-t', 'e2e', '#{cursor_flag}').trim(), '1', 'cursor visible again');
     tmux('kill-session', '-t', 'e2e');
+  });
+
+  it('scrolls the reader 50 lines at 80×24, sent as differences, and the screen is the frame meant', async (t) => {
+    t.after(() => spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']));
+    const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
+    const state = mkdtempSync(path.join(scratch, 'scroll-'));
+    const command = `env -u CI TERM=xterm-256color STEPPE_STATE_DIR=${JSON.stringify(state)} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}; echo "EXIT=$?"; sleep 60`;
+    tmux('new-session', '-d', '-s', 'e2e', '-x', '80', '-y', '24', 'sh', '-c', command);
+    await waitFor(/1 Articles \(5\)/);
+    // the same keys in the dashboard drawn offscreen: its last frame is the screen meant
+    const offscreen = await renderSized(80, 24, bundledModel(), { review: memoryReview() });
+    tmux('send-keys', '-t', 'e2e', 'Enter');
+    await offscreen.press(K.enter);
+    await waitFor(/2 Reader · /);
+    // a line at a time, in bursts, so frames are sent both for single keys and for several
+    for (let burst = 0; burst < 5; burst++) {
+      for (let i = 0; i < 10; i++) tmux('send-keys', '-t', 'e2e', 'j');
+      await offscreen.press(...'jjjjjjjjjj');
+      await sleep(150);
+    }
+    const meant = offscreen
+      .lastFrame()
+      .split('\n')
+      .map((l) => l.trimEnd());
+    offscreen.unmount();
+    const position = meant.find((l) => /\d+%/.test(l))?.match(/\d+%/)?.[0];
+    assert.ok(position && position !== '0%', `the reader moved: ${position}`);
+    const shown = (await waitFor(new RegExp(position))).split('\n').map((l) => l.trimEnd());
+    assert.equal(shown.length >= 24, true);
+    assert.deepEqual(shown.slice(0, 24), meant.slice(0, 24), 'tmux shows exactly the frame meant, all 24 rows');
+    tmux('send-keys', '-t', 'e2e', 'q', 'q');
+    await waitFor(/EXIT=0/);
   });
 
   it('says at once when marks cannot be saved, and at quit lists them and exits 1', async (t) => {

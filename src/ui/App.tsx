@@ -114,6 +114,9 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
         if (!target) return action;
         outside?.copy(citation(target));
         return { type: 'say', message: outside ? `citation sent to the clipboard (OSC 52): ${citation(target)}` : 'no clipboard here' };
+      case 'redraw':
+        outside?.redraw?.();
+        return action;
       case 'export':
         if (outside) {
           const { what, type } = exportOf(s);
@@ -141,6 +144,8 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
         const opened = model.articles[next.reading]!;
         if (!review.get(opened.id)?.read) void review.set(opened.id, { read: true });
       }
+      // the screen under the help overlay is sent whole when it closes
+      if (s.mode === 'help' && next.mode !== 'help') outside?.redraw?.();
       s = next;
     }
     stateRef.current = s;

@@ -27,6 +27,8 @@ export interface Outside {
   exportView(what: ExportWhat, query: string, options?: { type?: MentionType }): Promise<string>;
   /** sends text to the terminal's clipboard */
   copy(text: string): void;
+  /** the whole screen sent again with the next frame (Ctrl-L, leaving the help overlay) */
+  redraw?(): void;
 }
 
 export function citation(a: Article): string {

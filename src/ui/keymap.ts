@@ -71,6 +71,7 @@ export const NORMAL_KEYS: Binding[] = [
   { keys: ['q'], action: { type: 'back' }, help: 'back to the list', panes: ['reader', 'entities', 'compare'] },
   { keys: ['q'], action: { type: 'quit' }, help: 'quit', panes: ['list'], hint: 'q quit' },
   { keys: ['ctrl-c'], action: { type: 'quit' }, help: 'quit, from anywhere' },
+  { keys: ['ctrl-l'], action: { type: 'redraw' }, help: 'redraw the screen' },
   { keys: ['?'], action: { type: 'help' }, help: 'help', hint: '? help' },
 ];
 
@@ -198,6 +199,7 @@ export function splitKeys(input: string, key: Omit<KeyEvent, 'input'>): KeyEvent
 export function route(state: Pick<UiState, 'mode' | 'focus'>, k: KeyEvent): Action | null {
   const name = keyName(k);
   if (name === 'ctrl-c') return { type: 'quit' };
+  if (name === 'ctrl-l') return { type: 'redraw' };
   if (state.mode !== 'normal') {
     const keys = MODE_KEYS[state.mode];
     const bound = keys.bindings.find((b) => b.keys.includes(name));

@@ -10,9 +10,9 @@ export const MIN_ROWS = 20;
 /** prompt line + status line */
 const BARS = 2;
 
-/** The rows a frame fills: one short of the terminal, since a frame as tall as it makes Ink 6 clear the screen every time. */
+/** The rows a frame fills: all of them (frames go through the frame writer, which never scrolls the screen). */
 export function frameRows(rows: number): number {
-  return rows - 1;
+  return rows;
 }
 /** From this many columns all four panes stand side by side: list, reader, entities over compare. */
 const WIDE_COLUMNS = 160;

@@ -10,9 +10,10 @@ import type { Theme } from './theme.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { firstLine } from '../text/firstLine.js';
 import { UserError } from '../io/errors.js';
+import { FrameWriter, WRAP, writeFrameOption } from './screen/frameWriter.js';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
-const LEAVE_ALT = '\x1b[?25h\x1b[?1049l';
+const LEAVE_ALT = `\x1b[?25h${WRAP}\x1b[?1049l`;
 
 export async function runDashboard(
   model: Model,
@@ -58,15 +59,15 @@ export async function runDashboard(
   out.write(ENTER_ALT);
   let instance: ReturnType<typeof render> | undefined;
   try {
-    // Ink 6.8's incremental renderer moves the cursor one line short when a frame ends with a
-    // newline (every frame shorter than the terminal), shifting the screen; standard rendering
-    // is correct, so incremental rendering is opt-in (STEPPE_INCREMENTAL=1) until Ink fixes it.
-    instance = render(<App model={model} theme={theme} review={extras.review} outside={extras.outside} />, {
+    // every frame goes through the frame writer, which sends only what changed
+    const frames = new FrameWriter(out);
+    const outside = extras.outside && { ...extras.outside, redraw: () => frames.redraw() };
+    instance = render(<App model={model} theme={theme} review={extras.review} outside={outside} />, {
       stdin: keyboard,
       exitOnCtrlC: false,
       patchConsole: false,
-      incrementalRendering: process.env.STEPPE_INCREMENTAL === '1',
       maxFps: 30,
+      ...writeFrameOption(frames),
     });
     await instance.waitUntilExit();
   } catch (e) {

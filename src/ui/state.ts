@@ -129,6 +129,7 @@ export type Action =
   | { type: 'export' }
   | { type: 'copyCitation' }
   | { type: 'say'; message: string }
+  | { type: 'redraw' }
   | { type: 'quit' };
 
 export function initialState(): UiState {
@@ -399,6 +400,7 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
     case 'toggleStar':
     case 'export':
     case 'copyCitation':
+    case 'redraw':
       return next;
     case 'quit':
       return { ...next, quit: true };
