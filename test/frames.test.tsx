@@ -224,3 +224,42 @@ test('the frame writer’s bytes leave the screen Ink meant, cell by cell, after
 test('the same with NO_COLOR’s mono theme (inverse, bold and underline only)', async () => {
   assert.equal(await soak(MONO, seed + 1, quick ? 100 : 400), quick ? 100 : 400);
 });
+
+test('a dumb or unknown terminal gets every frame whole; Ctrl-L and a resize send the next one whole', async () => {
+  const { capabilitiesOf } = await import('../src/ui/screen/capabilities.js');
+  const { FrameWriter } = await import('../src/ui/screen/frameWriter.js');
+  const { FakeStdout } = await import('../src/ui/fakeTerminal.js');
+  assert.equal(capabilitiesOf({ TERM: 'dumb' }).diff, false);
+  assert.equal(capabilitiesOf({}).diff, false, 'no TERM at all');
+  assert.equal(capabilitiesOf({ TERM: 'vt52' }).diff, false, 'a terminal it does not know');
+  for (const term of ['xterm-256color', 'tmux-256color', 'screen', 'screen.xterm-256color', 'linux', 'alacritty'])
+    assert.equal(capabilitiesOf({ TERM: term }).diff, true, term);
+  assert.equal(capabilitiesOf({ TERM: 'xterm', STEPPE_FULL_FRAMES: '1' }).diff, false, 'whole frames asked for');
+
+  const rows = 10;
+  const a = Array.from({ length: rows }, (_, i) => `line ${i}`).join('\n');
+  const b = a.replace('line 3', 'line three');
+  // each row a frame sends starts with a cursor move to it
+  const rowsSent = (bytes: string) => new Set([...bytes.matchAll(/\x1b\[(\d+)(?:;\d+)?H/g)].map((m) => m[1])).size;
+  const send = async (
+    caps: ReturnType<typeof capabilitiesOf>,
+    act: (w: InstanceType<typeof FrameWriter>, out: InstanceType<typeof FakeStdout>) => void | Promise<void>,
+  ) => {
+    const out = new FakeStdout(40, rows);
+    const w = new FrameWriter(out, caps);
+    w.write(a);
+    out.frames = [];
+    await act(w, out);
+    w.close();
+    return out.frames.join('');
+  };
+  assert.equal(rowsSent(await send(capabilitiesOf({ TERM: 'dumb' }), (w) => w.write(b))), rows, 'dumb: the whole frame again');
+  const xterm = capabilitiesOf({ TERM: 'xterm-256color' });
+  assert.equal(rowsSent(await send(xterm, (w) => w.write(b))), 1, 'xterm: the one row that changed');
+  const redrawn = await send(xterm, async (w) => {
+    w.redraw();
+    await new Promise((r) => setImmediate(r));
+  });
+  assert.equal(rowsSent(redrawn), rows, 'Ctrl-L: the last frame sent whole, with no new frame to wait for');
+  assert.equal(rowsSent(await send(xterm, (w, out) => (out.resize(40, rows), w.write(b)))), rows, 'after a resize: whole');
+});

@@ -3,14 +3,22 @@ import stringWidth from 'string-width';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/**
+ * Text that is one column a code unit: printable Latin, Greek and Cyrillic below the combining
+ * marks, and the dashes, quotes and ellipsis of news text. Most of a corpus is such text, and
+ * measuring it needs neither grapheme segmentation nor string-width's tables.
+ */
+const ONE_COLUMN_EACH = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027]*$/;
+export const oneColumnEach = (s: string): boolean => ONE_COLUMN_EACH.test(s);
+
 export function width(s: string): number {
-  return stringWidth(s);
+  return oneColumnEach(s) ? s.length : stringWidth(s);
 }
 
 /** Cuts `s` to at most `max` columns, ending with "…" when it had to cut. */
 export function truncate(s: string, max: number): string {
   if (max <= 0) return '';
-  if (stringWidth(s) <= max) return s;
+  if (width(s) <= max) return s;
   let out = '';
   let used = 0;
   for (const { segment } of graphemes.segment(s)) {
@@ -25,8 +33,13 @@ export function truncate(s: string, max: number): string {
 /** Truncates and pads to exactly `w` columns. */
 export function fit(s: string, w: number, align: 'left' | 'right' = 'left'): string {
   const t = truncate(s, w);
-  const pad = ' '.repeat(Math.max(0, w - stringWidth(t)));
+  const pad = ' '.repeat(Math.max(0, w - width(t)));
   return align === 'right' ? pad + t : t + pad;
+}
+
+/** A text of one-column code units as its graphemes: each code unit one. */
+function* codeUnits(text: string): Iterable<{ segment: string; index: number }> {
+  for (let index = 0; index < text.length; index++) yield { segment: text[index] as string, index };
 }
 
 export interface Range {
@@ -47,9 +60,10 @@ export function wrapRanges(text: string, max: number): Range[] {
   let lastBreak = -1; // index after the last space on this line
   let widthAtBreak = 0;
   let i = 0;
-  for (const { segment, index } of graphemes.segment(text)) {
+  const each = oneColumnEach(text);
+  for (const { segment, index } of each ? codeUnits(text) : graphemes.segment(text)) {
     i = index;
-    const w = segment === ' ' ? 1 : stringWidth(segment);
+    const w = each || segment === ' ' ? 1 : stringWidth(segment);
     if (lineWidth + w > max && segment !== ' ') {
       if (lastBreak > lineStart) {
         lines.push({ start: lineStart, end: lastBreak - 1 });

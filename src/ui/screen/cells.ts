@@ -5,6 +5,7 @@
  */
 import { reduceAnsiCodesIncremental, type StyledChar, styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize';
 import stringWidth from 'string-width';
+import { oneColumnEach } from '../textWidth.js';
 
 export type Cell = StyledChar;
 
@@ -30,7 +31,7 @@ export const mayMismeasure = (text: string): boolean => UNSURE.test(text);
 export function fits(line: string, columns: number): boolean {
   const text = line.includes('\x1b') ? line.replace(/\x1b\[[0-9;]*m/g, '') : line;
   if (text.length > columns * 2) return false;
-  return (SIMPLE.test(text) ? text.length : stringWidth(text)) <= columns;
+  return (oneColumnEach(text) ? text.length : stringWidth(text)) <= columns;
 }
 
 export interface Row {
@@ -40,8 +41,6 @@ export interface Row {
 }
 
 const SGR = /\x1b\[[0-9;]*m/y;
-/** text that is one cell a code unit: printable Latin, Greek and Cyrillic (below the combining marks) */
-const SIMPLE = /^[\x20-\x7e\u00a0-\u02ff\u0370-\u0482\u048a-\u052f]*$/;
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /** A style sequence as ansi-tokenize's codes, made once per distinct sequence (a frame has few). */
 const codesOf = new Map<string, ReturnType<typeof tokenize>>();
@@ -58,7 +57,7 @@ export function rowOf(line: string, columns: number): Row {
   let styles: Cell['styles'] = [];
   let at = 0;
   const put = (value: string) => {
-    const width = value.length === 1 && SIMPLE.test(value) ? 1 : Math.max(1, stringWidth(value));
+    const width = value.length === 1 && oneColumnEach(value) ? 1 : Math.max(1, stringWidth(value));
     if (cells.length + width > columns) return false;
     cells.push({ type: 'char', value, fullWidth: width > 1, styles });
     for (let i = 1; i < width; i++) cells.push(continuation(styles));
@@ -80,7 +79,7 @@ export function rowOf(line: string, columns: number): Row {
     const next = line.indexOf('\x1b', at);
     const text = line.slice(at, next === -1 ? line.length : next);
     at += text.length;
-    if (SIMPLE.test(text)) {
+    if (oneColumnEach(text)) {
       for (let i = 0; i < text.length && cells.length < columns; i++) cells.push({ type: 'char', value: text[i] as string, fullWidth: false, styles });
       continue;
     }

@@ -27,7 +27,7 @@ export class FrameWriter {
   private last = '';
   /** bytes written so far: what the benchmark reports per key */
   written = 0;
-  /** sees each frame Ink meant to draw (the test that checks the bytes against it) */
+  /** sees each frame Ink meant to draw once it is sent (the test that checks the bytes, the bench that times keys) */
   onFrame: ((frame: string) => void) | null = null;
   private readonly onResize = () => this.invalidate();
 
@@ -47,14 +47,15 @@ export class FrameWriter {
     const { columns, rows } = this.size();
     const next = screenOf(frame, columns, rows);
     this.last = frame;
-    this.onFrame?.(frame);
     const whole = !this.shown || !this.can.diff;
     let bytes = whole ? HIDE_CURSOR + NO_WRAP + repaint(next) : diffScreens(this.shown as Screen, next, this.can);
     this.shown = next;
-    if (bytes === '') return;
-    if (this.can.sync) bytes = SYNC_START + bytes + SYNC_END;
-    this.written += Buffer.byteLength(bytes);
-    this.out.write(bytes);
+    if (bytes !== '') {
+      if (this.can.sync) bytes = SYNC_START + bytes + SYNC_END;
+      this.written += Buffer.byteLength(bytes);
+      this.out.write(bytes);
+    }
+    this.onFrame?.(frame);
   };
 
   /** The next frame is sent whole (a resize, or the screen may hold something else). */
