@@ -22,6 +22,7 @@ const { renderOffscreen } = await import('../src/ui/offscreen.js');
 const { COLOR, MONO } = await import('../src/ui/theme.js');
 const { modelOf, memoryReview } = await import('./uiHarness.js');
 const { mayMismeasure } = await import('../src/ui/screen/cells.js');
+const { random } = await import('../src/bench/generate.js');
 
 const { Terminal } = xtermHeadless;
 type Term = InstanceType<typeof Terminal>;
@@ -99,17 +100,6 @@ function mixedCorpus(): Corpus {
     duplicateOf: null,
   };
   return { version: 1, articles: [mixed, ...bundled.articles] };
-}
-
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KEYS = [
@@ -261,5 +251,14 @@ test('a dumb or unknown terminal gets every frame whole; Ctrl-L and a resize sen
     await new Promise((r) => setImmediate(r));
   });
   assert.equal(rowsSent(redrawn), rows, 'Ctrl-L: the last frame sent whole, with no new frame to wait for');
-  assert.equal(rowsSent(await send(xterm, (w, out) => (out.resize(40, rows), w.write(b)))), rows, 'after a resize: whole');
+  assert.equal(
+    rowsSent(
+      await send(xterm, (w, out) => {
+        out.resize(40, rows);
+        w.write(b);
+      }),
+    ),
+    rows,
+    'after a resize: whole',
+  );
 });
