@@ -64,6 +64,14 @@ describe('figures', () => {
   });
 });
 
+/** The pane's last line of content (above the prompt and status lines): the figures' detail line. */
+function lastContentLine(frame: string): string {
+  const rows = frame.split('\n');
+  // the pane's bottom border, then prompt and status lines
+  const bottom = rows.findLastIndex((l) => /^[└╚╰+]/.test(l));
+  return (rows[bottom - 1] ?? '').replace(/^[│║|]\s?/, '').replace(/\s*[│║|]\s*$/, '');
+}
+
 describe('figures in the shapes real pages write them', () => {
   const one = (text: string) => figuresOf({ ...parsedSeeds()[0]!, paragraphs: [text], mentions: [] }, 0);
 
@@ -180,6 +188,33 @@ describe('Compare pane', () => {
     assert.match(f, /Tajikistan \(7\)/);
     assert.match(f, /36 terrorist attacks \(thwart\), 2016 — Interior Ministry \(Tajikistan\)/);
     assert.match(f, /around 1,100 Tajik citizens \(fighting\) — Ramazon Rahimzoda/);
+  });
+
+  it('figures at 80×24: a cursor, the selected figure’s words below, Enter opens the article at its sentence', async () => {
+    screen = await renderSized(80, 24);
+    await screen.press('4', 'V');
+    // on a country's heading the last line says what Enter does there
+    assert.match(lastContentLine(screen.lastFrame()), /Enter filters to Tajikistan/);
+    // three down: the third of Tajikistan's figures, quoted below the list from its sentence
+    await screen.press('j', 'j', 'j');
+    const detail = lastContentLine(screen.lastFrame());
+    assert.match(detail, /More than 400 people were detained/, 'the snippet quotes the figure');
+    assert.ok(detail.trimEnd().length >= 70, `the snippet fills the line: ${detail}`);
+    await screen.press(K.enter);
+    const f = screen.lastFrame();
+    assert.match(f, /2 Reader · /);
+    const body = f.split('\n').slice(3, 7).join('\n');
+    assert.match(body, /400 people were detained/, `the reader opens at the figure’s sentence:\n${f}`);
+    for (const l of f.split('\n')) assert.ok(l.length <= 80, `fits 80 columns: ${l}`);
+  });
+
+  it('figures: Enter on a country’s heading filters to that country', async () => {
+    screen = await renderSized(130, 30);
+    await screen.press('4', 'V');
+    const country = /Enter filters to (\w+)/.exec(screen.lastFrame())![1]!;
+    await screen.press(K.enter);
+    assert.match(screen.lastFrame(), new RegExp(`2 matches for country:${country}`));
+    assert.match(screen.lastFrame(), /1 Articles \(2\)/);
   });
 
   it('shows every column, top organizations and people included, when zoomed with z', async () => {

@@ -117,6 +117,34 @@ describe('the reader', () => {
     assert.match(f, new RegExp(`hit ${total}/${total} \\(wrapped to the last\\)`));
   });
 
+  it('keeps the same words at the top across a resize, narrower and wider, and the same screen back at the first size', async () => {
+    const sized = await renderSized(80, 24);
+    screen = sized;
+    await sized.press(K.enter, ...'j'.repeat(30));
+    // the line at the top of the reader (row 3: tabs, border, title)
+    const topLine = () => sized.lastFrame().split('\n')[3]!.replace(/^║\s*/, '').replace(/\s*║$/, '');
+    const first = topLine();
+    const word = first.split(/\s+/)[0]!;
+    assert.ok(word.length > 2 && !/%/.test(first), `a line of text at the top: ${first}`);
+    const resize = async (columns: number, rows: number) => {
+      sized.stdout.resize(columns, rows);
+      await new Promise((r) => setTimeout(r, 50));
+    };
+    for (const [columns, rows] of [
+      [60, 20],
+      [100, 30],
+      [70, 24],
+    ] as const) {
+      await resize(columns, rows);
+      assert.ok(new RegExp(`(^|\\s)${word}(\\s|$)`).test(topLine()), `${columns}×${rows}: "${word}" is still on the top line:\n${sized.lastFrame()}`);
+    }
+    await resize(80, 24);
+    assert.equal(topLine(), first, 'back at 80×24: the same top line');
+    // a scroll after the resizes moves on from there
+    await sized.press('j');
+    assert.notEqual(topLine(), first);
+  });
+
   it('after a field filter, n goes from one mention of that entity to the next', async () => {
     screen = await renderSized(80, 24);
     await screen.press('/', ...'country:tajikistan', K.enter, K.enter, 'n');

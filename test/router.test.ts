@@ -14,6 +14,7 @@ const view: View = {
   hitLines: [10, 30],
   concordanceLines: 0,
   concordanceAt: () => undefined,
+  figureAt: () => undefined,
   readerLineOf: () => 0,
   page: 20,
 };

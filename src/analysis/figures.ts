@@ -274,7 +274,8 @@ export function withSnippet(f: FigureFact, article: Article): Figure {
   return { ...f, snippet: snippetAround(article.paragraphs[f.paragraph] ?? '', f.start, f.end) };
 }
 
-function snippetAround(text: string, start: number, end: number, span = 70): string {
+/** The words `span` characters either side of text[start, end), "…" where cut. */
+export function snippetAround(text: string, start: number, end: number, span = 70): string {
   const from = Math.max(0, start - span);
   const to = Math.min(text.length, end + span);
   return `${from > 0 ? '…' : ''}${text.slice(from, to).trim()}${to < text.length ? '…' : ''}`;

@@ -21,9 +21,11 @@ import { boxOf, frameRows, innerColumns, layoutFor, MIN_COLUMNS, MIN_ROWS, scrol
 import type { Model } from './model.js';
 import { makeSelectors } from './selectors.js';
 import { useTerminalSize } from './size.js';
-import { COMPARE_SORTS, COMPARE_VIEWS, ENTITY_TYPES, initialState, reduce, type Action, type Pane, type UiState, type View } from './state.js';
-import { viewOf } from './view.js';
+import { COMPARE_SORTS, COMPARE_VIEWS, ENTITY_TYPES, initialState, reduce, type Action, type LineTarget, type Pane, type UiState, type View } from './state.js';
+import { snippetAround } from '../analysis/figures.js';
+import { paneBox, viewOf } from './view.js';
 import { useBackgroundWork } from './hooks/useBackgroundWork.js';
+import { useReaderPlace } from './hooks/useReaderPlace.js';
 import { useRefreshWhile } from './hooks/useRefreshWhile.js';
 import { useSettledQuery } from './hooks/useSettledQuery.js';
 import { LARGE_CORPUS } from '../session/session.js';
@@ -51,6 +53,15 @@ function exportOf(s: UiState): { what: ExportWhat; type?: MentionType } {
   return { what: view === 'matrix' || view === 'timeline' || view === 'figures' ? view : 'compare' };
 }
 
+/** The words around a figure, as many as fit the line, centred on it; what Enter does on a heading. */
+function figureDetailOf(articles: readonly Article[], at: LineTarget | undefined, width: number): string {
+  if (!at) return '';
+  if ('country' in at) return `Enter filters to ${at.country}`;
+  const text = articles[at.article]?.paragraphs[at.paragraph] ?? '';
+  const span = Math.max(10, Math.floor((width - (at.end - at.start) - 4) / 2));
+  return sanitizeLine(snippetAround(text, at.start, at.end, span));
+}
+
 export function App(props: { model: Model; theme: Theme; review?: Review; outside?: Outside; initial?: Partial<UiState> }) {
   const { model, theme, review, outside } = props;
   const { exit } = useApp();
@@ -62,6 +73,12 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   stateRef.current = state;
   const layout = layoutFor(size.columns, size.rows, state);
   failpoint('render', state.focus === 'reader');
+  useReaderPlace(
+    innerColumns(paneBox(layout, 'reader').width),
+    state,
+    (readerTop) => setState((cur) => ({ ...cur, readerTop })),
+    (width) => (state.reading === null ? null : selectors.reader(state.reading, width, state.showEntities, state.query)),
+  );
 
   // marks saved by this or another session re-render the list
   // a store message (a failed save and its retry, a state file moved aside) shows at once
@@ -226,6 +243,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
       }
       case 'compare': {
         const comparison = selectors.comparison(tableQuery);
+        const lines = selectors.compareLines(tableQuery, COMPARE_VIEWS[state.compareView]!, state.marked, w);
         return (
           <ComparePane
             state={state}
@@ -233,7 +251,8 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
             rows={selectors.compareRows(tableQuery, COMPARE_SORTS[state.compareSort]!)}
             matrix={selectors.matrix(tableQuery)}
             codes={selectors.countryCodes()}
-            lines={selectors.compareLines(tableQuery, COMPARE_VIEWS[state.compareView]!, state.marked, w)}
+            lines={lines}
+            detail={COMPARE_VIEWS[state.compareView] === 'figures' ? figureDetailOf(model.articles, lines.targetAt?.(state.figureCursor), w) : undefined}
             width={w}
             scroll={rows}
             focused={focused}

@@ -4,7 +4,7 @@ import { countryAt, type Figures } from '../analysis/figureStore.js';
 import type { FigureFact } from '../analysis/figures.js';
 import type { MentionTable } from '../analysis/mentionTable.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import type { CompareSort } from './state.js';
+import type { CompareSort, LineTarget } from './state.js';
 import { fit } from './textWidth.js';
 
 export function sortCountries(rows: CountryProfile[], key: CompareSort): CountryProfile[] {
@@ -103,9 +103,13 @@ export function timelineLines(c: Comparison): string[] {
 export interface Lines {
   length: number;
   at(i: number): string;
+  /** where line i leads, for views with a cursor (the figures) */
+  targetAt?(i: number): LineTarget | undefined;
 }
 
 export const linesOf = (lines: string[]): Lines => ({ length: lines.length, at: (i) => lines[i] ?? '' });
+
+const NO_COUNTRY = '(no country)';
 
 /** Figures by country, most first: a heading per country, then a line per figure. */
 export function figuresLines(c: Comparison): Lines {
@@ -113,13 +117,13 @@ export function figuresLines(c: Comparison): Lines {
   // positions grouped by country; a figure is made an object when its line is shown
   const byCountry = new Map<string, number[]>();
   for (let i = 0; i < c.figures.length; i++) {
-    const key = countryAt(c.figures, i) ?? '(no country)';
+    const key = countryAt(c.figures, i) ?? NO_COUNTRY;
     const list = byCountry.get(key);
     if (list) list.push(i);
     else byCountry.set(key, [i]);
   }
   // most figures first; the figures no country could be given to last
-  const groups = [...byCountry].sort((a, b) => Number(a[0] === '(no country)') - Number(b[0] === '(no country)') || b[1].length - a[1].length);
+  const groups = [...byCountry].sort((a, b) => Number(a[0] === NO_COUNTRY) - Number(b[0] === NO_COUNTRY) || b[1].length - a[1].length);
   // where each group's heading sits; its figures follow
   const starts: number[] = [];
   let length = 0;
@@ -127,21 +131,34 @@ export function figuresLines(c: Comparison): Lines {
     starts.push(length);
     length += 1 + list.length;
   }
+  /** the group line i falls in, and its place in the group (0: the heading) */
+  const groupOf = (i: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return { group: groups[lo]!, k: i - starts[lo]! };
+  };
+  const figureAt = (list: number[], k: number) => (k < 1 || list[k - 1] === undefined ? undefined : c.figures.at(list[k - 1]!));
   return {
     length,
     at(i) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= i) lo = mid;
-        else hi = mid - 1;
-      }
-      const [country, list] = groups[lo]!;
-      const k = i - starts[lo]!;
+      const { group, k } = groupOf(i);
+      const [country, list] = group;
       if (k === 0) return `${country} (${list.length})`;
-      const f = list[k - 1] === undefined ? undefined : c.figures.at(list[k - 1]!);
+      const f = figureAt(list, k);
       return f ? `  ${figureLine(f)}` : '';
+    },
+    targetAt(i) {
+      if (i < 0 || i >= length) return undefined;
+      const { group, k } = groupOf(i);
+      const [country, list] = group;
+      if (k === 0) return country === NO_COUNTRY ? undefined : { country };
+      const f = figureAt(list, k);
+      return f && { article: f.index, paragraph: f.paragraph, start: f.start, end: f.end };
     },
   };
 }

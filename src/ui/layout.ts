@@ -79,7 +79,7 @@ export function innerRows(height: number): number {
 /**
  * The rows a pane scrolls through inside its frame: what its own header lines leave (the
  * entity types and the table's header; a compare view's tabs, a table header, the matrix's
- * header and its footer). The panes draw this many; the reducer pages by it.
+ * header and its footer, the figures' snippet line). The panes draw this many; the reducer pages by it.
  */
 export function scrollRows(pane: Pane, height: number, s: Pick<UiState, 'compareView' | 'concordance'>): number {
   const inner = innerRows(height);
@@ -87,7 +87,8 @@ export function scrollRows(pane: Pane, height: number, s: Pick<UiState, 'compare
     list: () => 0,
     reader: () => 0,
     entities: () => (s.concordance ? 1 : 2),
-    compare: () => ({ countries: 2, matrix: 3 })[COMPARE_VIEWS[s.compareView] as 'countries' | 'matrix'] ?? 1,
+    // the figures view's last line is the selected figure's snippet
+    compare: () => ({ countries: 2, matrix: 3, figures: 2 })[COMPARE_VIEWS[s.compareView] as 'countries' | 'matrix' | 'figures'] ?? 1,
   };
   return Math.max(1, inner - chrome[pane]());
 }

@@ -79,6 +79,8 @@ export interface ReaderLines {
   lines: Segment[][];
   hitLines: number[];
   lineOf(paragraph: number, offset: number): number;
+  /** where a line starts in the text (a paragraph and a character), or null for the title and metadata lines */
+  placeOf(line: number): { paragraph: number; offset: number } | null;
 }
 
 /** The review marks as the selectors see them: a lookup and a version that changes with every mark. */
@@ -310,7 +312,22 @@ function readerLines(model: Model, index: number, paneWidth: number, showEntitie
     while (k + 1 < at.length && at[k + 1]! <= offset) k++;
     return firstLine[paragraph]! + k;
   };
-  return { lines, hitLines, lineOf };
+  const placeOf = (line: number) => {
+    if (!firstLine.length || line < firstLine[0]!) return null;
+    let lo = 0;
+    let hi = firstLine.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (firstLine[mid]! <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    const at = starts[lo]!;
+    const k = line - firstLine[lo]!;
+    // the blank line after a paragraph stands for the next one's start
+    if (k >= at.length) return lo + 1 < starts.length ? { paragraph: lo + 1, offset: 0 } : { paragraph: lo, offset: at[at.length - 1] ?? 0 };
+    return { paragraph: lo, offset: at[k]! };
+  };
+  return { lines, hitLines, lineOf, placeOf };
 }
 
 /** Cuts text[start, end) at entity and hit boundaries into styled segments. */

@@ -52,8 +52,10 @@ export interface UiState {
   marked: string[];
   matrixRow: number;
   matrixCol: number;
-  /** first line shown in the side-by-side, timeline and figures views */
+  /** first line shown in the side-by-side and timeline views */
   compareTop: number;
+  /** the figures view's cursor (a line: a country's heading or one of its figures) */
+  figureCursor: number;
   /** the focused pane fills the screen */
   zoom: boolean;
   /** first line of the help overlay shown */
@@ -65,6 +67,9 @@ export interface UiState {
   message: string | null;
   quit: boolean;
 }
+
+/** Where a line leads: a figure's place in its article (Enter reads it there), or a country heading (Enter filters to it). */
+export type LineTarget = { article: number; paragraph: number; start: number; end: number } | { country: string };
 
 /** What the reducer needs to know of the derived data. */
 export interface View {
@@ -81,6 +86,8 @@ export interface View {
   concordanceLines: number;
   /** the concordance line under the cursor: where its mention is */
   concordanceAt(line: number): { article: number; paragraph: number; start: number } | undefined;
+  /** where the figures view's line leads: a figure in its article, or a country */
+  figureAt(line: number): LineTarget | undefined;
   /** the reader line of an article where a paragraph's character is */
   readerLineOf(article: number, paragraph: number, offset: number): number;
   /** rows visible in the focused pane */
@@ -162,6 +169,7 @@ export function initialState(): UiState {
     matrixRow: 0,
     matrixCol: 0,
     compareTop: 0,
+    figureCursor: 0,
     zoom: false,
     helpTop: 0,
     noteDraft: '',
@@ -204,6 +212,7 @@ function applyText(s: UiState, text: string, cursor = text.length): UiState {
     listCursor: 0,
     entityCursor: 0,
     compareCursor: 0,
+    figureCursor: 0,
     sort,
   };
 }
@@ -234,6 +243,7 @@ function moveBy(s: UiState, v: View, delta: number): UiState {
       if (s.concordance) return { ...s, concordanceCursor: clamp(s.concordanceCursor + delta, 0, Math.max(0, v.concordanceLines - 1)) };
       return { ...s, entityCursor: clamp(s.entityCursor + delta, 0, Math.max(0, v.entityRows.length - 1)) };
     case 'compare':
+      if (COMPARE_VIEWS[s.compareView] === 'figures') return { ...s, figureCursor: clamp(s.figureCursor + delta, 0, Math.max(0, v.compareLines - 1)) };
       if (COMPARE_VIEWS[s.compareView] === 'matrix') return { ...s, matrixRow: clamp(s.matrixRow + delta, 0, Math.max(0, v.matrix.length - 1)) };
       if (COMPARE_VIEWS[s.compareView] !== 'countries') return { ...s, compareTop: clamp(s.compareTop + delta, 0, Math.max(0, v.compareLines - v.page)) };
       return { ...s, compareCursor: clamp(s.compareCursor + delta, 0, Math.max(0, v.compareRows.length - 1)) };
@@ -284,6 +294,17 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
         if (!row) return next;
         const text = `${s.filter.trim()} ${FIELD_OF[row.type]}:${quoteValue(row.name)}`.trim();
         return { ...applyText(next, text), history: remember(s.history, text), focus: 'list' };
+      }
+      if (s.focus === 'compare' && COMPARE_VIEWS[s.compareView] === 'figures') {
+        // a figure: its article, scrolled to the sentence; a country's heading: the filter to it
+        const at = v.figureAt(s.figureCursor);
+        if (!at) return { ...next, message: 'no article for this line' };
+        if ('country' in at) {
+          const text = `${s.filter.trim()} country:${quoteValue(at.country)}`.trim();
+          return { ...applyText(next, text), history: remember(s.history, text), focus: 'list' };
+        }
+        const line = v.readerLineOf(at.article, at.paragraph, at.start);
+        return { ...openArticle(next, at.article), readerTop: Math.max(0, line - 2) };
       }
       if (s.focus === 'compare') {
         const view = COMPARE_VIEWS[s.compareView];

@@ -43,6 +43,9 @@ export function viewOf(s: UiState, sel: Selectors, layout: Layout, tableQuery: Q
       const l = s.concordance ? sel.concordance(tableQuery, s.concordance.id)[line] : undefined;
       return l && { article: l.article, paragraph: l.paragraph, start: l.start };
     },
+    figureAt(line) {
+      return sel.compareLines(tableQuery, 'figures', s.marked, compareWidth).targetAt?.(line);
+    },
     readerLineOf: (article, paragraph, offset) =>
       sel.reader(article, innerColumns(paneBox(layout, 'reader').width), s.showEntities, s.query).lineOf(paragraph, offset),
     page: scrollRows(s.focus, paneBox(layout, s.focus).height, s),

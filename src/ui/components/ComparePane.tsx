@@ -20,6 +20,8 @@ export function ComparePane(props: {
   /** ISO alpha-3 codes by country name (the matrix's headers) */
   codes: Map<string, string>;
   lines: Lines;
+  /** the figures view's last line: the selected figure's words in its article */
+  detail?: string;
   width: number;
   /** rows the current view scrolls through, below its own header lines (layout.scrollRows) */
   scroll: number;
@@ -34,11 +36,33 @@ export function ComparePane(props: {
       <Text color={theme.accent}>{fit(tabs, width)}</Text>
       {view === 'countries' && <Countries {...props} rows={props.rows} />}
       {view === 'matrix' && <Matrix {...props} />}
+      {view === 'figures' && <FigureLines {...props} />}
       {view !== 'countries' &&
         view !== 'matrix' &&
+        view !== 'figures' &&
         Array.from({ length: Math.max(0, Math.min(scroll, props.lines.length - state.compareTop)) }, (_, i) => (
           <Text key={state.compareTop + i}>{fit(props.lines.at(state.compareTop + i), width)}</Text>
         ))}
+    </Box>
+  );
+}
+
+/** The figures by country with a cursor, kept in view; the last line quotes the selected figure's sentence. */
+function FigureLines(props: { state: UiState; lines: Lines; detail?: string; width: number; scroll: number; focused: boolean; theme: Theme }) {
+  const { state, lines, width, scroll } = props;
+  const start = windowStart(state.figureCursor, lines.length, scroll);
+  const shown = Array.from({ length: Math.max(0, Math.min(scroll, lines.length - start)) }, (_, i) => start + i);
+  return (
+    <Box flexDirection="column">
+      {shown.map((i) => (
+        <Text key={i} inverse={props.focused && i === state.figureCursor} bold={!lines.at(i).startsWith(' ')}>
+          {fit(lines.at(i), width)}
+        </Text>
+      ))}
+      {Array.from({ length: scroll - shown.length }, (_, i) => (
+        <Text key={`blank${i}`}> </Text>
+      ))}
+      <Text color={props.theme.muted}>{fit(props.detail ?? '', width)}</Text>
     </Box>
   );
 }
