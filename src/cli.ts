@@ -24,8 +24,8 @@ const io: CommandIo = {
   ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
 };
 
-/** Every option as typed: --name, -s, and --color beside --no-color. */
-const KNOWN_OPTIONS = new Set(['--color', ...Object.values(FLAGS).flatMap((f) => [`--${f.name}`, ...('short' in f ? [`-${f.short}`] : [])])]);
+/** Every option as typed: --name, -s, and --color beside --no-color (--mouse beside --no-mouse). */
+const KNOWN_OPTIONS = new Set(['--color', '--mouse', ...Object.values(FLAGS).flatMap((f) => [`--${f.name}`, ...('short' in f ? [`-${f.short}`] : [])])]);
 
 /** Options followed by their value ("--out FILE", "-q Q"). */
 const TAKES_VALUE = new Set(Object.values(FLAGS).flatMap((f) => ('value' in f ? [`--${f.name}`, ...('short' in f ? [`-${f.short}`] : [])] : [])));
@@ -82,6 +82,7 @@ async function main(): Promise<number> {
       type: { type: 'string' },
       json: { type: 'boolean', default: false },
       color: { type: 'boolean', default: true },
+      mouse: { type: 'boolean', default: true },
       query: { type: 'string', shortFlag: 'q' },
       what: { type: 'string' },
       format: { type: 'string', shortFlag: 'f' },

@@ -47,6 +47,12 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
     tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '30', 'sh', '-c', command);
     await waitFor(/1 Articles \(5\)/);
     assert.equal(tmux('display', '-p', '-t', 'e2e', '#{alternate_on}').trim(), '1', 'dashboard runs on the alternate screen');
+    assert.equal(tmux('display', '-p', '-t', 'e2e', '#{mouse_sgr_flag}').trim(), '1', 'the wheel is reported (SGR)');
+    // the wheel over the list, as the terminal reports it: three rows down, three up
+    tmux('send-keys', '-t', 'e2e', '-l', '\x1b[<65;10;10M');
+    await waitFor(/ 4\/5║/);
+    tmux('send-keys', '-t', 'e2e', '-l', '\x1b[<64;10;10M');
+    await waitFor(/ 1\/5║/);
 
     tmux('send-keys', '-t', 'e2e', '/taraz');
     let s = await waitFor(/1 Articles \(1\)/);
@@ -75,6 +81,7 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
     assert.doesNotMatch(s, /1 Articles/, 'no dashboard left on the screen');
     assert.equal(tmux('display', '-p', '-t', 'e2e', '#{alternate_on}').trim(), '0', 'alternate screen left');
     assert.equal(tmux('display', '-p', '-t', 'e2e', '#{cursor_flag}').trim(), '1', 'cursor visible again');
+    assert.equal(tmux('display', '-p', '-t', 'e2e', '#{mouse_any_flag}').trim(), '0', 'the mouse is the terminal’s again');
     tmux('kill-session', '-t', 'e2e');
   });
 
@@ -108,6 +115,61 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
     assert.deepEqual(shown.slice(0, 24), meant.slice(0, 24), 'tmux shows exactly the frame meant, all 24 rows');
     tmux('send-keys', '-t', 'e2e', 'q', 'q');
     await waitFor(/EXIT=0/);
+  });
+
+  it('at 80×24: a title of 45 columns, the article and back with the filter kept, a note in the reader, the concordance and the figures lead to articles, x writes the figures', async (t) => {
+    t.after(() => spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']));
+    const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
+    const here = mkdtempSync(path.join(scratch, 'walk-'));
+    const command = `cd ${JSON.stringify(here)} && env -u CI TERM=xterm-256color STEPPE_STATE_DIR=${JSON.stringify(here)} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} --no-mouse; echo "EXIT=$?"; sleep 60`;
+    tmux('new-session', '-d', '-s', 'e2e', '-x', '80', '-y', '24', 'sh', '-c', command);
+    const send = (...keys: string[]) => tmux('send-keys', '-t', 'e2e', ...keys);
+    let s = await waitFor(/1 Articles \(5\)/);
+    assert.equal(tmux('display', '-p', '-t', 'e2e', '#{mouse_any_flag}').trim(), '0', '--no-mouse leaves the mouse to the terminal');
+    assert.match(s, /Can Kazakhstan, Uzbekistan Stop The Spread of/, 'a title shows 45 columns and more');
+
+    send('/kazakhstan', 'Enter');
+    s = await waitFor(/matches for kazakhstan/);
+    const count = /1 Articles \((\d+)\)/.exec(s)![1]!;
+    send('Enter');
+    s = await waitFor(/2 Reader · /);
+    const title = /2 Reader · (.{20})/.exec(s)![1]!;
+    send('m');
+    await waitFor(/note/i);
+    send('-l', 'walked through');
+    send('Enter');
+    await waitFor(/Note: walked through/);
+    send('Escape');
+    s = await waitFor(new RegExp(`1 Articles \\(${count}\\)`));
+    assert.match(s, /matches for kazakhstan/, 'Esc back to the list, the filter kept');
+
+    // the concordance of the first entity: Enter reads its article at the mention
+    send('3');
+    await waitFor(/3 Entities/);
+    send('c');
+    s = await waitFor(/concordance: .+ \(\d+\) · Enter reads it there/);
+    const entity = /concordance: (.+?) \(\d+\)/.exec(s)![1]!;
+    send('Enter');
+    s = await waitFor(/2 Reader · /);
+    // the mention is on screen near the top (spelt as the article spells it: "Kazak", "Kazakstan")
+    const body = s.split('\n').slice(3, 8).join(' ');
+    assert.ok(body.includes(entity.slice(0, 5)), `the reader opens at the mention of ${entity}:\n${s}`);
+
+    // the figures view: x writes exactly it
+    send('4', 'V');
+    s = await waitFor(/\[figures\]/);
+    send('x');
+    s = await waitFor(/exported to \S+/);
+    const file = /exported to (\S+\.csv)/.exec(s)![1]!;
+    const csv = readFileSync(path.join(here, file), 'utf8').split('\n').filter(Boolean);
+    assert.match(csv[0]!, /^\uFEFF?country,low,high,qualifier,what/);
+    assert.ok(csv.length > 5, `figures written: ${csv.length - 1}`);
+    send('q', 'q');
+    await waitFor(/EXIT=0/);
+    // the note is kept for the article it was written on
+    const state = readdirSync(here).filter((f) => !f.endsWith('.csv'));
+    assert.ok(state.length > 0, 'review state written');
+    assert.ok(title.length === 20);
   });
 
   it('says at once when marks cannot be saved, and at quit lists them and exits 1', async (t) => {

@@ -9,10 +9,11 @@ import { afterEach, describe, it } from 'node:test';
 import { generateCorpus } from '../src/bench/generate.js';
 import type { Article } from '../src/corpus/types.js';
 import type { EntitiesJob } from '../src/pipeline/parallel.js';
-import { parseQuery } from '../src/search/query.js';
+import { EMPTY_QUERY, parseQuery } from '../src/search/query.js';
 import { searchAll } from '../src/search/search.js';
 import { buildIndex } from '../src/search/searchIndex.js';
-import { sessionOf, type Session } from '../src/session/session.js';
+import { LARGE_CORPUS, sessionOf, type Session } from '../src/session/session.js';
+import { PREVIEW_SETTLE_MS } from '../src/ui/hooks/useSettled.js';
 import { prepareModel } from '../src/ui/model.js';
 import { makeSelectors } from '../src/ui/selectors.js';
 import { K, renderSized, type Screen } from './uiHarness.js';
@@ -135,5 +136,22 @@ describe('first open of a large JSON Lines file: entities found on other threads
     for (let waited = 0; !screen.lastFrame().includes(`1 Articles (${expected})`) && waited < 20_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     assert.match(screen.lastFrame(), new RegExp(`1 Articles \\(${expected}\\)`));
     assert.doesNotMatch(screen.lastFrame(), /finding entities|indexing/);
+  });
+});
+
+describe('the reader beside the list of a large corpus', () => {
+  it('previews the article a held key stops on, not each one it passes', async () => {
+    const large = { version: 1 as const, articles: [...generateCorpus(LARGE_CORPUS + 100, 17)] };
+    const model = prepareModel(sessionOf(large, { label: 'large' }));
+    const order = makeSelectors(model).list(EMPTY_QUERY, 'date');
+    const titleAt = (row: number) => model.rows[order[row]!]!.title.slice(0, 30);
+    screen = await renderSized(130, 30, model);
+    assert.ok(screen.lastFrame().includes(`2 Reader · ${titleAt(0)}`));
+    // keys as a held key sends them: each well within the preview's rest
+    await screen.press('j', 'j', 'j');
+    assert.ok(screen.lastFrame().includes(` 4/${large.articles.length}║`), 'the list’s cursor moved at once');
+    assert.ok(screen.lastFrame().includes(`2 Reader · ${titleAt(0)}`), 'the reader waits while the key is held');
+    await new Promise((r) => setTimeout(r, PREVIEW_SETTLE_MS * 2));
+    assert.ok(screen.lastFrame().includes(`2 Reader · ${titleAt(3)}`), `then shows the article it stopped on:\n${screen.lastFrame()}`);
   });
 });

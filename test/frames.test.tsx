@@ -157,7 +157,7 @@ async function soak(theme: Theme, seed: number, count: number) {
     theme,
     review: memoryReview(),
     outside,
-    diff: { diff: true, scroll: true, sync: true },
+    diff: { diff: true, scroll: true, sync: true, mouse: true },
     maxFps: 1000,
   });
   let last = '';

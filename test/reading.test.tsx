@@ -56,13 +56,15 @@ describe('reading at 80×24 and 100×30', () => {
     assert.match(screen.lastFrame(), /filter cleared/);
   });
 
-  it('keeps "? help" in the hint line and the pane first in the status bar at 60 columns', async () => {
+  it('keeps "? help" in the hint line, and the pane first and the whole filter in the status bar at 60 columns', async () => {
     screen = await renderSized(60, 20);
+    await screen.press('/', ...'country:tajikistan', K.enter);
     for (const pane of ['1', '2', '3', '4']) {
       await screen.press(pane);
       const lines = screen.lastFrame().split('\n');
       assert.match(lines.at(-2)!, /\? help\s*$/, `pane ${pane}: ${lines.at(-2)}`);
-      assert.match(lines.at(-1)!, /^ steppe │ \[(?:Articles|Reader|Entities|Compare)\] │/);
+      // steppe's name, the corpus label and the sort make room first
+      assert.match(lines.at(-1)!, /^ \[(?:Articles|Reader|Entities|Compare)\] │ .*2 matches for country:tajikistan/, lines.at(-1));
     }
   });
 
@@ -82,6 +84,27 @@ describe('reading at 80×24 and 100×30', () => {
   });
 });
 
+describe('reading under the list in a tall, narrow terminal', () => {
+  it('at 80×44 the list stands over the reader, which previews the cursor’s article; Enter reads it there and Esc comes back', async () => {
+    screen = await renderSized(80, 44);
+    await screen.press('j');
+    let f = screen.lastFrame();
+    assert.match(f, /1 Articles \(5\)\s+2\/5║/, 'the list, focused');
+    assert.match(f, /2 Reader · Kazakstan Faces Up/, 'the reader under it previews the article under the cursor');
+    assert.ok(f.split('\n').findIndex((l) => l.includes('2 Reader · ')) > f.split('\n').findIndex((l) => l.includes('1 Articles (5)')));
+    await screen.press(K.enter, 'j');
+    f = screen.lastFrame();
+    assert.match(f, /\[Reader\]/);
+    assert.match(f, /1 Articles \(5\)\s+2\/5│/, 'the list stays in view');
+    assert.match(f, /2 Reader · Kazakstan Faces Up to Terror Threat\s+\d+%║/, 'the reader scrolls');
+    await screen.press(K.esc, 'j');
+    assert.match(screen.lastFrame(), /3\/5║/, 'back in the list, at the row it was on');
+    assert.match(screen.lastFrame(), /2 Reader · Authorities fear/, 'and the reader follows it again');
+    for (const l of screen.lastFrame().split('\n')) assert.ok(l.length <= 80);
+    assert.equal(screen.lastFrame().split('\n').length, 44, 'every row of the terminal');
+  });
+});
+
 describe('reading beside the list from 120 columns', () => {
   it('shows the article under the cursor and follows it', async () => {
     screen = await renderSized(120, 40);
@@ -92,6 +115,31 @@ describe('reading beside the list from 120 columns', () => {
     f = screen.lastFrame();
     assert.match(f, /2 Reader · Kazakstan Faces Up/);
     assert.match(f, /Publisher: Institute for War and Peace Reporting/);
+  });
+
+  it('scrolls the pane under the mouse wheel: the list moves its cursor, the reader beside it opens the article it previews and scrolls', async () => {
+    screen = await renderSized(120, 40);
+    // SGR reports: 65 wheel down, 64 up; column and row 1-based; the list spans columns 1–54
+    await screen.press('\x1b[<65;10;10M');
+    let f = screen.lastFrame();
+    assert.match(f, /4\/5║/, 'the list’s cursor three rows down');
+    await screen.press('\x1b[<64;10;10M');
+    f = screen.lastFrame();
+    assert.match(f, /1\/5║/, 'and back up');
+    const previewed = /2 Reader · ([^║]+?)\s*║/.exec(f)![1]!;
+    // the reader's first line of text: row 2, right of the list's 54 columns
+    const readerTop = () => screen!.lastFrame().split('\n')[2]!.slice(55, -1).trim();
+    const first = readerTop();
+    await screen.press('\x1b[<65;80;10M');
+    f = screen.lastFrame();
+    assert.match(f, /\[Reader\]/, 'the reader has the focus');
+    assert.ok(f.includes(`2 Reader · ${previewed.slice(0, 20)}`), `the article it previewed: ${previewed}`);
+    assert.notEqual(readerTop(), first, 'scrolled');
+    await screen.press('\x1b[<64;80;10M');
+    assert.equal(readerTop(), first, 'and back up');
+    // a click does nothing, and says nothing
+    await screen.press('\x1b[<0;10;10M', '\x1b[<0;10;10m');
+    assert.doesNotMatch(screen.lastFrame(), /does nothing/);
   });
 });
 

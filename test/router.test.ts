@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { NORMAL_KEYS, route, splitKeys } from '../src/ui/keymap.js';
-import { initialState, reduce, type Action, type UiState, type View } from '../src/ui/state.js';
+import { initialState, reduce, type Action, type Pane, type UiState, type View } from '../src/ui/state.js';
 
 const view: View = {
   list: [3, 1, 4],
@@ -43,6 +43,26 @@ describe('router', () => {
     assert.deepEqual(splitKeys('\x1b[A', { upArrow: true }), [{ input: '\x1b[A', upArrow: true }]);
   });
 
+  it('sends the wheel (SGR mouse reports) to the pane under the pointer, in any mode that scrolls, and never types it', () => {
+    const s = initialState();
+    const paneAt = (column: number): Pane => (column <= 40 ? 'list' : 'reader');
+    // Ink hands over the report without its ESC
+    assert.deepEqual(route(s, { input: '[<65;60;5M' }, paneAt), { type: 'wheel', pane: 'reader', delta: 3 });
+    assert.deepEqual(route(s, { input: '[<64;3;5M' }, paneAt), { type: 'wheel', pane: 'list', delta: -3 });
+    // with Ctrl or Shift held (16, 4) it is still the wheel
+    assert.deepEqual(route(s, { input: '[<81;3;5M' }, paneAt), { type: 'wheel', pane: 'list', delta: 3 });
+    assert.equal(route(s, { input: '[<0;3;5M' }, paneAt), null, 'a click does nothing');
+    assert.equal(route(s, { input: '[<0;3;5m' }, paneAt), null, 'nor its release');
+    assert.equal(
+      route(s, { input: '[<65;3;24M' }, () => undefined),
+      null,
+      'the status rows have no pane',
+    );
+    assert.deepEqual(route({ ...s, mode: 'help' }, { input: '[<65;3;5M' }, paneAt), { type: 'helpScroll', delta: 3 });
+    assert.equal(route({ ...s, mode: 'filter' }, { input: '[<65;3;5M' }, paneAt), null, 'not typed into the prompt');
+    assert.deepEqual(splitKeys('[<65;3;5M', {}), [{ input: '[<65;3;5M' }], 'one report, not nine keys');
+  });
+
   it('has one binding per key in each pane', () => {
     for (const pane of ['list', 'reader', 'entities', 'compare'] as const) {
       const keys = NORMAL_KEYS.filter((b) => !b.panes || b.panes.includes(pane)).flatMap((b) => b.keys);
@@ -57,6 +77,16 @@ describe('reducer', () => {
     assert.equal(s.listCursor, 2);
     s = run(s, { type: 'move', delta: -10 });
     assert.equal(s.listCursor, 0);
+  });
+
+  it('goes back one level in the focused pane: Esc in Compare leaves the Entities pane’s concordance as it was', () => {
+    const withConcordance = { ...initialState(), concordance: { id: 'country:KAZ', name: 'Kazakhstan' } };
+    const inCompare = run({ ...withConcordance, focus: 'compare' }, { type: 'back' });
+    assert.equal(inCompare.focus, 'list');
+    assert.deepEqual(inCompare.concordance, withConcordance.concordance);
+    const inEntities = run({ ...withConcordance, focus: 'entities' }, { type: 'back' });
+    assert.equal(inEntities.focus, 'entities');
+    assert.equal(inEntities.concordance, null);
   });
 
   it('opens the selected article in the reader', () => {

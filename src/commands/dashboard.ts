@@ -70,7 +70,7 @@ async function keyboardFor(paths: string[]): Promise<NodeJS.ReadStream> {
   }
 }
 
-export async function runDashboardCommand(paths: string[], flags: { color?: boolean }, io: CommandIo): Promise<number> {
+export async function runDashboardCommand(paths: string[], flags: { color?: boolean; mouse?: boolean }, io: CommandIo): Promise<number> {
   // React's production build, not its much slower development build
   Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV || 'production' });
   // Ink takes a few hundred milliseconds to load (its layout engine is WebAssembly): start
@@ -93,6 +93,7 @@ export async function runDashboardCommand(paths: string[], flags: { color?: bool
     review: session.review ?? undefined,
     outside: outsideFor(session),
     stdin: keyboard,
+    mouse: flags.mouse ?? true,
   });
   session.keep((message) => io.stderr(`steppe: ${message}\n`));
   return code;

@@ -26,6 +26,7 @@ export const FLAGS = {
   type: { name: 'type', value: 'T', values: MENTION_TYPES, help: `entities of one type: ${MENTION_TYPES.join(', ')}` },
   json: { name: 'json', help: 'machine-readable output' },
   color: { name: 'no-color', help: 'monochrome dashboard (also when NO_COLOR is set)' },
+  mouse: { name: 'no-mouse', help: 'leave the mouse to the terminal: no wheel scrolling, selection without Shift' },
   help: { name: 'help', short: 'h', help: 'show the help (of a command: steppe help COMMAND)' },
   version: { name: 'version', short: 'v', help: 'show the version' },
 } as const satisfies Record<string, FlagSpec>;
@@ -119,10 +120,13 @@ export const COMMANDS: CommandSpec[] = [
 /** The dashboard is the command without a name. */
 export const DASHBOARD: CommandSpec = {
   name: '',
-  usage: '[PATH…] [--no-color]',
+  usage: '[PATH…] [--no-color] [--no-mouse]',
   summary: 'open the dashboard (default: the bundled corpus)',
-  flags: ['color'],
-  details: ['Needs a terminal (60×20 at least). ? in the dashboard lists every key.', PATHS],
+  flags: ['color', 'mouse'],
+  details: [
+    'Needs a terminal (60×20 at least). ? in the dashboard lists every key. The mouse wheel scrolls the pane under the pointer; Shift and drag selects text.',
+    PATHS,
+  ],
   examples: ['steppe', 'steppe data/corpus.json'],
 };
 

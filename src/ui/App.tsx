@@ -15,9 +15,9 @@ import { Frame } from './components/Frame.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { Reader } from './components/Reader.js';
 import { StatusBar } from './components/StatusBar.js';
-import { keyName, route, splitKeys, type KeyEvent } from './keymap.js';
+import { keyName, mouseOf, route, splitKeys, type KeyEvent } from './keymap.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import { boxOf, frameRows, innerColumns, layoutFor, MIN_COLUMNS, MIN_ROWS, scrollRows, tooSmall } from './layout.js';
+import { boxOf, frameRows, innerColumns, layoutFor, MIN_COLUMNS, MIN_ROWS, paneAt, scrollRows, tooSmall } from './layout.js';
 import type { Model } from './model.js';
 import { makeSelectors } from './selectors.js';
 import { useTerminalSize } from './size.js';
@@ -27,7 +27,7 @@ import { paneBox, viewOf } from './view.js';
 import { useBackgroundWork } from './hooks/useBackgroundWork.js';
 import { useReaderPlace } from './hooks/useReaderPlace.js';
 import { useRefreshWhile } from './hooks/useRefreshWhile.js';
-import { useSettledQuery } from './hooks/useSettledQuery.js';
+import { PREVIEW_SETTLE_MS, useSettled } from './hooks/useSettled.js';
 import { LARGE_CORPUS } from '../session/session.js';
 import type { Theme } from './theme.js';
 import { fit } from './textWidth.js';
@@ -39,7 +39,7 @@ const PANE_NAMES: Record<Pane, string> = { list: 'the list', reader: 'the reader
 
 /** A key that does nothing where it was pressed says so, briefly, instead of doing nothing silently. */
 function unbound(s: UiState, event: KeyEvent): Action | null {
-  if (s.mode !== 'normal') return null;
+  if (s.mode !== 'normal' || mouseOf(event.input)) return null;
   const name = keyName(event);
   if (!name || name.startsWith('\x1b') || /[\u0000-\u001f]/.test(name)) return null;
   return { type: 'say', message: `${sanitizeLine(name)} does nothing in ${PANE_NAMES[s.focus]} (? lists the keys)` };
@@ -94,7 +94,8 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
     [review],
   );
   // in a large corpus the entity and compare tables follow the filter once typing pauses
-  const tableQuery = useSettledQuery(state.query, model.articles.length > LARGE_CORPUS);
+  const large = model.articles.length > LARGE_CORPUS;
+  const tableQuery = useSettled(state.query, large);
   const lastKey = useRef(0);
   const lastKeyAt = useCallback(() => lastKey.current, []);
   useBackgroundWork(model.session, lastKeyAt);
@@ -152,10 +153,18 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
     lastKey.current = performance.now();
     let s = stateRef.current;
     for (const event of splitKeys(input, key)) {
-      const routed = route(s, event) ?? unbound(s, event);
+      const at = layoutFor(size.columns, size.rows, s);
+      const routed = route(s, event, (column, row) => paneAt(at, column - 1, row - 1)) ?? unbound(s, event);
       if (!routed) continue;
-      const v = viewOf(s, selectors, layoutFor(size.columns, size.rows, s), tableQuery);
-      const next = reduce(s, sideEffect(s, routed, v), v);
+      let v = viewOf(s, selectors, at, tableQuery);
+      let next: UiState;
+      if (routed.type === 'wheel') {
+        // the pane under the pointer first (the reader beside the list: the article it previews), then it moves
+        const preview = s.focus === 'list' && boxOf(at, 'reader') ? v.list[s.listCursor] : undefined;
+        const pointed = reduce(s, { type: 'point', pane: routed.pane, preview }, v);
+        v = viewOf(pointed, selectors, layoutFor(size.columns, size.rows, pointed), tableQuery);
+        next = reduce(pointed, { type: 'move', delta: routed.delta }, v);
+      } else next = reduce(s, sideEffect(s, routed, v), v);
       // an article opened in the reader is marked read
       if (review && next.reading !== null && next.reading !== s.reading) {
         const opened = model.articles[next.reading]!;
@@ -176,6 +185,8 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   // a phrase over common words is checked a slice at a time: the list grows as it is
   const checking = selectors.result(state.query).pending;
   useRefreshWhile(checking !== undefined, 40);
+  // on a large corpus the reader beside the list shows the article a held key stops on, not every one it passes
+  const resting = useSettled(selectors.list(state.query, state.sort)[state.listCursor], large, PREVIEW_SETTLE_MS);
 
   if (tooSmall(size.columns, size.rows)) {
     return <Text>{fit(`terminal too small (${size.columns}×${size.rows}, need ${MIN_COLUMNS}×${MIN_ROWS})`, Math.max(1, size.columns - 1))}</Text>;
@@ -186,7 +197,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   const list = view.list;
   // where the reader stands beside the list, it shows the article under the list's cursor
   const previewing = state.focus === 'list' && boxOf(layout, 'reader') !== undefined && list.length > 0;
-  const shown = previewing ? list[state.listCursor]! : state.reading;
+  const shown = previewing ? (resting ?? list[state.listCursor]!) : state.reading;
 
   const paneBody = (pane: Pane, width: number, height: number) => {
     const w = innerColumns(width);
@@ -296,7 +307,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
 
   return (
     <Box flexDirection="column" width={size.columns} height={frameRows(size.rows)}>
-      {layout.kind === 'tabs' && (
+      {(layout.kind === 'tabs' || layout.kind === 'stack') && (
         <Text>
           {(['list', 'reader', 'entities', 'compare'] as Pane[]).map((p) => (
             <Text key={p} inverse={p === state.focus} bold={p === state.focus}>

@@ -192,7 +192,7 @@ export function keyName(k: KeyEvent): string {
  * into one event per key, naming the control characters Ink would have named.
  */
 export function splitKeys(input: string, key: Omit<KeyEvent, 'input'>): KeyEvent[] {
-  if (input.length <= 1 || key.ctrl || key.meta || key.escape || input.startsWith('\x1b')) return [{ input, ...key }];
+  if (input.length <= 1 || key.ctrl || key.meta || key.escape || input.startsWith('\x1b') || mouseOf(input)) return [{ input, ...key }];
   return [...input].map((ch): KeyEvent => {
     if (ch === '\r' || ch === '\n') return { input: '', return: true };
     if (ch === '\t') return { input: '', tab: true };
@@ -201,8 +201,51 @@ export function splitKeys(input: string, key: Omit<KeyEvent, 'input'>): KeyEvent
   });
 }
 
-/** The one router: (mode, focused pane, key) → action, or null for keys that do nothing there. */
-export function route(state: Pick<UiState, 'mode' | 'focus'>, k: KeyEvent): Action | null {
+/** A mouse report in the SGR encoding (ESC [ < button ; column ; row M, or m on release; Ink takes off the ESC). */
+export interface MouseEvent {
+  button: number;
+  /** 1-based, as the terminal counts */
+  column: number;
+  row: number;
+  release: boolean;
+}
+
+const SGR_MOUSE = /^\x1b?\[<(\d+);(\d+);(\d+)([Mm])$/;
+
+export function mouseOf(input: string): MouseEvent | null {
+  const m = SGR_MOUSE.exec(input);
+  return m ? { button: Number(m[1]), column: Number(m[2]), row: Number(m[3]), release: m[4] === 'm' } : null;
+}
+
+/** Lines a turn of the wheel moves, as less and most terminals scroll. */
+export const WHEEL_LINES = 3;
+
+/** The wheel's direction (-1 up, 1 down), or 0 for any other button; Shift, Alt and Ctrl (4, 8, 16) do not change it. */
+function wheelOf(m: MouseEvent): number {
+  if (m.release || (m.button & 64) === 0) return 0;
+  const low = m.button & 3;
+  return low === 0 ? -1 : low === 1 ? 1 : 0;
+}
+
+/** The pane under a 1-based terminal cell, as the layout on screen places it. */
+export type PaneAt = (column: number, row: number) => Pane | undefined;
+
+function routeMouse(state: Pick<UiState, 'mode' | 'focus'>, m: MouseEvent, paneAt: PaneAt | undefined): Action | null {
+  const direction = wheelOf(m);
+  if (!direction) return null;
+  if (state.mode === 'help') return { type: 'helpScroll', delta: direction * WHEEL_LINES };
+  if (state.mode !== 'normal') return null;
+  const pane = paneAt?.(m.column, m.row);
+  return pane ? { type: 'wheel', pane, delta: direction * WHEEL_LINES } : null;
+}
+
+/**
+ * The one router: (mode, focused pane, key) → action, or null for keys that do nothing there.
+ * A mouse report goes to the pane under the pointer (`paneAt`); a click does nothing.
+ */
+export function route(state: Pick<UiState, 'mode' | 'focus'>, k: KeyEvent, paneAt?: PaneAt): Action | null {
+  const mouse = mouseOf(k.input);
+  if (mouse) return routeMouse(state, mouse, paneAt);
   const name = keyName(k);
   if (name === 'ctrl-c') return { type: 'quit' };
   if (name === 'ctrl-l') return { type: 'redraw' };

@@ -1,7 +1,8 @@
 /**
  * Which panes fit, and how big: four side by side on wide terminals, the list beside one
  * other pane from 120 columns, and below that one pane at the full width with tabs (80×24,
- * the usual terminal over SSH: a title needs the whole line).
+ * the usual terminal over SSH: a title needs the whole line) — or, in a tall terminal, the
+ * list over the reader.
  */
 import { COMPARE_VIEWS, type Pane, type UiState } from './state.js';
 
@@ -21,6 +22,11 @@ const WIDE_READER_SHARE = 0.36;
 /** From this many columns the list and one other pane (the reader previews the cursor's article). */
 export const SPLIT_COLUMNS = 120;
 const SPLIT_LIST_SHARE = 0.45;
+/** Below 120 columns, from this many rows the list stands over the reader, which previews the cursor's article. */
+export const STACK_ROWS = 40;
+const STACK_LIST_SHARE = 0.35;
+/** the list keeps at least this many rows over the reader */
+const STACK_LIST_ROWS = 8;
 
 export interface Box {
   pane: Pane;
@@ -29,7 +35,7 @@ export interface Box {
 }
 
 export interface Layout {
-  kind: 'wide' | 'split' | 'tabs' | 'zoom';
+  kind: 'wide' | 'split' | 'stack' | 'tabs' | 'zoom';
   /** columns of panes; each column a stack of boxes */
   columns: Box[][];
   paneHeight: number;
@@ -68,7 +74,22 @@ export function layoutFor(columns: number, rows: number, s: Pick<UiState, 'focus
       columns: [[{ pane: 'list', width: list, height }], [{ pane: s.second, width: columns - list, height }]],
     };
   }
-  return { kind: 'tabs', paneHeight: height - 1, columns: [[{ pane: s.focus, width: columns, height: height - 1 }]] };
+  // below the tab row
+  const under = height - 1;
+  if (rows >= STACK_ROWS && (s.focus === 'list' || s.focus === 'reader')) {
+    const list = Math.max(STACK_LIST_ROWS, Math.floor(under * STACK_LIST_SHARE));
+    return {
+      kind: 'stack',
+      paneHeight: under,
+      columns: [
+        [
+          { pane: 'list', width: columns, height: list },
+          { pane: 'reader', width: columns, height: under - list },
+        ],
+      ],
+    };
+  }
+  return { kind: 'tabs', paneHeight: under, columns: [[{ pane: s.focus, width: columns, height: under }]] };
 }
 
 /** Rows of content inside a pane box: borders and the pane's title line taken off. */
@@ -95,6 +116,25 @@ export function scrollRows(pane: Pane, height: number, s: Pick<UiState, 'compare
 
 export function innerColumns(width: number): number {
   return Math.max(1, width - 2);
+}
+
+/** The pane under a terminal cell (0-based column and row), if any: the tabs, prompt and status rows have none. */
+export function paneAt(layout: Layout, x: number, y: number): Pane | undefined {
+  const top = layout.kind === 'tabs' || layout.kind === 'stack' ? 1 : 0;
+  let left = 0;
+  for (const column of layout.columns) {
+    const width = column[0]?.width ?? 0;
+    if (x >= left && x < left + width) {
+      let row = top;
+      for (const b of column) {
+        if (y >= row && y < row + b.height) return b.pane;
+        row += b.height;
+      }
+      return undefined;
+    }
+    left += width;
+  }
+  return undefined;
 }
 
 /** The box a pane occupies, if it is on screen. */

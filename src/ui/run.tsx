@@ -10,15 +10,19 @@ import type { Theme } from './theme.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { firstLine } from '../text/firstLine.js';
 import { UserError } from '../io/errors.js';
+import { capabilitiesOf } from './screen/capabilities.js';
 import { FrameWriter, WRAP, writeFrameOption } from './screen/frameWriter.js';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
-const LEAVE_ALT = `\x1b[?25h${WRAP}\x1b[?1049l`;
+/** button presses (the wheel is buttons 64 and 65) reported in the SGR encoding, which has no column limit */
+const MOUSE_ON = '\x1b[?1000h\x1b[?1006h';
+const MOUSE_OFF = '\x1b[?1006l\x1b[?1000l';
+const LEAVE_ALT = `${MOUSE_OFF}\x1b[?25h${WRAP}\x1b[?1049l`;
 
 export async function runDashboard(
   model: Model,
   theme: Theme,
-  extras: { review?: Review; outside?: Outside; stdin?: NodeJS.ReadStream } = {},
+  extras: { review?: Review; outside?: Outside; stdin?: NodeJS.ReadStream; mouse?: boolean } = {},
 ): Promise<number> {
   const keyboard = extras.stdin ?? process.stdin;
   const out = process.stdout;
@@ -56,7 +60,7 @@ export async function runDashboard(
   let crashed: unknown;
   let closing: Promise<{ id: string; fields: string[] }[]> | undefined;
   const closeReview = () => (closing ??= Promise.resolve(extras.review?.close?.() ?? []).catch(() => []));
-  out.write(ENTER_ALT);
+  out.write(ENTER_ALT + (extras.mouse !== false && capabilitiesOf().mouse ? MOUSE_ON : ''));
   let instance: ReturnType<typeof render> | undefined;
   try {
     // every frame goes through the frame writer, which sends only what changed

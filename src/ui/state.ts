@@ -137,6 +137,10 @@ export type Action =
   | { type: 'copyCitation' }
   | { type: 'say'; message: string }
   | { type: 'redraw' }
+  /** the mouse wheel over a pane: the app turns it into `point` then `move` */
+  | { type: 'wheel'; pane: Pane; delta: number }
+  /** the pointer's pane takes the focus; over the reader previewing an article, that article is opened */
+  | { type: 'point'; pane: Pane; preview?: number }
   | { type: 'quit' };
 
 export function initialState(): UiState {
@@ -322,7 +326,8 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
     case 'back':
       // Esc: back one level, the filter kept (the concordance, a zoomed pane, another pane);
       // in the list, the top level, it clears the filter
-      if (s.concordance) return { ...next, concordance: null };
+      // (the concordance only where it is shown: Esc in another pane leaves it for a return to Entities)
+      if (s.concordance && s.focus === 'entities') return { ...next, concordance: null };
       if (s.zoom) return { ...next, zoom: false };
       if (s.focus !== 'list') return { ...next, focus: 'list' };
       if (s.filter) return { ...applyText(next, ''), draft: '', message: 'filter cleared' };
@@ -416,12 +421,19 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
       return { ...next, mode: 'normal', noteFor: null, noteDraft: '', message: 'note not changed' };
     case 'say':
       return { ...next, message: a.message };
+    case 'point': {
+      if (a.pane === s.focus) return s;
+      if (a.pane === 'reader' && a.preview !== undefined && a.preview !== s.reading) return openArticle(s, a.preview);
+      return { ...s, focus: a.pane, second: a.pane === 'list' ? s.second : a.pane };
+    }
+
     // side effects (marks, export, clipboard) are carried out by the app; the state only reports
     case 'toggleRead':
     case 'toggleStar':
     case 'export':
     case 'copyCitation':
     case 'redraw':
+    case 'wheel':
       return next;
     case 'quit':
       return { ...next, quit: true };

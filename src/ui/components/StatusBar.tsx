@@ -33,6 +33,17 @@ export function hintLine(hints: string[], width: number): string {
   return [...kept, last].join(' · ');
 }
 
+/** The parts joined by " │ ", the least kept dropped until the line fits `width`. */
+export function statusLine(parts: [text: string, keep: number][], width: number): string {
+  const shown = [...parts];
+  const line = () => shown.map((p) => p[0]).join(' │ ');
+  while (shown.length > 1 && textWidth(line()) > width) {
+    const least = shown.reduce((lo, p, i) => (p[1] < shown[lo]![1] ? i : lo), 0);
+    shown.splice(least, 1);
+  }
+  return line();
+}
+
 export function StatusBar(props: {
   state: UiState;
   label: string;
@@ -63,19 +74,22 @@ export function StatusBar(props: {
         width,
       )
     : (state.message ?? hintLine(hintsFor(state.focus), width));
-  const status = [
-    'steppe',
-    // first, so that a narrow terminal never cuts them: the pane, and marks waiting to be saved
-    `[${PANE_NAMES[state.focus]}]`,
-    props.unsaved ? `⚠ marks not saved: ${props.unsaved}` : null,
-    props.label,
-    plural(props.total, 'article'),
-    state.filter ? `${count} for ${sanitizeLine(state.filter)}` : 'no filter',
-    `sort: ${state.sort}`,
-    props.warnings ? plural(props.warnings, 'warning') : null,
-  ]
-    .filter(Boolean)
-    .join(' │ ');
+  // in the order shown; where they do not all fit, the least needed go first (steppe's name,
+  // the corpus label, the sort), so a narrow terminal keeps the pane, unsaved marks and the filter
+  const parts: [text: string | null, keep: number][] = [
+    ['steppe', 0],
+    [`[${PANE_NAMES[state.focus]}]`, 9],
+    [props.unsaved ? `⚠ marks not saved: ${props.unsaved}` : null, 8],
+    [props.label, 1],
+    [plural(props.total, 'article'), 3],
+    [state.filter ? `${count} for ${sanitizeLine(state.filter)}` : 'no filter', 7],
+    [`sort: ${state.sort}`, 2],
+    [props.warnings ? plural(props.warnings, 'warning') : null, 4],
+  ];
+  const status = statusLine(
+    parts.filter((p): p is [string, number] => p[0] !== null),
+    width - 1,
+  );
   return (
     <Box flexDirection="column">
       <Text color={filtering && state.draftError ? theme.error : filtering ? undefined : theme.muted} bold={filtering}>

@@ -10,6 +10,8 @@ export interface Capabilities {
   scroll: boolean;
   /** synchronized output (DEC mode 2026): terminals that lack it ignore it */
   sync: boolean;
+  /** SGR mouse reports (modes 1000 + 1006): the Linux console and VTs would send the old encoding, read as keys */
+  mouse: boolean;
 }
 
 const KNOWN =
@@ -19,5 +21,6 @@ export function capabilitiesOf(env: NodeJS.ProcessEnv = process.env): Capabiliti
   const term = (env.TERM ?? '').toLowerCase();
   const known = KNOWN.test(term);
   const off = env.STEPPE_FULL_FRAMES === '1';
-  return { diff: known && !off, scroll: known && !off && !term.startsWith('linux'), sync: known };
+  const console = term.startsWith('linux') || term.startsWith('vt');
+  return { diff: known && !off, scroll: known && !off && !term.startsWith('linux'), sync: known, mouse: known && !console };
 }
