@@ -120,7 +120,6 @@ function onWorkers(articles: Input[], runs: [number, number][], onScanned: ((don
   const workerFile = new URL('./finishWorker.js', import.meta.url);
   return new Promise((resolve, reject) => {
     const workers = runs.map(() => new Worker(workerFile));
-    if (unref) for (const w of workers) w.unref();
     const scanned = runs.map(() => 0);
     const names: (string[][] | null)[] = runs.map(() => null);
     const simhashes: Simhash[] = new Array(articles.length);
@@ -166,6 +165,8 @@ function onWorkers(articles: Input[], runs: [number, number][], onScanned: ((don
       });
       const input: Input[] = articles.slice(start, end).map((a) => ({ paragraphs: a.paragraphs, dateline: a.dateline, publisher: a.publisher ?? null }));
       worker.postMessage({ kind: 'scan', articles: input, first: start } satisfies ToWorker);
+      // after its listeners: a message listener refs the worker's port again
+      if (unref) worker.unref();
     });
   });
 }
