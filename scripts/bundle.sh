@@ -6,9 +6,9 @@ set -e
 # literal as new RegExp(…), made again at each evaluation (a fifth of `steppe parse`'s time
 # went to it); Node 20 runs ES2022 as it is.
 cd "$(dirname "$0")/.."
-# the command line, and the worker thread that finds entities (pipeline/parallel.ts starts it
-# from the file beside the bundle)
-for entry in src/cli.ts:steppe.mjs src/pipeline/finishWorker.ts:finishWorker.js; do
+# the command line, and the worker threads that find entities and parse pages (pipeline/parallel.ts
+# and pipeline/pages.ts start them from the files beside the bundle)
+for entry in src/cli.ts:steppe.mjs src/pipeline/finishWorker.ts:finishWorker.js src/pipeline/pageWorker.ts:pageWorker.js; do
 npx esbuild "${entry%%:*}" --bundle --platform=node --format=esm --target=es2022 \
   --outfile="dist/${entry##*:}" --log-level=warning \
   --define:process.env.NODE_ENV='"production"' \

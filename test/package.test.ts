@@ -6,11 +6,12 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { packageRoot } from '../src/paths.js';
+import { fixtures } from './helpers.js';
 import { LONG } from './long.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'steppe-package-'));
@@ -43,7 +44,15 @@ describe('the package, installed from its own tarball', { skip: LONG }, () => {
     for (const dev of ['ink', 'react', 'patch-package', 'typescript', 'esbuild', 'meow']) assert.ok(!installed.includes(dev), `${dev} is not installed`);
     for (const dep of Object.keys(manifest.dependencies)) assert.ok(installed.includes(dep), `${dep} is installed`);
     const shipped = path.join(app, 'node_modules', 'steppe');
-    for (const f of ['dist/steppe.mjs', 'dist/finishWorker.js', 'dist/steppe.1', 'data/corpus.json', 'data/gazetteer/countries.json', 'data/outlets.json'])
+    for (const f of [
+      'dist/steppe.mjs',
+      'dist/finishWorker.js',
+      'dist/pageWorker.js',
+      'dist/steppe.1',
+      'data/corpus.json',
+      'data/gazetteer/countries.json',
+      'data/outlets.json',
+    ])
       assert.ok(existsSync(path.join(shipped, f)), f);
     assert.ok(!existsSync(path.join(shipped, 'dist', 'test')), 'no tests in the package');
     assert.ok(!existsSync(path.join(shipped, 'patches')), 'the Ink patch is in the bundle, not applied at install');
@@ -67,6 +76,26 @@ describe('the package, installed from its own tarball', { skip: LONG }, () => {
     const completion = run(['completion', 'bash']);
     assert.equal(spawnSync('bash', ['-n'], { input: completion.stdout }).status, 0, 'the bash completion parses');
     assert.match(readFileSync(path.join(app, 'node_modules', 'steppe', 'dist', 'steppe.1'), 'utf8'), /^\.TH STEPPE 1/);
+  });
+
+  it('parses a folder too large for one thread on its own worker threads, which it ships', () => {
+    // the dev set's full pages five times over: past the size where pages go to workers (2 Mi characters)
+    const folder = path.join(scratch, 'scrape');
+    const pages = path.join(fixtures, 'devset-body', 'raw');
+    let files = 0;
+    for (const copy of ['a', 'b', 'c', 'd', 'e']) {
+      mkdirSync(path.join(folder, copy), { recursive: true });
+      for (const name of readdirSync(pages)) {
+        copyFileSync(path.join(pages, name), path.join(folder, copy, name));
+        files++;
+      }
+    }
+    const out = path.join(scratch, 'scrape.json');
+    const parsed = run(['parse', folder, '--out', out]);
+    assert.equal(parsed.status, 0, parsed.stderr);
+    assert.doesNotMatch(parsed.stderr, /on one thread/, 'the page and entity workers started from the installed package');
+    assert.match(parsed.stderr, new RegExp(`from ${files} files`));
+    assert.ok((JSON.parse(readFileSync(out, 'utf8')) as { articles: unknown[] }).articles.length > files / 2);
   });
 
   it('opens the dashboard at 80×24 in tmux and quits cleanly', { skip: hasTmux ? false : 'tmux is not installed' }, async () => {

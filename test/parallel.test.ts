@@ -14,6 +14,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { generateCorpus } from '../src/bench/generate.js';
 import type { Article } from '../src/corpus/types.js';
 import { collectFiles } from '../src/io/files.js';
+import { parseArticle } from '../src/corpus/article.js';
+import { lineStats } from '../src/corpus/repeated.js';
+import { parsePagesInParallel } from '../src/pipeline/pages.js';
 import { finishHere, finishInBackground, finishInParallel, runsOf } from '../src/pipeline/parallel.js';
 import { markDuplicates, parseFiles } from '../src/pipeline/parse.js';
 import { fixtures, parsedSeeds } from './helpers.js';
@@ -86,6 +89,32 @@ describe('finishing a corpus on worker threads', () => {
       expected.mentions,
     );
     assert.equal(articles[120]!.duplicateOf, articles[3]!.id, 'the copy is marked');
+  });
+
+  it('parses pages on worker threads exactly as here, in order, with the batch’s line statistics', async () => {
+    const collected = await collectFiles([path.join(fixtures, 'devset', 'raw'), path.join(fixtures, 'devset-body', 'raw')]);
+    const sources = collected.files.map((f) => ({ file: f.name, text: Buffer.from(f.bytes).toString('utf8') }));
+    const stats = lineStats(sources);
+    const here = sources.map((s) => parseArticle(s, { stats }));
+    let heard = 0;
+    const there = await parsePagesInParallel(sources, { stats, threads: 3, minChars: 0, onParsed: (n) => (heard = n), onFallback: (why) => assert.fail(why) });
+    assert.equal(there.length, here.length);
+    for (let i = 0; i < here.length; i++) assert.ok(isDeepStrictEqual(there[i], here[i]), `${sources[i]!.file} parses the same on a worker`);
+    assert.equal(heard, sources.length, 'progress counts every page');
+  });
+
+  it('parses here, and says so, when a page worker cannot start', async () => {
+    const sources = [{ file: 'a.txt', text: 'Title\n\nA paragraph of text long enough to be read as one.' }];
+    let why = '';
+    const parsed = await parsePagesInParallel(sources, {
+      stats: lineStats(sources),
+      threads: 2,
+      minChars: 0,
+      workerFile: new URL('file:///nonexistent/worker.js'),
+      onFallback: (w) => (why = w),
+    });
+    assert.equal(parsed.length, 1);
+    assert.ok(why.length > 0, 'the fall back is said');
   });
 
   it('in the background: never keeps the process alive (a dashboard quit while entities are being found exits at once)', () => {

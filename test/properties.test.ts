@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseArticle } from '../src/corpus/article.js';
+import { oneSpaced, tidySpaces } from '../src/corpus/text.js';
 import { parseFiles } from '../src/pipeline/parse.js';
 import { compareCountries, comparisonIn, type Comparison } from '../src/analysis/compare.js';
 import { corpusFigures } from '../src/analysis/corpusFigures.js';
@@ -44,6 +45,20 @@ const seedMutation = fc.tuple(fc.constantFrom(...seeds), fc.nat(), fc.nat(), fc.
   const i = a % (s.length + 1);
   const j = i + (b % 200);
   return s.slice(0, i) + insert + s.slice(j);
+});
+
+describe('space tidying', () => {
+  // the shapes that matter: runs of spaces, tabs, no-break and ideographic spaces, line breaks
+  const spacey = fc.string({ unit: fc.constantFrom(' ', '\t', '\u00A0', '\u3000', '\u2009', '\n', '\r', '\u2028', '\uFEFF', 'a', 'б', '中'), maxLength: 30 });
+  it('tidies as the plain rule does, found more quickly', () => {
+    fc.assert(
+      fc.property(spacey, (s) => {
+        assert.equal(tidySpaces(s), s.replace(/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000 ]+/g, ' ').trim());
+        assert.equal(oneSpaced(s), s.replace(/\s+/g, ' '));
+      }),
+      { numRuns: 20_000, seed: 3 },
+    );
+  });
 });
 
 describe('parser properties', () => {

@@ -1,6 +1,6 @@
 /** `steppe parse PATH… [--out FILE]`: raw files or folders → corpus JSON. */
 import type { Reasons } from '../corpus/article.js';
-import { parseFiles, removedByReason } from '../pipeline/parse.js';
+import { parseFilesInParallel, removedByReason } from '../pipeline/parse.js';
 import type { Article, SourceFile, Warning } from '../corpus/types.js';
 import { corpusKindOf, serializeCorpus, writeCorpusFile } from '../io/corpusFile.js';
 import { UserError } from '../io/errors.js';
@@ -24,7 +24,8 @@ export async function runParse(
     else pages.push(f);
   }
   const explained = new Map<string, Reasons>();
-  const { corpus, warnings } = parseFiles(pages, options.verbose ? { explain: (file, reasons) => explained.set(file, reasons) } : {});
+  // on every core; pages explained (--verbose) are parsed on this thread
+  const { corpus, warnings } = await parseFilesInParallel(pages, options.verbose ? { explain: (file, reasons) => explained.set(file, reasons) } : {});
   if (options.verbose) for (const a of corpus.articles) io.stderr(explanation(a, explained.get(a.file) ?? {}));
   const all = [...collected.warnings, ...skipped, ...warnings];
   for (const w of all) io.stderr(`steppe: ${sanitizeLine(w.file)}: ${sanitizeLine(w.message)}\n`);

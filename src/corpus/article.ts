@@ -25,6 +25,7 @@ import {
 import { defaultOutlets, outletsIn, type Outlets } from './outlets.js';
 import { Page } from './page.js';
 import { NO_LINE_STATS, type LineStats } from './repeated.js';
+import { oneSpaced } from './text.js';
 import type { Article, SourceText } from './types.js';
 
 export interface ParseOptions {
@@ -222,6 +223,6 @@ function dropTitleCrumb(section: string[], title: string | null): string[] {
 
 /** Short hash of the cleaned text, so that the same article gets the same id wherever it comes from. */
 export function articleId(paragraphs: string[], fallback: string): string {
-  const basis = paragraphs.length ? paragraphs.join('\n').replace(/\s+/g, ' ') : fallback.replace(/\s+/g, ' ').trim();
+  const basis = paragraphs.length ? oneSpaced(paragraphs.join('\n')) : oneSpaced(fallback).trim();
   return createHash('sha256').update(basis, 'utf8').digest('hex').slice(0, 12);
 }

@@ -23,6 +23,9 @@ const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
 /** The first date with a stated year in `text`, or null. */
 export function findDate(raw: string, latest: Date = new Date()): FoundDate | null {
+  // a field that is an ISO 8601 date (JSON Lines, feeds): its date as written, without chrono
+  const iso = isoDate(raw, latest);
+  if (iso !== undefined) return iso;
   const text = asciiDigits(raw);
   // every date steppe reads has a year, written with digits
   if (!/\d\d/.test(text)) return null;
@@ -37,6 +40,20 @@ export function findDate(raw: string, latest: Date = new Date()): FoundDate | nu
 }
 
 const remembered = new Map<string, FoundDate | null>();
+
+const ISO_FIELD = /^\s*((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\s*$/;
+
+/** A string that is nothing but an ISO date (and time): its date, null if it is no real or past date; undefined for any other string. */
+function isoDate(raw: string, latest: Date): FoundDate | null | undefined {
+  const m = ISO_FIELD.exec(raw);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const at = Date.UTC(year, month - 1, day);
+  const real = month >= 1 && month <= 12 && day >= 1 && new Date(at).getUTCDate() === day;
+  if (!real || at > latest.getTime() + 86_400_000) return null;
+  const start = raw.length - raw.trimStart().length;
+  return { value: `${m[1]}-${m[2]}-${m[3]}`, index: start, end: start + raw.trim().length };
+}
 
 function readDate(text: string, latest: Date): FoundDate | null {
   let best: FoundDate | null = null;

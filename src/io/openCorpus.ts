@@ -75,7 +75,8 @@ async function readJsonlFile(p: string, progress?: Progress): Promise<{ articles
   }
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { articles: [], warnings: [{ file: p, message: decoded.reason }] };
-  return (await import('../corpus/jsonl.js')).articlesFromJsonl(decoded.text, path.basename(p));
+  const name = path.basename(p);
+  return (await import('../corpus/jsonl.js')).articlesFromJsonl(decoded.text, name, progress && ((done, total) => progress(`reading ${name}`, done, total)));
 }
 
 export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream = process.stdin, options: OpenCorpusOptions = {}): Promise<Opened> {
@@ -176,7 +177,7 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
   const later = options.entitiesLater === true && jsonl.length > 0 && articles.length === 0;
   let entities: EntitiesJob | undefined;
   if (later) entities = (await corpusModule()).finishArticlesLater(jsonl);
-  else if (jsonl.length) await (await corpusModule()).finishArticlesInParallel(jsonl, progress);
+  else if (jsonl.length) await (await corpusModule()).finishArticlesInParallel(jsonl, progress, (w) => warnings.push(w));
   append(articles, jsonl);
   // ids key review marks and the index: two articles must never share one
   const ids = uniqueIds(articles);

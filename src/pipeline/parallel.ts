@@ -34,19 +34,26 @@ export const PARALLEL_MIN_CHARS = 4 << 20;
 
 /** Runs of consecutive articles with about the same amount of text, one per worker. */
 export function runsOf(articles: Input[], count: number): [number, number][] {
-  const sizes = articles.map((a) => a.paragraphs.reduce((n, p) => n + p.length, 0));
+  return runsOfSizes(
+    articles.map((a) => a.paragraphs.reduce((n, p) => n + p.length, 0)),
+    count,
+  );
+}
+
+/** Runs of consecutive items of about the same total size, at most `count`, none empty. */
+export function runsOfSizes(sizes: number[], count: number): [number, number][] {
   const total = sizes.reduce((n, s) => n + s, 0);
   const runs: [number, number][] = [];
   let start = 0;
   let sum = 0;
-  for (let i = 0; i < articles.length && runs.length < count - 1; i++) {
+  for (let i = 0; i < sizes.length && runs.length < count - 1; i++) {
     sum += sizes[i]!;
     if (sum >= (total * (runs.length + 1)) / count) {
       runs.push([start, i + 1]);
       start = i + 1;
     }
   }
-  runs.push([start, articles.length]);
+  runs.push([start, sizes.length]);
   return runs.filter(([a, b]) => b > a);
 }
 
@@ -59,6 +66,8 @@ export interface ParallelOptions {
   minChars?: number;
   /** the workers do not keep the process alive (a dashboard quit before they finish) */
   unref?: boolean;
+  /** hears why the work was done on this thread after all (a worker could not start or died) */
+  onFallback?: (why: string) => void;
 }
 
 /** On this thread: what the workers give. */
@@ -76,8 +85,9 @@ export async function finishInParallel(articles: Input[], options: ParallelOptio
   const runs = runsOf(articles, Math.max(1, options.threads ?? availableParallelism()));
   try {
     return await onWorkers(articles, runs, options.onScanned, options.unref ?? false);
-  } catch {
+  } catch (e) {
     // a worker that could not start or died (its file missing, a thread limit): the same answer here
+    options.onFallback?.(e instanceof Error ? e.message : String(e));
     return finishHere(articles, options.onScanned);
   }
 }

@@ -11,6 +11,7 @@ import { lineStats } from '../corpus/repeated.js';
 import { clusterBySimhash, simhash, type Simhash } from '../corpus/simhash.js';
 import { lineKey, toLines } from '../corpus/text.js';
 import type { Article, Corpus, SourceFile, SourceText, Warning } from '../corpus/types.js';
+import { parsePagesInParallel } from './pages.js';
 import { finishHere, finishInBackground, finishInParallel, type EntitiesJob, type Finished } from './parallel.js';
 
 /** Hears what a long parse is doing: a phase, and how far through it (done of total). */
@@ -70,10 +71,11 @@ export function finishArticles(articles: Article[], progress?: Progress): Articl
   return withFinished(articles, finishHere(articles, entitiesProgress(articles, progress)));
 }
 
-/** `finishArticles` on every core (pipeline/parallel.ts); this thread stays free meanwhile. */
-export async function finishArticlesInParallel(articles: Article[], progress?: Progress): Promise<Article[]> {
+/** `finishArticles` on every core (pipeline/parallel.ts); this thread stays free meanwhile. `warn` hears of a fall back to one thread. */
+export async function finishArticlesInParallel(articles: Article[], progress?: Progress, warn?: (w: Warning) => void): Promise<Article[]> {
   uniqueIds(articles);
-  return withFinished(articles, await finishInParallel(articles, { onScanned: entitiesProgress(articles, progress) }));
+  const onFallback = warn && ((why: string) => warn({ file: 'entities', message: `found on one thread (${why})` }));
+  return withFinished(articles, await finishInParallel(articles, { onScanned: entitiesProgress(articles, progress), ...(onFallback ? { onFallback } : {}) }));
 }
 
 /**
@@ -103,15 +105,60 @@ export function parseFiles(files: SourceFile[], options: Omit<ParseOptions, 'sta
   return { corpus: { version: 1, articles: finishArticles(articles, progress) }, warnings };
 }
 
-/** `parseFiles` with the entities found on every core. */
+/** `parseFiles` with the pages parsed and the entities found on every core (a page explained, `--verbose`, is parsed here). */
 export async function parseFilesInParallel(
   files: SourceFile[],
   options: Omit<ParseOptions, 'stats'> = {},
   cache?: ArticleCache,
   progress?: Progress,
 ): Promise<ParseResult> {
-  const { articles, warnings } = readPages(files, options, cache, progress);
-  return { corpus: { version: 1, articles: await finishArticlesInParallel(articles, progress) }, warnings };
+  const { sources, warnings } = decodePages(files);
+  const pages =
+    options.explain || options.outlets ? parsePages(sources, options, cache, progress) : await parsePagesOnCores(sources, options, warnings, cache, progress);
+  const articles = checked(pages, warnings);
+  return { corpus: { version: 1, articles: await finishArticlesInParallel(articles, progress, (w) => warnings.push(w)) }, warnings };
+}
+
+/** `parsePages` on every core: the line statistics and the cache are looked at here, the pages not cached parsed by workers. */
+async function parsePagesOnCores(
+  sources: SourceText[],
+  options: Omit<ParseOptions, 'stats'>,
+  warnings: Warning[],
+  cache?: ArticleCache,
+  progress?: Progress,
+): Promise<Article[]> {
+  const stats = lineStats(sources);
+  const out: Article[] = new Array(sources.length);
+  const keys: string[] = new Array(sources.length);
+  const todo: number[] = [];
+  sources.forEach((s, i) => {
+    if (cache) {
+      keys[i] = cacheKey(s, stats);
+      const hit = cache.get(keys[i]);
+      if (hit) {
+        out[i] = { ...hit, mentions: [], duplicateOf: null };
+        return;
+      }
+    }
+    todo.push(i);
+  });
+  const what = `parsing ${sources.length.toLocaleString('en')} pages`;
+  const cached = sources.length - todo.length;
+  const fresh = await parsePagesInParallel(
+    todo.map((i) => sources[i]!),
+    {
+      stats,
+      ...(options.latest ? { latest: options.latest } : {}),
+      onParsed: (done) => progress?.(what, cached + done, sources.length),
+      onFallback: (why) => warnings.push({ file: 'pages', message: `parsed on one thread (${why})` }),
+    },
+  );
+  todo.forEach((i, k) => {
+    out[i] = fresh[k]!;
+    // kept as parsed: the article given out gets its mentions later
+    cache?.set(keys[i]!, structuredClone(fresh[k]!));
+  });
+  return out;
 }
 
 /** Decoded (or skipped, with a warning) and parsed; not finished. */
@@ -121,6 +168,18 @@ function readPages(
   cache?: ArticleCache,
   progress?: Progress,
 ): { articles: Article[]; warnings: Warning[] } {
+  const { sources, warnings } = decodePages(files);
+  return { articles: checked(parsePages(sources, options, cache, progress), warnings), warnings };
+}
+
+/** A page without article text is said so. */
+function checked(articles: Article[], warnings: Warning[]): Article[] {
+  for (const a of articles) if (a.paragraphs.length === 0) warnings.push({ file: a.file, message: 'no article text found' });
+  return articles;
+}
+
+/** Each file decoded, or skipped with a warning; a repaired or legacy encoding said so. */
+function decodePages(files: SourceFile[]): { sources: SourceText[]; warnings: Warning[] } {
   const warnings: Warning[] = [];
   const sources: SourceText[] = [];
   for (const f of files) {
@@ -132,9 +191,7 @@ function readPages(
       if (decoded.encoding) warnings.push({ file: f.path ?? f.name, message: `not UTF-8: read as ${decoded.encoding}` });
     } else warnings.push({ file: f.path ?? f.name, message: `skipped: ${decoded.reason}` });
   }
-  const articles = parsePages(sources, options, cache, progress);
-  for (const a of articles) if (a.paragraphs.length === 0) warnings.push({ file: a.file, message: 'no article text found' });
-  return { articles, warnings };
+  return { sources, warnings };
 }
 
 /** The summary `steppe parse` prints: removed lines counted by reason, most first. */
