@@ -1,12 +1,14 @@
 /** Opening the corpora users have: JSON Lines, standard input, raw folders through the cache. */
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { articlesFromJsonl } from '../src/corpus/jsonl.js';
-import { openCorpus } from '../src/io/openCorpus.js';
+import { generateCorpus } from '../src/bench/generate.js';
+import { openCorpus, SNAPSHOT_MIN_BYTES } from '../src/io/openCorpus.js';
+import { openSession } from '../src/session/open.js';
 import { bundledRaw } from '../src/paths.js';
 import { parsedSeeds } from './helpers.js';
 
@@ -48,6 +50,26 @@ describe('JSON Lines', () => {
     assert.equal(corpus.articles.length, 2);
     assert.equal(warnings.length, 3);
     assert.ok(corpus.articles[0]!.mentions.some((m) => m.name === 'Tajikistan' || m.name === 'Dushanbe'));
+  });
+});
+
+describe('a large JSON Lines file with bad lines', () => {
+  it('names them again when it is opened from its snapshot', async () => {
+    const dir = tmp();
+    process.env.STEPPE_CACHE_DIR = path.join(dir, 'cache');
+    process.env.STEPPE_STATE_DIR = path.join(dir, 'state');
+    const file = path.join(dir, 'scrape.jsonl');
+    const good = [...generateCorpus(2500, 4)].map((a) => JSON.stringify({ title: a.title, published: a.published, text: a.paragraphs.join('\n\n') }));
+    writeFileSync(file, [...good.slice(0, 300), 'not json at all', ...good.slice(300), '{"title":"no body"}'].join('\n') + '\n');
+    assert.ok(statSync(file).size >= SNAPSHOT_MIN_BYTES);
+    const said = (s: { warnings: readonly { file: string; message: string }[] }) => s.warnings.map((w) => `${w.file}: ${w.message}`);
+    const first = await openSession([file]);
+    assert.deepEqual(said(first), ['scrape.jsonl:301: not valid JSON', 'scrape.jsonl:2502: no "text" or "paragraphs"']);
+    first.index();
+    first.keep();
+    const later = await openSession([file]);
+    assert.ok(later.loaded.index, 'opened from its snapshot');
+    assert.deepEqual(said(later), said(first));
   });
 });
 

@@ -95,7 +95,8 @@ export async function openCorpus(paths: string[], stdin: NodeJS.ReadableStream =
     if (snapshot.ok)
       return {
         corpus: { version: 1, articles: snapshot.articles },
-        warnings: [],
+        // a JSON Lines file's bad lines, as the first open said them
+        warnings: snapshot.warnings,
         index: snapshot.index,
         table: snapshot.table,
         figures: snapshot.figures,

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, fstatSync } from 'node:fs';
 import path from 'node:path';
 import { FIGURE_STRIDE, FigureStore, type Figures } from '../analysis/figureStore.js';
-import type { Article, Mention, MentionType, RemovedLine } from '../corpus/types.js';
+import type { Article, Mention, MentionType, RemovedLine, Warning } from '../corpus/types.js';
 import type { MentionTable } from '../analysis/mentionTable.js';
 import { MentionColumns, mentionsFromColumns } from '../corpus/mentionColumns.js';
 import { INDEX_VERSION, type SearchIndex } from '../search/searchIndex.js';
@@ -58,6 +58,8 @@ interface Meta {
   years: (number | null)[];
   /** byte lengths of the binary files, checked on reading */
   sizes: Record<string, number>;
+  /** what reading the corpus file warned of (a JSON Lines file's bad lines): said again at each open */
+  warnings?: Warning[];
   /** the checksum (CRC-32) of each binary file but the text */
   hashes: Record<string, string>;
   /** the checksum (CRC-32) of each block of the text (read, and checked, a block at a time) */
@@ -120,7 +122,7 @@ function tableColumns(t: MentionTable): Record<(typeof TABLE_COLUMNS)[number], A
 }
 
 /** Writes the snapshot of a corpus just parsed and indexed; any failure leaves no snapshot. */
-export function writeSnapshot(corpusFile: string, articles: Article[], index: SearchIndex, table: MentionTable): boolean {
+export function writeSnapshot(corpusFile: string, articles: Article[], index: SearchIndex, table: MentionTable, warnings: readonly Warning[] = []): boolean {
   let tmp = '';
   try {
     const folder = snapshotFolderFor(corpusFile);
@@ -228,6 +230,7 @@ export function writeSnapshot(corpusFile: string, articles: Article[], index: Se
       sizes,
       hashes,
       textBlocks: textHash.digest(),
+      ...(warnings.length ? { warnings: warnings.map((w) => ({ file: w.file, message: w.message })) } : {}),
     };
     // the meta file last: a folder without it is incomplete and never read
     writeJsonInParts(path.join(tmp, 'meta.json'), meta as unknown as Record<string, unknown>);
@@ -358,6 +361,8 @@ export interface Snapshot {
   table: MentionTable;
   /** every article's figures, once a session has extracted them */
   figures?: Figures;
+  /** what reading the corpus file warned of when the snapshot was written */
+  warnings: Warning[];
 }
 
 /**
@@ -667,5 +672,6 @@ function loadSnapshot(folder: string, corpusFile: string, readLater: boolean): S
   // the text file stays open while any article can still read from it
   closeWhenCollected.register(articles, arena);
   const figures = readFigures(folder, meta.key);
-  return { articles, index, table, figures, ...(readLater ? { checkRest } : {}) };
+  const warnings = Array.isArray(meta.warnings) ? meta.warnings.filter((w) => typeof w?.file === 'string' && typeof w?.message === 'string') : [];
+  return { articles, index, table, figures, warnings, ...(readLater ? { checkRest } : {}) };
 }

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { Corpus } from '../corpus/types.js';
+import type { Corpus, Warning } from '../corpus/types.js';
 import { UserError } from '../io/errors.js';
 import { openCorpus } from '../io/openCorpus.js';
 import type { Progress } from '../pipeline/parse.js';
@@ -29,10 +29,12 @@ export async function openReview(paths: string[], corpus: Corpus): Promise<Revie
   return store;
 }
 
-async function snapshotKeeper(file: string): Promise<Keeper> {
+/** `warnings`: what reading the file said, kept to be said again when the snapshot is read (not a damaged snapshot's own) */
+async function snapshotKeeper(file: string, warnings: readonly Warning[]): Promise<Keeper> {
   const { writeSnapshot, writeSnapshotFigures } = await import('../io/snapshot.js');
+  const about = warnings.filter((w) => !w.message.startsWith('snapshot damaged'));
   return {
-    keep: (articles, index, table) => writeSnapshot(file, articles, index, table),
+    keep: (articles, index, table) => writeSnapshot(file, articles, index, table, about),
     keepFigures: (figures) => writeSnapshotFigures(file, figures),
   };
 }
@@ -67,7 +69,7 @@ export async function openSession(paths: string[], options: OpenOptions = {}): P
     warnings: opened.warnings,
     loaded: opened,
     review,
-    keeper: opened.snapshotOf ? await snapshotKeeper(opened.snapshotOf) : undefined,
+    keeper: opened.snapshotOf ? await snapshotKeeper(opened.snapshotOf, opened.warnings) : undefined,
     indexLater: options.indexLater === true && opened.snapshotOf !== undefined && !opened.index,
     ...(opened.entities ? { entities: opened.entities } : {}),
   });
