@@ -6,6 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { afterEach, describe, it } from 'node:test';
+import { mentionTable } from '../src/analysis/mentionTable.js';
 import { generateCorpus } from '../src/bench/generate.js';
 import type { Article } from '../src/corpus/types.js';
 import type { EntitiesJob } from '../src/pipeline/parallel.js';
@@ -153,5 +154,29 @@ describe('the reader beside the list of a large corpus', () => {
     assert.ok(screen.lastFrame().includes(`2 Reader · ${titleAt(0)}`), 'the reader waits while the key is held');
     await new Promise((r) => setTimeout(r, PREVIEW_SETTLE_MS * 2));
     assert.ok(screen.lastFrame().includes(`2 Reader · ${titleAt(3)}`), `then shows the article it stopped on:\n${screen.lastFrame()}`);
+  });
+});
+
+describe('the background work of a large corpus', () => {
+  it('makes the mention table a slice at a time, so the first look at Entities or Compare does not', () => {
+    const articles = [...generateCorpus(LARGE_CORPUS + 50, 23)];
+    // every read of an article's mentions counted: a table made on the first look would read them all
+    let reads = 0;
+    const counted = articles.map((a) => {
+      const { mentions, ...rest } = a;
+      const get = () => {
+        reads++;
+        return mentions;
+      };
+      return Object.defineProperty(rest, 'mentions', { get, enumerable: true }) as Article;
+    });
+    const session = sessionOf({ version: 1, articles: counted }, { label: 'large' });
+    let slices = 0;
+    while (!session.work(1)) slices++;
+    assert.ok(slices > 1, 'in slices');
+    const before = reads;
+    const table = session.table();
+    assert.equal(reads, before, 'the table was ready');
+    assert.deepEqual(table, mentionTable(articles), 'and is the one made in one go');
   });
 });

@@ -188,21 +188,44 @@ function tally(keys: ArrayLike<number>, scratch: number[], out: { key: Column; c
 
 /** The table of articles whose mentions are objects (parsed or read from corpus.json). */
 export function mentionTable(articles: readonly Article[]): MentionTable {
+  const job = mentionTableInSlices(articles);
+  job.next(Infinity);
+  return job.table()!;
+}
+
+/**
+ * `mentionTable` made a slice at a time, as the Session's background work makes it (10,000
+ * articles take ~0.4 s, which on a key press would be a freeze): `next(budgetMs)` adds
+ * articles for about that long and is true once the table is made.
+ */
+export function mentionTableInSlices(articles: readonly Article[]): { next(budgetMs: number): boolean; done(): number; table(): MentionTable | null } {
   const b = new MentionTableBuilder();
   const entities: number[] = [];
   const spellings: number[] = [];
   const paragraphs: number[] = [];
-  for (const a of articles) {
-    entities.length = spellings.length = paragraphs.length = 0;
-    for (const m of a.mentions) {
-      const e = b.entity(m.id, m.type, m.name);
-      entities.push(e);
-      spellings.push(b.spelling(e, m.text));
-      paragraphs.push(m.paragraph);
-    }
-    b.add(entities, spellings, paragraphs, !!a.duplicateOf, a.published);
-  }
-  return b.done();
+  let at = 0;
+  let table: MentionTable | null = null;
+  return {
+    done: () => at,
+    table: () => table,
+    next(budgetMs) {
+      const until = performance.now() + budgetMs;
+      while (at < articles.length) {
+        const a = articles[at++]!;
+        entities.length = spellings.length = paragraphs.length = 0;
+        for (const m of a.mentions) {
+          const e = b.entity(m.id, m.type, m.name);
+          entities.push(e);
+          spellings.push(b.spelling(e, m.text));
+          paragraphs.push(m.paragraph);
+        }
+        b.add(entities, spellings, paragraphs, !!a.duplicateOf, a.published);
+        if ((at & 63) === 0 && performance.now() >= until) return false;
+      }
+      table ??= b.done();
+      return true;
+    },
+  };
 }
 
 /** Indices 0…n-1: every article. */

@@ -6,7 +6,7 @@
  */
 import { figuresInSlices } from '../analysis/corpusFigures.js';
 import type { Figures } from '../analysis/figureStore.js';
-import { mentionTable, type MentionTable } from '../analysis/mentionTable.js';
+import { mentionTable, mentionTableInSlices, type MentionTable } from '../analysis/mentionTable.js';
 import { gazetteerStep } from '../entities/gazetteer.js';
 import type { Article, Corpus, Warning } from '../corpus/types.js';
 import type { EntitiesJob } from '../pipeline/parallel.js';
@@ -97,6 +97,7 @@ export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session
   let table = loaded.table ?? null;
   let figures = loaded.figures ?? null;
   let figuresJob: ReturnType<typeof figuresInSlices> | null = null;
+  let tableJob: ReturnType<typeof mentionTableInSlices> | null = null;
   // what the keeper already holds: a snapshot read at open holds the index and table
   let keptIndex = loaded.index !== undefined;
   let keptFigures = loaded.figures !== undefined;
@@ -122,6 +123,15 @@ export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session
       indexJob = null;
     }
     return index !== null;
+  };
+  const stepTable = (budgetMs: number): boolean => {
+    if (table) return true;
+    tableJob ??= mentionTableInSlices(articles);
+    if (tableJob.next(budgetMs)) {
+      table = tableJob.table();
+      tableJob = null;
+    }
+    return table !== null;
   };
   const stepFigures = (budgetMs: number): boolean => {
     if (figures) return true;
@@ -150,7 +160,11 @@ export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session
       return index!;
     },
     // while the entities are being found: a table of no mentions (not kept), so panes show none yet
-    table: () => (entitiesFound() ? (table ??= mentionTable(articles)) : (noMentions ??= mentionTable(articles))),
+    table: () => {
+      if (!entitiesFound()) return (noMentions ??= mentionTable(articles));
+      stepTable(Infinity);
+      return table!;
+    },
     figures() {
       stepFigures(Infinity);
       return figures!;
@@ -173,6 +187,8 @@ export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session
       if (!index && indexLater && !stepIndex(budgetMs)) return false;
       // the gazetteer next: field queries and figures need it, and built on a keystroke it takes 0.3–0.9 s
       if (!gazetteerStep(left())) return false;
+      // the mention table next: the first look at Entities or Compare would build it on the key press
+      if (!stepTable(left())) return false;
       // what a snapshot has not read yet is read and checked next, so that damage is found soon
       if (loaded.checkRest && !loaded.checkRest(left())) return false;
       if (large && !figures) return stepFigures(left());
@@ -182,7 +198,8 @@ export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session
       if (!keeper) return;
       if (!keptIndex && index) {
         tell('keeping a snapshot of this corpus for a quicker next open…');
-        keptIndex = keeper.keep(articles, index, (table ??= mentionTable(articles)));
+        stepTable(Infinity);
+        keptIndex = keeper.keep(articles, index, table!);
       }
       if (keptIndex && !keptFigures && figures) keptFigures = keeper.keepFigures(figures);
     },
