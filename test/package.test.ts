@@ -46,6 +46,7 @@ describe('the package, installed from its own tarball', { skip: LONG }, () => {
     const shipped = path.join(app, 'node_modules', 'steppe');
     for (const f of [
       'dist/steppe.mjs',
+      'dist/main.mjs',
       'dist/finishWorker.js',
       'dist/pageWorker.js',
       'dist/steppe.1',
