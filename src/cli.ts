@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   // a search query may start with "-" ("-taliban"): the first argument after `search` that is
   // no option (or the one after --) is taken out before flags are read
   let searchQuery: string | undefined;
-  if (argv[0] === 'search') {
+  if (argv[0] === 'search' || argv[0] === 'kwic' || argv[0] === 'collocates') {
     for (let at = 1; at < argv.length; at++) {
       const arg = argv[at]!;
       if (arg === '--') at++;
@@ -86,6 +86,9 @@ async function main(): Promise<number> {
       query: { type: 'string', shortFlag: 'q' },
       what: { type: 'string' },
       format: { type: 'string', shortFlag: 'f' },
+      sort: { type: 'string' },
+      window: { type: 'string' },
+      min: { type: 'string' },
       help: { type: 'boolean', shortFlag: 'h', default: false },
       version: { type: 'boolean', shortFlag: 'v', default: false },
     },
@@ -111,6 +114,22 @@ async function main(): Promise<number> {
       if (searchQuery === undefined) throw new UsageError('search: give a query, e.g. steppe search "country:Tajikistan isis"');
       const { runSearch } = await import('./commands/search.js');
       return runSearch(await openFor(rest), searchQuery, flags, io);
+    }
+    case 'kwic': {
+      if (searchQuery === undefined) throw new UsageError('kwic: give a word or a "phrase", e.g. steppe kwic "foreign fighters"');
+      const { runKwic, parseSort, parseCount } = await import('./commands/kwic.js');
+      // bad values are said before the corpus is read
+      parseSort(flags.sort);
+      parseCount('window', flags.window, 0);
+      return runKwic(await openFor(rest), searchQuery, flags, io);
+    }
+    case 'collocates': {
+      if (searchQuery === undefined) throw new UsageError('collocates: give a word or a "phrase", e.g. steppe collocates extremism');
+      const { runCollocates } = await import('./commands/collocates.js');
+      const { parseCount } = await import('./commands/kwic.js');
+      parseCount('window', flags.window, 0);
+      parseCount('min', flags.min, 0);
+      return runCollocates(await openFor(rest), searchQuery, flags, io);
     }
     case 'export': {
       const { runExport, parseFormat, parseWhat } = await import('./commands/export.js');

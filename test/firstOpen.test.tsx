@@ -6,6 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { afterEach, describe, it } from 'node:test';
+import { entityCountsIn } from '../src/analysis/entityCounts.js';
 import { mentionTable } from '../src/analysis/mentionTable.js';
 import { generateCorpus } from '../src/bench/generate.js';
 import type { Article } from '../src/corpus/types.js';
@@ -101,7 +102,7 @@ describe('first open of a large JSON Lines file: entities found on other threads
     const session = sessionOf({ version: 1, articles: held.articles }, { label: 'jsonl', entities: held.job });
     const model = prepareModel(session);
     held.scan(150);
-    assert.deepEqual(session.progress(), { entities: 0.25, index: 0, figures: null });
+    assert.deepEqual(session.progress(), { entities: 0.25, index: 0, table: null, figures: null });
     const sel = makeSelectors(model);
     assert.equal(sel.result(query('country:uzbekistan')).ids.length, 600, 'a query waits');
     assert.deepEqual(sel.entities(query(''), 'country').rows, [], 'no entities counted yet');
@@ -178,5 +179,26 @@ describe('the background work of a large corpus', () => {
     const table = session.table();
     assert.equal(reads, before, 'the table was ready');
     assert.deepEqual(table, mentionTable(articles), 'and is the one made in one go');
+  });
+});
+
+describe('the first look at Entities or Compare on a large corpus before its table is made', () => {
+  it('says the mentions are being counted, answers keys meanwhile, then shows the counts', async () => {
+    const large = { version: 1 as const, articles: [...generateCorpus(LARGE_CORPUS + 50, 29)] };
+    const { session, release } = gated(sessionOf(large, { label: 'large' }));
+    screen = await renderSized(160, 40, prepareModel(session));
+    await screen.press('3');
+    assert.match(screen.lastFrame(), /Entities · counting mentions 0%/);
+    assert.match(screen.lastFrame(), /counting mentions…/);
+    assert.doesNotMatch(screen.lastFrame(), /no entities of this type/, 'not said to be none');
+    assert.equal(session.readyTable(), null, 'the key did not make the table');
+    await screen.press('j', 'j');
+    assert.equal(session.readyTable(), null);
+    release();
+    for (let waited = 0; screen.lastFrame().includes('counting mentions') && waited < 20_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    assert.doesNotMatch(screen.lastFrame(), /counting mentions/);
+    // the counts are the table's, made by the background work
+    const top = entityCountsIn(mentionTable(large.articles), undefined, 'country')[0]!;
+    assert.ok(screen.lastFrame().includes(top.name), `${top.name} counted:\n${screen.lastFrame()}`);
   });
 });

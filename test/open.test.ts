@@ -54,12 +54,15 @@ describe('JSON Lines', () => {
 });
 
 describe('a large JSON Lines file with bad lines', () => {
-  it('names them again when it is opened from its snapshot', async () => {
+  it('names them again when it is opened from its snapshot, and keeps the addresses', async () => {
     const dir = tmp();
     process.env.STEPPE_CACHE_DIR = path.join(dir, 'cache');
     process.env.STEPPE_STATE_DIR = path.join(dir, 'state');
     const file = path.join(dir, 'scrape.jsonl');
-    const good = [...generateCorpus(2500, 4)].map((a) => JSON.stringify({ title: a.title, published: a.published, text: a.paragraphs.join('\n\n') }));
+    // every third line has its address
+    const good = [...generateCorpus(2500, 4)].map((a, i) =>
+      JSON.stringify({ title: a.title, published: a.published, text: a.paragraphs.join('\n\n'), ...(i % 3 ? {} : { url: `https://example.org/${i}` }) }),
+    );
     writeFileSync(file, [...good.slice(0, 300), 'not json at all', ...good.slice(300), '{"title":"no body"}'].join('\n') + '\n');
     assert.ok(statSync(file).size >= SNAPSHOT_MIN_BYTES);
     const said = (s: { warnings: readonly { file: string; message: string }[] }) => s.warnings.map((w) => `${w.file}: ${w.message}`);
@@ -70,6 +73,9 @@ describe('a large JSON Lines file with bad lines', () => {
     const later = await openSession([file]);
     assert.ok(later.loaded.index, 'opened from its snapshot');
     assert.deepEqual(said(later), said(first));
+    const urls = (s: { articles: readonly { url?: string }[] }) => s.articles.map((a) => a.url);
+    assert.equal(urls(first).filter(Boolean).length, 834);
+    assert.deepEqual(urls(later), urls(first));
   });
 });
 

@@ -267,3 +267,39 @@ describe('the concordance leads to its articles', () => {
     assert.ok(f.includes(`${before} Kazakh`), `the mention ("${before} Kazakh…") is on screen`);
   });
 });
+
+describe('a concordance of the filter’s own words', () => {
+  it('K shows every hit of the filter’s words in context, s sorts it as AntConc does, Enter reads the article at the hit', async () => {
+    screen = await renderSized(100, 30);
+    await screen.press('K');
+    assert.match(screen.lastFrame(), /K: filter by a word or a "phrase" first/);
+    await screen.press('/', ...'security', K.enter, 'K');
+    let f = screen.lastFrame();
+    const count = Number(/concordance: security \((\d+)\) · Enter reads it there · s sort: article/.exec(f)?.[1]);
+    assert.ok(count > 5, f);
+    const hitLines = () =>
+      screen!
+        .lastFrame()
+        .split('\n')
+        .filter((l) => /\bsecurity\b/i.test(l) && !/concordance:|\/security/.test(l));
+    assert.ok(hitLines().length >= 5, 'a line a hit');
+    // by the word right of the hit: the first words after "security" in order
+    await screen.press('s', 's', 's');
+    f = screen.lastFrame();
+    assert.match(f, /s sort: 1R/);
+    assert.match(f, /concordance sorted by the word right of the hit \(1R\)/);
+    // the word after the hit ("security, as" → as); a hit that ends its paragraph has none (sorted first)
+    const rights = hitLines()
+      .map((l) => /secur\p{L}*[^\p{L}\p{N}]{1,3}(\p{L}+)/iu.exec(l)?.[1]?.toLowerCase() ?? '')
+      .filter(Boolean);
+    assert.ok(rights.length >= 5);
+    assert.deepEqual(rights, [...rights].sort(), rights.join(' '));
+    await screen.press('j', K.enter);
+    f = screen.lastFrame();
+    assert.match(f, /2 Reader · /);
+    assert.match(f, /security/i, 'the hit is on screen');
+    // back to the concordance as it was
+    await screen.press(K.esc, '3');
+    assert.match(screen.lastFrame(), /concordance: security .* s sort: 1R/);
+  });
+});

@@ -80,7 +80,7 @@ describe('reducer', () => {
   });
 
   it('goes back one level in the focused pane: Esc in Compare leaves the Entities pane’s concordance as it was', () => {
-    const withConcordance = { ...initialState(), concordance: { id: 'country:KAZ', name: 'Kazakhstan' } };
+    const withConcordance = { ...initialState(), concordance: { of: 'entity' as const, id: 'country:KAZ', name: 'Kazakhstan' } };
     const inCompare = run({ ...withConcordance, focus: 'compare' }, { type: 'back' });
     assert.equal(inCompare.focus, 'list');
     assert.deepEqual(inCompare.concordance, withConcordance.concordance);

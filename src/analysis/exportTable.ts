@@ -65,7 +65,7 @@ export function exportTable(
   switch (what) {
     case 'articles':
       return {
-        columns: ['id', 'file', 'published', 'publisher', 'author', 'title', 'countries', 'read', 'starred', 'note'],
+        columns: ['id', 'file', 'published', 'publisher', 'author', 'title', 'countries', 'read', 'starred', 'note', 'url'],
         rows: Array.from(ids, (i) => {
           const a = source.articles[i]!;
           const m = source.mark(a.id);
@@ -80,6 +80,7 @@ export function exportTable(
             read: m?.read ? 'yes' : '',
             starred: m?.starred ? 'yes' : '',
             note: m?.note ?? '',
+            url: a.url ?? '',
           };
         }),
       };

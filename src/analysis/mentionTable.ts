@@ -228,6 +228,24 @@ export function mentionTableInSlices(articles: readonly Article[]): { next(budge
   };
 }
 
+/** A table of n articles that name nothing: what is counted while the real one is being made. */
+export function noMentionTable(n: number): MentionTable {
+  const none = (): Rows => ({ start: new Int32Array(n + 1), key: new Int32Array(0), count: new Int32Array(0) });
+  return {
+    articles: n,
+    entityId: [],
+    entityType: [],
+    entityName: [],
+    spellingText: [],
+    spellingEntity: new Int32Array(0),
+    entities: none(),
+    spellings: none(),
+    companions: { start: new Int32Array(n + 1), country: new Int32Array(0), other: new Int32Array(0), count: new Int32Array(0) },
+    duplicate: new Uint8Array(n),
+    published: new Array<string | null>(n).fill(null),
+  };
+}
+
 /** Indices 0…n-1: every article. */
 export function everyArticle(n: number): Int32Array {
   const ids = new Int32Array(n);

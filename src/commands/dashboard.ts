@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { exportTable, type What } from '../analysis/exportTable.js';
 import { writeTextFile } from '../io/corpusFile.js';
+import { openerFor, startOpener } from '../io/openAddress.js';
 import type { MentionType } from '../corpus/types.js';
 import type { Session } from '../session/session.js';
 import { formatTable } from '../text/tableFormats.js';
@@ -41,7 +42,12 @@ export async function exportInSlices(session: Session, what: What, query: string
   return table;
 }
 
-/** Exports into the working directory and the terminal's clipboard. */
+/** OSC 52: the terminal sets its clipboard, even over SSH. */
+function copy(text: string) {
+  process.stdout.write(`\x1b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\x07`);
+}
+
+/** Exports into the working directory, the terminal's clipboard and the browser. */
 export function outsideFor(session: Session): Outside {
   return {
     async exportView(what: What, query: string, options: { type?: MentionType } = {}) {
@@ -51,9 +57,15 @@ export function outsideFor(session: Session): Outside {
       writeTextFile(file, formatTable(table, 'csv'));
       return path.join('.', file);
     },
-    copy(text: string) {
-      // OSC 52: the terminal sets its clipboard, even over SSH
-      process.stdout.write(`\x1b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\x07`);
+    copy,
+    async openAddress(url: string) {
+      const opener = openerFor(url);
+      if (!opener) {
+        copy(url);
+        return `no browser on this screen (SSH or a console): address sent to the clipboard (OSC 52): ${url}`;
+      }
+      await startOpener(opener);
+      return `opened in ${path.basename(opener.command)}: ${url}`;
     },
   };
 }

@@ -27,6 +27,7 @@ import { Page } from './page.js';
 import { NO_LINE_STATS, type LineStats } from './repeated.js';
 import { oneSpaced } from './text.js';
 import type { Article, SourceText } from './types.js';
+import { isWebAddress } from './validate.js';
 
 export interface ParseOptions {
   outlets?: Outlets;
@@ -141,6 +142,7 @@ export function parseArticleExplained(src: SourceText, options: ParseOptions = {
     removed,
     mentions: [],
     duplicateOf: null,
+    ...(meta.url && isWebAddress(meta.url.value) ? { url: meta.url.value } : {}),
   };
   return { article, reasons };
 }

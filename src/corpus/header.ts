@@ -30,7 +30,15 @@ export interface HeaderMeta {
   dates: Found[];
   /** the date of an "updated" stamp: a clock later than it is not the publication date */
   updated?: string;
+  /** the page's own address: a "URL:" line, or an address alone on the page's first line (as scrapers save pages) */
+  url?: Found;
 }
+
+/** "URL: https://…", "Source URL: …", "Ссылка: …": the page's address, labelled. */
+const URL_LINE =
+  /^(?:(?:source |original |canonical |page )?(?:url|link)|source|canonical|permalink|ссылка|источник|manba|havola|来源|链接|網址|网址|المصدر|الرابط|منبع|پیوند)\s*[:：]\s*(https?:\/\/\S+)$/iu;
+/** An address alone on its line. */
+const BARE_URL = /^<?(https?:\/\/[^\s<>]+)>?$/i;
 
 const meta = (page: Page, i: number, reason: string) => (page.status[i] = { kind: 'meta', reason });
 
@@ -70,6 +78,13 @@ export function readMetadataLines(page: Page, outlets: Outlets, latest?: Date, f
       meta(page, i, reason);
       if (joined !== undefined) meta(page, joined, reason);
     };
+    // the page's address: labelled anywhere in the header, or alone as its first line
+    const address = URL_LINE.exec(t)?.[1] ?? (i === nonBlank[0] ? BARE_URL.exec(t)?.[1] : undefined);
+    if (address && (i < headerEnd || URL_LINE.test(t))) {
+      if (!found.url) found.url = { value: address, rule: 'url line', index: i };
+      take('url');
+      continue;
+    }
     const field = labelledField(t);
     if (field?.field === 'author') {
       // "Author: REUTERS": an agency named as the byline is the author

@@ -8,6 +8,7 @@ import { findDate } from './dates.js';
 import { canonicalOutlet, defaultOutlets } from './outlets.js';
 import { tidySpaces } from './text.js';
 import type { Article, Warning } from './types.js';
+import { isWebAddress } from './validate.js';
 
 const KNOWN = new Set(['title', 'text', 'paragraphs', 'date', 'published', 'source', 'publisher', 'author', 'url', 'id']);
 
@@ -76,7 +77,7 @@ export function articlesFromJsonl(text: string, file: string, onLine?: (done: nu
       removed: [],
       mentions: [],
       duplicateOf: null,
-      ...(str(r.url) ? { url: str(r.url) } : {}),
+      ...(str(r.url) && isWebAddress(str(r.url)!) ? { url: str(r.url) } : {}),
       ...(Object.keys(extra).length ? { extra } : {}),
     } as Article);
   });

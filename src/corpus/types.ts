@@ -36,6 +36,8 @@ export interface Article {
   mentions: Mention[];
   /** id of the earlier article this one republishes (near-duplicate text), or null */
   duplicateOf: string | null;
+  /** the page's address, when its source gives one (a JSON Lines "url", a "URL:" line); absent otherwise */
+  url?: string;
 }
 
 export interface Corpus {

@@ -77,7 +77,15 @@ export function repairArticle(a: Article, into: Repaired): Article {
     }
   }
   if (a.duplicateOf !== undefined && a.duplicateOf !== null && typeof a.duplicateOf !== 'string') a.duplicateOf = null;
+  // an address that is not one web address (null, a number, a javascript: link) is no url
+  if (a.url !== undefined && (typeof a.url !== 'string' || !isWebAddress(a.url))) delete a.url;
   return a;
+}
+
+/** An http(s) address of one line: what the reader shows and `o` opens. */
+export function isWebAddress(s: string): boolean {
+  // no spaces or control characters: it is shown on a terminal and handed to a browser
+  return /^https?:\/\/[^\s\p{Cc}/$.?#][^\s\p{Cc}]*$/iu.test(s) && s.length <= 2048;
 }
 
 /** What is wrong with the file's top level (version, the articles list), or null. */

@@ -23,7 +23,7 @@ import { checksumHex, checksumOf } from './checksum.js';
 import { BlockHasher, DamagedSnapshot, TextArena } from './textArena.js';
 import { firstLine } from '../text/firstLine.js';
 
-const FORMAT = 8;
+const FORMAT = 9;
 
 /** An article's fields kept in meta.json (the rest are binaries or read later). */
 const ARTICLE_FIELDS = [
@@ -36,6 +36,7 @@ const ARTICLE_FIELDS = [
   'section',
   'dateline',
   'duplicateOf',
+  'url',
 ] as const satisfies readonly (keyof Article)[];
 type ArticleFields = Pick<Article, (typeof ARTICLE_FIELDS)[number]>;
 
@@ -589,6 +590,8 @@ function loadSnapshot(folder: string, corpusFile: string, readLater: boolean): S
       removed: [] as RemovedLine[],
       mentions: [] as Mention[],
       duplicateOf: f.duplicateOf[i]!,
+      // an article without an address has none (JSON keeps the gap as null)
+      ...(f.url?.[i] ? { url: f.url[i] } : {}),
     };
     // same key order as a parsed article; text and mentions stay in their columns until read
     Object.defineProperty(article, 'paragraphs', { get: () => paragraphsOf(i), enumerable: true, configurable: true });

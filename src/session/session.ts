@@ -42,6 +42,8 @@ export interface Progress {
   /** entities found on other threads (a large JSON Lines file): until then the index and tables wait */
   entities: number | null;
   index: number | null;
+  /** a large corpus's mention table, made by the background work */
+  table: number | null;
   figures: number | null;
 }
 
@@ -60,7 +62,10 @@ export interface Session {
   mark(articleId: string): Mark | undefined;
   /** the search index; built now (finishing any slices) if it is not ready */
   index(): SearchIndex;
+  /** the mention table; made now (finishing any slices) if it is not ready */
   table(): MentionTable;
+  /** the table without waiting: null while a large corpus's background work is still making it */
+  readyTable(): MentionTable | null;
   /** every article's figures; extracted now if they are not ready */
   figures(): Figures;
   /** the figures without waiting: null while the background work is still extracting them */
@@ -165,6 +170,12 @@ export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session
       stepTable(Infinity);
       return table!;
     },
+    readyTable() {
+      if (!entitiesFound()) return (noMentions ??= mentionTable(articles));
+      // a small corpus's is made when first asked for (a few ms); a large one's only by work()
+      if (!table && !large) stepTable(Infinity);
+      return table;
+    },
     figures() {
       stepFigures(Infinity);
       return figures!;
@@ -177,6 +188,7 @@ export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session
     progress: () => ({
       entities: entities && entities.scanned() / Math.max(1, entities.total),
       index: index || !indexLater ? null : (indexJob?.done() ?? 0) / Math.max(1, articles.length),
+      table: table || !large ? null : (tableJob?.done() ?? 0) / articles.length,
       figures: figures || !large ? null : (figuresJob?.done() ?? 0) / articles.length,
     }),
     work(budgetMs) {
@@ -187,7 +199,7 @@ export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session
       if (!index && indexLater && !stepIndex(budgetMs)) return false;
       // the gazetteer next: field queries and figures need it, and built on a keystroke it takes 0.3–0.9 s
       if (!gazetteerStep(left())) return false;
-      // the mention table next: the first look at Entities or Compare would build it on the key press
+      // the mention table next: until it is made, Entities and Compare say they are counting
       if (!stepTable(left())) return false;
       // what a snapshot has not read yet is read and checked next, so that damage is found soon
       if (loaded.checkRest && !loaded.checkRest(left())) return false;

@@ -28,6 +28,7 @@ import { useBackgroundWork } from './hooks/useBackgroundWork.js';
 import { useReaderPlace } from './hooks/useReaderPlace.js';
 import { useRefreshWhile } from './hooks/useRefreshWhile.js';
 import { PREVIEW_SETTLE_MS, useSettled } from './hooks/useSettled.js';
+import { KWIC_SORTS } from '../analysis/wordKwic.js';
 import { LARGE_CORPUS } from '../session/session.js';
 import type { Theme } from './theme.js';
 import { fit } from './textWidth.js';
@@ -132,6 +133,21 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
         if (!target) return action;
         outside?.copy(citation(target));
         return { type: 'say', message: outside ? `citation sent to the clipboard (OSC 52): ${citation(target)}` : 'no clipboard here' };
+      case 'openAddress': {
+        if (!target) return action;
+        const url = target.url;
+        if (!url) return { type: 'say', message: 'this article has no address: its page or JSON Lines line gave none' };
+        if (!outside) return { type: 'say', message: 'no browser or clipboard here' };
+        if (!outside.openAddress) {
+          outside.copy(url);
+          return { type: 'say', message: `address sent to the clipboard (OSC 52): ${url}` };
+        }
+        outside.openAddress(url).then(
+          (done) => setState((cur) => ({ ...cur, message: done })),
+          (e: unknown) => setState((cur) => ({ ...cur, message: `could not open the address: ${firstLine(e)}` })),
+        );
+        return { type: 'say', message: `opening ${url}…` };
+      }
       case 'redraw':
         outside?.redraw?.();
         return action;
@@ -199,6 +215,10 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   const previewing = state.focus === 'list' && boxOf(layout, 'reader') !== undefined && list.length > 0;
   const shown = previewing ? (resting ?? list[state.listCursor]!) : state.reading;
 
+  // the tables' empty line while there is nothing to count yet
+  const waiting = selectors.entitiesProgress() !== null ? 'finding entities…' : selectors.tableProgress() !== null ? 'counting mentions…' : undefined;
+  const waitingProp = waiting ? { waiting } : {};
+
   const paneBody = (pane: Pane, width: number, height: number) => {
     const w = innerColumns(width);
     // the rows the pane scrolls through, below its own header lines
@@ -229,7 +249,8 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
             <ConcordancePane
               model={model}
               name={state.concordance.name}
-              lines={selectors.concordance(tableQuery, state.concordance.id)}
+              sort={KWIC_SORTS[state.concordanceSort]!}
+              lines={selectors.concordance(tableQuery, state.concordance, KWIC_SORTS[state.concordanceSort]!)}
               cursor={state.concordanceCursor}
               focused={focused}
               width={w}
@@ -247,6 +268,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
             cursor={state.entityCursor}
             width={w}
             visible={rows}
+            {...waitingProp}
             focused={focused}
             theme={theme}
           />
@@ -266,6 +288,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
             detail={COMPARE_VIEWS[state.compareView] === 'figures' ? figureDetailOf(model.articles, lines.targetAt?.(state.figureCursor), w) : undefined}
             width={w}
             scroll={rows}
+            {...waitingProp}
             focused={focused}
             theme={theme}
           />
@@ -287,6 +310,8 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
       return `${TITLES.list} (${list.length}) · indexing ${Math.floor(indexing * 100)}%${isEmptyQuery(state.query) ? '' : ', filter waits'}`;
     }
     if (pane === 'reader' && shown !== null) return `${TITLES.reader} · ${model.rows[shown]!.title}`;
+    const counting = pane === 'entities' || pane === 'compare' ? selectors.tableProgress() : null;
+    if (counting !== null) return `${TITLES[pane]} · counting mentions ${Math.floor(counting * 100)}%`;
     if ((pane === 'entities' || pane === 'compare') && tableQuery !== state.query) return `${TITLES[pane]} · updating…`;
     const progress = pane === 'compare' ? selectors.figuresProgress() : null;
     if (progress !== null) return `${TITLES.compare} · extracting figures ${Math.floor(progress * 100)}%`;

@@ -27,10 +27,13 @@ export interface Outside {
   exportView(what: ExportWhat, query: string, options?: { type?: MentionType }): Promise<string>;
   /** sends text to the terminal's clipboard */
   copy(text: string): void;
+  /** opens an address in the browser where one can show; resolves with what was done, for the status line */
+  openAddress?(url: string): Promise<string>;
   /** the whole screen sent again with the next frame (Ctrl-L, leaving the help overlay) */
   redraw?(): void;
 }
 
 export function citation(a: Article): string {
-  return [a.title ?? '(untitled)', a.publisher, a.published ?? 'undated', a.file].filter(Boolean).join(' — ');
+  // the address, when the page has one, is what a reader of the citation can follow
+  return [a.title ?? '(untitled)', a.publisher, a.published ?? 'undated', a.url ?? a.file].filter(Boolean).join(' — ');
 }

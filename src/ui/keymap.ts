@@ -45,6 +45,13 @@ export const NORMAL_KEYS: Binding[] = [
   { keys: ['left', 'h'], action: { type: 'entityType', delta: -1 }, help: 'previous entity type', panes: ['entities'] },
   { keys: ['c'], action: { type: 'concordance' }, help: 'concordance (keyword in context)', panes: ['entities'], hint: 'c in context' },
   {
+    keys: ['K'],
+    action: { type: 'wordConcordance' },
+    help: "the filter's words and phrases in context (a concordance)",
+    panes: ['list', 'reader', 'entities'],
+  },
+  { keys: ['s'], action: { type: 'concordanceSort' }, help: 'concordance: sort by article, 1L, 2L, 1R, 2R', panes: ['entities'] },
+  {
     keys: ['v'],
     action: { type: 'compareView', delta: 1 },
     help: 'next view: countries, matrix, side by side, timeline, figures',
@@ -72,6 +79,12 @@ export const NORMAL_KEYS: Binding[] = [
   },
   { keys: ['x'], action: { type: 'export' }, help: 'export this view (with the filter) to a file here' },
   { keys: ['y'], action: { type: 'copyCitation' }, help: "copy the article's citation (OSC 52 clipboard)", panes: ['list', 'reader'] },
+  {
+    keys: ['o'],
+    action: { type: 'openAddress' },
+    help: "open the article's address in a browser (over SSH: copy it, OSC 52)",
+    panes: ['list', 'reader'],
+  },
   { keys: ['z'], action: { type: 'zoom' }, help: 'zoom the pane to the full screen, and back' },
   { keys: ['escape'], action: { type: 'back' }, help: 'back one level (the filter kept); in the list: clear the filter' },
   { keys: ['q'], action: { type: 'back' }, help: 'back to the list', panes: ['reader', 'entities', 'compare'] },

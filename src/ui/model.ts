@@ -3,7 +3,7 @@
  * safe for the terminal, once at load. Panes read this; they never parse. What is derived
  * from the corpus (index, mention table, figures) stays the Session's.
  */
-import { countriesOf, type MentionTable } from '../analysis/mentionTable.js';
+import { countriesOf, noMentionTable, type MentionTable } from '../analysis/mentionTable.js';
 import type { Article } from '../corpus/types.js';
 import { displayTitle } from '../corpus/displayTitle.js';
 import type { Session } from '../session/session.js';
@@ -23,7 +23,7 @@ export interface Model {
   label: string;
   session: Session;
   articles: Article[];
-  /** every article's mentions summed: what entity and compare tables count from (none while the entities are being found) */
+  /** every article's mentions summed: what entity and compare tables count from (none while the entities are being found or the table made) */
   readonly table: MentionTable;
   rows: ArticleRow[];
   /** an article's paragraphs with unsafe characters neutralised, offsets unchanged */
@@ -43,13 +43,16 @@ function countryCodes(t: MentionTable, article: number): string {
 /**
  * Each article's country codes, made when its row is first shown: not all at open (a walk of
  * the whole mention table), and not before the entities are found (a large JSON Lines file's
- * are found while its list is shown).
+ * are found while its list is shown), nor before a large corpus's table is made.
  */
 class CountryCodes {
   private readonly made: (string | undefined)[] = [];
   constructor(private readonly session: Session) {}
   of(article: number): string {
-    if (this.made[article] === undefined && this.session.progress().entities === null) this.made[article] = countryCodes(this.session.table(), article);
+    if (this.made[article] === undefined && this.session.progress().entities === null) {
+      const table = this.session.readyTable();
+      if (table) this.made[article] = countryCodes(table, article);
+    }
     return this.made[article] ?? '';
   }
 }
@@ -79,12 +82,14 @@ export function prepareModel(session: Session): Model {
   // be a second copy of the corpus
   const shown = new Map<number, string[]>();
   const codes = new CountryCodes(session);
+  // what the panes count from while a large corpus's table is being made: no mentions
+  let pending: MentionTable | null = null;
   return {
     label: sanitizeLine(session.label),
     session,
     articles,
     get table() {
-      return session.table();
+      return session.readyTable() ?? (pending ??= noMentionTable(articles.length));
     },
     warnings: session.warnings.length,
     paragraphs(i) {

@@ -7,15 +7,17 @@ import { entityCountsIn, type EntityCount } from '../analysis/entityCounts.js';
 import { comparisonIn, type Comparison, type CountryProfile } from '../analysis/compare.js';
 import type { Figures } from '../analysis/figureStore.js';
 import { concordance, type KwicLine } from '../analysis/kwic.js';
+import { sortConcordance, wordConcordance, type KwicSort } from '../analysis/wordKwic.js';
+import type { MentionTable } from '../analysis/mentionTable.js';
 import type { MentionType } from '../corpus/types.js';
 import { hasMarkFilter, type Query } from '../search/query.js';
 import type { Mark } from '../review/marks.js';
 import { fieldMentions, searchAll, type SearchResult } from '../search/search.js';
-import { termsOf } from '../search/searchIndex.js';
+import { hitRanges } from '../search/hits.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import type { Model } from './model.js';
 import { countryCodesOf, figuresLines, linesOf, matrixAxis, sideBySideLines, sortCountries, timelineLines, type Lines } from './compareView.js';
-import type { CompareSort, CompareView, SortKey } from './state.js';
+import type { CompareSort, CompareView, Concordance, SortKey } from './state.js';
 import { wrapRanges } from './textWidth.js';
 
 /**
@@ -66,11 +68,14 @@ export interface Selectors {
   figuresProgress(): number | null;
   /** how far the index is built (0–1) while it is built in the background, or null when ready */
   indexProgress(): number | null;
+  /** how far a large corpus's mention table is made; null once it is */
+  tableProgress(): number | null;
   /** how far the entities of a large JSON Lines file are found (other threads), or null once they are */
   entitiesProgress(): number | null;
   /** lines of the scrolling compare views (side by side, timeline, figures) */
   compareLines(query: Query, view: CompareView, marked: string[], width: number): Lines;
-  concordance(query: Query, entityId: string): KwicLine[];
+  /** an entity's mentions or the query's hits in context, in one of KWIC_SORTS */
+  concordance(query: Query, of: Concordance, sort: KwicSort): KwicLine[];
   reader(article: number, width: number, showEntities: boolean, query: Query): ReaderLines;
 }
 
@@ -101,7 +106,6 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     if (!everything || everythingFound !== found) {
       everything = { ids: model.articles.map((_, i) => i), scores: new Float64Array(0), terms: new Set(), phrases: [] };
       everythingFound = found;
-      totals.clear();
     }
     return everything;
   };
@@ -147,24 +151,28 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     (a, b) => a.r === b.r && a.sort === b.sort,
   );
   const list = ({ q, sort }: { q: Query; sort: SortKey }) => listFor({ r: result(q), sort });
+  // the tables below are keyed on the mention table too: a large corpus's counts none until its table is made
   const totals = new Map<MentionType, Map<string, EntityCount>>();
-  const totalsFor = (type: MentionType) => {
-    if (!totals.has(type)) totals.set(type, new Map(entityCountsIn(model.table, undefined, type).map((e) => [e.id, e])));
+  let totalsOf: MentionTable | null = null;
+  const totalsFor = (t: MentionTable, type: MentionType) => {
+    if (totalsOf !== t) totals.clear();
+    totalsOf = t;
+    if (!totals.has(type)) totals.set(type, new Map(entityCountsIn(t, undefined, type).map((e) => [e.id, e])));
     return totals.get(type)!;
   };
   const entitiesFor = memo(
-    ({ r, type }: { r: SearchResult; type: MentionType }) => ({ rows: entityCountsIn(model.table, r.ids, type), totals: totalsFor(type) }),
-    (a, b) => a.r === b.r && a.type === b.type,
+    ({ r, t, type }: { r: SearchResult; t: MentionTable; type: MentionType }) => ({ rows: entityCountsIn(t, r.ids, type), totals: totalsFor(t, type) }),
+    (a, b) => a.r === b.r && a.t === b.t && a.type === b.type,
   );
-  const entities = ({ q, type }: { q: Query; type: MentionType }) => entitiesFor({ r: result(q), type });
+  const entities = ({ q, type }: { q: Query; type: MentionType }) => entitiesFor({ r: result(q), t: model.table, type });
   // a large corpus's figures are extracted by the session's background work: until then
   // the compare views count none
   const figures = () => session.readyFigures() ?? PENDING;
   const comparisonFor = memo(
-    ({ r, f }: { r: SearchResult; f: Figures }) => comparisonIn(model.table, f, r.ids),
-    (a, b) => a.r === b.r && a.f === b.f,
+    ({ r, t, f }: { r: SearchResult; t: MentionTable; f: Figures }) => comparisonIn(t, f, r.ids),
+    (a, b) => a.r === b.r && a.t === b.t && a.f === b.f,
   );
-  const comparison = (q: Query) => comparisonFor({ r: result(q), f: figures() });
+  const comparison = (q: Query) => comparisonFor({ r: result(q), t: model.table, f: figures() });
   const compareRowsFor = memo(
     ({ c, sort }: { c: Comparison; sort: CompareSort }) => sortCountries(c.countries, sort),
     (a, b) => a.c === b.c && a.sort === b.sort,
@@ -175,10 +183,10 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
   );
   const codesFor = memo(countryCodesOf, (a, b) => a === b);
   const compareLinesFor = memo(
-    (k: { r: SearchResult; f: Figures; view: CompareView; marked: string[]; width: number }) => {
+    (k: { r: SearchResult; t: MentionTable; f: Figures; view: CompareView; marked: string[]; width: number }) => {
       switch (k.view) {
         case 'side by side':
-          return linesOf(sideBySideLines(model.table, k.r.ids, (i) => model.rows[i]!.title, k.f, k.marked, k.width));
+          return linesOf(sideBySideLines(k.t, k.r.ids, (i) => model.rows[i]!.title, k.f, k.marked, k.width));
         case 'timeline':
           return linesOf(timelineLines(comparisonFor(k)));
         case 'figures':
@@ -187,13 +195,20 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
           return linesOf([]);
       }
     },
-    (a, b) => a.r === b.r && a.f === b.f && a.view === b.view && a.marked === b.marked && a.width === b.width,
+    (a, b) => a.r === b.r && a.t === b.t && a.f === b.f && a.view === b.view && a.marked === b.marked && a.width === b.width,
   );
+  // an entity's lines are the table's; the words' the result's hits; either then sorted
   const kwicFor = memo(
-    ({ r, id }: { r: SearchResult; id: string }) => concordance(model.articles, r.ids, id, model.table),
-    (a, b) => a.r === b.r && a.id === b.id,
+    ({ r, t, id }: { r: SearchResult; t: MentionTable; id: string | null }) =>
+      id === null ? wordConcordance(model.articles, r.ids, r.terms, r.phrases) : concordance(model.articles, r.ids, id, t),
+    (a, b) => a.r === b.r && a.t === b.t && a.id === b.id,
   );
-  const kwic = ({ q, id }: { q: Query; id: string }) => kwicFor({ r: result(q), id });
+  const kwicSorted = memo(
+    ({ lines, sort }: { lines: KwicLine[]; sort: KwicSort }) => sortConcordance(lines, sort),
+    (a, b) => a.lines === b.lines && a.sort === b.sort,
+  );
+  const kwic = (q: Query, of: Concordance, sort: KwicSort) =>
+    kwicSorted({ lines: kwicFor({ r: result(q), t: model.table, id: of.of === 'entity' ? of.id : null }), sort });
   const readerFor = memo(
     (k: { article: number; width: number; showEntities: boolean; r: SearchResult; q: Query; marks: number }) =>
       readerLines(model, k.article, k.width, k.showEntities, k.r, k.q, marks.get(model.articles[k.article]!.id)?.note),
@@ -208,11 +223,12 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     matrix: (q) => matrixFor(comparison(q)),
     countryCodes: () => codesFor(model.table),
     figures,
-    compareLines: (q, view, marked, width) => compareLinesFor({ r: result(q), f: figures(), view, marked, width }),
+    compareLines: (q, view, marked, width) => compareLinesFor({ r: result(q), t: model.table, f: figures(), view, marked, width }),
     figuresProgress: () => session.progress().figures,
     indexProgress: () => session.progress().index,
+    tableProgress: () => session.progress().table,
     entitiesProgress: () => session.progress().entities,
-    concordance: (q, id) => kwic({ q, id }),
+    concordance: kwic,
     reader: (article, width, showEntities, q) => readerFor({ article, width, showEntities, r: result(q), q, marks: marks.version }),
   };
 }
@@ -242,22 +258,6 @@ function dateKey(d: string): string {
   return d === 'undated' ? '' : d;
 }
 
-/** Where the query's words and phrases occur in a paragraph. */
-export function hitRanges(text: string, terms: Set<string>, phrases: string[]): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  if (terms.size) {
-    for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*/gu)) {
-      const [t] = termsOf(m[0]);
-      if (t && terms.has(t)) out.push({ start: m.index, end: m.index + m[0].length });
-    }
-  }
-  const lower = text.toLowerCase();
-  for (const p of phrases) {
-    for (let i = lower.indexOf(p); i >= 0 && p; i = lower.indexOf(p, i + p.length)) out.push({ start: i, end: i + p.length });
-  }
-  return out;
-}
-
 /** The reader's margin: a column on each side, as less and mutt's pager leave none but newsboat does. */
 const MARGIN = 1;
 
@@ -283,6 +283,7 @@ function readerLines(model: Model, index: number, paneWidth: number, showEntitie
     ['Date', a.published ?? 'undated'],
     ['Section', a.section.join(' › ') || null],
     ['Countries', countries || null],
+    ['URL', a.url ?? null],
   ];
   for (const [label, value] of meta) if (value) wrapPlain(`${label}: ${sanitizeLine(value)}`, 'label');
   if (note) wrapPlain(`Note: ${sanitizeLine(note)}`, 'note');

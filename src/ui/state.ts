@@ -2,6 +2,7 @@
  * UI state and its reducer: pure, testable without Ink. The reducer is given the derived
  * view (list length, table sizes, reader lines) it needs to keep cursors in range.
  */
+import { KWIC_SORTS, type KwicSort } from '../analysis/wordKwic.js';
 import { MENTION_TYPES, type MentionType } from '../corpus/types.js';
 import { EMPTY_QUERY, parseQuery, type Query } from '../search/query.js';
 import { edit, insert, lineOf, type EditOp, type LineEdit } from './lineEdit.js';
@@ -16,6 +17,18 @@ export const COMPARE_VIEWS = ['countries', 'matrix', 'side by side', 'timeline',
 export type CompareView = (typeof COMPARE_VIEWS)[number];
 export const COMPARE_SORTS = ['articles', 'mentions', 'share', 'country', 'first', 'last', 'figures'] as const;
 export type CompareSort = (typeof COMPARE_SORTS)[number];
+
+/** A concordance: one entity's mentions, or the hits of the filter's words and phrases (named as typed). */
+export type Concordance = { of: 'entity'; id: string; name: string } | { of: 'words'; name: string };
+
+/** The concordance's orders as the status line says them. */
+export const KWIC_SORT_NAMES: Record<KwicSort, string> = {
+  article: 'article',
+  '1L': 'the word left of the hit (1L)',
+  '2L': 'the second word left (2L)',
+  '1R': 'the word right of the hit (1R)',
+  '2R': 'the second word right (2R)',
+};
 
 export interface UiState {
   mode: Mode;
@@ -42,9 +55,10 @@ export interface UiState {
   showEntities: boolean;
   entityType: number;
   entityCursor: number;
-  /** entity whose concordance is shown, and its cursor (a line) */
-  concordance: { id: string; name: string } | null;
+  /** the concordance shown (an entity's, or the filter's words'), its cursor (a line) and its order (KWIC_SORTS) */
+  concordance: Concordance | null;
   concordanceCursor: number;
+  concordanceSort: number;
   compareCursor: number;
   compareView: number;
   compareSort: number;
@@ -121,6 +135,8 @@ export type Action =
   | { type: 'article'; delta: number }
   | { type: 'entityType'; delta: number }
   | { type: 'concordance' }
+  | { type: 'wordConcordance' }
+  | { type: 'concordanceSort' }
   | { type: 'compareView'; delta: number }
   | { type: 'compareSort' }
   | { type: 'mark' }
@@ -135,6 +151,7 @@ export type Action =
   | { type: 'cancelNote' }
   | { type: 'export' }
   | { type: 'copyCitation' }
+  | { type: 'openAddress' }
   | { type: 'say'; message: string }
   | { type: 'redraw' }
   /** the mouse wheel over a pane: the app turns it into `point` then `move` */
@@ -166,6 +183,7 @@ export function initialState(): UiState {
     entityCursor: 0,
     concordance: null,
     concordanceCursor: 0,
+    concordanceSort: 0,
     compareCursor: 0,
     compareView: 0,
     compareSort: 0,
@@ -384,7 +402,18 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
       return { ...next, entityType: (s.entityType + a.delta + ENTITY_TYPES.length) % ENTITY_TYPES.length, entityCursor: 0, concordance: null };
     case 'concordance': {
       const row = v.entityRows[s.entityCursor];
-      return row ? { ...next, concordance: { id: row.id, name: row.name }, concordanceCursor: 0 } : next;
+      return row ? { ...next, concordance: { of: 'entity', id: row.id, name: row.name }, concordanceCursor: 0 } : next;
+    }
+    case 'wordConcordance': {
+      // the filter's own words and phrases in context (its fields only choose the articles)
+      if (!s.query.words.length && !s.query.phrases.length) return { ...next, message: 'K: filter by a word or a "phrase" first (/)' };
+      const name = [...s.query.words, ...s.query.phrases.map((p) => `"${p}"`)].join(' ');
+      return { ...next, focus: 'entities', second: 'entities', concordance: { of: 'words', name }, concordanceCursor: 0 };
+    }
+    case 'concordanceSort': {
+      if (!s.concordance) return { ...next, message: 's sorts a concordance: c on an entity, or K for the filter’s words' };
+      const concordanceSort = (s.concordanceSort + 1) % KWIC_SORTS.length;
+      return { ...next, concordanceSort, concordanceCursor: 0, message: `concordance sorted by ${KWIC_SORT_NAMES[KWIC_SORTS[concordanceSort]!]}` };
     }
     case 'compareView':
       return { ...next, compareView: (s.compareView + a.delta + COMPARE_VIEWS.length) % COMPARE_VIEWS.length, compareTop: 0 };
@@ -432,6 +461,7 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
     case 'toggleStar':
     case 'export':
     case 'copyCitation':
+    case 'openAddress':
     case 'redraw':
     case 'wheel':
       return next;

@@ -30,6 +30,22 @@ export function truncate(s: string, max: number): string {
   return out + '…';
 }
 
+/** Cuts `s` to at most `max` columns from its start, keeping its end: "…" and the last columns (a left context). */
+export function truncateStart(s: string, max: number): string {
+  if (max <= 0) return '';
+  if (width(s) <= max) return s;
+  const parts = [...graphemes.segment(s)].map((g) => g.segment);
+  let out = '';
+  let used = 0;
+  for (let k = parts.length - 1; k >= 0; k--) {
+    const w = stringWidth(parts[k]!);
+    if (used + w > max - 1) break;
+    out = parts[k]! + out;
+    used += w;
+  }
+  return '…' + out;
+}
+
 /** Truncates and pads to exactly `w` columns. */
 export function fit(s: string, w: number, align: 'left' | 'right' = 'left'): string {
   const t = truncate(s, w);

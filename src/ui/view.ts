@@ -1,4 +1,5 @@
 /** What the reducer sees of the derived data for one state and layout, read from the memoised selectors. */
+import { KWIC_SORTS } from '../analysis/wordKwic.js';
 import type { Query } from '../search/query.js';
 import { boxOf, innerColumns, scrollRows, type Box, type Layout } from './layout.js';
 import type { Selectors } from './selectors.js';
@@ -37,10 +38,10 @@ export function viewOf(s: UiState, sel: Selectors, layout: Layout, tableQuery: Q
       return reader()?.hitLines ?? [];
     },
     get concordanceLines() {
-      return s.concordance ? sel.concordance(tableQuery, s.concordance.id).length : 0;
+      return s.concordance ? sel.concordance(tableQuery, s.concordance, KWIC_SORTS[s.concordanceSort]!).length : 0;
     },
     concordanceAt(line) {
-      const l = s.concordance ? sel.concordance(tableQuery, s.concordance.id)[line] : undefined;
+      const l = s.concordance ? sel.concordance(tableQuery, s.concordance, KWIC_SORTS[s.concordanceSort]!)[line] : undefined;
       return l && { article: l.article, paragraph: l.paragraph, start: l.start };
     },
     figureAt(line) {

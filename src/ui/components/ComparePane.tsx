@@ -25,6 +25,8 @@ export function ComparePane(props: {
   width: number;
   /** rows the current view scrolls through, below its own header lines (layout.scrollRows) */
   scroll: number;
+  /** what is being done before there is anything to count (finding entities, counting mentions) */
+  waiting?: string;
   focused: boolean;
   theme: Theme;
 }) {
@@ -76,9 +78,9 @@ const NARROW_NUMBERS = [5, 6, 6, 5];
 const COUNTRY_AND_GAPS = 16 + 8;
 const MIN_TOP = 10;
 
-function Countries(props: { state: UiState; rows: CountryProfile[]; width: number; scroll: number; focused: boolean; theme: Theme }) {
+function Countries(props: { state: UiState; rows: CountryProfile[]; width: number; scroll: number; waiting?: string; focused: boolean; theme: Theme }) {
   const { state, width } = props;
-  if (!props.rows.length) return <Text color={props.theme.muted}>{fit('no countries in these articles', width)}</Text>;
+  if (!props.rows.length) return <Text color={props.theme.muted}>{fit(props.waiting ?? 'no countries in these articles', width)}</Text>;
   const visible = props.scroll;
   const start = windowStart(state.compareCursor, props.rows.length, visible);
   const sortKey = COMPARE_SORTS[state.compareSort]!;

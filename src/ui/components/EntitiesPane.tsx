@@ -5,7 +5,8 @@ import type { KwicLine } from '../../analysis/kwic.js';
 import type { Model } from '../model.js';
 import { ENTITY_TYPES } from '../state.js';
 import type { Theme } from '../theme.js';
-import { fit, truncate, width as textWidth, windowStart } from '../textWidth.js';
+import type { KwicSort } from '../../analysis/wordKwic.js';
+import { fit, truncate, truncateStart, width as textWidth, windowStart } from '../textWidth.js';
 import { neutralize, sanitizeLine } from '../../text/sanitize.js';
 import { flexColumns, Table } from './Table.js';
 
@@ -21,6 +22,8 @@ export function EntitiesPane(props: {
   width: number;
   /** table rows shown, below the type tabs and the table's header (layout.scrollRows) */
   visible: number;
+  /** what is being done before there is anything to count (finding entities, counting mentions) */
+  waiting?: string;
   focused: boolean;
   theme: Theme;
 }) {
@@ -53,7 +56,7 @@ export function EntitiesPane(props: {
     <Box flexDirection="column">
       <Text color={theme.accent}>{fit(tabs, width)}</Text>
       {props.rows.length === 0 ? (
-        <Text color={theme.muted}>{fit('no entities of this type', width)}</Text>
+        <Text color={theme.muted}>{fit(props.waiting ?? 'no entities of this type', width)}</Text>
       ) : (
         <Table columns={columns.filter((c) => c.width > 0)} rows={rows} selected={props.cursor - start} focused={props.focused} accent={theme.accent} />
       )}
@@ -70,6 +73,8 @@ export function EntitiesPane(props: {
 export function ConcordancePane(props: {
   model: Model;
   name: string;
+  /** the order shown (KWIC_SORTS) */
+  sort: KwicSort;
   lines: KwicLine[];
   cursor: number;
   width: number;
@@ -81,7 +86,9 @@ export function ConcordancePane(props: {
   const start = windowStart(props.cursor, props.lines.length, rows);
   return (
     <Box flexDirection="column">
-      <Text color={theme.accent}>{fit(`concordance: ${sanitizeLine(props.name)} (${props.lines.length}) · Enter reads it there · Esc back`, width)}</Text>
+      <Text color={theme.accent}>
+        {fit(`concordance: ${sanitizeLine(props.name)} (${props.lines.length}) · Enter reads it there · s sort: ${props.sort} · Esc back`, width)}
+      </Text>
       {props.lines.slice(start, start + rows).map((l, i) => {
         const source = props.model.rows[l.article]!;
         const keyword = truncate(sanitizeLine(l.keyword), Math.max(4, Math.floor(width / 4)));
@@ -90,7 +97,7 @@ export function ConcordancePane(props: {
         const tag = fit(`${source.date === 'undated' ? '—' : source.date.slice(0, 7)} ${source.title}`, tagWidth - 1);
         const side = Math.max(1, Math.floor((width - textWidth(keyword) - tagWidth - 1) / 2));
         const left = neutralize(l.left);
-        const leftText = textWidth(left) > side ? '…' + tail(left, side - 1) : left;
+        const leftText = truncateStart(left, side);
         const selected = start + i === props.cursor;
         return (
           <Text key={start + i} wrap="truncate" inverse={selected && props.focused} bold={selected}>
@@ -108,11 +115,3 @@ export function ConcordancePane(props: {
 
 /** A concordance side's least width at 80 columns. */
 const SIDE = 25;
-
-/** The last `columns` columns of `s`, by display width. */
-function tail(s: string, columns: number): string {
-  const parts = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s)].map((g) => g.segment);
-  let out = '';
-  for (let k = parts.length - 1; k >= 0 && textWidth(parts[k]! + out) <= columns; k--) out = parts[k]! + out;
-  return out;
-}

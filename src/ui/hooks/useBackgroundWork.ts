@@ -1,5 +1,5 @@
 /**
- * Drives the session's background work (a first open's entities and index, a large corpus's figures) a
+ * Drives the session's background work (a first open's entities and index, a large corpus's mention table and figures) a
  * slice at a time between key presses, and re-renders when it has moved on by a percent or
  * finished a part. Right after a key the work waits a little: the next keys of a burst (a
  * word typed, j held down) are answered before it, and the garbage it makes is not collected
@@ -39,7 +39,12 @@ export function useBackgroundWork(session: Session, lastKeyAt: () => number = ()
       const finished = session.work(SLICE_MS);
       const progress = session.progress();
       const moved = (a: number | null, b: number | null) => (a === null) !== (b === null) || (a !== null && b !== null && b - a >= 0.01);
-      if (moved(shown.entities, progress.entities) || moved(shown.index, progress.index) || moved(shown.figures, progress.figures)) {
+      if (
+        moved(shown.entities, progress.entities) ||
+        moved(shown.index, progress.index) ||
+        moved(shown.table, progress.table) ||
+        moved(shown.figures, progress.figures)
+      ) {
         shown = progress;
         setTick((t) => t + 1);
       }
