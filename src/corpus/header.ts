@@ -36,7 +36,12 @@ export interface HeaderMeta {
 
 /** "URL: https://…", "Source URL: …", "Ссылка: …": the page's address, labelled. */
 const URL_LINE =
-  /^(?:(?:source |original |canonical |page )?(?:url|link)|source|canonical|permalink|ссылка|источник|manba|havola|来源|链接|網址|网址|المصدر|الرابط|منبع|پیوند)\s*[:：]\s*(https?:\/\/\S+)$/iu;
+  /^(?:(?:source |original |canonical |page )?(?:url|link)|canonical|permalink|ссылка|havola|链接|網址|网址|الرابط|پیوند)\s*[:：]\s*(https?:\/\/\S+)$/iu;
+/**
+ * "Source: https://…", "Источник: …": the page's address in its header; below the text such a
+ * line names where a rewrite's text came from, another page.
+ */
+const SOURCE_URL_LINE = /^(?:source|источник|manba|来源|المصدر|منبع)\s*[:：]\s*(https?:\/\/\S+)$/iu;
 /** An address alone on its line. */
 const BARE_URL = /^<?(https?:\/\/[^\s<>]+)>?$/i;
 
@@ -78,9 +83,10 @@ export function readMetadataLines(page: Page, outlets: Outlets, latest?: Date, f
       meta(page, i, reason);
       if (joined !== undefined) meta(page, joined, reason);
     };
-    // the page's address: labelled anywhere in the header, or alone as its first line
-    const address = URL_LINE.exec(t)?.[1] ?? (i === nonBlank[0] ? BARE_URL.exec(t)?.[1] : undefined);
-    if (address && (i < headerEnd || URL_LINE.test(t))) {
+    // the page's address: labelled as its address anywhere, as its source in the header, or alone as its first line
+    const address =
+      URL_LINE.exec(t)?.[1] ?? (i < headerEnd ? SOURCE_URL_LINE.exec(t)?.[1] : undefined) ?? (i === nonBlank[0] ? BARE_URL.exec(t)?.[1] : undefined);
+    if (address) {
       if (!found.url) found.url = { value: address, rule: 'url line', index: i };
       take('url');
       continue;
