@@ -52,7 +52,7 @@ function acks(child: ReturnType<typeof writer>): { lines: string[]; first: Promi
 describe('review marks', () => {
   it('refuses corrupt and newer files instead of reading them wrongly, and reads version 1', () => {
     assert.deepEqual(parseReviewFile('{"version":1,"articles":{'), { ok: false, reason: 'corrupt' });
-    assert.deepEqual(parseReviewFile('{"version":3,"articles":{}}'), { ok: false, reason: 'newer' });
+    assert.deepEqual(parseReviewFile('{"version":4,"articles":{}}'), { ok: false, reason: 'newer' });
     assert.deepEqual(parseReviewFile('{"version":2,"articles":{"a":{"starred":[1,5]}}}'), { ok: false, reason: 'corrupt' });
     const v1 = parseReviewFile('{"version":1,"articles":{"a":{"starred":true,"updated":5}}}');
     assert.ok(v1.ok);

@@ -8,7 +8,7 @@ import stringWidth from 'string-width';
 import { readFileSync } from 'node:fs';
 import { App } from '../src/ui/App.js';
 import type { Outside, Review } from '../src/ui/effects.js';
-import type { Mark } from '../src/review/marks.js';
+import type { Mark, MarkChange } from '../src/review/marks.js';
 import { prepareModel, type Model } from '../src/ui/model.js';
 import type { FakeStdout } from '../src/ui/fakeTerminal.js';
 import { renderOffscreen } from '../src/ui/offscreen.js';
@@ -101,16 +101,46 @@ export function widestLine(frame: string): number {
 /** An in-memory review store with the real one's interface. */
 export function memoryReview(): Review & { marks: Map<string, Mark> } {
   const marks = new Map<string, Mark>();
+  const searches = new Map<string, string>();
   const listeners = new Set<() => void>();
+  const changed = () => {
+    review.version++;
+    for (const l of listeners) l();
+  };
+  const apply = (id: string, change: MarkChange) => {
+    const { tags: ops, ...fields } = change;
+    const tags = new Set(marks.get(id)?.tags);
+    for (const [tag, on] of ops ?? []) on ? tags.add(tag) : tags.delete(tag);
+    const next: Mark = { ...marks.get(id), ...fields };
+    if ('note' in change && !change.note) delete next.note;
+    if (tags.size) next.tags = [...tags].sort();
+    else delete next.tags;
+    marks.set(id, next);
+  };
   const review = {
     marks,
     version: 0,
     message: null,
     get: (id: string) => marks.get(id),
-    async set(id: string, change: Partial<Mark>) {
-      marks.set(id, { ...marks.get(id), ...change });
-      review.version++;
-      for (const l of listeners) l();
+    async set(id: string, change: MarkChange) {
+      apply(id, change);
+      changed();
+    },
+    async setMany(changes: readonly (readonly [string, MarkChange])[]) {
+      for (const [id, change] of changes) apply(id, change);
+      changed();
+    },
+    tags() {
+      const count = new Map<string, number>();
+      for (const m of marks.values()) for (const t of m.tags ?? []) count.set(t, (count.get(t) ?? 0) + 1);
+      return [...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    },
+    savedSearches: () => [...searches].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    savedSearch: (name: string) => searches.get(name),
+    async saveSearch(name: string, query: string) {
+      if (query) searches.set(name, query);
+      else searches.delete(name);
+      changed();
     },
     subscribe(l: () => void) {
       listeners.add(l);

@@ -12,6 +12,8 @@ import type { Cell } from '../text/tableFormats.js';
 
 export const WHATS = ['articles', 'entities', 'compare', 'matrix', 'timeline', 'figures'] as const;
 export type What = (typeof WHATS)[number];
+/** What `steppe export` writes: these tables, or the brief of the articles with notes and tags (notesBrief.ts). */
+export const EXPORT_WHATS = [...WHATS, 'notes'] as const;
 
 export interface ExportTable {
   columns: string[];
@@ -23,6 +25,7 @@ export interface MarkColumns {
   read?: boolean;
   starred?: boolean;
   note?: string;
+  tags?: string[];
 }
 
 /** What a table is made from: an opened corpus (a Session is one). */
@@ -65,7 +68,7 @@ export function exportTable(
   switch (what) {
     case 'articles':
       return {
-        columns: ['id', 'file', 'published', 'publisher', 'author', 'title', 'countries', 'read', 'starred', 'note', 'url'],
+        columns: ['id', 'file', 'published', 'publisher', 'author', 'title', 'countries', 'read', 'starred', 'note', 'tags', 'url'],
         rows: Array.from(ids, (i) => {
           const a = source.articles[i]!;
           const m = source.mark(a.id);
@@ -80,6 +83,7 @@ export function exportTable(
             read: m?.read ? 'yes' : '',
             starred: m?.starred ? 'yes' : '',
             note: m?.note ?? '',
+            tags: m?.tags?.join('; ') ?? '',
             url: a.url ?? '',
           };
         }),

@@ -1,17 +1,28 @@
 /** `steppe export`: a filtered view of the corpus as CSV, JSON or a Markdown table, to stdout or a file. */
-import { exportTable, WHATS, type What } from '../analysis/exportTable.js';
+import { EXPORT_WHATS, exportTable, type What } from '../analysis/exportTable.js';
 import { UsageError } from '../io/errors.js';
 import { writeTextFile } from '../io/corpusFile.js';
 import type { Session } from '../session/session.js';
-import { sanitizeLine } from '../text/sanitize.js';
+import { sanitizeLine, toJson } from '../text/sanitize.js';
 import { FORMATS, formatTable, type Format } from '../text/tableFormats.js';
 import type { CommandIo } from './io.js';
-import { selection } from './matching.js';
+import { matching, selection } from './matching.js';
+import { briefEntries, briefMarkdown } from '../analysis/notesBrief.js';
 
-export function parseWhat(v: string | undefined): What {
-  const w = (v ?? 'articles').toLowerCase() as What;
-  if (!WHATS.includes(w)) throw new UsageError(`--what must be one of ${WHATS.join(', ')} (got "${v}")`);
+export function parseWhat(v: string | undefined): What | 'notes' {
+  const w = (v ?? 'articles').toLowerCase() as What | 'notes';
+  if (!EXPORT_WHATS.includes(w)) throw new UsageError(`--what must be one of ${EXPORT_WHATS.join(', ')} (got "${v}")`);
   return w;
+}
+
+/** The brief: Markdown for a report, or its entries as JSON. */
+function notesText(session: Session, query: string | undefined, format: Format): string {
+  if (format === 'csv') throw new UsageError('--what notes is a brief: --format md (or json)');
+  const r = query?.trim() ? matching(session, query, '--query') : null;
+  const ids = r ? r.ids : session.articles.map((_, i) => i);
+  const entries = briefEntries(session.articles, ids, (id) => session.mark(id), r);
+  if (format === 'json') return toJson(entries) + '\n';
+  return briefMarkdown(entries, { label: session.label, query: query ?? '', date: new Date().toISOString().slice(0, 10) });
 }
 
 export function parseFormat(v: string | undefined): Format {
@@ -24,7 +35,8 @@ export function parseFormat(v: string | undefined): Format {
 export function runExport(session: Session, flags: { what?: string; format?: string; query?: string; out?: string }, io: CommandIo): number {
   const what = parseWhat(flags.what);
   const format = parseFormat(flags.format);
-  const text = formatTable(exportTable(session, what, selection(session, flags.query, '--query')), format);
+  const text =
+    what === 'notes' ? notesText(session, flags.query, format) : formatTable(exportTable(session, what, selection(session, flags.query, '--query')), format);
   if (flags.out) {
     writeTextFile(flags.out, text);
     io.stderr(`exported ${what} → ${sanitizeLine(flags.out)}\n`);

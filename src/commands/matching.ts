@@ -6,7 +6,8 @@ import type { Session } from '../session/session.js';
 
 /** `option`: how the user gave the query, for the error ("--query: …"). */
 export function matching(session: Session, query: string, option = 'query'): SearchResult {
-  const parsed = parseQuery(query);
+  // @name: the corpus's saved searches, as the dashboard saved them
+  const parsed = parseQuery(query, (name) => session.review?.savedSearch(name));
   if (!parsed.ok) throw new UsageError(`${option}: ${parsed.error}`);
   return searchAll(session.index(), parsed.query, (id) => session.mark(id));
 }

@@ -2,7 +2,7 @@
  * The command line as data: every command, flag and value. The argument parser, the help,
  * `steppe help COMMAND`, the man page and the shell completions are all made from it.
  */
-import { WHATS } from '../analysis/exportTable.js';
+import { EXPORT_WHATS } from '../analysis/exportTable.js';
 import { FORMATS } from '../text/tableFormats.js';
 import { MENTION_TYPES } from '../corpus/types.js';
 import { FIELD_PREFIXES } from '../search/query.js';
@@ -21,7 +21,7 @@ export const FLAGS = {
   out: { name: 'out', short: 'o', value: 'FILE', help: 'write to FILE (atomically: complete or untouched) instead of stdout' },
   verbose: { name: 'verbose', help: 'parse: say per file why each title, publisher, author and date was chosen' },
   query: { name: 'query', short: 'q', value: 'Q', help: 'only the articles matching Q (the filter language)' },
-  what: { name: 'what', value: 'W', values: WHATS, help: `export: ${WHATS.join(', ')} (default articles)` },
+  what: { name: 'what', value: 'W', values: EXPORT_WHATS, help: `export: ${EXPORT_WHATS.join(', ')} (default articles)` },
   format: { name: 'format', short: 'f', value: 'F', values: FORMATS, help: `export: ${FORMATS.join(', ')}` },
   type: { name: 'type', value: 'T', values: MENTION_TYPES, help: `entities of one type: ${MENTION_TYPES.join(', ')}` },
   json: { name: 'json', help: 'machine-readable output' },
@@ -72,7 +72,7 @@ export const COMMANDS: CommandSpec[] = [
     summary: "articles matching QUERY, best first (the dashboard's filter language)",
     flags: ['json'],
     details: [
-      'QUERY: words (fuzzy, by prefix), "a phrase", -word, country: person: org: place: source: year:2011..2017, is:starred is:unread is:read has:note.',
+      'QUERY: words (fuzzy, by prefix), "a phrase", -word, country: person: org: place: source: year:2011..2017, is:starred is:unread is:read has:note tag:NAME, @name (a search saved in the dashboard).',
       'A query may start with - (steppe search -taliban).',
       PATHS,
     ],
@@ -91,8 +91,11 @@ export const COMMANDS: CommandSpec[] = [
     usage: '--format csv|json|md [--what W] [--query Q] [--out FILE] [PATH…]',
     summary: 'a filtered view as CSV, JSON or a Markdown table',
     flags: ['format', 'what', 'query', 'out'],
-    details: ['W: articles (with your review marks), entities, compare, figures.', PATHS],
-    examples: ['steppe export --what entities --format csv --out entities.csv'],
+    details: [
+      'W: articles (with your review marks, tags and url), entities, compare, matrix, timeline, figures; notes: a brief of the articles with a note or a tag (their citation, tags, note and the sentences holding the query’s words), --format md or json.',
+      PATHS,
+    ],
+    examples: ['steppe export --what entities --format csv --out entities.csv', 'steppe export --what notes --format md --query "@returnees" --out brief.md'],
   },
   {
     name: 'entities',

@@ -12,7 +12,21 @@ import { open, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileSafely, writeReason } from '../io/safeWrite.js';
 import { xdgDir } from '../paths.js';
-import { FIELDS, covers, markOf, mergeMark, mergeMarks, parseReviewFile, serializeReview, type Mark, type Marks, type StampedMark } from './marks.js';
+import {
+  FIELDS,
+  covers,
+  markOf,
+  mergeMark,
+  mergeMarks,
+  mergeSearches,
+  parseReviewFile,
+  serializeReview,
+  type Mark,
+  type MarkChange,
+  type Marks,
+  type Searches,
+  type StampedMark,
+} from './marks.js';
 
 /** The state file for a corpus named by its paths (resolved), or by its content for stdin. */
 export function stateFileFor(identity: string, dir = process.env.STEPPE_STATE_DIR || xdgDir('state')): string {
@@ -28,6 +42,8 @@ export class ReviewStore {
   private marks: Marks = new Map();
   /** settings not yet known to be on disk */
   private pending: Marks = new Map();
+  private searches: Searches = new Map();
+  private pendingSearches: Searches = new Map();
   private chain: Promise<void> = Promise.resolve();
   private listeners = new Set<() => void>();
   private lastStamp = 0;
@@ -54,6 +70,7 @@ export class ReviewStore {
     const parsed = parseReviewFile(text);
     if (parsed.ok) {
       this.marks = parsed.marks;
+      this.searches = parsed.searches;
       return;
     }
     const aside = this.moveAside(parsed.reason);
@@ -89,17 +106,57 @@ export class ReviewStore {
     for (const l of this.listeners) l();
   }
 
-  /** Changes fields of an article's mark now; the returned promise settles once a save was tried. */
-  set(id: string, change: Partial<Mark>): Promise<void> {
-    // strictly increasing stamps, so two changes in one millisecond keep their order
+  /** Strictly increasing stamps, so two changes in one millisecond keep their order. */
+  private stamp(): number {
     this.lastStamp = Math.max(Date.now(), this.lastStamp + 1);
-    const at = this.lastStamp;
-    const part: { -readonly [K in keyof StampedMark]: StampedMark[K] } = {};
-    if ('read' in change) part.read = [change.read === true, at];
-    if ('starred' in change) part.starred = [change.starred === true, at];
-    if ('note' in change) part.note = [change.note ?? '', at];
-    this.marks.set(id, mergeMark(this.marks.get(id), part));
-    this.pending.set(id, mergeMark(this.pending.get(id), part));
+    return this.lastStamp;
+  }
+
+  /** Changes fields of an article's mark now; the returned promise settles once a save was tried. */
+  set(id: string, change: MarkChange): Promise<void> {
+    return this.setMany([[id, change]]);
+  }
+
+  /** Changes many articles' marks as one change (a batch on a selection): one save. */
+  setMany(changes: readonly (readonly [id: string, change: MarkChange])[]): Promise<void> {
+    const at = this.stamp();
+    for (const [id, change] of changes) {
+      const part: { -readonly [K in keyof StampedMark]: StampedMark[K] } = {};
+      if ('read' in change) part.read = [change.read === true, at];
+      if ('starred' in change) part.starred = [change.starred === true, at];
+      if ('note' in change) part.note = [change.note ?? '', at];
+      if (change.tags?.length) part.tags = change.tags.map(([tag, on]) => [tag, on, at] as const);
+      this.marks.set(id, mergeMark(this.marks.get(id), part));
+      this.pending.set(id, mergeMark(this.pending.get(id), part));
+    }
+    this.changed();
+    return this.save();
+  }
+
+  /** Every tag in use, by how many articles carry it (most first), for completion and the list of tags. */
+  tags(): [tag: string, articles: number][] {
+    const count = new Map<string, number>();
+    for (const m of this.marks.values()) for (const [tag, on] of m.tags ?? []) if (on) count.set(tag, (count.get(tag) ?? 0) + 1);
+    return [...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  }
+
+  /** The saved searches, by name. */
+  savedSearches(): [name: string, query: string][] {
+    return [...this.searches]
+      .filter(([, [query]]) => query)
+      .map(([name, [query]]): [string, string] => [name, query])
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  }
+
+  savedSearch(name: string): string | undefined {
+    return this.searches.get(name)?.[0] || undefined;
+  }
+
+  /** Saves `query` under `name` (an empty query deletes it), merged with other steppes' by name. */
+  saveSearch(name: string, query: string): Promise<void> {
+    const entry = [query, this.stamp()] as const;
+    this.searches.set(name, entry);
+    this.pendingSearches.set(name, entry);
     this.changed();
     return this.save();
   }
@@ -108,7 +165,11 @@ export class ReviewStore {
   unsaved(): { id: string; fields: string[] }[] {
     const say = (m: StampedMark, f: (typeof FIELDS)[number]) =>
       f === 'note' ? `note: ${m.note![0] || '(removed)'}` : `${m[f]![0] ? '' : 'un'}${f === 'read' ? 'read' : 'starred'}`;
-    return [...this.pending].map(([id, m]) => ({ id, fields: FIELDS.filter((f) => m[f]).map((f) => say(m, f)) }));
+    const tags = (m: StampedMark) => (m.tags ?? []).map(([tag, on]) => `${on ? 'tagged' : 'untagged'} ${tag}`);
+    return [
+      ...[...this.pending].map(([id, m]) => ({ id, fields: [...FIELDS.filter((f) => m[f]).map((f) => say(m, f)), ...tags(m)] })),
+      ...[...this.pendingSearches].map(([name, [query]]) => ({ id: `@${name}`, fields: [query ? `saved search: ${query}` : 'saved search deleted'] })),
+    ];
   }
 
   /** Resolves when every save tried so far has finished (saved or failed). */
@@ -121,7 +182,7 @@ export class ReviewStore {
     clearTimeout(this.retry);
     this.retry = undefined;
     await this.chain;
-    if (this.pending.size) await this.save(false);
+    if (this.pending.size || this.pendingSearches.size) await this.save(false);
     return this.unsaved();
   }
 
@@ -131,7 +192,7 @@ export class ReviewStore {
   }
 
   private async writePending(retry: boolean): Promise<void> {
-    if (this.pending.size === 0) return;
+    if (this.pending.size === 0 && this.pendingSearches.size === 0) return;
     if (this.readOnly) {
       this.fail('the state file could not be moved aside', false);
       return;
@@ -142,6 +203,7 @@ export class ReviewStore {
       unlock = await this.lock();
       // from here on nothing awaits: no change can slip in between reading, merging and writing
       let disk: Marks = new Map();
+      let diskSearches: Searches = new Map();
       let text: string | null = null;
       try {
         text = readFileSync(this.file, 'utf8');
@@ -150,16 +212,27 @@ export class ReviewStore {
       }
       if (text !== null) {
         const parsed = parseReviewFile(text);
-        if (parsed.ok) disk = parsed.marks;
-        else if (this.moveAside(parsed.reason) === null) throw new Error('the state file is unreadable and could not be moved aside');
+        if (parsed.ok) {
+          disk = parsed.marks;
+          diskSearches = parsed.searches;
+        } else if (this.moveAside(parsed.reason) === null) throw new Error('the state file is unreadable and could not be moved aside');
       }
       // everything this session knows, merged with what is on disk: a state file removed or
       // replaced meanwhile gets every mark back
       const merged = mergeMarks(disk, this.marks);
-      writeFileSafely(this.file, serializeReview(merged), { mode: 0o600 });
+      const searches = mergeSearches(diskSearches, this.searches);
+      writeFileSafely(this.file, serializeReview(merged, searches), { mode: 0o600 });
       for (const [id, part] of [...this.pending]) if (covers(merged.get(id), part)) this.pending.delete(id);
+      this.pendingSearches.clear();
       // take in what another session saved meanwhile
       let took = false;
+      for (const [name, entry] of searches) {
+        const mine = this.searches.get(name);
+        if (!mine || mine[0] !== entry[0] || mine[1] !== entry[1]) {
+          this.searches.set(name, entry);
+          took = true;
+        }
+      }
       for (const [id, m] of merged) {
         if (JSON.stringify(this.marks.get(id)) !== JSON.stringify(m)) {
           this.marks.set(id, m);

@@ -1,12 +1,13 @@
 /**
  * The filter language: free words (fuzzy), "exact phrases", -exclusions and fields
- * (country: person: org: place: source: year:2011 or year:2011..2017), combined with AND.
+ * (country: person: org: place: source: year:2011 or year:2011..2017), review marks (is: has:
+ * tag:) and saved searches (@name), combined with AND.
  */
 
 export type Field = 'country' | 'person' | 'org' | 'place' | 'source';
 export const FIELDS: Field[] = ['country', 'person', 'org', 'place', 'source'];
 /** Every prefix the language reads, with its colon: what completion offers. */
-export const FIELD_PREFIXES = [...FIELDS, 'year', 'is', 'has'].map((f) => `${f}:`);
+export const FIELD_PREFIXES = [...FIELDS, 'year', 'is', 'has', 'tag'].map((f) => `${f}:`);
 
 export interface Query {
   words: string[];
@@ -14,9 +15,15 @@ export interface Query {
   excluded: string[];
   fields: { field: Field; value: string }[];
   years: { from: number; to: number } | null;
-  /** review marks: is:starred, is:unread, is:read, has:note */
-  marks: { starred?: boolean; unread?: boolean; read?: boolean; note?: boolean };
+  /** review marks: is:starred, is:unread, is:read, has:note, tag:NAME (every one named) */
+  marks: { starred?: boolean; unread?: boolean; read?: boolean; note?: boolean; tags?: string[] };
 }
+
+/** A saved search's query by its name (`@name`), or undefined when there is none. */
+export type SavedSearches = (name: string) => string | undefined;
+
+/** How deep `@a` may name `@b` that names `@c`…: past this, a loop. */
+const SAVED_DEPTH = 8;
 
 export type Parsed = { ok: true; query: Query } | { ok: false; error: string };
 
@@ -49,9 +56,32 @@ function tokens(input: string): string[] | null {
   return out;
 }
 
-export function parseQuery(input: string): Parsed {
-  const parts = tokens(input.trim());
-  if (!parts) return { ok: false, error: 'unclosed quote' };
+/** `@name` replaced by the saved search's query, as if typed there (it may name others). */
+function expandSaved(parts: string[], saved: SavedSearches | undefined, depth = 0): string[] | { error: string } {
+  const out: string[] = [];
+  for (const part of parts) {
+    if (!/^@./.test(part)) {
+      out.push(part);
+      continue;
+    }
+    const name = part.slice(1);
+    const query = saved?.(name);
+    if (query === undefined) return { error: saved ? `no saved search "@${name}" (' lists them)` : `@${name}: saved searches are not available here` };
+    if (depth >= SAVED_DEPTH) return { error: `@${name} names itself (saved searches in a loop)` };
+    const inner = tokens(query.trim());
+    if (!inner) return { error: `@${name}: unclosed quote` };
+    const expanded = expandSaved(inner, saved, depth + 1);
+    if (!Array.isArray(expanded)) return expanded;
+    out.push(...expanded);
+  }
+  return out;
+}
+
+export function parseQuery(input: string, saved?: SavedSearches): Parsed {
+  const typed = tokens(input.trim());
+  if (!typed) return { ok: false, error: 'unclosed quote' };
+  const parts = expandSaved(typed, saved);
+  if (!Array.isArray(parts)) return { ok: false, error: parts.error };
   const q: Query = { words: [], phrases: [], excluded: [], fields: [], years: null, marks: {} };
   for (const part of parts) {
     const field = /^([a-z]+):(.*)$/i.exec(part);
@@ -67,6 +97,11 @@ export function parseQuery(input: string): Parsed {
         q.years = { from, to };
         continue;
       }
+      if (name === 'tag') {
+        if (!value) return { ok: false, error: 'tag: needs a tag name' };
+        q.marks.tags = [...(q.marks.tags ?? []), value.toLowerCase()];
+        continue;
+      }
       if (name === 'is' || name === 'has') {
         const v = value.toLowerCase();
         if (name === 'is' && (v === 'starred' || v === 'unread' || v === 'read')) q.marks[v] = true;
@@ -75,7 +110,7 @@ export function parseQuery(input: string): Parsed {
         continue;
       }
       const f = (name === 'organization' || name === 'organisation' ? 'org' : name) as Field;
-      if (!FIELDS.includes(f)) return { ok: false, error: `unknown field "${name}:" (use ${FIELDS.join(': ')}: year: is: has:)` };
+      if (!FIELDS.includes(f)) return { ok: false, error: `unknown field "${name}:" (use ${FIELDS.join(': ')}: year: is: has: tag:)` };
       if (!value) return { ok: false, error: `${name}: needs a value` };
       q.fields.push({ field: f, value });
       continue;

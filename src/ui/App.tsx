@@ -5,7 +5,7 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Article, MentionType } from '../corpus/types.js';
-import { isEmptyQuery } from '../search/query.js';
+import { isEmptyQuery, parseQuery } from '../search/query.js';
 import { citation, type ExportWhat, type Outside, type Review } from './effects.js';
 import { failpoint } from './failpoint.js';
 import { ArticleList } from './components/ArticleList.js';
@@ -14,6 +14,7 @@ import { ConcordancePane, EntitiesPane } from './components/EntitiesPane.js';
 import { Frame } from './components/Frame.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { Reader } from './components/Reader.js';
+import { SearchesOverlay } from './components/SearchesOverlay.js';
 import { StatusBar } from './components/StatusBar.js';
 import { keyName, mouseOf, route, splitKeys, type KeyEvent } from './keymap.js';
 import { sanitizeLine } from '../text/sanitize.js';
@@ -21,12 +22,28 @@ import { boxOf, frameRows, innerColumns, layoutFor, MIN_COLUMNS, MIN_ROWS, paneA
 import type { Model } from './model.js';
 import { makeSelectors } from './selectors.js';
 import { useTerminalSize } from './size.js';
-import { COMPARE_SORTS, COMPARE_VIEWS, ENTITY_TYPES, initialState, reduce, type Action, type LineTarget, type Pane, type UiState, type View } from './state.js';
+import {
+  COMPARE_SORTS,
+  COMPARE_VIEWS,
+  ENTITY_TYPES,
+  initialState,
+  reduce,
+  withSaved,
+  type Action,
+  type LineTarget,
+  type Pane,
+  type UiState,
+  type View,
+} from './state.js';
 import { snippetAround } from '../analysis/figures.js';
 import { paneBox, viewOf } from './view.js';
 import { useBackgroundWork } from './hooks/useBackgroundWork.js';
 import { useReaderPlace } from './hooks/useReaderPlace.js';
 import { useRefreshWhile } from './hooks/useRefreshWhile.js';
+import { useSavedSearches } from './hooks/useSavedSearches.js';
+import { tagOps, toggleOver, undoOf, type Batch } from '../review/changes.js';
+import { isSearchName } from '../review/marks.js';
+import { plural } from '../text/plural.js';
 import { PREVIEW_SETTLE_MS, useSettled } from './hooks/useSettled.js';
 import { KWIC_SORTS } from '../analysis/wordKwic.js';
 import { LARGE_CORPUS } from '../session/session.js';
@@ -63,6 +80,9 @@ function figureDetailOf(articles: readonly Article[], at: LineTarget | undefined
   return sanitizeLine(snippetAround(text, at.start, at.end, span));
 }
 
+/** Undo steps kept (vim keeps 1000; a batch is one). */
+const UNDO_DEPTH = 100;
+
 export function App(props: { model: Model; theme: Theme; review?: Review; outside?: Outside; initial?: Partial<UiState> }) {
   const { model, theme, review, outside } = props;
   const { exit } = useApp();
@@ -94,6 +114,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
       }),
     [review],
   );
+  useSavedSearches(review, setState);
   // in a large corpus the entity and compare tables follow the filter once typing pauses
   const large = model.articles.length > LARGE_CORPUS;
   const tableQuery = useSettled(state.query, large);
@@ -107,6 +128,18 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
     return index === null || index === undefined ? undefined : model.articles[index];
   };
 
+  /** The selected articles, in the list (or null when none is selected). */
+  const selectedOf = (s: UiState): Article[] | null => (s.selected.length && s.focus === 'list' ? s.selected.map((i) => model.articles[i]!) : null);
+
+  /** Review changes kept for undo, last last: each a batch with what reverts it. */
+  const undo = useRef<{ label: string; changes: Batch }[]>([]);
+  const apply = (batch: Batch, label: string) => {
+    if (!review) return;
+    undo.current.push({ label, changes: undoOf(batch, (id) => review.get(id)) });
+    if (undo.current.length > UNDO_DEPTH) undo.current.shift();
+    void review.setMany(batch);
+  };
+
   /** Carries out a key's side effect and returns the action the reducer should see. */
   const sideEffect = (s: UiState, action: Action, v: View): Action => {
     const target = targetOf(s, v);
@@ -114,20 +147,70 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
     switch (action.type) {
       case 'toggleRead':
       case 'toggleStar': {
-        if (!target) return action;
+        const field = action.type === 'toggleRead' ? 'read' : 'starred';
+        const many = selectedOf(s);
+        if (!many && !target) return action;
         if (!review) return noReview;
-        const mark = review.get(target.id);
-        const change = action.type === 'toggleRead' ? { read: !mark?.read } : { starred: !mark?.starred };
-        void review.set(target.id, change);
-        const word = action.type === 'toggleRead' ? (change.read ? 'marked read' : 'marked unread') : change.starred ? 'starred' : 'unstarred';
-        return { type: 'say', message: `${word}: ${target.title ?? target.file}` };
+        const articles = many ?? [target!];
+        const on = toggleOver(
+          articles.map((a) => review.get(a.id)),
+          field,
+        );
+        const word = field === 'read' ? (on ? 'marked read' : 'marked unread') : on ? 'starred' : 'unstarred';
+        apply(
+          articles.map((a) => [a.id, { [field]: on }] as const),
+          `${word} ${many ? plural(many.length, 'article') : (target!.title ?? target!.file)}`,
+        );
+        return { type: 'say', message: `${word}: ${many ? plural(many.length, 'selected article') : (target!.title ?? target!.file)}` };
+      }
+      case 'startTag':
+        if (!target && !selectedOf(s)) return { type: 'say', message: 'select an article to tag' };
+        if (!review) return noReview;
+        return action;
+      case 'complete':
+        return { type: 'complete', choices: review?.tags().map(([t]) => t) ?? [] };
+      case 'commitTag': {
+        const { ops, bad } = tagOps(s.promptDraft);
+        if (bad.length) return { type: 'say', message: `not a tag: ${bad.join(' ')} (letters, digits, - _ . /)` };
+        if (!ops.length || !review) return { type: 'commitTag', message: 'tags not changed' };
+        const articles = selectedOf(s) ?? (target ? [target] : []);
+        const said = ops.map(([t, on]) => `${on ? '+' : '-'}${t}`).join(' ');
+        apply(
+          articles.map((a) => [a.id, { tags: ops }] as const),
+          `tags ${said} on ${plural(articles.length, 'article')}`,
+        );
+        return {
+          type: 'commitTag',
+          message: `tags ${said}: ${articles.length === 1 ? (articles[0]!.title ?? articles[0]!.file) : plural(articles.length, 'article')}`,
+        };
+      }
+      case 'commitName': {
+        const name = s.promptDraft.trim().replace(/^@/, '');
+        if (!isSearchName(name)) return { type: 'say', message: 'a name of letters, digits, - and _ (then @name in any filter)' };
+        if (!review) return noReview;
+        const replaced = review.savedSearch(name);
+        void review.saveSearch(name, s.savingQuery);
+        return { type: 'commitName', message: `saved as @${name}${replaced ? ` (was: ${replaced})` : ''}: ${s.savingQuery}` };
+      }
+      case 'deleteSearch': {
+        const name = [...s.saved.keys()].sort()[s.searchesCursor];
+        if (!name || !review) return action;
+        void review.saveSearch(name, '');
+        setState((cur) => ({ ...cur, message: `deleted @${name}` }));
+        return action;
+      }
+      case 'undo': {
+        const last = undo.current.pop();
+        if (!last || !review) return { type: 'say', message: 'nothing to undo' };
+        void review.setMany(last.changes);
+        return { type: 'say', message: `undone: ${last.label}` };
       }
       case 'startNote':
         if (!target) return { type: 'say', message: 'select an article to write a note' };
         if (!review) return noReview;
         return { type: 'startNote', articleId: target.id, text: review.get(target.id)?.note ?? '' };
       case 'commitNote':
-        if (review && s.noteFor) void review.set(s.noteFor, { note: s.noteDraft.trim() || undefined });
+        if (review && s.noteFor) apply([[s.noteFor, { note: s.noteDraft.trim() || undefined }]], 'the note');
         return action;
       case 'copyCitation':
         if (!target) return action;
@@ -187,9 +270,11 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
         if (!review.get(opened.id)?.read) void review.set(opened.id, { read: true });
       }
       // the screen under the help overlay is sent whole when it closes
-      if (s.mode === 'help' && next.mode !== 'help') outside?.redraw?.();
+      if ((s.mode === 'help' || s.mode === 'searches') && next.mode !== s.mode) outside?.redraw?.();
       s = next;
     }
+    // a save or delete in this key pass told useSavedSearches, whose update this whole state replaces: keep it
+    if (review) s = withSaved(s, new Map(review.savedSearches()));
     stateRef.current = s;
     setState(s);
   });
@@ -203,6 +288,15 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   useRefreshWhile(checking !== undefined, 40);
   // on a large corpus the reader beside the list shows the article a held key stops on, not every one it passes
   const resting = useSettled(selectors.list(state.query, state.sort)[state.listCursor], large, PREVIEW_SETTLE_MS);
+
+  const selectedSet = useMemo(() => new Set(state.selected), [state.selected]);
+  const savedRows = () =>
+    [...state.saved]
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .map(([name, query]) => {
+        const parsed = parseQuery(`@${name}`, (n) => state.saved.get(n));
+        return { name, query, count: parsed.ok ? selectors.countOf(parsed.query) : null };
+      });
 
   if (tooSmall(size.columns, size.rows)) {
     return <Text>{fit(`terminal too small (${size.columns}×${size.rows}, need ${MIN_COLUMNS}×${MIN_ROWS})`, Math.max(1, size.columns - 1))}</Text>;
@@ -237,6 +331,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
             theme={theme}
             marks={review}
             marksVersion={review?.version ?? 0}
+            selected={selectedSet}
           />
         );
       case 'reader': {
@@ -343,6 +438,8 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
       )}
       {state.mode === 'help' ? (
         <HelpOverlay width={size.columns} height={layout.paneHeight} top={state.helpTop} theme={theme} />
+      ) : state.mode === 'searches' ? (
+        <SearchesOverlay rows={savedRows()} cursor={state.searchesCursor} width={size.columns} height={layout.paneHeight} theme={theme} />
       ) : (
         <Box flexDirection="row" height={layout.paneHeight}>
           {layout.columns.map((column, c) => (

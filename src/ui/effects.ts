@@ -3,13 +3,21 @@
  * these with the article a key applies to; they return the status-bar message.
  */
 import type { Article, MentionType } from '../corpus/types.js';
-import type { Mark } from '../review/marks.js';
+import type { Mark, MarkChange } from '../review/marks.js';
 import type { What } from '../analysis/exportTable.js';
 
 /** The review store as the dashboard uses it (the real one saves to disk; tests may pass a fake). */
 export interface Review {
   get(articleId: string): Mark | undefined;
-  set(articleId: string, change: Partial<Mark>): Promise<void>;
+  set(articleId: string, change: MarkChange): Promise<void>;
+  /** many articles' changes as one (a batch on a selection, its undo) */
+  setMany(changes: readonly (readonly [articleId: string, change: MarkChange])[]): Promise<void>;
+  /** the tags in use, by how many articles carry each */
+  tags(): [tag: string, articles: number][];
+  savedSearches(): [name: string, query: string][];
+  savedSearch(name: string): string | undefined;
+  /** an empty query deletes it */
+  saveSearch(name: string, query: string): Promise<void>;
   subscribe(listener: () => void): () => void;
   version: number;
   message: string | null;

@@ -77,6 +77,12 @@ export const NORMAL_KEYS: Binding[] = [
     panes: ['list', 'reader'],
     hint: 'm note',
   },
+  { keys: ['t'], action: { type: 'startTag' }, help: 'tag the article or the selection (word adds, -word removes; Tab completes)', panes: ['list', 'reader'] },
+  { keys: ['v'], action: { type: 'toggleSelect' }, help: 'select the row (or not), and move on; * u t then apply to the selection', panes: ['list'] },
+  { keys: ['V'], action: { type: 'selectRange' }, help: 'select every row from the one picked with v to this one', panes: ['list'] },
+  { keys: ['A'], action: { type: 'selectAll' }, help: 'select every match of the filter (again: none)', panes: ['list'] },
+  { keys: ['U', 'ctrl-z'], action: { type: 'undo' }, help: 'undo the last mark, note or tag change (a whole batch at once)' },
+  { keys: ["'"], action: { type: 'openSearches' }, help: 'saved searches, with their counts (Ctrl-S in the filter saves one)' },
   { keys: ['x'], action: { type: 'export' }, help: 'export this view (with the filter) to a file here' },
   { keys: ['y'], action: { type: 'copyCitation' }, help: "copy the article's citation (OSC 52 clipboard)", panes: ['list', 'reader'] },
   {
@@ -121,16 +127,48 @@ const LINE_EDITING: Binding[] = [
 
 export const MODE_KEYS: Record<Exclude<Mode, 'normal'>, ModeKeys> = {
   filter: {
-    about: ['words (fuzzy), "phrase", -exclude, country: person: org: place: source: year:2011..2017', 'is:starred is:unread is:read has:note'],
+    about: ['words (fuzzy), "phrase", -exclude, country: person: org: place: source: year:2011..2017', 'is:starred is:unread is:read has:note tag:NAME @saved'],
     bindings: [
       { keys: ['enter'], action: { type: 'commitFilter' }, help: 'keep the filter' },
       { keys: ['escape'], action: { type: 'cancelFilter' }, help: 'back to the filter as it was' },
       { keys: ['backspace'], action: { type: 'erase' }, help: 'erase a character' },
       { keys: ['up'], action: { type: 'history', delta: -1 }, help: 'an earlier filter' },
       { keys: ['down'], action: { type: 'history', delta: 1 }, help: 'a later filter' },
+      { keys: ['ctrl-s'], action: { type: 'startSaveSearch' }, help: 'save the filter under a name (then @name in any filter)' },
       ...LINE_EDITING,
     ],
     typing: (text) => ({ type: 'typeChar', text }),
+  },
+  tag: {
+    about: ['words add tags, -word removes one: "returnees -todo"'],
+    bindings: [
+      { keys: ['enter'], action: { type: 'commitTag' }, help: 'apply the tags' },
+      { keys: ['escape'], action: { type: 'cancelPrompt' }, help: 'cancel' },
+      { keys: ['tab'], action: { type: 'complete' }, help: 'complete the word from the tags in use' },
+      { keys: ['backspace'], action: { type: 'promptErase' }, help: 'erase a character' },
+      ...LINE_EDITING,
+    ],
+    typing: (text) => ({ type: 'promptChar', text }),
+  },
+  name: {
+    about: ['letters, digits, - and _'],
+    bindings: [
+      { keys: ['enter'], action: { type: 'commitName' }, help: 'save the search under this name' },
+      { keys: ['escape'], action: { type: 'cancelPrompt' }, help: 'cancel' },
+      { keys: ['backspace'], action: { type: 'promptErase' }, help: 'erase a character' },
+      ...LINE_EDITING,
+    ],
+    typing: (text) => ({ type: 'promptChar', text }),
+  },
+  searches: {
+    about: ['each with how many articles it finds now'],
+    bindings: [
+      { keys: ['j', 'down'], action: { type: 'searchesMove', delta: 1 }, help: 'move down' },
+      { keys: ['k', 'up'], action: { type: 'searchesMove', delta: -1 }, help: 'move up' },
+      { keys: ['enter'], action: { type: 'applySearch' }, help: 'filter by it (@name)' },
+      { keys: ['d'], action: { type: 'deleteSearch' }, help: 'delete it' },
+      { keys: ['escape', 'q', "'"], action: { type: 'cancelPrompt' }, help: 'close' },
+    ],
   },
   note: {
     about: ['type the note'],
@@ -156,7 +194,14 @@ export const MODE_KEYS: Record<Exclude<Mode, 'normal'>, ModeKeys> = {
 };
 
 /** The modes' titles in the help overlay. */
-export const MODE_TITLES: Record<Exclude<Mode, 'normal'>, string> = { filter: 'In the / prompt:', note: 'Writing a note (m):', help: 'In this help:' };
+export const MODE_TITLES: Record<Exclude<Mode, 'normal'>, string> = {
+  filter: 'In the / prompt:',
+  note: 'Writing a note (m):',
+  tag: 'Tagging (t):',
+  name: 'Naming a saved search (Ctrl-S in /):',
+  searches: "Saved searches ('):",
+  help: 'In this help:',
+};
 
 /** A key as Ink reports it, named. */
 export interface KeyEvent {

@@ -77,6 +77,8 @@ export interface Selectors {
   /** an entity's mentions or the query's hits in context, in one of KWIC_SORTS */
   concordance(query: Query, of: Concordance, sort: KwicSort): KwicLine[];
   reader(article: number, width: number, showEntities: boolean, query: Query): ReaderLines;
+  /** how many articles a query finds (the saved searches list's counts); null while the index is made */
+  countOf(query: Query): number | null;
 }
 
 /** An article as the reader shows it: its lines, those with a hit, and the line a paragraph's character is on. */
@@ -211,11 +213,23 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     kwicSorted({ lines: kwicFor({ r: result(q), t: model.table, id: of.of === 'entity' ? of.id : null }), sort });
   const readerFor = memo(
     (k: { article: number; width: number; showEntities: boolean; r: SearchResult; q: Query; marks: number }) =>
-      readerLines(model, k.article, k.width, k.showEntities, k.r, k.q, marks.get(model.articles[k.article]!.id)?.note),
+      readerLines(model, k.article, k.width, k.showEntities, k.r, k.q, marks.get(model.articles[k.article]!.id)),
     (a, b) => a.article === b.article && a.width === b.width && a.showEntities === b.showEntities && a.r === b.r && a.q === b.q && a.marks === b.marks,
   );
+  // counts of the saved searches: a few queries, kept apart from the list's results
+  const counts = new Map<string, number>();
+  let countsAt = -1;
+  const countOf = (q: Query) => {
+    if (session.progress().index !== null) return null;
+    if (countsAt !== marks.version) counts.clear();
+    countsAt = marks.version;
+    const key = JSON.stringify(q);
+    if (!counts.has(key)) counts.set(key, searchAll(session.index(), q, (id) => marks.get(id)).ids.length);
+    return counts.get(key)!;
+  };
   return {
     result,
+    countOf,
     list: (q, sort) => list({ q, sort }),
     entities: (q, type) => entities({ q, type }),
     comparison,
@@ -261,7 +275,7 @@ function dateKey(d: string): string {
 /** The reader's margin: a column on each side, as less and mutt's pager leave none but newsboat does. */
 const MARGIN = 1;
 
-function readerLines(model: Model, index: number, paneWidth: number, showEntities: boolean, r: SearchResult, q: Query, note: string | undefined): ReaderLines {
+function readerLines(model: Model, index: number, paneWidth: number, showEntities: boolean, r: SearchResult, q: Query, mark: Mark | undefined): ReaderLines {
   const a = model.articles[index]!;
   const row = model.rows[index]!;
   const lines: Segment[][] = [];
@@ -286,7 +300,8 @@ function readerLines(model: Model, index: number, paneWidth: number, showEntitie
     ['URL', a.url ?? null],
   ];
   for (const [label, value] of meta) if (value) wrapPlain(`${label}: ${sanitizeLine(value)}`, 'label');
-  if (note) wrapPlain(`Note: ${sanitizeLine(note)}`, 'note');
+  if (mark?.tags) wrapPlain(`Tags: ${sanitizeLine(mark.tags.join(', '))}`, 'note');
+  if (mark?.note) wrapPlain(`Note: ${sanitizeLine(mark.note)}`, 'note');
   lines.push([]);
   // per paragraph, its first line and where each of its lines starts in it
   const firstLine: number[] = [];

@@ -9,7 +9,8 @@ import { edit, insert, lineOf, type EditOp, type LineEdit } from './lineEdit.js'
 
 export type Pane = 'list' | 'reader' | 'entities' | 'compare';
 export const PANES: Pane[] = ['list', 'reader', 'entities', 'compare'];
-export type Mode = 'normal' | 'filter' | 'help' | 'note';
+/** tag: the tag prompt (t); name: naming a saved search (Ctrl-S in the filter); searches: the saved searches (') */
+export type Mode = 'normal' | 'filter' | 'help' | 'note' | 'tag' | 'name' | 'searches';
 export type SortKey = 'date' | 'publisher' | 'title' | 'relevance';
 /** the entity pane's tabs: every mention type */
 export const ENTITY_TYPES: readonly MentionType[] = MENTION_TYPES;
@@ -78,6 +79,19 @@ export interface UiState {
   noteDraft: string;
   noteCursor: number;
   noteFor: string | null;
+  /** the tag or saved search's name prompt: its line and cursor */
+  promptDraft: string;
+  promptCursor: number;
+  /** the query a name prompt saves */
+  savingQuery: string;
+  /** saved searches by name, as the review state holds them (the app keeps this up to date) */
+  saved: ReadonlyMap<string, string>;
+  /** the saved searches list's cursor */
+  searchesCursor: number;
+  /** articles (corpus positions) selected in the list, sorted; `*`, `u`, `t` apply to them */
+  selected: readonly number[];
+  /** where a range (V) starts: the last row selected with v */
+  selectFrom: number | null;
   message: string | null;
   quit: boolean;
 }
@@ -145,6 +159,26 @@ export type Action =
   | { type: 'toggleRead' }
   | { type: 'toggleStar' }
   | { type: 'startNote'; articleId: string; text: string }
+  /** t: the tag prompt, for the selection or the article */
+  | { type: 'startTag' }
+  | { type: 'promptChar'; text: string }
+  | { type: 'promptErase' }
+  /** Tab: the prompt's last word completed from `a.choices` (the tags in use) */
+  | { type: 'complete'; choices?: readonly string[] }
+  | { type: 'commitTag'; message?: string }
+  | { type: 'cancelPrompt' }
+  /** Ctrl-S in the filter: name the query to save it */
+  | { type: 'startSaveSearch' }
+  | { type: 'commitName'; message?: string }
+  | { type: 'savedSearches'; saved: ReadonlyMap<string, string> }
+  | { type: 'openSearches' }
+  | { type: 'searchesMove'; delta: number }
+  | { type: 'applySearch' }
+  | { type: 'deleteSearch' }
+  | { type: 'toggleSelect' }
+  | { type: 'selectRange' }
+  | { type: 'selectAll' }
+  | { type: 'undo' }
   | { type: 'noteChar'; text: string }
   | { type: 'noteErase' }
   | { type: 'commitNote' }
@@ -197,6 +231,13 @@ export function initialState(): UiState {
     noteDraft: '',
     noteCursor: 0,
     noteFor: null,
+    promptDraft: '',
+    promptCursor: 0,
+    savingQuery: '',
+    saved: new Map(),
+    searchesCursor: 0,
+    selected: [],
+    selectFrom: null,
     message: null,
     quit: false,
   };
@@ -216,10 +257,12 @@ const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n
  * cursor goes to the end unless `cursor` says where it is.
  */
 function applyText(s: UiState, text: string, cursor = text.length): UiState {
-  const parsed = parseQuery(text);
+  const saved = (name: string) => s.saved.get(name);
+  const parsed = parseQuery(text, saved);
   if (!parsed.ok) {
-    const typingField = /(?:^|\s)-?[a-z]+:[^\s"]*$/i.test(text);
-    const before = typingField ? parseQuery(s.draftFrom) : null;
+    // a field or a saved search's name being typed at the end
+    const typingField = /(?:^|\s)(?:-?[a-z]+:[^\s"]*|@[^\s"]*)$/i.test(text);
+    const before = typingField ? parseQuery(s.draftFrom, saved) : null;
     const base = before?.ok && s.filter !== s.draftFrom ? { filter: s.draftFrom, query: before.query, listCursor: 0 } : {};
     return { ...s, ...base, draft: text, draftCursor: cursor, draftError: parsed.error };
   }
@@ -241,12 +284,38 @@ function applyText(s: UiState, text: string, cursor = text.length): UiState {
 
 /** The open prompt's line (the filter or the note) edited by `change`. */
 function editPrompt(s: UiState, change: (e: LineEdit) => LineEdit): UiState {
+  if (s.mode === 'tag' || s.mode === 'name') {
+    const e = change({ text: s.promptDraft, cursor: s.promptCursor });
+    return { ...s, promptDraft: e.text, promptCursor: e.cursor };
+  }
   if (s.mode === 'note') {
     const e = change({ text: s.noteDraft, cursor: s.noteCursor });
     return { ...s, noteDraft: e.text, noteCursor: e.cursor };
   }
   const e = change({ text: s.draft, cursor: s.draftCursor });
   return e.text === s.draft ? { ...s, draftCursor: e.cursor } : applyText(s, e.text, e.cursor);
+}
+
+/** The state with the review's saved searches; a filter that names one that changed is read again. */
+export function withSaved(s: UiState, saved: ReadonlyMap<string, string>): UiState {
+  const same = saved.size === s.saved.size && [...saved].every(([k, q]) => s.saved.get(k) === q);
+  if (same) return s;
+  if (!s.filter.includes('@')) return { ...s, saved };
+  const cursor = s.listCursor;
+  const read = applyText({ ...s, saved }, s.filter);
+  return { ...read, draft: s.draft, draftCursor: s.draftCursor, listCursor: read.filter === s.filter && read.query === s.query ? cursor : read.listCursor };
+}
+
+/** The line's last word completed to the one choice it begins (or to what the choices share). */
+export function completeLastWord(text: string, choices: readonly string[]): { text: string; cursor: number } {
+  const m = /(^|[\s,])([-+]?)([^\s,]*)$/.exec(text)!;
+  const stem = m[3]!.toLowerCase();
+  const fits = choices.filter((c) => c.startsWith(stem));
+  if (!fits.length) return { text, cursor: text.length };
+  let common = fits[0]!;
+  for (const c of fits) while (!c.startsWith(common)) common = common.slice(0, -1);
+  const done = `${text.slice(0, text.length - m[3]!.length)}${common}${fits.length === 1 ? ' ' : ''}`;
+  return { text: done, cursor: done.length };
 }
 
 function remember(history: string[], text: string): string[] {
@@ -348,6 +417,8 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
       if (s.concordance && s.focus === 'entities') return { ...next, concordance: null };
       if (s.zoom) return { ...next, zoom: false };
       if (s.focus !== 'list') return { ...next, focus: 'list' };
+      // a selection goes before the filter, as visidata and ranger clear it
+      if (s.selected.length) return { ...next, selected: [], selectFrom: null, message: 'selection cleared' };
       if (s.filter) return { ...applyText(next, ''), draft: '', message: 'filter cleared' };
       return next;
     case 'startFilter':
@@ -448,6 +519,71 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
       return { ...next, mode: 'normal', noteFor: null, message: s.noteDraft.trim() ? 'note saved' : 'note removed' };
     case 'cancelNote':
       return { ...next, mode: 'normal', noteFor: null, noteDraft: '', message: 'note not changed' };
+    case 'startTag':
+      return { ...next, mode: 'tag', promptDraft: '', promptCursor: 0 };
+    case 'promptChar':
+      return editPrompt(next, (e) => insert(e, a.text));
+    case 'promptErase':
+      return editPrompt(next, (e) => edit(e, 'erase'));
+    case 'complete': {
+      const { text, cursor } = completeLastWord(s.promptDraft, a.choices ?? []);
+      return { ...next, promptDraft: text, promptCursor: cursor };
+    }
+    case 'commitTag':
+      return { ...next, mode: 'normal', promptDraft: '', message: a.message ?? null };
+    case 'cancelPrompt':
+      return { ...next, mode: 'normal', promptDraft: '', message: s.mode === 'tag' ? 'tags not changed' : s.mode === 'name' ? 'search not saved' : null };
+    case 'startSaveSearch': {
+      const query = s.draft.trim();
+      if (!query) return { ...next, message: 'type a filter first, then Ctrl-S saves it' };
+      if (s.draftError) return { ...next, message: `this filter does not parse: ${s.draftError}` };
+      return { ...next, mode: 'name', savingQuery: query, promptDraft: '', promptCursor: 0 };
+    }
+    case 'commitName':
+      // the app saved it (or said why not); back to the list with the filter in force
+      return { ...next, mode: 'normal', promptDraft: '', draft: s.filter, history: remember(s.history, s.filter), focus: 'list', message: a.message ?? null };
+    case 'savedSearches':
+      return withSaved(s, a.saved);
+    case 'openSearches':
+      if (!s.saved.size) return { ...next, message: 'no saved searches yet: / a filter, then Ctrl-S names it' };
+      return { ...next, mode: 'searches', searchesCursor: clamp(s.searchesCursor, 0, s.saved.size - 1) };
+    case 'searchesMove':
+      return { ...next, searchesCursor: clamp(s.searchesCursor + a.delta, 0, Math.max(0, s.saved.size - 1)) };
+    case 'applySearch': {
+      const name = [...s.saved.keys()].sort()[s.searchesCursor];
+      if (!name) return { ...next, mode: 'normal' };
+      const text = `@${name}`;
+      return { ...applyText(next, text), mode: 'normal', draft: text, history: remember(s.history, text), focus: 'list' };
+    }
+    case 'deleteSearch':
+      // the app deletes it from the review state; the list follows through `savedSearches`
+      return { ...next, searchesCursor: clamp(s.searchesCursor, 0, Math.max(0, s.saved.size - 2)), mode: s.saved.size > 1 ? 'searches' : 'normal' };
+    case 'toggleSelect': {
+      const article = v.list[s.listCursor];
+      if (article === undefined) return next;
+      const on = !s.selected.includes(article);
+      const selected = on ? [...s.selected, article].sort((x, y) => x - y) : s.selected.filter((x) => x !== article);
+      return {
+        ...next,
+        selected,
+        selectFrom: on ? s.listCursor : s.selectFrom,
+        listCursor: clamp(s.listCursor + 1, 0, Math.max(0, v.list.length - 1)),
+        message: `${selected.length} selected`,
+      };
+    }
+    case 'selectRange': {
+      if (s.selectFrom === null || v.list[s.listCursor] === undefined)
+        return { ...next, message: 'V selects from the row picked with v to this one: v a row first' };
+      const [lo, hi] = [Math.min(s.selectFrom, s.listCursor), Math.max(s.selectFrom, s.listCursor)];
+      const selected = [...new Set([...s.selected, ...v.list.slice(lo, hi + 1)])].sort((x, y) => x - y);
+      return { ...next, selected, selectFrom: s.listCursor, message: `${selected.length} selected` };
+    }
+    case 'selectAll': {
+      // every match of the filter; again: none
+      const all = v.list.length > 0 && v.list.every((x) => s.selected.includes(x));
+      const selected = all ? [] : [...new Set([...s.selected, ...v.list])].sort((x, y) => x - y);
+      return { ...next, selected, selectFrom: null, message: all ? 'selection cleared' : `${selected.length} selected (every match)` };
+    }
     case 'say':
       return { ...next, message: a.message };
     case 'point': {
@@ -462,6 +598,7 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
     case 'export':
     case 'copyCitation':
     case 'openAddress':
+    case 'undo':
     case 'redraw':
     case 'wheel':
       return next;

@@ -11,9 +11,9 @@ import type { Model } from '../model.js';
 import type { Theme } from '../theme.js';
 import { fit, windowStart } from '../textWidth.js';
 
-/** Read, starred and note marks in three columns: • unread, * starred, + has a note. */
-function marksText(m: Mark | undefined): string {
-  return `${m?.read ? ' ' : '•'}${m?.starred ? '*' : ' '}${m?.note ? '+' : ' '}`;
+/** Read, starred, note and tag marks in four columns: • unread, * starred, + has a note, # has tags; then ✓ when selected (v). */
+function marksText(m: Mark | undefined, selected: boolean): string {
+  return `${m?.read ? ' ' : '•'}${m?.starred ? '*' : ' '}${m?.note ? '+' : ' '}${m?.tags ? '#' : ' '}${selected ? '✓' : ' '}`;
 }
 
 /** An ISO date; "undated" as a short mark in the same column. */
@@ -21,7 +21,7 @@ const DATE = 10;
 const UNDATED = '—';
 const PUBLISHER = { most: 16, least: 6 };
 const CODES = 11;
-const MARKS = 4;
+const MARKS = 5;
 /** the title's share before the publisher gets any: at 80 columns a 16-column publisher leaves 46 */
 const TITLE_FIRST = 45;
 /** the title's width before country codes are shown beside it */
@@ -48,6 +48,8 @@ export const ArticleList = memo(function ArticleList(props: {
   marks?: { get(id: string): Mark | undefined };
   /** changes when marks change, so the memoised list redraws */
   marksVersion?: number;
+  /** articles selected (v, V, A) */
+  selected?: ReadonlySet<number>;
 }) {
   const { model, ids, width, rows, theme } = props;
   if (ids.length === 0) return <Text color={theme.muted}>{fit('no articles match', width)}</Text>;
@@ -60,7 +62,7 @@ export const ArticleList = memo(function ArticleList(props: {
         const selected = start + k === props.cursor;
         return (
           <Text key={id} inverse={selected && props.focused} bold={selected} wrap="truncate">
-            {props.marks ? marksText(props.marks.get(model.articles[id]!.id)) + ' ' : ''}
+            {props.marks ? marksText(props.marks.get(model.articles[id]!.id), props.selected?.has(id) ?? false) : ''}
             {r.date === 'undated' ? <Text dimColor>{fit(UNDATED, DATE)}</Text> : fit(r.date, DATE)} {pub ? fit(r.publisher, pub) + ' ' : ''}
             <Text dimColor={r.untitled} italic={r.untitled && theme.mono}>
               {fit(r.title, title)}

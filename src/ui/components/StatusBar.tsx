@@ -65,6 +65,17 @@ export function StatusBar(props: {
       </Box>
     );
   }
+  if (state.mode === 'tag' || state.mode === 'name') {
+    const tagging = state.mode === 'tag';
+    const label = tagging ? (state.selected.length && state.focus === 'list' ? `tag ${plural(state.selected.length, 'article')}: ` : 'tag: ') : 'save as @';
+    const help = tagging ? '  (word adds, -word removes, Tab completes, Enter applies, Esc cancels)' : `  (Enter saves ${state.savingQuery}, Esc cancels)`;
+    return (
+      <Box flexDirection="column">
+        <Text bold>{fit(promptLine(label, { text: state.promptDraft, cursor: state.promptCursor }, help, width), width)}</Text>
+        <Text inverse>{fit(tagging ? ' steppe │ tagging' : ' steppe │ saving a search', width)}</Text>
+      </Box>
+    );
+  }
   const count = plural(props.matches, 'match', 'matches');
   const top = filtering
     ? promptLine(
@@ -80,6 +91,7 @@ export function StatusBar(props: {
     ['steppe', 0],
     [`[${PANE_NAMES[state.focus]}]`, 9],
     [props.unsaved ? `⚠ marks not saved: ${props.unsaved}` : null, 8],
+    [state.selected.length ? `${state.selected.length} selected` : null, 8],
     [props.label, 1],
     [plural(props.total, 'article'), 3],
     [state.filter ? `${count} for ${sanitizeLine(state.filter)}` : 'no filter', 7],
