@@ -190,6 +190,89 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
     assert.match(after, /1 change to review marks not saved \(not a folder\):\s+\S.*: starred/);
   });
 
+  it('a scrape folder that grew: the next open says "1 new", is:new lists it (dashboard and steppe search), then it is not new', async (t) => {
+    t.after(() => spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']));
+    const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
+    const folder = mkdtempSync(path.join(scratch, 'scrape-'));
+    const state = mkdtempSync(path.join(scratch, 'state-'));
+    const raw = path.join(packageRoot, 'data', 'raw');
+    const [first, second, third] = readdirSync(raw).sort();
+    for (const f of [first!, second!]) writeFileSync(path.join(folder, f), readFileSync(path.join(raw, f)));
+    const open = (name: string) => {
+      const command = `env -u CI STEPPE_STATE_DIR=${JSON.stringify(state)} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} ${JSON.stringify(folder)}; echo "EXIT=$?"; sleep 60`;
+      tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', 'sh', '-c', command);
+    };
+    open('e2e');
+    let s = await waitFor(/1 Articles \(2\)/);
+    assert.doesNotMatch(s, / new\b/, 'the first open has nothing to compare with: nothing is new');
+    tmux('send-keys', '-t', 'e2e', 'q');
+    await waitFor(/EXIT=0/);
+    tmux('kill-session', '-t', 'e2e');
+
+    writeFileSync(path.join(folder, third!), readFileSync(path.join(raw, third!)));
+    const search = spawnSync(process.execPath, [cli, 'search', 'is:new', '--json', folder], {
+      encoding: 'utf8',
+      env: { ...process.env, STEPPE_STATE_DIR: state },
+    });
+    assert.equal(search.status, 0, search.stderr);
+    const found = JSON.parse(search.stdout) as { file: string }[];
+    assert.deepEqual(
+      found.map((r) => r.file),
+      [third],
+    );
+    open('e2e');
+    s = await waitFor(/1 Articles \(3\)/);
+    assert.match(s, /1 new article since the last open: is:new lists them/);
+    assert.match(s, /│ 1 new │/);
+    tmux('send-keys', '-t', 'e2e', '/is:new', 'Enter');
+    await waitFor(/1 Articles \(1\)/);
+    tmux('send-keys', '-t', 'e2e', 'q');
+    await waitFor(/EXIT=0/);
+    const later = spawnSync(process.execPath, [cli, 'search', 'is:new', '--json', folder], {
+      encoding: 'utf8',
+      env: { ...process.env, STEPPE_STATE_DIR: state },
+    });
+    assert.deepEqual(JSON.parse(later.stdout), [], 'seen at the last open: no longer new');
+  });
+
+  it('| hands the terminal to a command and takes it back: its output in an overlay, Ctrl-C stops one, the screen whole again', async (t) => {
+    t.after(() => spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']));
+    const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
+    // set -m: steppe runs as its own job, as from an interactive shell, so that Ctrl-C reaches it and its command only
+    const command = `set -m; env -u CI STEPPE_STATE_DIR=${JSON.stringify(scratch)} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}; echo "EXIT=$?"; sleep 60`;
+    tmux('new-session', '-d', '-s', 'e2e', '-x', '80', '-y', '24', 'sh', '-c', command);
+    await waitFor(/1 Articles \(5\)/);
+    tmux('send-keys', '-t', 'e2e', '|');
+    await waitFor(/piping the article to a command/);
+    tmux('send-keys', '-t', 'e2e', '-l', 'sed -n 2p; echo to-the-terminal >&2; sleep 0.5');
+    tmux('send-keys', '-t', 'e2e', 'Enter');
+    // while it runs, the command has the main screen: its error output shows there
+    let s = await waitFor(/to-the-terminal/);
+    assert.equal(tmux('display', '-p', '-t', 'e2e', '#{alternate_on}').trim(), '0', 'the dashboard stepped aside');
+    s = await waitFor(/Publisher: Caspian News/);
+    assert.match(s, /\| sed -n 2p; echo to-the-terminal >&2; sleep 0\.5 — Can Kazakhstan/);
+    assert.match(s, /error output:/);
+    assert.match(s, /: exit 0/);
+    assert.equal(tmux('display', '-p', '-t', 'e2e', '#{alternate_on}').trim(), '1', 'and is back');
+    tmux('send-keys', '-t', 'e2e', 'Escape');
+    s = await waitFor(/1 Articles \(5\)/);
+    assert.doesNotMatch(s, /to-the-terminal|error output/, 'the whole screen is the dashboard again');
+    // Ctrl-C stops the command, not steppe
+    tmux('send-keys', '-t', 'e2e', '|');
+    await waitFor(/\| sed -n 2p.*▏/);
+    tmux('send-keys', '-t', 'e2e', 'C-u');
+    await waitFor(/\| ▏/);
+    tmux('send-keys', '-t', 'e2e', '-l', 'sleep 30');
+    tmux('send-keys', '-t', 'e2e', 'Enter');
+    await waitFor(/Ctrl-C stops it/);
+    tmux('send-keys', '-t', 'e2e', 'C-c');
+    s = await waitFor(/sleep 30: stopped by SIGINT|sleep 30: exit 130/);
+    tmux('send-keys', '-t', 'e2e', 'Escape');
+    await waitFor(/1 Articles \(5\)/);
+    tmux('send-keys', '-t', 'e2e', 'q');
+    await waitFor(/EXIT=0/);
+  });
+
   it('opens a large corpus.json at once, indexes it while shown, and opens it from a snapshot next time', async (t) => {
     t.after(() => spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']));
     const dir = mkdtempSync(path.join(scratch, 'large-'));

@@ -13,6 +13,7 @@ const view: View = {
   readerLines: 50,
   hitLines: [10, 30],
   concordanceLines: 0,
+  collocateRows: 0,
   concordanceAt: () => undefined,
   figureAt: () => undefined,
   readerLineOf: () => 0,

@@ -13,6 +13,8 @@ import { formatTable } from '../text/tableFormats.js';
 import type { Outside } from '../ui/effects.js';
 import type { CommandIo } from './io.js';
 import { openForCommand } from './open.js';
+import { recordSeen, seenFileFor } from '../review/seen.js';
+import { sanitizeLine } from '../text/sanitize.js';
 import { selection } from './matching.js';
 
 function stamp(d = new Date()): string {
@@ -108,5 +110,13 @@ export async function runDashboardCommand(paths: string[], flags: { color?: bool
     mouse: flags.mouse ?? true,
   });
   session.keep((message) => io.stderr(`steppe: ${message}\n`));
+  // the next open's is:new is what this corpus gains from now on
+  if (session.review) {
+    const failed = recordSeen(
+      seenFileFor(session.review.file),
+      session.articles.map((a) => a.id),
+    );
+    if (failed) io.stderr(`steppe: could not record which articles this open saw (the next is:new will count from an earlier open): ${sanitizeLine(failed)}\n`);
+  }
   return code;
 }

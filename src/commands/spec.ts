@@ -72,7 +72,7 @@ export const COMMANDS: CommandSpec[] = [
     summary: "articles matching QUERY, best first (the dashboard's filter language)",
     flags: ['json'],
     details: [
-      'QUERY: words (fuzzy, by prefix), "a phrase", -word, country: person: org: place: source: year:2011..2017, is:starred is:unread is:read has:note tag:NAME, @name (a search saved in the dashboard).',
+      'QUERY: words (fuzzy, by prefix), "a phrase", -word, country: person: org: place: source: year:2011..2017, is:starred is:unread is:read is:new has:note tag:NAME, @name (a search saved in the dashboard).',
       'A query may start with - (steppe search -taliban).',
       PATHS,
     ],

@@ -142,6 +142,9 @@ export function describeError(e: unknown): string {
       return 'is a folder';
     case 'ENOTDIR':
       return 'not a folder';
+    case 'EEXIST':
+      // a folder to be made where a file already is
+      return 'a file is in the way';
     case 'ENOSPC':
       return 'disk full';
     case 'EDQUOT':

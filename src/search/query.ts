@@ -15,8 +15,8 @@ export interface Query {
   excluded: string[];
   fields: { field: Field; value: string }[];
   years: { from: number; to: number } | null;
-  /** review marks: is:starred, is:unread, is:read, has:note, tag:NAME (every one named) */
-  marks: { starred?: boolean; unread?: boolean; read?: boolean; note?: boolean; tags?: string[] };
+  /** review marks: is:starred, is:unread, is:read, has:note, tag:NAME (every one named); is:new (not there at the last open) */
+  marks: { starred?: boolean; unread?: boolean; read?: boolean; note?: boolean; tags?: string[]; new?: boolean };
 }
 
 /** A saved search's query by its name (`@name`), or undefined when there is none. */
@@ -104,9 +104,9 @@ export function parseQuery(input: string, saved?: SavedSearches): Parsed {
       }
       if (name === 'is' || name === 'has') {
         const v = value.toLowerCase();
-        if (name === 'is' && (v === 'starred' || v === 'unread' || v === 'read')) q.marks[v] = true;
+        if (name === 'is' && (v === 'starred' || v === 'unread' || v === 'read' || v === 'new')) q.marks[v] = true;
         else if (name === 'has' && (v === 'note' || v === 'notes')) q.marks.note = true;
-        else return { ok: false, error: `${name}:${value} is not a filter (is:starred, is:unread, is:read, has:note)` };
+        else return { ok: false, error: `${name}:${value} is not a filter (is:starred, is:unread, is:read, is:new, has:note)` };
         continue;
       }
       const f = (name === 'organization' || name === 'organisation' ? 'org' : name) as Field;

@@ -337,14 +337,14 @@ function rank(ids: number[], score: Float64Array): number[] {
 }
 
 /** What the review marks say of an article, for is:/has: filters. */
-export type MarksOf = (articleId: string) => { read?: boolean; starred?: boolean; note?: string; tags?: string[] } | undefined;
+export type MarksOf = (articleId: string) => { read?: boolean; starred?: boolean; note?: string; tags?: string[]; new?: boolean } | undefined;
 
 /** `budgetMs`: how long a phrase's check may take now (the dashboard); the rest waits for the next call. */
 export function searchAll(index: SearchIndex, q: Query, marksOf: MarksOf = () => undefined, budgetMs = Infinity): SearchResult {
   if (isEmptyQuery(q)) return { ids: index.docs.map((_, i) => i), scores: NO_SCORES, terms: new Set(), phrases: [] };
   const r = runQuery(index, q, performance.now() + budgetMs);
-  const { starred, unread, read, note, tags } = q.marks;
-  if (starred || unread || read || note || tags) {
+  const { starred, unread, read, note, tags, new: fresh } = q.marks;
+  if (starred || unread || read || note || tags || fresh) {
     const keep = r.ids.map((i) => {
       const m = marksOf(index.docs[i]!.article.id);
       return (
@@ -352,7 +352,8 @@ export function searchAll(index: SearchIndex, q: Query, marksOf: MarksOf = () =>
         (!unread || !m?.read) &&
         (!read || !!m?.read) &&
         (!note || !!m?.note) &&
-        (!tags || tags.every((t) => m?.tags?.includes(t)))
+        (!tags || tags.every((t) => m?.tags?.includes(t))) &&
+        (!fresh || !!m?.new)
       );
     });
     r.ids = r.ids.filter((_, k) => keep[k]);

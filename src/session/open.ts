@@ -9,6 +9,7 @@ import { UserError } from '../io/errors.js';
 import { openCorpus } from '../io/openCorpus.js';
 import type { Progress } from '../pipeline/parse.js';
 import { bundledCorpus } from '../paths.js';
+import { freshOf, readSeen, seenFileFor } from '../review/seen.js';
 import { ReviewStore, stateFileFor } from '../review/store.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { sessionOf, type Keeper, type Session } from './session.js';
@@ -64,7 +65,12 @@ export async function openSession(paths: string[], options: OpenOptions = {}): P
   for (const w of opened.warnings) options.warn?.(`${sanitizeLine(w.file)}: ${sanitizeLine(w.message)}`);
   if (opened.corpus.articles.length === 0) throw new UserError('no articles could be read from ' + named.map(sanitizeLine).join(', '));
   const review = await openReview(named, opened.corpus);
+  const fresh = freshOf(
+    opened.corpus.articles.map((a) => a.id),
+    readSeen(seenFileFor(review.file)),
+  );
   return sessionOf(opened.corpus, {
+    fresh,
     label: paths.length ? paths.join(', ') : 'bundled corpus',
     warnings: opened.warnings,
     loaded: opened,

@@ -59,7 +59,10 @@ export interface Session {
   readonly firstOpen: boolean;
   /** what came built with the corpus (a snapshot) */
   readonly loaded: { index: boolean; figures: boolean };
-  mark(articleId: string): Mark | undefined;
+  /** the article's review marks, and `new` when it was not in the corpus at the dashboard's last open */
+  mark(articleId: string): (Mark & { new?: boolean }) | undefined;
+  /** the ids of the articles not in the corpus at the dashboard's last open (none at the first) */
+  readonly fresh: ReadonlySet<string>;
   /** the search index; built now (finishing any slices) if it is not ready */
   index(): SearchIndex;
   /** the mention table; made now (finishing any slices) if it is not ready */
@@ -83,6 +86,8 @@ export interface SessionOptions {
   warnings?: Warning[];
   loaded?: Loaded;
   review?: ReviewStore | null;
+  /** the articles not seen at the last open (see review/seen.ts) */
+  fresh?: ReadonlySet<string>;
   keeper?: Keeper;
   /** the index is built by `work()` in slices; until then `progress().index` says how far */
   indexLater?: boolean;
@@ -96,6 +101,7 @@ export interface SessionOptions {
 export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session {
   const articles = corpus.articles;
   const { loaded = {}, keeper, review = null } = options;
+  const fresh = options.fresh ?? new Set<string>();
   const large = articles.length > LARGE_CORPUS;
   let index = loaded.index ?? null;
   let indexJob: ReturnType<typeof indexInSlices> | null = null;
@@ -159,7 +165,11 @@ export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session
     review,
     firstOpen: keeper !== undefined && !keptIndex,
     loaded: { index: loaded.index !== undefined, figures: loaded.figures !== undefined },
-    mark: (id) => review?.get(id),
+    fresh,
+    mark: (id) => {
+      const m = review?.get(id);
+      return fresh.has(id) ? { ...m, new: true } : m;
+    },
     index() {
       stepIndex(Infinity);
       return index!;

@@ -15,6 +15,10 @@ import { Frame } from './components/Frame.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { Reader } from './components/Reader.js';
 import { SearchesOverlay } from './components/SearchesOverlay.js';
+import { OutputOverlay } from './components/OutputOverlay.js';
+import { CollocatesOverlay } from './components/CollocatesOverlay.js';
+import { articleText } from '../corpus/articleText.js';
+import { outputLines, PIPE_KEEP_BYTES } from '../io/pipeCommand.js';
 import { StatusBar } from './components/StatusBar.js';
 import { keyName, mouseOf, route, splitKeys, type KeyEvent } from './keymap.js';
 import { sanitizeLine } from '../text/sanitize.js';
@@ -28,6 +32,7 @@ import {
   ENTITY_TYPES,
   initialState,
   reduce,
+  withOutput,
   withSaved,
   type Action,
   type LineTarget,
@@ -80,6 +85,9 @@ function figureDetailOf(articles: readonly Article[], at: LineTarget | undefined
   return sanitizeLine(snippetAround(text, at.start, at.end, span));
 }
 
+/** What opening says of a scrape folder that grew since the last open. */
+const freshMessage = (n: number) => (n ? `${plural(n, 'new article')} since the last open: is:new lists them` : null);
+
 /** Undo steps kept (vim keeps 1000; a batch is one). */
 const UNDO_DEPTH = 100;
 
@@ -89,7 +97,11 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   const size = useTerminalSize();
   const [, setMarksVersion] = useState(0);
   const selectors = useMemo(() => makeSelectors(model, review ?? undefined), [model, review]);
-  const [state, setState] = useState<UiState>(() => ({ ...initialState(), message: review?.message ?? null, ...props.initial }));
+  const [state, setState] = useState<UiState>(() => ({
+    ...initialState(),
+    message: review?.message ?? freshMessage(model.session.fresh.size),
+    ...props.initial,
+  }));
   const stateRef = useRef(state);
   stateRef.current = state;
   const layout = layoutFor(size.columns, size.rows, state);
@@ -205,6 +217,29 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
         void review.setMany(last.changes);
         return { type: 'say', message: `undone: ${last.label}` };
       }
+      case 'applyCollocate':
+        return { type: 'applyCollocate', term: selectors.collocates(s.query).rows[s.collocatesCursor]?.term };
+      case 'startPipe':
+        if (!target) return { type: 'say', message: 'select an article to pipe to a command' };
+        if (!outside?.pipe) return { type: 'say', message: 'no shell to pipe to here' };
+        return action;
+      case 'commitPipe': {
+        const command = s.promptDraft.trim();
+        if (!command || !target || !outside?.pipe) return { type: 'commitPipe', message: 'nothing run' };
+        const title = `| ${sanitizeLine(command)} — ${sanitizeLine(target.title ?? target.file)}`;
+        outside.pipe(command, articleText(target)).then(
+          (r) => {
+            const lines = outputLines(r.stdout);
+            const errors = outputLines(r.stderr);
+            if (errors.length) lines.push('', 'error output:', ...errors);
+            if (r.cut) lines.push('', `(output cut at ${PIPE_KEEP_BYTES >> 20} MiB)`);
+            if (!lines.length) lines.push('(no output)');
+            setState((cur) => withOutput(cur, title, lines, `${sanitizeLine(command)}: ${r.status}`));
+          },
+          (e: unknown) => setState((cur) => ({ ...cur, message: `could not run it: ${firstLine(e)}` })),
+        );
+        return { type: 'commitPipe', message: `running: ${command}` };
+      }
       case 'startNote':
         if (!target) return { type: 'say', message: 'select an article to write a note' };
         if (!review) return noReview;
@@ -270,7 +305,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
         if (!review.get(opened.id)?.read) void review.set(opened.id, { read: true });
       }
       // the screen under the help overlay is sent whole when it closes
-      if ((s.mode === 'help' || s.mode === 'searches') && next.mode !== s.mode) outside?.redraw?.();
+      if ((s.mode === 'help' || s.mode === 'searches' || s.mode === 'output' || s.mode === 'collocates') && next.mode !== s.mode) outside?.redraw?.();
       s = next;
     }
     // a save or delete in this key pass told useSavedSearches, whose update this whole state replaces: keep it
@@ -438,6 +473,24 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
       )}
       {state.mode === 'help' ? (
         <HelpOverlay width={size.columns} height={layout.paneHeight} top={state.helpTop} theme={theme} />
+      ) : state.mode === 'collocates' ? (
+        <CollocatesOverlay
+          of={state.filter}
+          collocates={selectors.collocates(state.query)}
+          cursor={state.collocatesCursor}
+          width={size.columns}
+          height={layout.paneHeight}
+          theme={theme}
+        />
+      ) : state.mode === 'output' && state.output ? (
+        <OutputOverlay
+          title={state.output.title}
+          lines={state.output.lines}
+          top={state.outputTop}
+          width={size.columns}
+          height={layout.paneHeight}
+          theme={theme}
+        />
       ) : state.mode === 'searches' ? (
         <SearchesOverlay rows={savedRows()} cursor={state.searchesCursor} width={size.columns} height={layout.paneHeight} theme={theme} />
       ) : (
@@ -465,6 +518,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
         state={state}
         label={model.label}
         total={model.articles.length}
+        fresh={model.session.fresh.size}
         matches={result.ids.length}
         warnings={model.warnings}
         unsaved={review?.failure ?? null}

@@ -5,6 +5,7 @@
 import type { Article, MentionType } from '../corpus/types.js';
 import type { Mark, MarkChange } from '../review/marks.js';
 import type { What } from '../analysis/exportTable.js';
+import type { PipeResult } from '../io/pipeCommand.js';
 
 /** The review store as the dashboard uses it (the real one saves to disk; tests may pass a fake). */
 export interface Review {
@@ -37,6 +38,8 @@ export interface Outside {
   copy(text: string): void;
   /** opens an address in the browser where one can show; resolves with what was done, for the status line */
   openAddress?(url: string): Promise<string>;
+  /** runs a shell command with `input` as its standard input, the dashboard stepped aside meanwhile (|) */
+  pipe?(command: string, input: string): Promise<PipeResult>;
   /** the whole screen sent again with the next frame (Ctrl-L, leaving the help overlay) */
   redraw?(): void;
 }

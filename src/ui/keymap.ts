@@ -50,6 +50,12 @@ export const NORMAL_KEYS: Binding[] = [
     help: "the filter's words and phrases in context (a concordance)",
     panes: ['list', 'reader', 'entities'],
   },
+  {
+    keys: ['C'],
+    action: { type: 'openCollocates' },
+    help: "the words most often near the filter's words, by log-likelihood; Enter filters to both",
+    panes: ['list', 'reader', 'entities'],
+  },
   { keys: ['s'], action: { type: 'concordanceSort' }, help: 'concordance: sort by article, 1L, 2L, 1R, 2R', panes: ['entities'] },
   {
     keys: ['v'],
@@ -91,6 +97,12 @@ export const NORMAL_KEYS: Binding[] = [
     help: "open the article's address in a browser (over SSH: copy it, OSC 52)",
     panes: ['list', 'reader'],
   },
+  {
+    keys: ['|'],
+    action: { type: 'startPipe' },
+    help: "pipe the article's text to a shell command (| wc -w); its output in an overlay",
+    panes: ['list', 'reader'],
+  },
   { keys: ['z'], action: { type: 'zoom' }, help: 'zoom the pane to the full screen, and back' },
   { keys: ['escape'], action: { type: 'back' }, help: 'back one level (the filter kept); in the list: clear the filter' },
   { keys: ['q'], action: { type: 'back' }, help: 'back to the list', panes: ['reader', 'entities', 'compare'] },
@@ -127,7 +139,10 @@ const LINE_EDITING: Binding[] = [
 
 export const MODE_KEYS: Record<Exclude<Mode, 'normal'>, ModeKeys> = {
   filter: {
-    about: ['words (fuzzy), "phrase", -exclude, country: person: org: place: source: year:2011..2017', 'is:starred is:unread is:read has:note tag:NAME @saved'],
+    about: [
+      'words (fuzzy), "phrase", -exclude, country: person: org: place: source: year:2011..2017',
+      'is:starred is:unread is:read is:new has:note tag:NAME @saved',
+    ],
     bindings: [
       { keys: ['enter'], action: { type: 'commitFilter' }, help: 'keep the filter' },
       { keys: ['escape'], action: { type: 'cancelFilter' }, help: 'back to the filter as it was' },
@@ -170,6 +185,37 @@ export const MODE_KEYS: Record<Exclude<Mode, 'normal'>, ModeKeys> = {
       { keys: ['escape', 'q', "'"], action: { type: 'cancelPrompt' }, help: 'close' },
     ],
   },
+  collocates: {
+    about: ['within ±5 words of a hit, seen 3 times or more, stop words left out; ranked by log-likelihood (G²)'],
+    bindings: [
+      { keys: ['j', 'down'], action: { type: 'collocatesMove', delta: 1 }, help: 'move down' },
+      { keys: ['k', 'up'], action: { type: 'collocatesMove', delta: -1 }, help: 'move up' },
+      { keys: ['space', 'pagedown'], action: { type: 'collocatesMove', delta: 10 }, help: 'page down' },
+      { keys: ['b', 'pageup'], action: { type: 'collocatesMove', delta: -10 }, help: 'page up' },
+      { keys: ['enter'], action: { type: 'applyCollocate' }, help: 'filter to the articles with both the filter and this word' },
+      { keys: ['escape', 'q', 'C'], action: { type: 'cancelPrompt' }, help: 'close' },
+    ],
+  },
+  pipe: {
+    about: ["a /bin/sh command line; the article's title, publisher, date, address and paragraphs are its input"],
+    bindings: [
+      { keys: ['enter'], action: { type: 'commitPipe' }, help: 'run it (the dashboard steps aside; Ctrl-C stops it)' },
+      { keys: ['escape'], action: { type: 'cancelPrompt' }, help: 'cancel' },
+      { keys: ['backspace'], action: { type: 'promptErase' }, help: 'erase a character' },
+      ...LINE_EDITING,
+    ],
+    typing: (text) => ({ type: 'promptChar', text }),
+  },
+  output: {
+    about: ["the command's output, then its error output and how it ended"],
+    bindings: [
+      { keys: ['j', 'down'], action: { type: 'outputScroll', delta: 1 }, help: 'scroll down' },
+      { keys: ['k', 'up'], action: { type: 'outputScroll', delta: -1 }, help: 'scroll up' },
+      { keys: ['space', 'pagedown', 'ctrl-f'], action: { type: 'outputScroll', delta: 10 }, help: 'page down' },
+      { keys: ['b', 'pageup', 'ctrl-b'], action: { type: 'outputScroll', delta: -10 }, help: 'page up' },
+      { keys: ['escape', 'q', 'enter'], action: { type: 'closeOutput' }, help: 'close' },
+    ],
+  },
   note: {
     about: ['type the note'],
     bindings: [
@@ -200,6 +246,9 @@ export const MODE_TITLES: Record<Exclude<Mode, 'normal'>, string> = {
   tag: 'Tagging (t):',
   name: 'Naming a saved search (Ctrl-S in /):',
   searches: "Saved searches ('):",
+  collocates: 'Collocates (C):',
+  pipe: 'Piping the article to a command (|):',
+  output: "A piped command's output:",
   help: 'In this help:',
 };
 
@@ -292,6 +341,8 @@ function routeMouse(state: Pick<UiState, 'mode' | 'focus'>, m: MouseEvent, paneA
   const direction = wheelOf(m);
   if (!direction) return null;
   if (state.mode === 'help') return { type: 'helpScroll', delta: direction * WHEEL_LINES };
+  if (state.mode === 'output') return { type: 'outputScroll', delta: direction * WHEEL_LINES };
+  if (state.mode === 'collocates') return { type: 'collocatesMove', delta: direction * WHEEL_LINES };
   if (state.mode !== 'normal') return null;
   const pane = paneAt?.(m.column, m.row);
   return pane ? { type: 'wheel', pane, delta: direction * WHEEL_LINES } : null;

@@ -12,6 +12,7 @@ import { firstLine } from '../text/firstLine.js';
 import { UserError } from '../io/errors.js';
 import { capabilitiesOf } from './screen/capabilities.js';
 import { FrameWriter, WRAP, writeFrameOption } from './screen/frameWriter.js';
+import { runPiped } from '../io/pipeCommand.js';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
 /** button presses (the wheel is buttons 64 and 65) reported in the SGR encoding, which has no column limit */
@@ -60,12 +61,40 @@ export async function runDashboard(
   let crashed: unknown;
   let closing: Promise<{ id: string; fields: string[] }[]> | undefined;
   const closeReview = () => (closing ??= Promise.resolve(extras.review?.close?.() ?? []).catch(() => []));
-  out.write(ENTER_ALT + (extras.mouse !== false && capabilitiesOf().mouse ? MOUSE_ON : ''));
+  const mouseOn = extras.mouse !== false && capabilitiesOf().mouse ? MOUSE_ON : '';
+  out.write(ENTER_ALT + mouseOn);
   let instance: ReturnType<typeof render> | undefined;
   try {
     // every frame goes through the frame writer, which sends only what changed
     const frames = new FrameWriter(out);
-    const outside = extras.outside && { ...extras.outside, redraw: () => frames.redraw() };
+    /** Lends the terminal to a command (|): the main screen, cooked mode and Ctrl-C are its until it ends. */
+    const suspendWhile = async <T,>(work: () => Promise<T>): Promise<T> => {
+      frames.hold();
+      if (keyboard.isTTY) keyboard.setRawMode?.(false);
+      out.write(LEAVE_ALT);
+      // Ctrl-C now stops the command (the terminal sends SIGINT to both): steppe stays
+      process.off('SIGINT', onSignal);
+      const ignore = () => undefined;
+      process.on('SIGINT', ignore);
+      try {
+        return await work();
+      } finally {
+        process.off('SIGINT', ignore);
+        process.on('SIGINT', onSignal);
+        out.write(ENTER_ALT + mouseOn);
+        if (keyboard.isTTY) keyboard.setRawMode?.(true);
+        frames.release();
+      }
+    };
+    const outside = extras.outside && {
+      ...extras.outside,
+      redraw: () => frames.redraw(),
+      pipe: (command: string, input: string) =>
+        suspendWhile(() => {
+          out.write(`steppe: | ${sanitizeLine(command)}   (Ctrl-C stops it; its output shows in the dashboard)\n`);
+          return runPiped(command, input, { echoErrors: (chunk) => process.stderr.write(chunk) });
+        }),
+    };
     instance = render(<App model={model} theme={theme} review={extras.review} outside={outside} />, {
       stdin: keyboard,
       exitOnCtrlC: false,

@@ -7,6 +7,7 @@ import { entityCountsIn, type EntityCount } from '../analysis/entityCounts.js';
 import { comparisonIn, type Comparison, type CountryProfile } from '../analysis/compare.js';
 import type { Figures } from '../analysis/figureStore.js';
 import { concordance, type KwicLine } from '../analysis/kwic.js';
+import { collocatesOf, type Collocates } from '../analysis/collocates.js';
 import { sortConcordance, wordConcordance, type KwicSort } from '../analysis/wordKwic.js';
 import type { MentionTable } from '../analysis/mentionTable.js';
 import type { MentionType } from '../corpus/types.js';
@@ -79,6 +80,8 @@ export interface Selectors {
   reader(article: number, width: number, showEntities: boolean, query: Query): ReaderLines;
   /** how many articles a query finds (the saved searches list's counts); null while the index is made */
   countOf(query: Query): number | null;
+  /** the words near the query's hits, by log-likelihood (C) */
+  collocates(query: Query): Collocates;
 }
 
 /** An article as the reader shows it: its lines, those with a hit, and the line a paragraph's character is on. */
@@ -98,6 +101,11 @@ export interface MarksView {
 
 export function makeSelectors(model: Model, marks: MarksView = { get: () => undefined, version: 0 }): Selectors {
   const session = model.session;
+  // is:new reads the session's fresh ids beside the marks
+  const markOf = (id: string) => {
+    const m = marks.get(id);
+    return session.fresh.has(id) ? { ...m, new: true } : m;
+  };
   // while the index is built in the background every query waits: the list shows every
   // article (one result, made once), and the query applies once the index is ready
   // (made again once the entities are found, so that tables made from it before are made again)
@@ -112,7 +120,7 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     return everything;
   };
   const resultFor = memo(
-    ({ q }: { q: Query; v: number; round: number }) => searchAll(session.index(), q, (id) => marks.get(id), model.phraseBudgetMs ?? PHRASE_BUDGET_MS),
+    ({ q }: { q: Query; v: number; round: number }) => searchAll(session.index(), q, markOf, model.phraseBudgetMs ?? PHRASE_BUDGET_MS),
     (a, b) => a.q === b.q && a.v === b.v && a.round === b.round,
     // the list follows the query as typed, a large corpus's tables the settled one
     2,
@@ -199,6 +207,10 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     },
     (a, b) => a.r === b.r && a.t === b.t && a.f === b.f && a.view === b.view && a.marked === b.marked && a.width === b.width,
   );
+  const collocatesFor = memo(
+    ({ r }: { r: SearchResult }) => collocatesOf(model.articles, r.ids, r.terms, r.phrases),
+    (a, b) => a.r === b.r,
+  );
   // an entity's lines are the table's; the words' the result's hits; either then sorted
   const kwicFor = memo(
     ({ r, t, id }: { r: SearchResult; t: MentionTable; id: string | null }) =>
@@ -224,7 +236,7 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     if (countsAt !== marks.version) counts.clear();
     countsAt = marks.version;
     const key = JSON.stringify(q);
-    if (!counts.has(key)) counts.set(key, searchAll(session.index(), q, (id) => marks.get(id)).ids.length);
+    if (!counts.has(key)) counts.set(key, searchAll(session.index(), q, markOf).ids.length);
     return counts.get(key)!;
   };
   return {
@@ -243,6 +255,7 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     tableProgress: () => session.progress().table,
     entitiesProgress: () => session.progress().entities,
     concordance: kwic,
+    collocates: (q) => collocatesFor({ r: result(q) }),
     reader: (article, width, showEntities, q) => readerFor({ article, width, showEntities, r: result(q), q, marks: marks.version }),
   };
 }

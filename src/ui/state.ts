@@ -10,7 +10,7 @@ import { edit, insert, lineOf, type EditOp, type LineEdit } from './lineEdit.js'
 export type Pane = 'list' | 'reader' | 'entities' | 'compare';
 export const PANES: Pane[] = ['list', 'reader', 'entities', 'compare'];
 /** tag: the tag prompt (t); name: naming a saved search (Ctrl-S in the filter); searches: the saved searches (') */
-export type Mode = 'normal' | 'filter' | 'help' | 'note' | 'tag' | 'name' | 'searches';
+export type Mode = 'normal' | 'filter' | 'help' | 'note' | 'tag' | 'name' | 'searches' | 'pipe' | 'output' | 'collocates';
 export type SortKey = 'date' | 'publisher' | 'title' | 'relevance';
 /** the entity pane's tabs: every mention type */
 export const ENTITY_TYPES: readonly MentionType[] = MENTION_TYPES;
@@ -88,6 +88,13 @@ export interface UiState {
   saved: ReadonlyMap<string, string>;
   /** the saved searches list's cursor */
   searchesCursor: number;
+  /** the collocates overlay's cursor (C) */
+  collocatesCursor: number;
+  /** the last command an article was piped to (|): the prompt starts with it */
+  pipeLast: string;
+  /** a piped command's output, shown in an overlay, and its first line shown */
+  output: { title: string; lines: string[] } | null;
+  outputTop: number;
   /** articles (corpus positions) selected in the list, sorted; `*`, `u`, `t` apply to them */
   selected: readonly number[];
   /** where a range (V) starts: the last row selected with v */
@@ -120,6 +127,8 @@ export interface View {
   readerLineOf(article: number, paragraph: number, offset: number): number;
   /** rows visible in the focused pane */
   page: number;
+  /** rows of the collocates overlay */
+  collocateRows: number;
 }
 
 export type Action =
@@ -175,6 +184,15 @@ export type Action =
   | { type: 'searchesMove'; delta: number }
   | { type: 'applySearch' }
   | { type: 'deleteSearch' }
+  /** |: the prompt for a shell command the article's text is piped to */
+  /** C: the words near the filter's hits; Enter filters to the articles with both */
+  | { type: 'openCollocates' }
+  | { type: 'collocatesMove'; delta: number }
+  | { type: 'applyCollocate'; term?: string }
+  | { type: 'startPipe' }
+  | { type: 'commitPipe'; message?: string }
+  | { type: 'outputScroll'; delta: number }
+  | { type: 'closeOutput' }
   | { type: 'toggleSelect' }
   | { type: 'selectRange' }
   | { type: 'selectAll' }
@@ -233,6 +251,10 @@ export function initialState(): UiState {
     noteFor: null,
     promptDraft: '',
     promptCursor: 0,
+    pipeLast: '',
+    collocatesCursor: 0,
+    output: null,
+    outputTop: 0,
     savingQuery: '',
     saved: new Map(),
     searchesCursor: 0,
@@ -284,7 +306,7 @@ function applyText(s: UiState, text: string, cursor = text.length): UiState {
 
 /** The open prompt's line (the filter or the note) edited by `change`. */
 function editPrompt(s: UiState, change: (e: LineEdit) => LineEdit): UiState {
-  if (s.mode === 'tag' || s.mode === 'name') {
+  if (s.mode === 'tag' || s.mode === 'name' || s.mode === 'pipe') {
     const e = change({ text: s.promptDraft, cursor: s.promptCursor });
     return { ...s, promptDraft: e.text, promptCursor: e.cursor };
   }
@@ -297,6 +319,11 @@ function editPrompt(s: UiState, change: (e: LineEdit) => LineEdit): UiState {
 }
 
 /** The state with the review's saved searches; a filter that names one that changed is read again. */
+/** A piped command's output in its overlay. */
+export function withOutput(s: UiState, title: string, lines: string[], message: string): UiState {
+  return { ...s, mode: 'output', output: { title, lines }, outputTop: 0, message };
+}
+
 export function withSaved(s: UiState, saved: ReadonlyMap<string, string>): UiState {
   const same = saved.size === s.saved.size && [...saved].every(([k, q]) => s.saved.get(k) === q);
   if (same) return s;
@@ -533,6 +560,29 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
       return { ...next, mode: 'normal', promptDraft: '', message: a.message ?? null };
     case 'cancelPrompt':
       return { ...next, mode: 'normal', promptDraft: '', message: s.mode === 'tag' ? 'tags not changed' : s.mode === 'name' ? 'search not saved' : null };
+    case 'openCollocates':
+      if (!s.query.words.length && !s.query.phrases.length) return { ...next, message: 'C: filter by a word or a "phrase" first (/)' };
+      if (!v.collocateRows) return { ...next, message: `no collocates of ${s.filter}: no word near its hits is seen 3 times or more` };
+      return { ...next, mode: 'collocates', collocatesCursor: 0 };
+    case 'collocatesMove':
+      return { ...next, collocatesCursor: clamp(s.collocatesCursor + a.delta, 0, Math.max(0, v.collocateRows - 1)) };
+    case 'applyCollocate': {
+      if (!a.term) return { ...next, mode: 'normal' };
+      // quoted: the collocate as written, not its fuzzy neighbours
+      const text = `${s.filter.trim()} "${a.term}"`;
+      return { ...applyText(next, text), mode: 'normal', draft: text, history: remember(s.history, text), focus: 'list' };
+    }
+    case 'startPipe':
+      return { ...next, mode: 'pipe', promptDraft: s.pipeLast, promptCursor: s.pipeLast.length };
+    case 'commitPipe':
+      // the app runs it (the dashboard steps aside meanwhile) and shows its output with `withOutput`
+      return { ...next, mode: 'normal', pipeLast: s.promptDraft.trim() || s.pipeLast, promptDraft: '', message: a.message ?? null };
+    case 'outputScroll': {
+      const last = Math.max(0, (s.output?.lines.length ?? 0) - 1);
+      return { ...next, outputTop: clamp(s.outputTop + a.delta, 0, last) };
+    }
+    case 'closeOutput':
+      return { ...next, mode: 'normal', output: null, outputTop: 0 };
     case 'startSaveSearch': {
       const query = s.draft.trim();
       if (!query) return { ...next, message: 'type a filter first, then Ctrl-S saves it' };

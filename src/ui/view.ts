@@ -37,6 +37,9 @@ export function viewOf(s: UiState, sel: Selectors, layout: Layout, tableQuery: Q
     get hitLines() {
       return reader()?.hitLines ?? [];
     },
+    get collocateRows() {
+      return s.mode === 'collocates' || s.query.words.length || s.query.phrases.length ? sel.collocates(s.query).rows.length : 0;
+    },
     get concordanceLines() {
       return s.concordance ? sel.concordance(tableQuery, s.concordance, KWIC_SORTS[s.concordanceSort]!).length : 0;
     },

@@ -11,9 +11,12 @@ import type { Model } from '../model.js';
 import type { Theme } from '../theme.js';
 import { fit, windowStart } from '../textWidth.js';
 
-/** Read, starred, note and tag marks in four columns: • unread, * starred, + has a note, # has tags; then ✓ when selected (v). */
+/**
+ * Marks in four columns, so the title keeps its room at 80 columns: • unread, * starred, + has
+ * a note, then ✓ when selected (v) or else # when tagged (a selection is brief; the tags show again after).
+ */
 function marksText(m: Mark | undefined, selected: boolean): string {
-  return `${m?.read ? ' ' : '•'}${m?.starred ? '*' : ' '}${m?.note ? '+' : ' '}${m?.tags ? '#' : ' '}${selected ? '✓' : ' '}`;
+  return `${m?.read ? ' ' : '•'}${m?.starred ? '*' : ' '}${m?.note ? '+' : ' '}${selected ? '✓' : m?.tags?.length ? '#' : ' '}`;
 }
 
 /** An ISO date; "undated" as a short mark in the same column. */
@@ -21,7 +24,7 @@ const DATE = 10;
 const UNDATED = '—';
 const PUBLISHER = { most: 16, least: 6 };
 const CODES = 11;
-const MARKS = 5;
+const MARKS = 4;
 /** the title's share before the publisher gets any: at 80 columns a 16-column publisher leaves 46 */
 const TITLE_FIRST = 45;
 /** the title's width before country codes are shown beside it */

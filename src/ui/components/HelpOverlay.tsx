@@ -45,7 +45,7 @@ export function helpLines(width = Infinity): string[] {
     if (b.action.type === 'focus') add('1 2 3 4', 'articles, reader, entities, compare pane');
     else add(keysOf(b), `${b.help}${b.panes ? ` (${b.panes.join(', ')})` : ''}`);
   }
-  for (const mode of ['filter', 'note', 'tag', 'name', 'searches', 'help'] as const) {
+  for (const mode of ['filter', 'note', 'tag', 'name', 'searches', 'collocates', 'pipe', 'output', 'help'] as const) {
     const { about, bindings } = MODE_KEYS[mode];
     lines.push('', MODE_TITLES[mode]);
     for (const line of about) lines.push(...entry('', line));

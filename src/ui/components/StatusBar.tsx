@@ -51,6 +51,8 @@ export function StatusBar(props: {
   matches: number;
   warnings: number;
   unsaved?: string | null;
+  /** articles not there at the last open (is:new) */
+  fresh?: number;
   width: number;
   theme: Theme;
 }) {
@@ -62,6 +64,16 @@ export function StatusBar(props: {
       <Box flexDirection="column">
         <Text bold>{fit(promptLine('note: ', { text: state.noteDraft, cursor: state.noteCursor }, help, width), width)}</Text>
         <Text inverse>{fit(' steppe │ writing a note', width)}</Text>
+      </Box>
+    );
+  }
+  if (state.mode === 'pipe') {
+    return (
+      <Box flexDirection="column">
+        <Text bold>
+          {fit(promptLine('| ', { text: state.promptDraft, cursor: state.promptCursor }, '  (Enter runs it on the article, Esc cancels)', width), width)}
+        </Text>
+        <Text inverse>{fit(' steppe │ piping the article to a command', width)}</Text>
       </Box>
     );
   }
@@ -94,6 +106,7 @@ export function StatusBar(props: {
     [state.selected.length ? `${state.selected.length} selected` : null, 8],
     [props.label, 1],
     [plural(props.total, 'article'), 3],
+    [props.fresh ? `${props.fresh.toLocaleString('en')} new` : null, 5],
     [state.filter ? `${count} for ${sanitizeLine(state.filter)}` : 'no filter', 7],
     [`sort: ${state.sort}`, 2],
     [props.warnings ? plural(props.warnings, 'warning') : null, 4],

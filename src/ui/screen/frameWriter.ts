@@ -30,6 +30,7 @@ export class FrameWriter {
   /** sees each frame Ink meant to draw once it is sent (the test that checks the bytes, the bench that times keys) */
   onFrame: ((frame: string) => void) | null = null;
   private readonly onResize = () => this.invalidate();
+  private held = false;
 
   constructor(
     private readonly out: FrameOutput,
@@ -44,6 +45,11 @@ export class FrameWriter {
 
   /** Ink's frame: sent as what changed since the last, or whole. */
   readonly write = (frame: string): void => {
+    if (this.held) {
+      // the terminal is lent to another program: the frame is sent when it is given back
+      this.last = frame;
+      return;
+    }
     const { columns, rows } = this.size();
     const next = screenOf(frame, columns, rows);
     this.last = frame;
@@ -69,6 +75,17 @@ export class FrameWriter {
     setImmediate(() => {
       if (!this.shown && this.last) this.write(this.last);
     });
+  }
+
+  /** Nothing is sent until `release` (a piped command has the terminal). */
+  hold(): void {
+    this.held = true;
+  }
+
+  /** The terminal is back: the last frame sent whole. */
+  release(): void {
+    this.held = false;
+    this.redraw();
   }
 
   close(): void {

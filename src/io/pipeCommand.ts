@@ -1,0 +1,74 @@
+/**
+ * `|` in the dashboard: an article's text piped to a shell command the user typed (`wc -w`,
+ * `trans -b`, `tee ~/keep.txt`), its output kept for an overlay. The command runs under
+ * /bin/sh -c (as newsboat's and mutt's pipes do); its error output also reaches the terminal
+ * while it runs, where the dashboard has stepped aside for it.
+ */
+import { spawn } from 'node:child_process';
+
+/** Output kept of each stream; the rest is read and dropped, so the command never blocks on a full pipe. */
+export const PIPE_KEEP_BYTES = 1 << 20;
+
+export interface PipeResult {
+  stdout: string;
+  stderr: string;
+  /** how it ended: "exit 0", "exit 3", "stopped by SIGINT", "could not start: …" */
+  status: string;
+  ok: boolean;
+  /** more output than was kept */
+  cut: boolean;
+}
+
+export function runPiped(command: string, input: string, options: { shell?: string; echoErrors?: (chunk: Buffer) => void } = {}): Promise<PipeResult> {
+  return new Promise((resolve) => {
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let outBytes = 0;
+    let errBytes = 0;
+    let cut = false;
+    const keep = (into: Buffer[], chunk: Buffer, have: number): number => {
+      const room = PIPE_KEEP_BYTES - have;
+      if (chunk.length > room) cut = true;
+      if (room > 0) into.push(room >= chunk.length ? chunk : chunk.subarray(0, room));
+      return have + Math.min(room, chunk.length);
+    };
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(options.shell ?? '/bin/sh', ['-c', command], { stdio: ['pipe', 'pipe', 'pipe'] });
+    } catch (e) {
+      resolve({ stdout: '', stderr: '', status: `could not start: ${(e as Error).message}`, ok: false, cut: false });
+      return;
+    }
+    let failed: string | null = null;
+    child.on('error', (e) => {
+      failed = e.message;
+    });
+    child.stdout!.on('data', (c: Buffer) => {
+      outBytes = keep(out, c, outBytes);
+    });
+    child.stderr!.on('data', (c: Buffer) => {
+      options.echoErrors?.(c);
+      errBytes = keep(err, c, errBytes);
+    });
+    // a command that does not read its input (`| date`) closes the pipe early: not an error of steppe's
+    child.stdin!.on('error', () => undefined);
+    child.stdin!.end(input);
+    child.on('close', (code, signal) => {
+      const stdout = Buffer.concat(out).toString('utf8');
+      const stderr = Buffer.concat(err).toString('utf8');
+      if (failed !== null) resolve({ stdout, stderr, status: `could not start: ${failed}`, ok: false, cut });
+      else if (signal) resolve({ stdout, stderr, status: `stopped by ${signal}`, ok: false, cut });
+      else resolve({ stdout, stderr, status: `exit ${code}`, ok: code === 0, cut });
+    });
+  });
+}
+
+/** Colour and cursor codes a command may send anyway: dropped, not shown as marks. */
+const CSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
+
+/** The output as overlay lines: tabs to 8-column stops, escape codes dropped (the rest is neutralised when drawn). */
+export function outputLines(text: string): string[] {
+  const lines = text.replace(CSI, '').split(/\r?\n/);
+  if (lines.at(-1) === '') lines.pop();
+  return lines.map((line) => line.replace(/[^\t]*\t/g, (run) => run.slice(0, -1).padEnd((Math.floor((run.length - 1) / 8) + 1) * 8)));
+}
