@@ -81,8 +81,10 @@ async function main(): Promise<number> {
       verbose: { type: 'boolean', default: false },
       type: { type: 'string' },
       json: { type: 'boolean', default: false },
+      print: { type: 'boolean', default: false },
       color: { type: 'boolean', default: true },
-      mouse: { type: 'boolean', default: true },
+      // no default: absent, the config file's mouse setting decides
+      mouse: { type: 'boolean' },
       query: { type: 'string', shortFlag: 'q' },
       what: { type: 'string' },
       format: { type: 'string', shortFlag: 'f' },
@@ -145,6 +147,9 @@ async function main(): Promise<number> {
       parseType(flags.type);
       return runEntities(await openFor(rest), flags, io);
     }
+    case 'config':
+      if (!flags.print) throw new UsageError('config: give --print (the settings in force)');
+      return (await import('./commands/config.js')).runConfig(io);
     case 'completion':
       io.data((await import('./commands/completion.js')).completionScript(rest[0]));
       return 0;

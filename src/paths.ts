@@ -16,8 +16,8 @@ export const bundledCorpus = path.join(dataDir, 'corpus.json');
 export const bundledRaw = path.join(dataDir, 'raw');
 
 /** XDG base directories, with the usual fallbacks ($XDG_STATE_HOME or ~/.local/state …). */
-export function xdgDir(kind: 'state' | 'cache'): string {
-  const env = kind === 'state' ? process.env.XDG_STATE_HOME : process.env.XDG_CACHE_HOME;
-  const base = env && path.isAbsolute(env) ? env : path.join(homedir(), kind === 'state' ? '.local/state' : '.cache');
+export function xdgDir(kind: 'state' | 'cache' | 'config'): string {
+  const env = kind === 'state' ? process.env.XDG_STATE_HOME : kind === 'cache' ? process.env.XDG_CACHE_HOME : process.env.XDG_CONFIG_HOME;
+  const base = env && path.isAbsolute(env) ? env : path.join(homedir(), kind === 'state' ? '.local/state' : kind === 'cache' ? '.cache' : '.config');
   return path.join(base, 'steppe');
 }

@@ -7,6 +7,8 @@ import stripAnsi from 'strip-ansi';
 import stringWidth from 'string-width';
 import { readFileSync } from 'node:fs';
 import { App } from '../src/ui/App.js';
+import type { Keymap } from '../src/ui/keymap.js';
+import type { UiState } from '../src/ui/state.js';
 import type { Outside, Review } from '../src/ui/effects.js';
 import type { Mark, MarkChange } from '../src/review/marks.js';
 import { prepareModel, type Model } from '../src/ui/model.js';
@@ -46,11 +48,20 @@ async function settle() {
 }
 
 /** ink-testing-library, 100 columns; the app is told the size through context. */
-export async function renderApp(options: { model?: Model; theme?: Theme; size?: Size; review?: Review; outside?: Outside } = {}): Promise<Screen> {
+export async function renderApp(
+  options: { model?: Model; theme?: Theme; size?: Size; review?: Review; outside?: Outside; keymap?: Keymap; initial?: Partial<UiState> } = {},
+): Promise<Screen> {
   const size = options.size ?? { columns: 100, rows: 30 };
   const r = itlRender(
     <SizeContext.Provider value={size}>
-      <App model={options.model ?? bundledModel()} theme={options.theme ?? MONO} review={options.review} outside={options.outside} />
+      <App
+        model={options.model ?? bundledModel()}
+        theme={options.theme ?? MONO}
+        review={options.review}
+        outside={options.outside}
+        keymap={options.keymap}
+        initial={options.initial}
+      />
     </SizeContext.Provider>,
   );
   await settle();

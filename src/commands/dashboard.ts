@@ -14,6 +14,7 @@ import type { Outside } from '../ui/effects.js';
 import type { CommandIo } from './io.js';
 import { openForCommand } from './open.js';
 import { recordSeen, seenFileFor } from '../review/seen.js';
+import { keyProblemLine, loadConfig } from '../config/configFile.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { selection } from './matching.js';
 
@@ -50,7 +51,7 @@ function copy(text: string) {
 }
 
 /** Exports into the working directory, the terminal's clipboard and the browser. */
-export function outsideFor(session: Session): Outside {
+export function outsideFor(session: Session, browser: string | null = null): Outside {
   return {
     async exportView(what: What, query: string, options: { type?: MentionType } = {}) {
       const file = `steppe-${options.type ?? what}-${stamp()}.csv`;
@@ -61,7 +62,8 @@ export function outsideFor(session: Session): Outside {
     },
     copy,
     async openAddress(url: string) {
-      const opener = openerFor(url);
+      // the config file's browser before $BROWSER
+      const opener = openerFor(url, browser ? { ...process.env, BROWSER: browser } : process.env);
       if (!opener) {
         copy(url);
         return `no browser on this screen (SSH or a console): address sent to the clipboard (OSC 52): ${url}`;
@@ -89,10 +91,11 @@ export async function runDashboardCommand(paths: string[], flags: { color?: bool
   Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV || 'production' });
   // Ink takes a few hundred milliseconds to load (its layout engine is WebAssembly): start
   // loading it now, while the corpus is read
-  const ui = Promise.all([import('../ui/model.js'), import('../ui/run.js'), import('../ui/theme.js')]);
+  const ui = Promise.all([import('../ui/model.js'), import('../ui/run.js'), import('../ui/theme.js'), import('../ui/keymap.js')]);
   ui.catch(() => undefined);
-  // a large corpus file opened for the first time shows at once and is indexed between key
-  // presses; its snapshot is kept on the way out, so that the next open is quick
+  // a broken config file is said and the defaults run: it never stops the dashboard
+  const { file, config, problems } = await loadConfig();
+  for (const p of problems) io.stderr(`steppe: ${p}\n`);
   const session = await openForCommand(paths, io, { indexLater: true, readLater: true, entitiesLater: true });
   const keyboard = await keyboardFor(paths);
   if (!keyboard.isTTY || !process.stdout.isTTY) {
@@ -101,13 +104,24 @@ export async function runDashboardCommand(paths: string[], flags: { color?: bool
   }
   if (session.progress().index !== null)
     io.stderr(`steppe: indexing ${session.articles.length.toLocaleString('en')} articles while the dashboard opens; this file will open quicker next time\n`);
-  const [{ prepareModel }, { runDashboard }, { themeFor }] = await ui;
+  const [{ prepareModel }, { runDashboard }, { themeFor, themeWith }, { remapKeys }] = await ui;
+  const remapped = remapKeys(config.keys);
+  const keyProblems = remapped.problems.map((p) => keyProblemLine(file, config.keyLines.get(p.name) ?? null, p.problem));
+  for (const p of keyProblems) io.stderr(`steppe: ${p}\n`);
+  const said = [...problems, ...keyProblems];
   const model = prepareModel(session);
-  const code = await runDashboard(model, themeFor(process.env, flags.color ?? true), {
+  const code = await runDashboard(model, themeWith(themeFor(process.env, flags.color ?? true), config.colors), {
     review: session.review ?? undefined,
-    outside: outsideFor(session),
+    outside: outsideFor(session, config.browser),
     stdin: keyboard,
-    mouse: flags.mouse ?? true,
+    // --mouse / --no-mouse before the config file
+    mouse: flags.mouse ?? config.mouse ?? true,
+    pager: config.pager ?? process.env.PAGER ?? 'less',
+    keymap: remapped.keymap,
+    initial: {
+      ...(config.sort ? { sort: config.sort } : {}),
+      ...(said.length ? { message: `config: ${sanitizeLine(said[0]!)}${said.length > 1 ? ` (and ${said.length - 1} more; steppe config --print)` : ''}` } : {}),
+    },
   });
   session.keep((message) => io.stderr(`steppe: ${message}\n`));
   // the next open's is:new is what this corpus gains from now on

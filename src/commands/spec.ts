@@ -33,6 +33,7 @@ export const FLAGS = {
   },
   window: { name: 'window', value: 'N', help: 'kwic: words of context each side (default 8); collocates: words each side counted (default 5)' },
   min: { name: 'min', value: 'N', help: 'collocates: seen at least N times near the hits (default 3)' },
+  print: { name: 'print', help: 'config: print the settings in force, with the defaults' },
   color: { name: 'no-color', help: 'monochrome dashboard (also when NO_COLOR is set)' },
   mouse: { name: 'no-mouse', help: 'leave the mouse to the terminal: no wheel scrolling, selection without Shift' },
   help: { name: 'help', short: 'h', help: 'show the help (of a command: steppe help COMMAND)' },
@@ -128,6 +129,19 @@ export const COMMANDS: CommandSpec[] = [
       PATHS,
     ],
     examples: ['steppe collocates extremism --min 2', 'steppe collocates --json "islamic state"'],
+  },
+  {
+    name: 'config',
+    usage: '--print',
+    summary: 'the settings in force: the config file’s, and the defaults for the rest',
+    flags: ['print'],
+    details: [
+      'The file: $STEPPE_CONFIG, else $XDG_CONFIG_HOME/steppe/config.toml (~/.config/steppe/config.toml), in TOML.',
+      'Top level: sort = "date|publisher|title", browser = "firefox %s", pager = "less -R", mouse = true|false.',
+      '[keys]: an action’s name = "key" or ["key", …] (the names are those --print lists). [colors]: focus, muted, error, hit, country, person, organization, place = a colour name or "#rrggbb".',
+      'A problem in the file is one line naming the file and line; the dashboard then runs with the defaults for what it got wrong. --print exits 1 when there is one.',
+    ],
+    examples: ['steppe config --print > ~/.config/steppe/config.toml'],
   },
   {
     name: 'completion',

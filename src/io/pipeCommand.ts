@@ -72,3 +72,27 @@ export function outputLines(text: string): string[] {
   if (lines.at(-1) === '') lines.pop();
   return lines.map((line) => line.replace(/[^\t]*\t/g, (run) => run.slice(0, -1).padEnd((Math.floor((run.length - 1) / 8) + 1) * 8)));
 }
+
+/** Runs a command on the terminal itself (a pager: `less`), `input` as its standard input; resolves with how it ended. */
+export function runInTerminal(command: string, input: string, options: { shell?: string } = {}): Promise<PipeResult> {
+  return new Promise((resolve) => {
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(options.shell ?? '/bin/sh', ['-c', command], { stdio: ['pipe', 'inherit', 'inherit'] });
+    } catch (e) {
+      resolve({ stdout: '', stderr: '', status: `could not start: ${(e as Error).message}`, ok: false, cut: false });
+      return;
+    }
+    let failed: string | null = null;
+    child.on('error', (e) => {
+      failed = e.message;
+    });
+    // a pager left before the end of the text closes the pipe: an ordinary ending
+    child.stdin!.on('error', () => undefined);
+    child.stdin!.end(input);
+    child.on('close', (code, signal) => {
+      const status = failed !== null ? `could not start: ${failed}` : signal ? `stopped by ${signal}` : `exit ${code}`;
+      resolve({ stdout: '', stderr: '', status, ok: failed === null && code === 0, cut: false });
+    });
+  });
+}

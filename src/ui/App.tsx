@@ -20,7 +20,7 @@ import { CollocatesOverlay } from './components/CollocatesOverlay.js';
 import { articleText } from '../corpus/articleText.js';
 import { outputLines, PIPE_KEEP_BYTES } from '../io/pipeCommand.js';
 import { StatusBar } from './components/StatusBar.js';
-import { keyName, mouseOf, route, splitKeys, type KeyEvent } from './keymap.js';
+import { keyName, mouseOf, route, splitKeys, type KeyEvent, type Keymap } from './keymap.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { boxOf, frameRows, innerColumns, layoutFor, MIN_COLUMNS, MIN_ROWS, paneAt, scrollRows, tooSmall } from './layout.js';
 import type { Model } from './model.js';
@@ -91,7 +91,7 @@ const freshMessage = (n: number) => (n ? `${plural(n, 'new article')} since the 
 /** Undo steps kept (vim keeps 1000; a batch is one). */
 const UNDO_DEPTH = 100;
 
-export function App(props: { model: Model; theme: Theme; review?: Review; outside?: Outside; initial?: Partial<UiState> }) {
+export function App(props: { model: Model; theme: Theme; review?: Review; outside?: Outside; initial?: Partial<UiState>; keymap?: Keymap }) {
   const { model, theme, review, outside } = props;
   const { exit } = useApp();
   const size = useTerminalSize();
@@ -219,6 +219,14 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
       }
       case 'applyCollocate':
         return { type: 'applyCollocate', term: selectors.collocates(s.query).rows[s.collocatesCursor]?.term };
+      case 'pager':
+        if (!target) return { type: 'say', message: 'select an article to read in the pager' };
+        if (!outside?.page) return { type: 'say', message: 'no pager here' };
+        outside.page(articleText(target)).then(
+          (r) => setState((cur) => ({ ...cur, message: r.ok ? null : `the pager: ${r.status}` })),
+          (e: unknown) => setState((cur) => ({ ...cur, message: `the pager: ${firstLine(e)}` })),
+        );
+        return action;
       case 'startPipe':
         if (!target) return { type: 'say', message: 'select an article to pipe to a command' };
         if (!outside?.pipe) return { type: 'say', message: 'no shell to pipe to here' };
@@ -288,7 +296,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
     let s = stateRef.current;
     for (const event of splitKeys(input, key)) {
       const at = layoutFor(size.columns, size.rows, s);
-      const routed = route(s, event, (column, row) => paneAt(at, column - 1, row - 1)) ?? unbound(s, event);
+      const routed = route(s, event, (column, row) => paneAt(at, column - 1, row - 1), props.keymap) ?? unbound(s, event);
       if (!routed) continue;
       let v = viewOf(s, selectors, at, tableQuery);
       let next: UiState;
@@ -472,7 +480,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
         </Text>
       )}
       {state.mode === 'help' ? (
-        <HelpOverlay width={size.columns} height={layout.paneHeight} top={state.helpTop} theme={theme} />
+        <HelpOverlay width={size.columns} height={layout.paneHeight} top={state.helpTop} theme={theme} keymap={props.keymap} />
       ) : state.mode === 'collocates' ? (
         <CollocatesOverlay
           of={state.filter}
@@ -519,6 +527,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
         label={model.label}
         total={model.articles.length}
         fresh={model.session.fresh.size}
+        keymap={props.keymap}
         matches={result.ids.length}
         warnings={model.warnings}
         unsaved={review?.failure ?? null}

@@ -40,6 +40,8 @@ export interface Outside {
   openAddress?(url: string): Promise<string>;
   /** runs a shell command with `input` as its standard input, the dashboard stepped aside meanwhile (|) */
   pipe?(command: string, input: string): Promise<PipeResult>;
+  /** shows `input` in the pager (the config's, $PAGER or less), the terminal its until it ends (P) */
+  page?(input: string): Promise<PipeResult>;
   /** the whole screen sent again with the next frame (Ctrl-L, leaving the help overlay) */
   redraw?(): void;
 }

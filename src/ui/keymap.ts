@@ -2,114 +2,173 @@
  * The keymap, as data: one table drives the router, the status-bar hints and the help
  * overlay. Keys are named as the router names them ("j", "down", "enter", "shift-tab").
  */
-import type { Action, Mode, Pane, UiState } from './state.js';
+import { PANES, type Action, type Mode, type Pane, type UiState } from './state.js';
 
 export interface Binding {
+  /** what the config file calls it (`[keys] filter = "f"`); bindings of one name in different panes are remapped together */
+  name?: string;
   keys: string[];
   action: Action;
   help: string;
   /** panes where it works (all when absent) */
   panes?: Pane[];
-  /** shown in the status bar for these panes, as this ("j/k move") */
+  /** shown in the status bar for these panes: "{down}/{up} move" names the keys of bindings ("{}": this one's) */
   hint?: string;
 }
 
+/** The normal-mode bindings in force: the table below, or it with the config file's remaps. */
+export type Keymap = readonly Binding[];
+
 export const NORMAL_KEYS: Binding[] = [
-  { keys: ['j', 'down'], action: { type: 'move', delta: 1 }, help: 'move down / scroll', hint: 'j/k move' },
-  { keys: ['k', 'up'], action: { type: 'move', delta: -1 }, help: 'move up / scroll' },
-  { keys: ['g', 'home'], action: { type: 'top' }, help: 'top' },
-  { keys: ['G', 'end'], action: { type: 'bottom' }, help: 'bottom' },
-  { keys: ['pagedown', 'ctrl-f'], action: { type: 'page', delta: 1 }, help: 'page down' },
-  { keys: ['space'], action: { type: 'page', delta: 1 }, help: 'page down', panes: ['list', 'reader', 'entities'] },
-  { keys: ['space'], action: { type: 'mark' }, help: 'mark a country for side by side, and move on', panes: ['compare'], hint: 'Space mark' },
-  { keys: ['pageup', 'ctrl-b', 'b'], action: { type: 'page', delta: -1 }, help: 'page up' },
-  { keys: ['ctrl-d'], action: { type: 'halfPage', delta: 1 }, help: 'half a page down' },
-  { keys: ['ctrl-u'], action: { type: 'halfPage', delta: -1 }, help: 'half a page up' },
-  { keys: ['enter'], action: { type: 'open' }, help: 'open article', panes: ['list'], hint: 'Enter read' },
-  { keys: ['enter'], action: { type: 'open' }, help: 'filter by entity', panes: ['entities'], hint: 'Enter filter' },
+  { name: 'down', keys: ['j', 'down'], action: { type: 'move', delta: 1 }, help: 'move down / scroll', hint: '{down}/{up} move' },
+  { name: 'up', keys: ['k', 'up'], action: { type: 'move', delta: -1 }, help: 'move up / scroll' },
+  { name: 'top', keys: ['g', 'home'], action: { type: 'top' }, help: 'top' },
+  { name: 'bottom', keys: ['G', 'end'], action: { type: 'bottom' }, help: 'bottom' },
+  { name: 'page-down', keys: ['pagedown', 'ctrl-f'], action: { type: 'page', delta: 1 }, help: 'page down' },
   {
+    name: 'page-down-alt',
+    keys: ['space'],
+    action: { type: 'page', delta: 1 },
+    help: 'page down (a second key, where Space is free)',
+    panes: ['list', 'reader', 'entities'],
+  },
+  {
+    name: 'mark-country',
+    keys: ['space'],
+    action: { type: 'mark' },
+    help: 'mark a country for side by side, and move on',
+    panes: ['compare'],
+    hint: '{mark-country} mark',
+  },
+  { name: 'page-up', keys: ['pageup', 'ctrl-b', 'b'], action: { type: 'page', delta: -1 }, help: 'page up' },
+  { name: 'half-page-down', keys: ['ctrl-d'], action: { type: 'halfPage', delta: 1 }, help: 'half a page down' },
+  { name: 'half-page-up', keys: ['ctrl-u'], action: { type: 'halfPage', delta: -1 }, help: 'half a page up' },
+  { name: 'open', keys: ['enter'], action: { type: 'open' }, help: 'open article', panes: ['list'], hint: '{open} read' },
+  { name: 'open', keys: ['enter'], action: { type: 'open' }, help: 'filter by entity', panes: ['entities'], hint: '{open} filter' },
+  {
+    name: 'open',
     keys: ['enter'],
     action: { type: 'open' },
     help: 'filter by the country (matrix: both; figures: read the figure in its article)',
     panes: ['compare'],
-    hint: 'Enter filter',
+    hint: '{open} filter',
   },
-  { keys: ['/'], action: { type: 'startFilter' }, help: 'filter', hint: '/ filter' },
-  { keys: ['s'], action: { type: 'sort' }, help: 'cycle sort', panes: ['list'], hint: 's sort' },
-  { keys: ['n'], action: { type: 'hit', delta: 1 }, help: 'next hit', panes: ['reader'], hint: 'n/N hits' },
-  { keys: ['N'], action: { type: 'hit', delta: -1 }, help: 'previous hit', panes: ['reader'] },
-  { keys: [']'], action: { type: 'article', delta: 1 }, help: 'next article', panes: ['reader'], hint: '[/] article' },
-  { keys: ['['], action: { type: 'article', delta: -1 }, help: 'previous article', panes: ['reader'] },
-  { keys: ['e'], action: { type: 'toggleEntities' }, help: 'colour entities on/off', panes: ['reader'] },
-  { keys: ['right', 'l'], action: { type: 'entityType', delta: 1 }, help: 'next entity type', panes: ['entities'], hint: 'h/l type' },
-  { keys: ['left', 'h'], action: { type: 'entityType', delta: -1 }, help: 'previous entity type', panes: ['entities'] },
-  { keys: ['c'], action: { type: 'concordance' }, help: 'concordance (keyword in context)', panes: ['entities'], hint: 'c in context' },
+  { name: 'filter', keys: ['/'], action: { type: 'startFilter' }, help: 'filter', hint: '{filter} filter' },
+  { name: 'sort', keys: ['s'], action: { type: 'sort' }, help: 'cycle sort', panes: ['list'], hint: '{} sort' },
+  { name: 'next-hit', keys: ['n'], action: { type: 'hit', delta: 1 }, help: 'next hit', panes: ['reader'], hint: '{next-hit}/{previous-hit} hits' },
+  { name: 'previous-hit', keys: ['N'], action: { type: 'hit', delta: -1 }, help: 'previous hit', panes: ['reader'] },
   {
+    name: 'next-article',
+    keys: [']'],
+    action: { type: 'article', delta: 1 },
+    help: 'next article',
+    panes: ['reader'],
+    hint: '{previous-article}/{next-article} article',
+  },
+  { name: 'previous-article', keys: ['['], action: { type: 'article', delta: -1 }, help: 'previous article', panes: ['reader'] },
+  { name: 'entity-colours', keys: ['e'], action: { type: 'toggleEntities' }, help: 'colour entities on/off', panes: ['reader'] },
+  {
+    name: 'next-type',
+    keys: ['right', 'l'],
+    action: { type: 'entityType', delta: 1 },
+    help: 'next entity type',
+    panes: ['entities'],
+    hint: '{previous-type}/{next-type} type',
+  },
+  { name: 'previous-type', keys: ['left', 'h'], action: { type: 'entityType', delta: -1 }, help: 'previous entity type', panes: ['entities'] },
+  {
+    name: 'concordance',
+    keys: ['c'],
+    action: { type: 'concordance' },
+    help: 'concordance (keyword in context)',
+    panes: ['entities'],
+    hint: '{concordance} in context',
+  },
+  {
+    name: 'word-concordance',
     keys: ['K'],
     action: { type: 'wordConcordance' },
     help: "the filter's words and phrases in context (a concordance)",
     panes: ['list', 'reader', 'entities'],
   },
   {
+    name: 'collocates',
     keys: ['C'],
     action: { type: 'openCollocates' },
     help: "the words most often near the filter's words, by log-likelihood; Enter filters to both",
     panes: ['list', 'reader', 'entities'],
   },
-  { keys: ['s'], action: { type: 'concordanceSort' }, help: 'concordance: sort by article, 1L, 2L, 1R, 2R', panes: ['entities'] },
+  { name: 'concordance-sort', keys: ['s'], action: { type: 'concordanceSort' }, help: 'concordance: sort by article, 1L, 2L, 1R, 2R', panes: ['entities'] },
   {
+    name: 'next-view',
     keys: ['v'],
     action: { type: 'compareView', delta: 1 },
     help: 'next view: countries, matrix, side by side, timeline, figures',
     panes: ['compare'],
-    hint: 'v view',
+    hint: '{next-view} view',
   },
-  { keys: ['V'], action: { type: 'compareView', delta: -1 }, help: 'previous compare view', panes: ['compare'] },
-  { keys: ['s'], action: { type: 'compareSort' }, help: 'sort countries by the next column', panes: ['compare'], hint: 's sort' },
-  { keys: ['right', 'l'], action: { type: 'column', delta: 1 }, help: 'matrix: next column', panes: ['compare'] },
-  { keys: ['left', 'h'], action: { type: 'column', delta: -1 }, help: 'matrix: previous column', panes: ['compare'] },
-  { keys: ['tab'], action: { type: 'cyclePane', delta: 1 }, help: 'next pane', hint: 'Tab pane' },
-  { keys: ['shift-tab'], action: { type: 'cyclePane', delta: -1 }, help: 'previous pane' },
-  { keys: ['1'], action: { type: 'focus', pane: 'list' }, help: 'articles pane' },
-  { keys: ['2'], action: { type: 'focus', pane: 'reader' }, help: 'reader pane' },
-  { keys: ['3'], action: { type: 'focus', pane: 'entities' }, help: 'entities pane' },
-  { keys: ['4'], action: { type: 'focus', pane: 'compare' }, help: 'compare pane' },
-  { keys: ['u'], action: { type: 'toggleRead' }, help: 'mark read / unread', panes: ['list', 'reader'] },
-  { keys: ['*'], action: { type: 'toggleStar' }, help: 'star / unstar', panes: ['list', 'reader'], hint: '* star' },
+  { name: 'previous-view', keys: ['V'], action: { type: 'compareView', delta: -1 }, help: 'previous compare view', panes: ['compare'] },
+  { name: 'compare-sort', keys: ['s'], action: { type: 'compareSort' }, help: 'sort countries by the next column', panes: ['compare'], hint: '{} sort' },
+  { name: 'next-column', keys: ['right', 'l'], action: { type: 'column', delta: 1 }, help: 'matrix: next column', panes: ['compare'] },
+  { name: 'previous-column', keys: ['left', 'h'], action: { type: 'column', delta: -1 }, help: 'matrix: previous column', panes: ['compare'] },
+  { name: 'next-pane', keys: ['tab'], action: { type: 'cyclePane', delta: 1 }, help: 'next pane', hint: '{next-pane} pane' },
+  { name: 'previous-pane', keys: ['shift-tab'], action: { type: 'cyclePane', delta: -1 }, help: 'previous pane' },
+  { name: 'pane-1', keys: ['1'], action: { type: 'focus', pane: 'list' }, help: 'articles pane' },
+  { name: 'pane-2', keys: ['2'], action: { type: 'focus', pane: 'reader' }, help: 'reader pane' },
+  { name: 'pane-3', keys: ['3'], action: { type: 'focus', pane: 'entities' }, help: 'entities pane' },
+  { name: 'pane-4', keys: ['4'], action: { type: 'focus', pane: 'compare' }, help: 'compare pane' },
+  { name: 'toggle-read', keys: ['u'], action: { type: 'toggleRead' }, help: 'mark read / unread', panes: ['list', 'reader'] },
+  { name: 'toggle-star', keys: ['*'], action: { type: 'toggleStar' }, help: 'star / unstar', panes: ['list', 'reader'], hint: '{toggle-star} star' },
   {
+    name: 'note',
     keys: ['m'],
     action: { type: 'startNote', articleId: '', text: '' },
     help: 'write or edit a note (Enter saves, Esc cancels)',
     panes: ['list', 'reader'],
-    hint: 'm note',
+    hint: '{note} note',
   },
-  { keys: ['t'], action: { type: 'startTag' }, help: 'tag the article or the selection (word adds, -word removes; Tab completes)', panes: ['list', 'reader'] },
-  { keys: ['v'], action: { type: 'toggleSelect' }, help: 'select the row (or not), and move on; * u t then apply to the selection', panes: ['list'] },
-  { keys: ['V'], action: { type: 'selectRange' }, help: 'select every row from the one picked with v to this one', panes: ['list'] },
-  { keys: ['A'], action: { type: 'selectAll' }, help: 'select every match of the filter (again: none)', panes: ['list'] },
-  { keys: ['U', 'ctrl-z'], action: { type: 'undo' }, help: 'undo the last mark, note or tag change (a whole batch at once)' },
-  { keys: ["'"], action: { type: 'openSearches' }, help: 'saved searches, with their counts (Ctrl-S in the filter saves one)' },
-  { keys: ['x'], action: { type: 'export' }, help: 'export this view (with the filter) to a file here' },
-  { keys: ['y'], action: { type: 'copyCitation' }, help: "copy the article's citation (OSC 52 clipboard)", panes: ['list', 'reader'] },
   {
+    name: 'tag',
+    keys: ['t'],
+    action: { type: 'startTag' },
+    help: 'tag the article or the selection (word adds, -word removes; Tab completes)',
+    panes: ['list', 'reader'],
+  },
+  {
+    name: 'select',
+    keys: ['v'],
+    action: { type: 'toggleSelect' },
+    help: 'select the row (or not), and move on; * u t then apply to the selection',
+    panes: ['list'],
+  },
+  { name: 'select-range', keys: ['V'], action: { type: 'selectRange' }, help: 'select every row from the one picked with v to this one', panes: ['list'] },
+  { name: 'select-all', keys: ['A'], action: { type: 'selectAll' }, help: 'select every match of the filter (again: none)', panes: ['list'] },
+  { name: 'undo', keys: ['U', 'ctrl-z'], action: { type: 'undo' }, help: 'undo the last mark, note or tag change (a whole batch at once)' },
+  { name: 'saved-searches', keys: ["'"], action: { type: 'openSearches' }, help: 'saved searches, with their counts (Ctrl-S in the filter saves one)' },
+  { name: 'export', keys: ['x'], action: { type: 'export' }, help: 'export this view (with the filter) to a file here' },
+  { name: 'copy-citation', keys: ['y'], action: { type: 'copyCitation' }, help: "copy the article's citation (OSC 52 clipboard)", panes: ['list', 'reader'] },
+  {
+    name: 'open-address',
     keys: ['o'],
     action: { type: 'openAddress' },
     help: "open the article's address in a browser (over SSH: copy it, OSC 52)",
     panes: ['list', 'reader'],
   },
   {
+    name: 'pipe',
     keys: ['|'],
     action: { type: 'startPipe' },
     help: "pipe the article's text to a shell command (| wc -w); its output in an overlay",
     panes: ['list', 'reader'],
   },
-  { keys: ['z'], action: { type: 'zoom' }, help: 'zoom the pane to the full screen, and back' },
-  { keys: ['escape'], action: { type: 'back' }, help: 'back one level (the filter kept); in the list: clear the filter' },
-  { keys: ['q'], action: { type: 'back' }, help: 'back to the list', panes: ['reader', 'entities', 'compare'] },
-  { keys: ['q'], action: { type: 'quit' }, help: 'quit', panes: ['list'], hint: 'q quit' },
-  { keys: ['ctrl-c'], action: { type: 'quit' }, help: 'quit, from anywhere' },
-  { keys: ['ctrl-l'], action: { type: 'redraw' }, help: 'redraw the screen' },
-  { keys: ['?'], action: { type: 'help' }, help: 'help', hint: '? help' },
+  { name: 'pager', keys: ['P'], action: { type: 'pager' }, help: "read the article in the pager (the config's, $PAGER or less)", panes: ['list', 'reader'] },
+  { name: 'zoom', keys: ['z'], action: { type: 'zoom' }, help: 'zoom the pane to the full screen, and back' },
+  { name: 'back', keys: ['escape'], action: { type: 'back' }, help: 'back one level (the filter kept); in the list: clear the filter' },
+  { name: 'quit', keys: ['q'], action: { type: 'back' }, help: 'back to the list', panes: ['reader', 'entities', 'compare'] },
+  { name: 'quit', keys: ['q'], action: { type: 'quit' }, help: 'quit', panes: ['list'], hint: '{quit} quit' },
+  { name: 'quit-now', keys: ['ctrl-c'], action: { type: 'quit' }, help: 'quit, from anywhere' },
+  { name: 'redraw', keys: ['ctrl-l'], action: { type: 'redraw' }, help: 'redraw the screen' },
+  { name: 'help', keys: ['?'], action: { type: 'help' }, help: 'help', hint: '{help} help' },
 ];
 
 /** A mode that takes the keyboard: its keys, and what any other key does there. */
@@ -352,7 +411,7 @@ function routeMouse(state: Pick<UiState, 'mode' | 'focus'>, m: MouseEvent, paneA
  * The one router: (mode, focused pane, key) → action, or null for keys that do nothing there.
  * A mouse report goes to the pane under the pointer (`paneAt`); a click does nothing.
  */
-export function route(state: Pick<UiState, 'mode' | 'focus'>, k: KeyEvent, paneAt?: PaneAt): Action | null {
+export function route(state: Pick<UiState, 'mode' | 'focus'>, k: KeyEvent, paneAt?: PaneAt, keymap: Keymap = NORMAL_KEYS): Action | null {
   const mouse = mouseOf(k.input);
   if (mouse) return routeMouse(state, mouse, paneAt);
   const name = keyName(k);
@@ -368,16 +427,106 @@ export function route(state: Pick<UiState, 'mode' | 'focus'>, k: KeyEvent, paneA
     }
     return keys.other ?? null;
   }
-  const binding = NORMAL_KEYS.find((b) => b.keys.includes(name) && (!b.panes || b.panes.includes(state.focus)));
+  const binding = keymap.find((b) => b.keys.includes(name) && (!b.panes || b.panes.includes(state.focus)));
   return binding ? binding.action : null;
 }
 
-/** The status-bar hints for a pane, most useful first: "j/k move", "Enter read", … "? help" (always last). */
-export function hintsFor(pane: Pane): string[] {
-  const hints = NORMAL_KEYS.filter((b) => b.hint && (!b.panes || b.panes.includes(pane)))
-    .filter((b) => b.action.type !== 'help')
-    .map((b) => b.hint!);
+/** The status-bar hints for a pane, most useful first: "j/k move", "Enter read", … "? help" (always last), with the keys in force. */
+export function hintsFor(pane: Pane, keymap: Keymap = NORMAL_KEYS): string[] {
+  const here = keymap.filter((b) => !b.panes || b.panes.includes(pane));
+  const keyOf = (name: string | undefined) => prettyKey(here.find((b) => b.name === name)?.keys[0] ?? '?');
+  const fill = (b: Binding, hint: string) => hint.replace(/\{([^}]*)\}/g, (_, name: string) => (name ? keyOf(name) : prettyKey(b.keys[0] ?? '?')));
+  const hints = here.filter((b) => b.hint && b.action.type !== 'help').map((b) => fill(b, b.hint!));
   // q in the other panes goes back to the list
-  if (pane !== 'list') hints.push('q back');
-  return [...hints, '? help'];
+  if (pane !== 'list') hints.push(`${keyOf('quit')} back`);
+  return [...hints, `${keyOf('help')} help`];
+}
+
+const PRETTY: Record<string, string> = {
+  down: '↓',
+  up: '↑',
+  left: '←',
+  right: '→',
+  enter: 'Enter',
+  escape: 'Esc',
+  space: 'Space',
+  pagedown: 'PgDn',
+  pageup: 'PgUp',
+  home: 'Home',
+  end: 'End',
+  tab: 'Tab',
+  'shift-tab': 'S-Tab',
+  backspace: 'BkSp',
+};
+
+/** A key as the help and the hints show it: ↓, Enter, ^D, M-b. */
+export const prettyKey = (k: string): string => PRETTY[k] ?? k.replace(/^ctrl-(.)$/, (_, c: string) => `^${c.toUpperCase()}`).replace(/^meta-(.)$/, 'M-$1');
+
+/** Keys the router answers before any table (Ctrl-C quits, Ctrl-L redraws): never remapped. */
+const FIXED_KEYS = new Set(['ctrl-c', 'ctrl-l']);
+const NAMED_KEYS = new Set([...Object.keys(PRETTY)]);
+
+/** Whether `key` is a key as the router names it: a printable character, a named key, ctrl-x or meta-x. */
+export function isKeyName(key: string): boolean {
+  if (NAMED_KEYS.has(key)) return true;
+  if (/^(?:ctrl|meta)-[a-z0-9]$/.test(key)) return true;
+  return [...key].length === 1 && !/[\s\p{Cc}]/u.test(key);
+}
+
+/** Every binding name a config file can remap. */
+export const ACTION_NAMES: readonly string[] = [...new Set(NORMAL_KEYS.filter((b) => !b.keys.some((k) => FIXED_KEYS.has(k))).map((b) => b.name!))];
+
+/**
+ * The keymap with `remaps` (a name → its new keys) applied to every binding of that name. A
+ * remap that names no action, a key the router does not know or a fixed key, or that would
+ * give one key two actions in a pane, is left out and said (`problems`, with the name).
+ */
+export function remapKeys(
+  remaps: ReadonlyMap<string, readonly string[]>,
+  base: Keymap = NORMAL_KEYS,
+): { keymap: Binding[]; problems: { name: string; problem: string }[] } {
+  const problems: { name: string; problem: string }[] = [];
+  const good = new Map<string, readonly string[]>();
+  for (const [name, keys] of remaps) {
+    const fixed = base.find((b) => b.name === name && b.keys.some((k) => FIXED_KEYS.has(k)));
+    if (fixed) problems.push({ name, problem: `${name} keeps its key (${fixed.keys.map(prettyKey).join(' ')})` });
+    else if (!ACTION_NAMES.includes(name)) problems.push({ name, problem: `unknown action "${name}"` });
+    else if (!keys.length) problems.push({ name, problem: `${name}: give at least one key` });
+    else {
+      const bad = keys.find((k) => !isKeyName(k) || FIXED_KEYS.has(k));
+      if (bad !== undefined)
+        problems.push({
+          name,
+          problem: `${name}: "${bad}" is not a key steppe can bind (a character, up, down, enter, escape, tab, space, pagedown, ctrl-x, meta-x …; not ctrl-c or ctrl-l)`,
+        });
+      else good.set(name, keys);
+    }
+  }
+  const apply = () => base.map((b) => (b.name && good.has(b.name) ? { ...b, keys: [...good.get(b.name)!] } : b));
+  // a clash drops the remaps in it (the defaults have none), until none is left
+  for (;;) {
+    const keymap = apply();
+    const clash = clashOf(keymap);
+    if (!clash) return { keymap, problems };
+    const [a, b, key, pane] = clash;
+    const dropped = [a, b].filter((n) => good.has(n));
+    for (const n of dropped) good.delete(n);
+    problems.push({ name: dropped[0]!, problem: `"${key}" would be both ${a} and ${b} in the ${pane} pane: ${dropped.join(' and ')} left as they were` });
+  }
+}
+
+/** Two differently named bindings on one key in one pane, if any. */
+function clashOf(keymap: Keymap): [string, string, string, Pane] | null {
+  for (const pane of PANES) {
+    const owner = new Map<string, string>();
+    for (const b of keymap) {
+      if (b.panes && !b.panes.includes(pane)) continue;
+      for (const k of b.keys) {
+        const had = owner.get(k);
+        if (had !== undefined && had !== b.name) return [had, b.name ?? '', k, pane];
+        owner.set(k, b.name ?? '');
+      }
+    }
+  }
+  return null;
 }

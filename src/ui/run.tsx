@@ -12,7 +12,9 @@ import { firstLine } from '../text/firstLine.js';
 import { UserError } from '../io/errors.js';
 import { capabilitiesOf } from './screen/capabilities.js';
 import { FrameWriter, WRAP, writeFrameOption } from './screen/frameWriter.js';
-import { runPiped } from '../io/pipeCommand.js';
+import { runInTerminal, runPiped } from '../io/pipeCommand.js';
+import type { Keymap } from './keymap.js';
+import type { UiState } from './state.js';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
 /** button presses (the wheel is buttons 64 and 65) reported in the SGR encoding, which has no column limit */
@@ -23,7 +25,7 @@ const LEAVE_ALT = `${MOUSE_OFF}\x1b[?25h${WRAP}\x1b[?1049l`;
 export async function runDashboard(
   model: Model,
   theme: Theme,
-  extras: { review?: Review; outside?: Outside; stdin?: NodeJS.ReadStream; mouse?: boolean } = {},
+  extras: { review?: Review; outside?: Outside; stdin?: NodeJS.ReadStream; mouse?: boolean; pager?: string; keymap?: Keymap; initial?: Partial<UiState> } = {},
 ): Promise<number> {
   const keyboard = extras.stdin ?? process.stdin;
   const out = process.stdout;
@@ -94,8 +96,9 @@ export async function runDashboard(
           out.write(`steppe: | ${sanitizeLine(command)}   (Ctrl-C stops it; its output shows in the dashboard)\n`);
           return runPiped(command, input, { echoErrors: (chunk) => process.stderr.write(chunk) });
         }),
+      page: (input: string) => suspendWhile(() => runInTerminal(extras.pager ?? 'less', input)),
     };
-    instance = render(<App model={model} theme={theme} review={extras.review} outside={outside} />, {
+    instance = render(<App model={model} theme={theme} review={extras.review} outside={outside} keymap={extras.keymap} initial={extras.initial} />, {
       stdin: keyboard,
       exitOnCtrlC: false,
       patchConsole: false,

@@ -190,6 +190,8 @@ export type Action =
   | { type: 'collocatesMove'; delta: number }
   | { type: 'applyCollocate'; term?: string }
   | { type: 'startPipe' }
+  /** P: the article in the pager (the app does it) */
+  | { type: 'pager' }
   | { type: 'commitPipe'; message?: string }
   | { type: 'outputScroll'; delta: number }
   | { type: 'closeOutput' }
@@ -648,6 +650,7 @@ export function reduce(s: UiState, a: Action, v: View): UiState {
     case 'export':
     case 'copyCitation':
     case 'openAddress':
+    case 'pager':
     case 'undo':
     case 'redraw':
     case 'wheel':

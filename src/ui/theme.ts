@@ -9,6 +9,8 @@ export interface Theme {
   accent?: string;
   muted?: string;
   error?: string;
+  /** a search hit's background; none: hits are inverse */
+  hit?: string;
   entity: Record<MentionType, string | undefined>;
 }
 
@@ -27,4 +29,22 @@ export const MONO: Theme = {
 
 export function themeFor(env: NodeJS.ProcessEnv, colorFlag: boolean): Theme {
   return !colorFlag || (env.NO_COLOR !== undefined && env.NO_COLOR !== '') ? MONO : COLOR;
+}
+
+/** The theme with the config file's colours (semantic tokens); the mono theme keeps none, as NO_COLOR asks. */
+export function themeWith(base: Theme, colors: Partial<Record<'focus' | 'muted' | 'error' | 'hit' | MentionType, string>>): Theme {
+  if (base.mono) return base;
+  return {
+    ...base,
+    accent: colors.focus ?? base.accent,
+    muted: colors.muted ?? base.muted,
+    error: colors.error ?? base.error,
+    hit: colors.hit ?? base.hit,
+    entity: {
+      country: colors.country ?? base.entity.country,
+      person: colors.person ?? base.entity.person,
+      organization: colors.organization ?? base.entity.organization,
+      place: colors.place ?? base.entity.place,
+    },
+  };
 }

@@ -1,33 +1,15 @@
 /** `?`: every key, generated from the keymap. Any key closes it. */
 import { Box, Text } from 'ink';
-import { MODE_KEYS, MODE_TITLES, NORMAL_KEYS, type Binding } from '../keymap.js';
+import { MODE_KEYS, MODE_TITLES, NORMAL_KEYS, prettyKey, type Binding, type Keymap } from '../keymap.js';
 import type { Theme } from '../theme.js';
 import { fit, wrapRanges } from '../textWidth.js';
 
-const PRETTY: Record<string, string> = {
-  down: '↓',
-  up: '↑',
-  left: '←',
-  right: '→',
-  enter: 'Enter',
-  escape: 'Esc',
-  space: 'Space',
-  pagedown: 'PgDn',
-  pageup: 'PgUp',
-  home: 'Home',
-  end: 'End',
-  tab: 'Tab',
-  'shift-tab': 'S-Tab',
-  backspace: 'BkSp',
-};
-
-const pretty = (k: string) => PRETTY[k] ?? k.replace(/^ctrl-(.)$/, (_, c: string) => `^${c.toUpperCase()}`).replace(/^meta-(.)$/, 'M-$1');
-const keysOf = (b: Binding) => b.keys.map(pretty).join(' ');
+const keysOf = (b: Binding) => b.keys.map(prettyKey).join(' ');
 const KEYS = 14;
 const TWO_COLUMN_MIN = 56;
 
 /** The overlay's lines at `width` columns: keys, then what they do, wrapped under itself (never cut). */
-export function helpLines(width = Infinity): string[] {
+export function helpLines(width = Infinity, keymap: Keymap = NORMAL_KEYS): string[] {
   const seen = new Set<string>();
   const lines: string[] = [];
   const indent = ''.padEnd(KEYS + 1);
@@ -41,7 +23,7 @@ export function helpLines(width = Infinity): string[] {
     if (!seen.has(key)) lines.push(...entry(keys, help));
     seen.add(key);
   };
-  for (const b of NORMAL_KEYS) {
+  for (const b of keymap) {
     if (b.action.type === 'focus') add('1 2 3 4', 'articles, reader, entities, compare pane');
     else add(keysOf(b), `${b.help}${b.panes ? ` (${b.panes.join(', ')})` : ''}`);
   }
@@ -54,13 +36,13 @@ export function helpLines(width = Infinity): string[] {
   return lines;
 }
 
-export function HelpOverlay(props: { width: number; height: number; top: number; theme: Theme }) {
+export function HelpOverlay(props: { width: number; height: number; top: number; theme: Theme; keymap?: Keymap }) {
   const inner = props.width - 2;
   const rows = Math.max(1, props.height - 3);
   // two columns only where each is wide enough for a description not to wrap every few words
-  const twoColumns = helpLines(inner).length > rows && inner >= 2 * TWO_COLUMN_MIN + 1;
+  const twoColumns = helpLines(inner, props.keymap).length > rows && inner >= 2 * TWO_COLUMN_MIN + 1;
   const colWidth = twoColumns ? Math.floor((inner - 1) / 2) : inner;
-  const lines = helpLines(colWidth);
+  const lines = helpLines(colWidth, props.keymap);
   const perColumn = twoColumns ? Math.ceil(lines.length / 2) : lines.length;
   const top = Math.min(props.top, Math.max(0, perColumn - rows));
   const shown = Array.from({ length: Math.min(rows, perColumn - top) }, (_, k) => {

@@ -17,10 +17,11 @@ export const Reader = memo(function Reader(props: { lines: Segment[][] | null; t
                 <Text
                   key={j}
                   bold={s.style === 'title'}
-                  color={s.style === 'note' ? theme.accent : s.entity ? theme.entity[s.entity] : undefined}
+                  color={s.hit && theme.hit ? 'black' : s.style === 'note' ? theme.accent : s.entity ? theme.entity[s.entity] : undefined}
+                  backgroundColor={s.hit ? theme.hit : undefined}
                   dimColor={s.style === 'dim' || s.style === 'label'}
                   underline={!!s.entity && theme.mono}
-                  inverse={s.hit}
+                  inverse={s.hit && !theme.hit}
                 >
                   {s.text}
                 </Text>

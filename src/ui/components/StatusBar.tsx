@@ -1,6 +1,6 @@
 /** The two bottom lines: the filter prompt (or a message, or the pane's keys) and the status bar. */
 import { Box, Text } from 'ink';
-import { hintsFor } from '../keymap.js';
+import { hintsFor, type Keymap } from '../keymap.js';
 import type { UiState } from '../state.js';
 import type { Theme } from '../theme.js';
 import { fit, truncate, width as textWidth } from '../textWidth.js';
@@ -53,6 +53,7 @@ export function StatusBar(props: {
   unsaved?: string | null;
   /** articles not there at the last open (is:new) */
   fresh?: number;
+  keymap?: Keymap;
   width: number;
   theme: Theme;
 }) {
@@ -96,7 +97,7 @@ export function StatusBar(props: {
         `  ${state.draftError ? `✗ ${state.draftError} (the list keeps the last whole filter)` : count}`,
         width,
       )
-    : (state.message ?? hintLine(hintsFor(state.focus), width));
+    : (state.message ?? hintLine(hintsFor(state.focus, props.keymap), width));
   // in the order shown; where they do not all fit, the least needed go first (steppe's name,
   // the corpus label, the sort), so a narrow terminal keeps the pane, unsaved marks and the filter
   const parts: [text: string | null, keep: number][] = [
