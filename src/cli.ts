@@ -76,6 +76,8 @@ async function main(): Promise<number> {
     argv,
     autoHelp: false,
     autoVersion: false,
+    // a boolean flag not given is absent (--mouse: then the config file decides), not false
+    booleanDefault: undefined,
     flags: {
       out: { type: 'string', shortFlag: 'o' },
       verbose: { type: 'boolean', default: false },

@@ -273,6 +273,38 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
     await waitFor(/EXIT=0/);
   });
 
+  it('the config file: its sort, its keys in the hints, mouse = false unless --mouse; a broken line is said and the rest applies', async (t) => {
+    t.after(() => spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']));
+    const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
+    const config = path.join(mkdtempSync(path.join(scratch, 'config-')), 'config.toml');
+    writeFileSync(config, 'sort = "title"\nmouse = false\n[keys]\nfilter = "f"\nbogus = "x"\n');
+    const open = (flags: string) => {
+      const command = `env -u CI TERM=xterm-256color STEPPE_CONFIG=${JSON.stringify(config)} STEPPE_STATE_DIR=${JSON.stringify(scratch)} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} ${flags}; echo "EXIT=$?"; sleep 60`;
+      tmux('new-session', '-d', '-s', 'e2e', '-x', '80', '-y', '24', 'sh', '-c', command);
+    };
+    open('');
+    let s = await waitFor(/1 Articles \(5\)/);
+    assert.match(s, /sort: title/);
+    assert.match(s, /config: .*config\.toml:5: \[keys\] unknown action "bogus"/);
+    assert.equal(tmux('display', '-p', '-t', 'e2e', '#{mouse_sgr_flag}').trim(), '0', 'mouse = false');
+    tmux('send-keys', '-t', 'e2e', 'j');
+    s = await waitFor(/f filter/);
+    tmux('send-keys', '-t', 'e2e', 'f');
+    await waitFor(/^\/▏/m);
+    tmux('send-keys', '-t', 'e2e', 'Escape');
+    await sleep(100);
+    tmux('send-keys', '-t', 'e2e', 'q');
+    s = await waitFor(/EXIT=0/);
+    // the line as printed, however the terminal wrapped its long path
+    assert.match(s.replace(/\n/g, ''), /steppe: .*config\.toml:5: \[keys\] unknown action "bogus"/, 'said on the terminal too');
+    tmux('kill-session', '-t', 'e2e');
+    open('--mouse');
+    await waitFor(/1 Articles \(5\)/);
+    assert.equal(tmux('display', '-p', '-t', 'e2e', '#{mouse_sgr_flag}').trim(), '1', '--mouse before the file');
+    tmux('send-keys', '-t', 'e2e', 'q');
+    await waitFor(/EXIT=0/);
+  });
+
   it('opens a large corpus.json at once, indexes it while shown, and opens it from a snapshot next time', async (t) => {
     t.after(() => spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']));
     const dir = mkdtempSync(path.join(scratch, 'large-'));

@@ -120,7 +120,12 @@ export async function runDashboardCommand(paths: string[], flags: { color?: bool
     keymap: remapped.keymap,
     initial: {
       ...(config.sort ? { sort: config.sort } : {}),
-      ...(said.length ? { message: `config: ${sanitizeLine(said[0]!)}${said.length > 1 ? ` (and ${said.length - 1} more; steppe config --print)` : ''}` } : {}),
+      // the whole path was said on the terminal; the status line keeps room for the problem
+      ...(said.length
+        ? {
+            message: `config: ${sanitizeLine(said[0]!.replace(sanitizeLine(file), path.basename(file)))}${said.length > 1 ? ` (and ${said.length - 1} more; steppe config --print)` : ''}`,
+          }
+        : {}),
     },
   });
   session.keep((message) => io.stderr(`steppe: ${message}\n`));
