@@ -7,6 +7,7 @@ import path from 'node:path';
 import meow from 'meow';
 import type { CommandIo } from './commands/io.js';
 import { commandNamed, FLAGS } from './commands/spec.js';
+import { dbUrlOf } from './commands/load.js';
 import { UsageError, UserError } from './io/errors.js';
 import { packageRoot } from './paths.js';
 import type { Session } from './session/session.js';
@@ -84,6 +85,8 @@ async function main(): Promise<number> {
       type: { type: 'string' },
       json: { type: 'boolean', default: false },
       print: { type: 'boolean', default: false },
+      db: { type: 'string' },
+      migrate: { type: 'boolean', default: false },
       color: { type: 'boolean', default: true },
       // no default: absent, the config file's mouse setting decides
       mouse: { type: 'boolean' },
@@ -111,13 +114,29 @@ async function main(): Promise<number> {
     io.stdout(text + '\n');
     return 0;
   }
+  // --db so far reads search and entities (and load writes); elsewhere it is said, not ignored
+  if (flags.db !== undefined && command !== 'search' && command !== 'entities' && command !== 'load')
+    throw new UsageError(
+      `${command && named ? command : 'the dashboard'} --db: not yet; search, entities and load take --db (the rest read the corpus into memory)`,
+    );
   switch (command) {
     case 'parse':
       return (await import('./commands/parse.js')).runParse(rest, flags.out, io, { verbose: flags.verbose });
     case 'search': {
       if (searchQuery === undefined) throw new UsageError('search: give a query, e.g. steppe search "country:Tajikistan isis"');
+      const db = dbUrlOf(flags.db);
+      if (db !== null) {
+        if (rest.length) throw new UsageError('search --db: the corpus is the database; give no PATH');
+        return (await import('./commands/dbCommands.js')).runSearchDb(db, searchQuery, flags, io);
+      }
       const { runSearch } = await import('./commands/search.js');
       return runSearch(await openFor(rest), searchQuery, flags, io);
+    }
+    case 'load': {
+      const db = dbUrlOf(flags.db);
+      if (db === null) throw new UsageError('load: give --db URL (or set STEPPE_DB), e.g. steppe load data/raw --db postgres://me@/news --migrate');
+      if (!rest.length) throw new UsageError('load: give the corpus to load (PATH…)');
+      return (await import('./commands/load.js')).runLoad(await openFor(rest), db, flags, io);
     }
     case 'kwic': {
       if (searchQuery === undefined) throw new UsageError('kwic: give a word or a "phrase", e.g. steppe kwic "foreign fighters"');
@@ -147,6 +166,11 @@ async function main(): Promise<number> {
     case 'entities': {
       const { runEntities, parseType } = await import('./commands/entities.js');
       parseType(flags.type);
+      const db = dbUrlOf(flags.db);
+      if (db !== null) {
+        if (rest.length) throw new UsageError('entities --db: the corpus is the database; give no PATH');
+        return (await import('./commands/dbCommands.js')).runEntitiesDb(db, flags, io);
+      }
       return runEntities(await openFor(rest), flags, io);
     }
     case 'config':

@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --sizes 1000,10000] [-- --jsonl 20000] [-- --json] [-- --out FILE]`: for each corpus size,
+ * `npm run bench [-- --sizes 1000,10000] [-- --jsonl 20000] [-- --json] [-- --out FILE]` (`-- --db URL`: the
+ * PostgreSQL backend instead, dbBench.ts): for each corpus size,
  * a generated corpus.json opened twice, each time in a process of its own so memory figures
  * do not mix. The first open: parse rate, streaming load, the model the list shows from, the
  * index build (in the background in the dashboard), snapshot written. Every later open: load
@@ -251,7 +252,13 @@ async function jsonl(file: string, again: boolean) {
 
 const args = process.argv.slice(2);
 const phaseAt = args.indexOf('--phase');
-if (phaseAt >= 0) {
+const dbAt = args.indexOf('--db');
+if (dbAt >= 0) {
+  // the PostgreSQL backend's numbers instead (dbBench.ts)
+  const articlesAt = args.indexOf('--articles');
+  const { dbBench } = await import('./dbBench.js');
+  await dbBench(args[dbAt + 1] ?? '', articlesAt >= 0 ? Number(args[articlesAt + 1]) : 20_000);
+} else if (phaseAt >= 0) {
   const [phase, size, file] = [args[phaseAt + 1], Number(args[phaseAt + 2]), args[phaseAt + 3]!];
   const row =
     phase === 'jsonl' || phase === 'jsonl-again'

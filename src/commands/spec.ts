@@ -33,6 +33,8 @@ export const FLAGS = {
   },
   window: { name: 'window', value: 'N', help: 'kwic: words of context each side (default 8); collocates: words each side counted (default 5)' },
   min: { name: 'min', value: 'N', help: 'collocates: seen at least N times near the hits (default 3)' },
+  db: { name: 'db', value: 'URL', help: 'search, entities, load: the corpus in PostgreSQL (postgres://user@host/db; STEPPE_DB too), not read into memory' },
+  migrate: { name: 'migrate', help: 'load: create or upgrade steppe’s schema in the database first' },
   print: { name: 'print', help: 'config: print the settings in force, with the defaults' },
   color: { name: 'no-color', help: 'monochrome dashboard (also when NO_COLOR is set)' },
   mouse: { name: 'no-mouse', help: 'leave the mouse to the terminal: no wheel scrolling, selection without Shift' },
@@ -69,9 +71,9 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'search',
-    usage: 'QUERY [--json] [PATH…]',
+    usage: 'QUERY [--json] [--db URL] [PATH…]',
     summary: "articles matching QUERY, best first (the dashboard's filter language)",
-    flags: ['json'],
+    flags: ['json', 'db'],
     details: [
       'QUERY: words (fuzzy, by prefix), "a phrase", -word, country: person: org: place: source: year:2011..2017, is:starred is:unread is:read is:new has:note tag:NAME, @name (a search saved in the dashboard).',
       'A query may start with - (steppe search -taliban).',
@@ -100,9 +102,9 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'entities',
-    usage: '[--type T] [--query Q] [--json] [PATH…]',
+    usage: '[--type T] [--query Q] [--json] [--db URL] [PATH…]',
     summary: 'entities with article and mention counts, and how each was written',
-    flags: ['type', 'query', 'json'],
+    flags: ['type', 'query', 'json', 'db'],
     details: [PATHS],
     examples: ['steppe entities --type organization'],
   },
@@ -129,6 +131,22 @@ export const COMMANDS: CommandSpec[] = [
       PATHS,
     ],
     examples: ['steppe collocates extremism --min 2', 'steppe collocates --json "islamic state"'],
+  },
+  {
+    name: 'load',
+    usage: 'PATH… --db URL [--migrate]',
+    summary: 'parse or read a corpus and write it into PostgreSQL, for search and entities --db',
+    flags: ['db', 'migrate'],
+    details: [
+      'Any corpus steppe opens (raw files, corpus.json, JSON Lines). Loading the same articles again replaces them (ids are content hashes) and keeps their order; new ones come after.',
+      'One transaction: an interrupted load leaves the database as it was. --migrate creates the schema (steppe) or upgrades it; the version is checked on every connect.',
+      'The URL: postgres://user:password@host:port/database, or postgres://user@/database?host=/var/run/postgresql for the local socket; STEPPE_DB when --db is not given.',
+      PATHS,
+    ],
+    examples: [
+      'steppe load data/raw --db postgres://me@/news?host=/var/run/postgresql --migrate',
+      'STEPPE_DB=postgres://me@db/news steppe search "country:Tajikistan isis"',
+    ],
   },
   {
     name: 'config',

@@ -1,0 +1,62 @@
+/**
+ * Where a corpus's queries are answered: in memory (the Session: every article loaded) or in
+ * PostgreSQL (nothing loaded but the answers). Both give the same rows for the same query,
+ * which the parity tests check; review marks stay with the user (the state file) and filter
+ * what either finds. An engine added later (OpenSearch, as Aleph and Media Cloud use) would be
+ * a third implementation: see the README's mapping.
+ */
+import type { EntityCount } from '../analysis/entityCounts.js';
+import type { MentionType } from '../corpus/types.js';
+import type { Query } from '../search/query.js';
+import type { MarksOf } from '../search/search.js';
+
+export interface SearchHit {
+  id: string;
+  file: string;
+  published: string | null;
+  publisher: string | null;
+  title: string | null;
+  /** the title as lists show it (the first words of an untitled article) */
+  shown: string;
+  /** relevance, to a thousandth (0 without words) */
+  score: number;
+}
+
+export interface CorpusBackend {
+  /** what is open, for messages */
+  readonly label: string;
+  /** how many articles it holds */
+  count(): Promise<number>;
+  /** the articles `q` matches, best first; `marksOf` answers its is:/has:/tag: parts */
+  search(q: Query, marksOf?: MarksOf): Promise<SearchHit[]>;
+  /** entity counts over what `q` matches (everything: null), one type or all; and over how many articles (copies once) */
+  entities(q: Query | null, type?: MentionType, marksOf?: MarksOf): Promise<{ rows: EntityCount[]; articles: number }>;
+  close(): Promise<void>;
+}
+
+/** A query's is:/has:/tag: parts, applied to what the text found (in the order found). */
+export function keepMarked<T extends { id: string }>(rows: T[], q: Query, marksOf: MarksOf | undefined): T[] {
+  const { starred, unread, read, note, tags, new: fresh } = q.marks;
+  if (!(starred || unread || read || note || tags || fresh)) return rows;
+  return rows.filter((r) => {
+    const m = marksOf?.(r.id);
+    return (
+      (!starred || !!m?.starred) &&
+      (!unread || !m?.read) &&
+      (!read || !!m?.read) &&
+      (!note || !!m?.note) &&
+      (!tags || tags.every((t) => m?.tags?.includes(t))) &&
+      (!fresh || !!m?.new)
+    );
+  });
+}
+
+/** Entity rows in the order the in-memory table gives them: mentions, then articles, then name. */
+export function entityOrder(x: EntityCount, y: EntityCount): number {
+  return y.mentions - x.mentions || y.articles - x.articles || x.name.localeCompare(y.name);
+}
+
+/** Spellings most written first, then by text. */
+export function spellingOrder(x: { text: string; count: number }, y: { text: string; count: number }): number {
+  return y.count - x.count || x.text.localeCompare(y.text);
+}

@@ -1,0 +1,132 @@
+/**
+ * A connection to the database a `--db URL` names: a PostgreSQL server (`postgres://…`,
+ * through `pg`), or PGlite, PostgreSQL compiled to WebAssembly (`pglite:` in memory,
+ * `pglite:DIR` on disk; a development dependency, what the tests run against). Both behind
+ * one small interface, so the backend's SQL is the same for either.
+ */
+import { UsageError, UserError } from '../../io/errors.js';
+import { sanitizeLine } from '../../text/sanitize.js';
+
+export interface Sql {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** runs `work` in one transaction: all of it, or none of it */
+  transaction<T>(work: (sql: Pick<Sql, 'query'>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** what the URL names, for messages (no password) */
+  readonly label: string;
+}
+
+/** The URL with its password hidden, for messages. */
+export function shownUrl(url: string): string {
+  return sanitizeLine(url.replace(/(\/\/[^:/@]+):[^@]*@/, '$1:***@'));
+}
+
+/** One line for a failure to reach or use the database (a refused connection, a wrong password, a missing database). */
+export function dbError(url: string, e: unknown): UserError {
+  const err = e as { code?: string; message?: string };
+  const reason =
+    err.code === 'ECONNREFUSED'
+      ? 'connection refused (is the server running?)'
+      : err.code === 'ENOENT'
+        ? 'no server at that socket (is it running?)'
+        : err.code === 'ENOTFOUND'
+          ? 'no such host'
+          : err.code === '28P01'
+            ? 'wrong password'
+            : err.code === '3D000'
+              ? 'no such database'
+              : (err.message ?? String(e)).split('\n')[0]!;
+  return new UserError(`database ${shownUrl(url)}: ${sanitizeLine(reason)}`);
+}
+
+export async function connect(url: string): Promise<Sql> {
+  if (url === 'pglite:' || url.startsWith('pglite:')) return connectPglite(url);
+  if (!/^postgres(?:ql)?:\/\//.test(url)) throw new UsageError(`--db ${shownUrl(url)}: not a database URL (postgres://user@host/db, or pglite:DIR)`);
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
+  // an idle client that loses its server must not crash the process: the next query says so
+  pool.on('error', () => undefined);
+  try {
+    (await pool.connect()).release();
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw dbError(url, e);
+  }
+  const wrap = (e: unknown) => dbError(url, e);
+  return {
+    label: shownUrl(url),
+    async query<T>(text: string, params: unknown[] = []) {
+      try {
+        return (await pool.query(text, params)).rows as T[];
+      } catch (e) {
+        throw wrap(e);
+      }
+    },
+    async transaction<T>(work: (sql: Pick<Sql, 'query'>) => Promise<T>) {
+      let client: import('pg').PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (e) {
+        throw wrap(e);
+      }
+      try {
+        await client.query('BEGIN');
+        const out = await work({
+          async query<R>(text: string, params: unknown[] = []) {
+            return (await client.query(text, params)).rows as R[];
+          },
+        });
+        await client.query('COMMIT');
+        return out;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e instanceof UserError ? e : wrap(e);
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function connectPglite(url: string): Promise<Sql> {
+  let mod: typeof import('@electric-sql/pglite');
+  let trgm: typeof import('@electric-sql/pglite/contrib/pg_trgm');
+  let fuzzy: typeof import('@electric-sql/pglite/contrib/fuzzystrmatch');
+  try {
+    [mod, trgm, fuzzy] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
+      import('@electric-sql/pglite/contrib/fuzzystrmatch'),
+    ]);
+  } catch {
+    throw new UserError('pglite: URLs need the @electric-sql/pglite package (npm install @electric-sql/pglite); or give a postgres:// URL');
+  }
+  const dir = url.slice('pglite:'.length) || undefined;
+  const db = await mod.PGlite.create(dir, { extensions: { pg_trgm: trgm.pg_trgm, fuzzystrmatch: fuzzy.fuzzystrmatch } });
+  const wrap = (e: unknown) => dbError(url, e);
+  return {
+    label: shownUrl(url),
+    async query<T>(text: string, params: unknown[] = []) {
+      try {
+        return (await db.query<T>(text, params)).rows;
+      } catch (e) {
+        throw wrap(e);
+      }
+    },
+    async transaction<T>(work: (sql: Pick<Sql, 'query'>) => Promise<T>) {
+      try {
+        return await db.transaction(async (tx) =>
+          work({
+            async query<R>(text: string, params: unknown[] = []) {
+              return (await tx.query<R>(text, params)).rows;
+            },
+          }),
+        );
+      } catch (e) {
+        throw e instanceof UserError ? e : wrap(e);
+      }
+    },
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * The PostgreSQL backend: a query becomes SQL (pgSearch.ts) and counts are aggregations in
+ * the database (GROUP BY); only the answer's rows come back.
+ */
+import type { EntityCount } from '../../analysis/entityCounts.js';
+import type { MentionType } from '../../corpus/types.js';
+import type { Query } from '../../search/query.js';
+import { hasMarkFilter } from '../../search/query.js';
+import { entityOrder, keepMarked, spellingOrder, type CorpusBackend, type SearchHit } from '../backend.js';
+import { connect, type Sql } from './connect.js';
+import { compileQuery, orderBy } from './pgSearch.js';
+import { checkSchema } from './schema.js';
+
+export async function openPg(url: string): Promise<CorpusBackend> {
+  const sql = await connect(url);
+  try {
+    await checkSchema(sql);
+  } catch (e) {
+    await sql.close().catch(() => undefined);
+    throw e;
+  }
+  return pgBackend(sql);
+}
+
+export function pgBackend(sql: Sql): CorpusBackend {
+  /** the matched articles as a CTE `m` (id, pos, score): the query's SQL, or the ids the marks kept */
+  const matched = async (q: Query | null, marksOf: Parameters<CorpusBackend['search']>[1]): Promise<{ cte: string; params: unknown[] } | null> => {
+    if (q === null) return { cte: 'SELECT id, pos, 0::float8 AS score FROM steppe.articles', params: [] };
+    if (hasMarkFilter(q)) {
+      const ids = (await search(q, marksOf)).map((h) => h.id);
+      return { cte: 'SELECT unnest($1::text[]) AS id', params: [ids] };
+    }
+    const c = await compileQuery(sql, q);
+    return c.sql === null ? null : { cte: c.sql, params: c.params };
+  };
+  const search = async (q: Query, marksOf?: Parameters<CorpusBackend['search']>[1]): Promise<SearchHit[]> => {
+    const c = await compileQuery(sql, q);
+    if (c.sql === null) return [];
+    const rows = await sql.query<{
+      id: string;
+      file: string;
+      published: string | null;
+      publisher: string | null;
+      title: string | null;
+      shown: string;
+      score: number;
+    }>(
+      `WITH m AS (${c.sql}) SELECT m.id, a.file, a.published, a.publisher, a.title, a.shown, m.score, m.pos FROM m JOIN steppe.articles a ON a.id = m.id ${orderBy(c)}`,
+      c.params,
+    );
+    const hits = rows.map((r) => ({
+      id: r.id,
+      file: r.file,
+      published: r.published,
+      publisher: r.publisher,
+      title: r.title,
+      shown: r.shown,
+      score: Math.round(Number(r.score) * 1000) / 1000,
+    }));
+    return keepMarked(hits, q, marksOf);
+  };
+  return {
+    label: sql.label,
+    async count() {
+      const [row] = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM steppe.articles');
+      return row?.n ?? 0;
+    },
+    search,
+    async entities(q, type?: MentionType, marksOf?) {
+      const m = await matched(q, marksOf);
+      if (m === null) return { rows: [], articles: 0 };
+      const params = [...m.params];
+      const typed = type ? `AND e.type = $${params.push(type)}` : '';
+      const base = `WITH m AS (${m.cte}), kept AS (SELECT a.id FROM m JOIN steppe.articles a ON a.id = m.id WHERE a.duplicate_of IS NULL)`;
+      const [counts, spellings, total] = await Promise.all([
+        sql.query<{ id: string; type: MentionType; name: string; articles: number; mentions: number }>(
+          `${base} SELECT e.id, e.type, e.name, count(*)::int AS articles, sum(x.count)::int AS mentions
+           FROM (SELECT mn.article, mn.entity, sum(mn.count) AS count FROM steppe.mentions mn JOIN kept ON kept.id = mn.article GROUP BY mn.article, mn.entity) x
+           JOIN steppe.entities e ON e.id = x.entity WHERE true ${typed} GROUP BY e.id, e.type, e.name`,
+          params,
+        ),
+        sql.query<{ entity: string; spelling: string; count: number }>(
+          `${base} SELECT mn.entity, mn.spelling, sum(mn.count)::int AS count FROM steppe.mentions mn JOIN kept ON kept.id = mn.article
+           JOIN steppe.entities e ON e.id = mn.entity WHERE true ${typed} GROUP BY mn.entity, mn.spelling`,
+          params,
+        ),
+        sql.query<{ n: number }>(`${base} SELECT count(*)::int AS n FROM kept`, m.params),
+      ]);
+      const spelled = new Map<string, { text: string; count: number }[]>();
+      for (const s of spellings) {
+        let list = spelled.get(s.entity);
+        if (!list) spelled.set(s.entity, (list = []));
+        list.push({ text: s.spelling, count: s.count });
+      }
+      const rows: EntityCount[] = counts.map((c) => ({
+        id: c.id,
+        type: c.type,
+        name: c.name,
+        articles: c.articles,
+        mentions: c.mentions,
+        spellings: (spelled.get(c.id) ?? []).sort(spellingOrder),
+      }));
+      return { rows: rows.sort(entityOrder), articles: total[0]?.n ?? 0 };
+    },
+    close: () => sql.close(),
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * steppe's tables in PostgreSQL (schema `steppe`), made from the same derived data as the
+ * in-memory index so that a query finds the same articles: each article's folded terms (with
+ * whether the title has them), its lines as folded terms (phrases), the names its fields are
+ * filtered by, and its mentions. `SCHEMA_VERSION` is checked on connect; `migrate` creates or
+ * upgrades.
+ */
+import { UserError } from '../../io/errors.js';
+import type { Sql } from './connect.js';
+
+export const SCHEMA_VERSION = 1;
+
+/** Text compared byte by byte (COLLATE "C"), as the in-memory vocabulary is sorted and prefixes are ranges. */
+const DDL = `
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
+CREATE SCHEMA IF NOT EXISTS steppe;
+CREATE TABLE IF NOT EXISTS steppe.meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE IF NOT EXISTS steppe.articles (
+  id text COLLATE "C" PRIMARY KEY,
+  pos integer NOT NULL,
+  file text NOT NULL,
+  title text,
+  shown text NOT NULL,
+  publisher text,
+  published text,
+  year integer,
+  url text,
+  duplicate_of text,
+  article jsonb NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_pos ON steppe.articles (pos, id);
+CREATE INDEX IF NOT EXISTS articles_year ON steppe.articles (year);
+CREATE TABLE IF NOT EXISTS steppe.terms (
+  term text COLLATE "C" NOT NULL,
+  article text COLLATE "C" NOT NULL,
+  in_title boolean NOT NULL,
+  PRIMARY KEY (term, article)
+);
+CREATE INDEX IF NOT EXISTS terms_article ON steppe.terms (article);
+CREATE TABLE IF NOT EXISTS steppe.vocab (term text COLLATE "C" PRIMARY KEY, df integer NOT NULL, len integer NOT NULL);
+CREATE INDEX IF NOT EXISTS vocab_len ON steppe.vocab (len);
+CREATE INDEX IF NOT EXISTS vocab_trgm ON steppe.vocab USING gin (term gin_trgm_ops);
+CREATE TABLE IF NOT EXISTS steppe.lines (
+  article text COLLATE "C" NOT NULL,
+  n integer NOT NULL,
+  folded text NOT NULL,
+  PRIMARY KEY (article, n)
+);
+CREATE TABLE IF NOT EXISTS steppe.names (
+  field text NOT NULL,
+  name text COLLATE "C" NOT NULL,
+  article text COLLATE "C" NOT NULL,
+  PRIMARY KEY (field, name, article)
+);
+CREATE INDEX IF NOT EXISTS names_trgm ON steppe.names USING gin (name gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS names_article ON steppe.names (article);
+CREATE TABLE IF NOT EXISTS steppe.entities (id text COLLATE "C" PRIMARY KEY, type text NOT NULL, name text NOT NULL, first_pos integer NOT NULL);
+CREATE TABLE IF NOT EXISTS steppe.mentions (
+  article text COLLATE "C" NOT NULL,
+  entity text COLLATE "C" NOT NULL,
+  spelling text NOT NULL,
+  count integer NOT NULL,
+  PRIMARY KEY (article, entity, spelling)
+);
+CREATE INDEX IF NOT EXISTS mentions_entity ON steppe.mentions (entity);
+`;
+
+/** Creates the schema, or upgrades it; a newer one than this steppe knows is refused. */
+export async function migrate(sql: Sql): Promise<void> {
+  const found = await schemaVersion(sql);
+  if (found !== null && found > SCHEMA_VERSION)
+    throw new UserError(`database ${sql.label}: its schema is version ${found}, newer than this steppe's ${SCHEMA_VERSION}`);
+  await sql.transaction(async (tx) => {
+    for (const statement of DDL.split(';\n')
+      .map((s) => s.trim())
+      .filter(Boolean))
+      await tx.query(statement);
+    await tx.query(`INSERT INTO steppe.meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [
+      String(SCHEMA_VERSION),
+    ]);
+  });
+}
+
+/** The schema's version, or null where there is none. */
+export async function schemaVersion(sql: Sql): Promise<number | null> {
+  const has = await sql.query<{ t: string | null }>(`SELECT to_regclass('steppe.meta')::text AS t`);
+  if (!has[0]?.t) return null;
+  const rows = await sql.query<{ value: string }>(`SELECT value FROM steppe.meta WHERE key = 'schema_version'`);
+  return rows[0] ? Number(rows[0].value) : null;
+}
+
+/** On connect: the schema must be there and this steppe's. */
+export async function checkSchema(sql: Sql): Promise<void> {
+  const v = await schemaVersion(sql);
+  if (v === null) throw new UserError(`database ${sql.label}: no steppe schema (steppe load --db URL --migrate creates it)`);
+  if (v !== SCHEMA_VERSION)
+    throw new UserError(
+      `database ${sql.label}: schema version ${v}, this steppe reads ${SCHEMA_VERSION} (${v < SCHEMA_VERSION ? 'steppe load --db URL --migrate upgrades it' : 'a newer steppe made it'})`,
+    );
+}
+
+/** Every article gone, the schema kept (the bench, the tests). */
+export async function emptyCorpus(sql: Pick<Sql, 'query'>): Promise<void> {
+  await sql.query('TRUNCATE steppe.articles, steppe.terms, steppe.vocab, steppe.lines, steppe.names, steppe.entities, steppe.mentions');
+}

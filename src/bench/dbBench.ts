@@ -1,0 +1,86 @@
+/**
+ * `npm run bench -- --db URL [--articles N]`: the PostgreSQL backend on generated articles
+ * with a realistic vocabulary (the in-memory bench's corpus): the load rate, then every bench
+ * query typed a keystroke at a time (each prefix a query, as the dashboard sends them), the
+ * entity counts and the countries table. The database must be empty of steppe's schema, or
+ * hold only a bench's: a user's corpus is never replaced.
+ */
+import { performance } from 'node:perf_hooks';
+import { connect } from '../backend/pg/connect.js';
+import { loadArticles } from '../backend/pg/load.js';
+import { pgBackend } from '../backend/pg/pgBackend.js';
+import { emptyCorpus, migrate, schemaVersion } from '../backend/pg/schema.js';
+import { parseQuery } from '../search/query.js';
+import { generateCorpus } from './generate.js';
+import { QUERIES } from './queries.js';
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))] ?? 0;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+export async function dbBench(url: string, articles: number): Promise<void> {
+  const sql = await connect(url);
+  try {
+    if ((await schemaVersion(sql)) !== null) {
+      const [bench] = await sql.query<{ value: string }>(`SELECT value FROM steppe.meta WHERE key = 'bench'`);
+      if (bench?.value !== 'true') throw new Error(`${sql.label} holds a steppe corpus that is not a bench's: give an empty database`);
+    }
+    await migrate(sql);
+    await emptyCorpus(sql);
+    await sql.query(`INSERT INTO steppe.meta (key, value) VALUES ('bench', 'true') ON CONFLICT (key) DO UPDATE SET value = 'true'`);
+    const t0 = performance.now();
+    const corpus = [...generateCorpus(articles, 1, { vocabulary: 'realistic' })];
+    const made = performance.now() - t0;
+    const t1 = performance.now();
+    await loadArticles(sql, corpus);
+    const loadS = (performance.now() - t1) / 1000;
+    const [{ terms }] = (await sql.query<{ terms: number }>('SELECT count(*)::int AS terms FROM steppe.vocab')) as [{ terms: number }];
+    const db = pgBackend(sql);
+    await sql.query('ANALYZE');
+    const keys: number[] = [];
+    const whole: number[] = [];
+    for (const q of QUERIES) {
+      for (let i = 1; i <= q.length; i++) {
+        const parsed = parseQuery(q.slice(0, i));
+        if (!parsed.ok) continue;
+        const t = performance.now();
+        await db.search(parsed.query);
+        const took = performance.now() - t;
+        keys.push(took);
+        if (i === q.length) whole.push(took);
+      }
+    }
+    const time = async (run: () => Promise<unknown>) => {
+      const passes: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        await run();
+        passes.push(performance.now() - t);
+      }
+      return pct(passes, 0.5);
+    };
+    const entities = await time(() => db.entities(null));
+    const countries = await time(() => db.entities(null, 'country'));
+    const filtered = await time(() =>
+      db.entities(parseQuery('militants').ok ? (parseQuery('militants') as { ok: true; query: never }).query : null, 'country'),
+    );
+    const rows = [
+      ['articles', articles.toLocaleString('en'), `generated in ${(made / 1000).toFixed(1)} s, ${terms.toLocaleString('en')} distinct terms`],
+      ['load', `${Math.round(articles / loadS).toLocaleString('en')} articles/s`, `${loadS.toFixed(1)} s, one transaction`],
+      [
+        'filter keystroke p50 / p95 / max',
+        `${ms(pct(keys, 0.5))} / ${ms(pct(keys, 0.95))} / ${ms(Math.max(...keys))}`,
+        `${keys.length} keystrokes of the bench's ${QUERIES.length} queries`,
+      ],
+      ['whole query p50 / p95', `${ms(pct(whole, 0.5))} / ${ms(pct(whole, 0.95))}`, 'every article found returned'],
+      ['entity counts (all)', ms(entities), 'GROUP BY in the database'],
+      ['countries table', ms(countries), 'the same, one type'],
+      ['countries of "militants"', ms(filtered), 'over a filter'],
+    ];
+    process.stdout.write(`steppe bench --db ${sql.label}\n\n`);
+    const w = Math.max(...rows.map((r) => r[0]!.length));
+    const v = Math.max(...rows.map((r) => r[1]!.length));
+    for (const [a, b, c] of rows) process.stdout.write(`${a!.padEnd(w)}  ${b!.padStart(v)}  ${c}\n`);
+  } finally {
+    await sql.close();
+  }
+}

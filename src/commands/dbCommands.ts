@@ -1,0 +1,52 @@
+/**
+ * The plain commands over a corpus in PostgreSQL (--db): the same rows and tables as over
+ * the corpus in memory, from the database's answers; review marks from the user's state file
+ * for the database (keyed by its URL without the password), as the dashboard keeps them.
+ */
+import type { CorpusBackend } from '../backend/backend.js';
+import { UsageError } from '../io/errors.js';
+import { ReviewStore, stateFileFor } from '../review/store.js';
+import { parseQuery } from '../search/query.js';
+import { toJson } from '../text/sanitize.js';
+import { entitiesTable, parseType } from './entities.js';
+import type { CommandIo } from './io.js';
+import { searchTable } from './search.js';
+
+async function withBackend<T>(url: string, work: (db: CorpusBackend, review: ReviewStore) => Promise<T>): Promise<T> {
+  const { openPg } = await import('../backend/pg/pgBackend.js');
+  const { shownUrl } = await import('../backend/pg/connect.js');
+  const db = await openPg(url);
+  try {
+    const review = new ReviewStore(stateFileFor(`db:${shownUrl(url)}`));
+    await review.load();
+    return await work(db, review);
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+}
+
+function queryOf(text: string, option: string, review: ReviewStore) {
+  const parsed = parseQuery(text, (name) => review.savedSearch(name));
+  if (!parsed.ok) throw new UsageError(`${option}: ${parsed.error}`);
+  return parsed.query;
+}
+
+export function runSearchDb(url: string, query: string, flags: { json?: boolean }, io: CommandIo): Promise<number> {
+  return withBackend(url, async (db, review) => {
+    const hits = await db.search(queryOf(query, 'search', review), (id) => review.get(id));
+    if (flags.json) io.data(toJson(hits.map(({ shown: _, ...row }) => row)) + '\n');
+    else io.stdout(searchTable(hits, query, io.columns));
+    return 0;
+  });
+}
+
+export function runEntitiesDb(url: string, flags: { type?: string; query?: string; json?: boolean }, io: CommandIo): Promise<number> {
+  const type = parseType(flags.type);
+  return withBackend(url, async (db, review) => {
+    const q = flags.query?.trim() ? queryOf(flags.query, '--query', review) : null;
+    const { rows, articles } = await db.entities(q, type, (id) => review.get(id));
+    if (flags.json) io.data(toJson(rows) + '\n');
+    else io.stdout(entitiesTable(rows, articles, io.columns));
+    return 0;
+  });
+}

@@ -1,0 +1,38 @@
+/** `steppe load PATH… --db URL [--migrate]`: a corpus into PostgreSQL, with a progress line. */
+import { UsageError } from '../io/errors.js';
+import type { Session } from '../session/session.js';
+import { plural } from '../text/plural.js';
+import type { CommandIo } from './io.js';
+import { progressLine } from './progressLine.js';
+
+export async function runLoad(session: Session, url: string, flags: { migrate?: boolean }, io: CommandIo): Promise<number> {
+  const { connect } = await import('../backend/pg/connect.js');
+  const { checkSchema, migrate } = await import('../backend/pg/schema.js');
+  const { loadArticles } = await import('../backend/pg/load.js');
+  const sql = await connect(url);
+  try {
+    if (flags.migrate) await migrate(sql);
+    else await checkSchema(sql);
+    const line = progressLine();
+    const t0 = performance.now();
+    let total: number;
+    try {
+      total = await loadArticles(sql, session.articles, (done, all) => line.progress?.(`loading into ${sql.label}`, done, all));
+    } finally {
+      line.done();
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    io.stderr(
+      `loaded ${plural(session.articles.length, 'article')} into ${sql.label} in ${seconds < 1 ? `${Math.round(seconds * 1000)} ms` : `${seconds.toFixed(1)} s`} (${Math.round(session.articles.length / Math.max(seconds, 0.001)).toLocaleString('en')}/s); it holds ${plural(total, 'article')}\n`,
+    );
+    return 0;
+  } finally {
+    await sql.close().catch(() => undefined);
+  }
+}
+
+/** The database a command reads: --db, else STEPPE_DB; none: the corpus in memory. */
+export function dbUrlOf(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | null {
+  if (flag !== undefined && !flag.trim()) throw new UsageError('--db needs a URL (postgres://user@host/database)');
+  return flag ?? (env.STEPPE_DB?.trim() || null);
+}

@@ -1,0 +1,229 @@
+/**
+ * The PostgreSQL backend answers as the in-memory one does: the same articles in the same
+ * order with the same scores, and the same entity counts, for the bench's queries and a few
+ * hundred random ones, on the bundled corpus and on generated articles — run here against
+ * PGlite (PostgreSQL in WebAssembly, inside its npm package) and, where STEPPE_TEST_DB names
+ * a server (.ci/run starts Debian's), against that too. Loading is idempotent and whole.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { Corpus } from '../src/corpus/types.js';
+import { bundledCorpus, packageRoot } from '../src/paths.js';
+import { parseQuery, type Query } from '../src/search/query.js';
+import { sessionOf } from '../src/session/session.js';
+import { generateCorpus, random } from '../src/bench/generate.js';
+import { QUERIES } from '../src/bench/queries.js';
+import { memoryBackend } from '../src/backend/memoryBackend.js';
+import type { CorpusBackend } from '../src/backend/backend.js';
+import { connect, type Sql } from '../src/backend/pg/connect.js';
+import { emptyCorpus, migrate, schemaVersion } from '../src/backend/pg/schema.js';
+import { loadArticles } from '../src/backend/pg/load.js';
+import { pgBackend } from '../src/backend/pg/pgBackend.js';
+
+const quick = process.env.STEPPE_QUICK === '1';
+
+function queryOf(text: string): Query {
+  const parsed = parseQuery(text);
+  assert.ok(parsed.ok);
+  return parsed.query;
+}
+
+/** Random queries from the corpus's own words and names: words, misspellings, prefixes, phrases, fields, exclusions, years. */
+function randomQueries(corpus: Corpus, count: number, seed: number): string[] {
+  const rand = random(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const words = [...new Set(corpus.articles.flatMap((a) => (a.title ?? '').split(/\s+/).concat(a.paragraphs[0]?.split(/\s+/) ?? [])))]
+    .map((w) => w.replace(/[^\p{L}\p{N}'-]/gu, ''))
+    .filter((w) => w.length > 1);
+  const names = [...new Set(corpus.articles.flatMap((a) => a.mentions.map((m) => [m.type === 'organization' ? 'org' : m.type, m.name] as const)))];
+  const typo = (w: string) => {
+    if (w.length < 5) return w;
+    const i = 1 + Math.floor(rand() * (w.length - 2));
+    return rand() < 0.5 ? w.slice(0, i) + w.slice(i + 1) : w.slice(0, i) + 'x' + w.slice(i);
+  };
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const parts: string[] = [];
+    const n = 1 + Math.floor(rand() * 3);
+    for (let k = 0; k < n; k++) {
+      const r = rand();
+      const w = pick(words);
+      if (r < 0.35) parts.push(w);
+      else if (r < 0.5) parts.push(typo(w));
+      else if (r < 0.6) parts.push(w.slice(0, Math.max(2, Math.floor(w.length / 2))));
+      else if (r < 0.7) {
+        const a = corpus.articles[Math.floor(rand() * corpus.articles.length)]!;
+        const ws = (a.paragraphs[0] ?? '').split(/\s+/).filter(Boolean);
+        const at = Math.floor(rand() * Math.max(1, ws.length - 2));
+        parts.push(
+          `"${ws
+            .slice(at, at + 2)
+            .join(' ')
+            .replace(/"/g, '')}"`,
+        );
+      } else if (r < 0.85 && names.length) {
+        const [field, name] = pick(names);
+        const value = rand() < 0.5 ? name.split(/\s+/)[0]! : name;
+        parts.push(`${field}:${/\s/.test(value) ? `"${value.replace(/"/g, '')}"` : value}`);
+      } else if (r < 0.93) parts.push(`-${pick(words)}`);
+      else parts.push(`year:${2005 + Math.floor(rand() * 15)}..${2010 + Math.floor(rand() * 15)}`);
+    }
+    out.push(parts.join(' '));
+  }
+  return out;
+}
+
+/** Compares every query's rows; returns how many were compared and how many found something. */
+async function expectSame(memory: CorpusBackend, db: CorpusBackend, queries: string[]) {
+  let compared = 0;
+  let found = 0;
+  for (const text of queries) {
+    const parsed = parseQuery(text);
+    if (!parsed.ok) continue;
+    compared++;
+    const [m, d] = await Promise.all([memory.search(parsed.query), db.search(parsed.query)]);
+    assert.deepEqual(
+      d.map((h) => [h.id, h.score]),
+      m.map((h) => [h.id, h.score]),
+      `search ${JSON.stringify(text)}`,
+    );
+    assert.deepEqual(d, m, `search rows ${JSON.stringify(text)}`);
+    if (m.length) found++;
+  }
+  return { compared, found };
+}
+
+async function expectSameEntities(memory: CorpusBackend, db: CorpusBackend, queries: (string | null)[]) {
+  for (const text of queries) {
+    const parsed = text === null ? null : parseQuery(text);
+    if (parsed && !parsed.ok) continue;
+    const q = parsed ? (parsed as { query: Query }).query : null;
+    for (const type of [undefined, 'country', 'organization'] as const) {
+      const [m, d] = await Promise.all([memory.entities(q, type), db.entities(q, type)]);
+      assert.deepEqual(d, m, `entities ${JSON.stringify(text)} ${type ?? 'all'}`);
+    }
+  }
+}
+
+const targets: [string, string][] = [['PGlite', 'pglite:']];
+if (process.env.STEPPE_TEST_DB) targets.push(['PostgreSQL server', process.env.STEPPE_TEST_DB]);
+
+for (const [name, url] of targets) {
+  describe(`the PostgreSQL backend (${name}) answers as the in-memory one`, () => {
+    let sql: Sql;
+    before(async () => {
+      sql = await connect(url);
+      await sql.query('DROP SCHEMA IF EXISTS steppe CASCADE');
+      await migrate(sql);
+    });
+    after(async () => {
+      if (url !== 'pglite:') await sql.query('DROP SCHEMA IF EXISTS steppe CASCADE');
+      await sql.close();
+    });
+
+    it('on the bundled corpus: the bench queries, random ones and entity counts', async () => {
+      const corpus = JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus;
+      await emptyCorpus(sql);
+      assert.equal(await loadArticles(sql, corpus.articles), corpus.articles.length);
+      const memory = memoryBackend(sessionOf(corpus));
+      const db = pgBackend(sql);
+      const queries = [...QUERIES, ...randomQueries(corpus, quick ? 60 : 200, 7)];
+      const { compared, found } = await expectSame(memory, db, queries);
+      assert.ok(compared >= queries.length - 5, `${compared} of ${queries.length} parsed`);
+      // most find something, and some not everything: the comparison means something
+      assert.ok(found >= compared / 2, `${found} of ${compared} found articles`);
+      await expectSameEntities(memory, db, [null, 'kazakhstan', 'country:tajikistan', 'isis -taliban']);
+    });
+
+    it('loading the same articles again changes nothing, and each keeps its place', async () => {
+      const corpus = JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus;
+      const [first, ...rest] = corpus.articles;
+      const q = queryOf('kazakhstan');
+      const before = await pgBackend(sql).search(q);
+      assert.equal(await loadArticles(sql, rest), corpus.articles.length, 'reloaded: still one row each');
+      assert.deepEqual(await pgBackend(sql).search(q), before);
+      const [{ pos }] = (await sql.query<{ pos: number }>('SELECT pos FROM steppe.articles WHERE id = $1', [first!.id])) as [{ pos: number }];
+      assert.equal(pos, 0, 'a reloaded article keeps its place');
+    });
+
+    it('an interrupted load leaves the database as it was', async () => {
+      const corpus = JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus;
+      const broken = { ...corpus.articles[0]!, id: 'new-one', file: 'x.txt', paragraphs: ['fresh words'], mentions: [], title: 'x' };
+      const bad = { ...broken, id: 'bad-one', published: null, file: null as unknown as string };
+      await assert.rejects(loadArticles(sql, [broken, bad]));
+      const [{ n }] = (await sql.query<{ n: number }>("SELECT count(*)::int AS n FROM steppe.articles WHERE id IN ('new-one', 'bad-one')")) as [{ n: number }];
+      assert.equal(n, 0);
+      assert.equal(await schemaVersion(sql), 1);
+    });
+
+    it(`on ${quick ? '1,500' : '4,000'} generated articles (realistic vocabulary)`, async () => {
+      const articles = [...generateCorpus(quick ? 1500 : 4000, 3, { vocabulary: 'realistic' })];
+      const corpus: Corpus = { version: 1, articles };
+      await emptyCorpus(sql);
+      await loadArticles(sql, articles);
+      const memory = memoryBackend(sessionOf(corpus));
+      const db = pgBackend(sql);
+      const { compared, found } = await expectSame(memory, db, [...QUERIES, ...randomQueries(corpus, quick ? 40 : 150, 11)]);
+      assert.ok(found >= compared / 2, `${found} of ${compared} found articles`);
+      await expectSameEntities(memory, db, [null, 'militants', 'country:kazakhstan']);
+    });
+  });
+}
+
+describe('steppe load, search --db and entities --db', () => {
+  const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
+  const run = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [cli, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, STEPPE_STATE_DIR: mkdtempSync(path.join(tmpdir(), 'steppe-db-state-')), ...env },
+    });
+
+  it('load writes the corpus; search and entities read it as they read the files', () => {
+    const url = `pglite:${mkdtempSync(path.join(tmpdir(), 'steppe-pglite-'))}`;
+    const loaded = run(['load', 'data/raw', '--db', url, '--migrate']);
+    assert.equal(loaded.status, 0, loaded.stderr);
+    assert.match(loaded.stderr, /loaded 5 articles into pglite:.* it holds 5 articles/);
+    for (const query of ['kazakhstan', 'country:tajikistan -isis', '"islamic state"', 'nazarbaev']) {
+      const db = run(['search', query, '--json', '--db', url]);
+      const files = run(['search', query, '--json', 'data/raw']);
+      assert.equal(db.status, 0, db.stderr);
+      assert.deepEqual(JSON.parse(db.stdout), JSON.parse(files.stdout), query);
+    }
+    const db = run(['entities', '--json', '--type', 'country', '--query', 'extremism'], { STEPPE_DB: url });
+    assert.equal(db.status, 0, db.stderr);
+    assert.deepEqual(JSON.parse(db.stdout), JSON.parse(run(['entities', '--json', '--type', 'country', '--query', 'extremism', 'data/raw']).stdout));
+    // loading again: the same five
+    assert.match(run(['load', 'data/raw', '--db', url]).stderr, /it holds 5 articles/);
+  });
+
+  it('a wrong URL, a refused connection, a missing schema: one line each, no stack trace', () => {
+    const cases: [string[], number, RegExp][] = [
+      [['search', 'x', '--db', 'mysql://h/db'], 2, /^steppe: --db mysql:\/\/h\/db: not a database URL/],
+      [
+        ['search', 'x', '--db', 'postgres://me:secret@127.0.0.1:1/news'],
+        1,
+        /^steppe: database postgres:\/\/me:\*\*\*@127\.0\.0\.1:1\/news: connection refused \(is the server running\?\)\n$/,
+      ],
+      [
+        ['search', 'x', '--db', `pglite:${mkdtempSync(path.join(tmpdir(), 'steppe-empty-'))}`],
+        1,
+        /no steppe schema \(steppe load --db URL --migrate creates it\)/,
+      ],
+      [['load', 'data/raw'], 2, /load: give --db URL/],
+      [['compare', '--db', 'pglite:'], 2, /compare --db: not yet/],
+      [['search', 'x', 'data/raw', '--db', 'pglite:'], 2, /give no PATH/],
+    ];
+    for (const [args, status, message] of cases) {
+      const r = run(args);
+      assert.equal(r.status, status, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, message);
+      assert.doesNotMatch(r.stderr, /secret|\n\s+at /, 'no password, no stack');
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    }
+  });
+});
