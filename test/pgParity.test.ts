@@ -93,6 +93,8 @@ async function expectSame(memory: CorpusBackend, db: CorpusBackend, queries: str
       `search ${JSON.stringify(text)}`,
     );
     assert.deepEqual(d, m, `search rows ${JSON.stringify(text)}`);
+    // a screen's page of them and the count of all, as the dashboard would ask
+    assert.deepEqual(await db.page(parsed.query, 20, 3), await memory.page(parsed.query, 20, 3), `page ${JSON.stringify(text)}`);
     if (m.length) found++;
   }
   return { compared, found };

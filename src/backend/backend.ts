@@ -29,6 +29,8 @@ export interface CorpusBackend {
   count(): Promise<number>;
   /** the articles `q` matches, best first; `marksOf` answers its is:/has:/tag: parts */
   search(q: Query, marksOf?: MarksOf): Promise<SearchHit[]>;
+  /** one page of what `search` gives, and how many it gives in all: what a screen shows */
+  page(q: Query, limit: number, offset?: number, marksOf?: MarksOf): Promise<{ total: number; hits: SearchHit[] }>;
   /** entity counts over what `q` matches (everything: null), one type or all; and over how many articles (copies once) */
   entities(q: Query | null, type?: MentionType, marksOf?: MarksOf): Promise<{ rows: EntityCount[]; articles: number }>;
   close(): Promise<void>;

@@ -27,6 +27,10 @@ export function memoryBackend(session: Session): CorpusBackend {
         };
       });
     },
+    async page(q, limit, offset = 0, marksOf?) {
+      const all = await this.search(q, marksOf);
+      return { total: all.length, hits: all.slice(offset, offset + limit) };
+    },
     async entities(q, type?: MentionType, marksOf?) {
       const ids = q ? found(q, marksOf).ids : session.articles.map((_, i) => i);
       return { rows: entityCountsIn(session.table(), ids, type), articles: ids.filter((i) => !session.articles[i]!.duplicateOf).length };

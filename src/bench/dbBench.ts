@@ -43,10 +43,14 @@ export async function dbBench(url: string, articles: number): Promise<void> {
         const parsed = parseQuery(q.slice(0, i));
         if (!parsed.ok) continue;
         const t = performance.now();
-        await db.search(parsed.query);
-        const took = performance.now() - t;
-        keys.push(took);
-        if (i === q.length) whole.push(took);
+        // as a screen asks: its page and the count of all
+        await db.page(parsed.query, 50);
+        keys.push(performance.now() - t);
+        if (i === q.length) {
+          const all = performance.now();
+          await db.search(parsed.query);
+          whole.push(performance.now() - all);
+        }
       }
     }
     const time = async (run: () => Promise<unknown>) => {
@@ -71,7 +75,7 @@ export async function dbBench(url: string, articles: number): Promise<void> {
         `${ms(pct(keys, 0.5))} / ${ms(pct(keys, 0.95))} / ${ms(Math.max(...keys))}`,
         `${keys.length} keystrokes of the bench's ${QUERIES.length} queries`,
       ],
-      ['whole query p50 / p95', `${ms(pct(whole, 0.5))} / ${ms(pct(whole, 0.95))}`, 'every article found returned'],
+      ['every row of a query p50 / p95', `${ms(pct(whole, 0.5))} / ${ms(pct(whole, 0.95))}`, 'steppe search --db: all the articles found'],
       ['entity counts (all)', ms(entities), 'GROUP BY in the database'],
       ['countries table', ms(countries), 'the same, one type'],
       ['countries of "militants"', ms(filtered), 'over a filter'],

@@ -23,40 +23,50 @@ export async function openPg(url: string): Promise<CorpusBackend> {
 }
 
 export function pgBackend(sql: Sql): CorpusBackend {
-  /** the matched articles as a CTE `m` (id, pos, score): the query's SQL, or the ids the marks kept */
+  /** the matched articles as a CTE `m` (id, duplicate_of, …): the query's SQL, or the ids the marks kept */
   const matched = async (q: Query | null, marksOf: Parameters<CorpusBackend['search']>[1]): Promise<{ cte: string; params: unknown[] } | null> => {
-    if (q === null) return { cte: 'SELECT id, pos, 0::float8 AS score FROM steppe.articles', params: [] };
+    if (q === null) return { cte: 'SELECT id, duplicate_of FROM steppe.articles', params: [] };
     if (hasMarkFilter(q)) {
       const ids = (await search(q, marksOf)).map((h) => h.id);
-      return { cte: 'SELECT unnest($1::text[]) AS id', params: [ids] };
+      return { cte: 'SELECT id, duplicate_of FROM steppe.articles WHERE id = ANY($1::text[])', params: [ids] };
     }
     const c = await compileQuery(sql, q);
     return c.sql === null ? null : { cte: c.sql, params: c.params };
   };
-  const search = async (q: Query, marksOf?: Parameters<CorpusBackend['search']>[1]): Promise<SearchHit[]> => {
+  type Row = {
+    id: string;
+    file: string;
+    published: string | null;
+    publisher: string | null;
+    title: string | null;
+    shown: string;
+    score: number;
+    total?: number;
+  };
+  /** the matched rows in order; a page of them (LIMIT) with the count of all (a window) */
+  const rowsOf = async (q: Query, limit?: number, offset = 0): Promise<Row[]> => {
     const c = await compileQuery(sql, q);
     if (c.sql === null) return [];
-    const rows = await sql.query<{
-      id: string;
-      file: string;
-      published: string | null;
-      publisher: string | null;
-      title: string | null;
-      shown: string;
-      score: number;
-    }>(
-      `WITH m AS (${c.sql}) SELECT m.id, a.file, a.published, a.publisher, a.title, a.shown, m.score, m.pos FROM m JOIN steppe.articles a ON a.id = m.id ${orderBy(c)}`,
-      c.params,
+    const params = [...c.params];
+    const page = limit === undefined ? '' : `LIMIT $${params.push(limit)} OFFSET $${params.push(offset)}`;
+    return sql.query<Row>(
+      // the matched rows carry what is shown: no second pass over the articles
+      `SELECT id, file, published, publisher, title, shown, score, pos${limit === undefined ? '' : ', count(*) OVER () AS total'}
+       FROM (${c.sql}) m ${orderBy(c)} ${page}`,
+      params,
     );
-    const hits = rows.map((r) => ({
-      id: r.id,
-      file: r.file,
-      published: r.published,
-      publisher: r.publisher,
-      title: r.title,
-      shown: r.shown,
-      score: Math.round(Number(r.score) * 1000) / 1000,
-    }));
+  };
+  const hitOf = (r: Row): SearchHit => ({
+    id: r.id,
+    file: r.file,
+    published: r.published,
+    publisher: r.publisher,
+    title: r.title,
+    shown: r.shown,
+    score: Math.round(Number(r.score) * 1000) / 1000,
+  });
+  const search = async (q: Query, marksOf?: Parameters<CorpusBackend['search']>[1]): Promise<SearchHit[]> => {
+    const hits = (await rowsOf(q)).map(hitOf);
     return keepMarked(hits, q, marksOf);
   };
   return {
@@ -66,12 +76,23 @@ export function pgBackend(sql: Sql): CorpusBackend {
       return row?.n ?? 0;
     },
     search,
+    async page(q, limit, offset = 0, marksOf?) {
+      // review marks are the user's, not the database's: a query with them is filtered here, then paged
+      if (hasMarkFilter(q)) {
+        const all = await search(q, marksOf);
+        return { total: all.length, hits: all.slice(offset, offset + limit) };
+      }
+      const rows = await rowsOf(q, limit, offset);
+      // a page past the end has no row to carry the count
+      if (!rows.length && offset > 0) return { total: (await rowsOf(q)).length, hits: [] };
+      return { total: Number(rows[0]?.total ?? 0), hits: rows.map(hitOf) };
+    },
     async entities(q, type?: MentionType, marksOf?) {
       const m = await matched(q, marksOf);
       if (m === null) return { rows: [], articles: 0 };
       const params = [...m.params];
       const typed = type ? `AND e.type = $${params.push(type)}` : '';
-      const base = `WITH m AS (${m.cte}), kept AS (SELECT a.id FROM m JOIN steppe.articles a ON a.id = m.id WHERE a.duplicate_of IS NULL)`;
+      const base = `WITH m AS (${m.cte}), kept AS (SELECT id FROM m WHERE duplicate_of IS NULL)`;
       const [counts, spellings, total] = await Promise.all([
         sql.query<{ id: string; type: MentionType; name: string; articles: number; mentions: number }>(
           `${base} SELECT e.id, e.type, e.name, count(*)::int AS articles, sum(x.count)::int AS mentions
