@@ -7,8 +7,10 @@
  */
 import type { EntityCount } from '../analysis/entityCounts.js';
 import type { MentionType } from '../corpus/types.js';
-import type { Query } from '../search/query.js';
-import type { MarksOf } from '../search/search.js';
+import type { Article } from '../corpus/types.js';
+import { plainTitle } from '../corpus/displayTitle.js';
+import { hasMarkFilter, type Query } from '../search/query.js';
+import { marksAllow, type MarksOf } from '../search/search.js';
 
 export interface SearchHit {
   id: string;
@@ -38,19 +40,21 @@ export interface CorpusBackend {
 
 /** A query's is:/has:/tag: parts, applied to what the text found (in the order found). */
 export function keepMarked<T extends { id: string }>(rows: T[], q: Query, marksOf: MarksOf | undefined): T[] {
-  const { starred, unread, read, note, tags, new: fresh } = q.marks;
-  if (!(starred || unread || read || note || tags || fresh)) return rows;
-  return rows.filter((r) => {
-    const m = marksOf?.(r.id);
-    return (
-      (!starred || !!m?.starred) &&
-      (!unread || !m?.read) &&
-      (!read || !!m?.read) &&
-      (!note || !!m?.note) &&
-      (!tags || tags.every((t) => m?.tags?.includes(t))) &&
-      (!fresh || !!m?.new)
-    );
-  });
+  if (!hasMarkFilter(q)) return rows;
+  return rows.filter((r) => marksAllow(q.marks, marksOf?.(r.id)));
+}
+
+/** An article as a search row, its score to a thousandth. */
+export function hitOf(a: Article, score: number): SearchHit {
+  return {
+    id: a.id,
+    file: a.file,
+    published: a.published,
+    publisher: a.publisher,
+    title: a.title,
+    shown: plainTitle(a),
+    score: Math.round(score * 1000) / 1000,
+  };
 }
 
 /** Entity rows in the order the in-memory table gives them: mentions, then articles, then name. */

@@ -3,7 +3,7 @@ import type { Session } from '../session/session.js';
 import { plainTable } from '../text/plainTable.js';
 import { sanitizeLine, toJson } from '../text/sanitize.js';
 import { plural } from '../text/plural.js';
-import { plainTitle } from '../corpus/displayTitle.js';
+import { hitOf, type SearchHit } from '../backend/backend.js';
 import type { CommandIo } from './io.js';
 import { matching } from './matching.js';
 
@@ -16,20 +16,9 @@ export interface SearchRow {
   score: number;
 }
 
-export function searchRows(session: Session, query: string): (SearchRow & { shown: string })[] {
+export function searchRows(session: Session, query: string): SearchHit[] {
   const result = matching(session, query, 'search');
-  return result.ids.map((i, k) => {
-    const a = session.articles[i]!;
-    return {
-      id: a.id,
-      file: a.file,
-      published: a.published,
-      publisher: a.publisher,
-      title: a.title,
-      score: Math.round((result.scores[k] ?? 0) * 1000) / 1000,
-      shown: plainTitle(a),
-    };
-  });
+  return result.ids.map((i, k) => hitOf(session.articles[i]!, result.scores[k] ?? 0));
 }
 
 /** `columns`: a terminal's width, which the table is fitted to (titles cut first). */

@@ -19,7 +19,11 @@ export interface PipeResult {
   cut: boolean;
 }
 
-export function runPiped(command: string, input: string, options: { shell?: string; echoErrors?: (chunk: Buffer) => void } = {}): Promise<PipeResult> {
+/**
+ * Runs `command` under /bin/sh with `input` as its standard input; `capture` keeps its output
+ * (the overlay's), else it writes to the terminal itself (a pager). Resolves with how it ended.
+ */
+function runShell(command: string, input: string, options: { shell?: string; capture: boolean; echoErrors?: (chunk: Buffer) => void }): Promise<PipeResult> {
   return new Promise((resolve) => {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -34,7 +38,7 @@ export function runPiped(command: string, input: string, options: { shell?: stri
     };
     let child: ReturnType<typeof spawn>;
     try {
-      child = spawn(options.shell ?? '/bin/sh', ['-c', command], { stdio: ['pipe', 'pipe', 'pipe'] });
+      child = spawn(options.shell ?? '/bin/sh', ['-c', command], { stdio: options.capture ? ['pipe', 'pipe', 'pipe'] : ['pipe', 'inherit', 'inherit'] });
     } catch (e) {
       resolve({ stdout: '', stderr: '', status: `could not start: ${(e as Error).message}`, ok: false, cut: false });
       return;
@@ -43,24 +47,37 @@ export function runPiped(command: string, input: string, options: { shell?: stri
     child.on('error', (e) => {
       failed = e.message;
     });
-    child.stdout!.on('data', (c: Buffer) => {
+    child.stdout?.on('data', (c: Buffer) => {
       outBytes = keep(out, c, outBytes);
     });
-    child.stderr!.on('data', (c: Buffer) => {
+    child.stderr?.on('data', (c: Buffer) => {
       options.echoErrors?.(c);
       errBytes = keep(err, c, errBytes);
     });
-    // a command that does not read its input (`| date`) closes the pipe early: not an error of steppe's
+    // a command that does not read all its input (`| date`, a pager left early) closes the pipe: an ordinary ending
     child.stdin!.on('error', () => undefined);
     child.stdin!.end(input);
     child.on('close', (code, signal) => {
-      const stdout = Buffer.concat(out).toString('utf8');
-      const stderr = Buffer.concat(err).toString('utf8');
-      if (failed !== null) resolve({ stdout, stderr, status: `could not start: ${failed}`, ok: false, cut });
-      else if (signal) resolve({ stdout, stderr, status: `stopped by ${signal}`, ok: false, cut });
-      else resolve({ stdout, stderr, status: `exit ${code}`, ok: code === 0, cut });
+      const status = failed !== null ? `could not start: ${failed}` : signal ? `stopped by ${signal}` : `exit ${code}`;
+      resolve({
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        status,
+        ok: failed === null && !signal && code === 0,
+        cut,
+      });
     });
   });
+}
+
+/** `|`: the output kept for the overlay; the error output also echoed (to the terminal, while it is the command's). */
+export function runPiped(command: string, input: string, options: { shell?: string; echoErrors?: (chunk: Buffer) => void } = {}): Promise<PipeResult> {
+  return runShell(command, input, { ...options, capture: true });
+}
+
+/** A pager (`less`): the terminal is its own. */
+export function runInTerminal(command: string, input: string, options: { shell?: string } = {}): Promise<PipeResult> {
+  return runShell(command, input, { ...options, capture: false });
 }
 
 /** Colour and cursor codes a command may send anyway: dropped, not shown as marks. */
@@ -71,28 +88,4 @@ export function outputLines(text: string): string[] {
   const lines = text.replace(CSI, '').split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
   return lines.map((line) => line.replace(/[^\t]*\t/g, (run) => run.slice(0, -1).padEnd((Math.floor((run.length - 1) / 8) + 1) * 8)));
-}
-
-/** Runs a command on the terminal itself (a pager: `less`), `input` as its standard input; resolves with how it ended. */
-export function runInTerminal(command: string, input: string, options: { shell?: string } = {}): Promise<PipeResult> {
-  return new Promise((resolve) => {
-    let child: ReturnType<typeof spawn>;
-    try {
-      child = spawn(options.shell ?? '/bin/sh', ['-c', command], { stdio: ['pipe', 'inherit', 'inherit'] });
-    } catch (e) {
-      resolve({ stdout: '', stderr: '', status: `could not start: ${(e as Error).message}`, ok: false, cut: false });
-      return;
-    }
-    let failed: string | null = null;
-    child.on('error', (e) => {
-      failed = e.message;
-    });
-    // a pager left before the end of the text closes the pipe: an ordinary ending
-    child.stdin!.on('error', () => undefined);
-    child.stdin!.end(input);
-    child.on('close', (code, signal) => {
-      const status = failed !== null ? `could not start: ${failed}` : signal ? `stopped by ${signal}` : `exit ${code}`;
-      resolve({ stdout: '', stderr: '', status, ok: failed === null && code === 0, cut: false });
-    });
-  });
 }

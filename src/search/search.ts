@@ -7,7 +7,7 @@ import type { Mention } from '../corpus/types.js';
 import { canonicalName } from '../entities/resolveName.js';
 import { foldMarks } from '../text/fold.js';
 import type { Query } from './query.js';
-import { isEmptyQuery } from './query.js';
+import { hasMarkFilter, isEmptyQuery } from './query.js';
 import { fuzzyMatches } from './fuzzy.js';
 import { lowerBound, postingAt, postingOf, termsOf, titlePostingAt, type FieldName, type SearchIndex } from './searchIndex.js';
 
@@ -339,23 +339,24 @@ function rank(ids: number[], score: Float64Array): number[] {
 /** What the review marks say of an article, for is:/has: filters. */
 export type MarksOf = (articleId: string) => { read?: boolean; starred?: boolean; note?: string; tags?: string[]; new?: boolean } | undefined;
 
+/** Whether an article's marks pass a query's is:/has:/tag: parts (none: every article does). */
+export function marksAllow(want: Query['marks'], m: ReturnType<MarksOf>): boolean {
+  return (
+    (!want.starred || !!m?.starred) &&
+    (!want.unread || !m?.read) &&
+    (!want.read || !!m?.read) &&
+    (!want.note || !!m?.note) &&
+    (!want.tags || want.tags.every((t) => m?.tags?.includes(t))) &&
+    (!want.new || !!m?.new)
+  );
+}
+
 /** `budgetMs`: how long a phrase's check may take now (the dashboard); the rest waits for the next call. */
 export function searchAll(index: SearchIndex, q: Query, marksOf: MarksOf = () => undefined, budgetMs = Infinity): SearchResult {
   if (isEmptyQuery(q)) return { ids: index.docs.map((_, i) => i), scores: NO_SCORES, terms: new Set(), phrases: [] };
   const r = runQuery(index, q, performance.now() + budgetMs);
-  const { starred, unread, read, note, tags, new: fresh } = q.marks;
-  if (starred || unread || read || note || tags || fresh) {
-    const keep = r.ids.map((i) => {
-      const m = marksOf(index.docs[i]!.article.id);
-      return (
-        (!starred || !!m?.starred) &&
-        (!unread || !m?.read) &&
-        (!read || !!m?.read) &&
-        (!note || !!m?.note) &&
-        (!tags || tags.every((t) => m?.tags?.includes(t))) &&
-        (!fresh || !!m?.new)
-      );
-    });
+  if (hasMarkFilter(q)) {
+    const keep = r.ids.map((i) => marksAllow(q.marks, marksOf(index.docs[i]!.article.id)));
     r.ids = r.ids.filter((_, k) => keep[k]);
     // scores stay position by position with the ids
     if (r.scores.length) r.scores = r.scores.filter((_, k) => keep[k]);

@@ -33,16 +33,7 @@ export function pgBackend(sql: Sql): CorpusBackend {
     const c = await compileQuery(sql, q);
     return c.sql === null ? null : { cte: c.sql, params: c.params };
   };
-  type Row = {
-    id: string;
-    file: string;
-    published: string | null;
-    publisher: string | null;
-    title: string | null;
-    shown: string;
-    score: number;
-    total?: number;
-  };
+  type Row = SearchHit & { pos: number; total?: number | string };
   /** the matched rows in order; a page of them (LIMIT) with the count of all (a window) */
   const rowsOf = async (q: Query, limit?: number, offset = 0): Promise<Row[]> => {
     const c = await compileQuery(sql, q);
@@ -56,15 +47,7 @@ export function pgBackend(sql: Sql): CorpusBackend {
       params,
     );
   };
-  const hitOf = (r: Row): SearchHit => ({
-    id: r.id,
-    file: r.file,
-    published: r.published,
-    publisher: r.publisher,
-    title: r.title,
-    shown: r.shown,
-    score: Math.round(Number(r.score) * 1000) / 1000,
-  });
+  const hitOf = ({ pos: _, total: __, ...hit }: Row): SearchHit => ({ ...hit, score: Math.round(Number(hit.score) * 1000) / 1000 });
   const search = async (q: Query, marksOf?: Parameters<CorpusBackend['search']>[1]): Promise<SearchHit[]> => {
     const hits = (await rowsOf(q)).map(hitOf);
     return keepMarked(hits, q, marksOf);
