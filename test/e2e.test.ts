@@ -305,6 +305,23 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
     await waitFor(/EXIT=0/);
   });
 
+  it('reads keys typed the moment the list shows, never echoing them onto the frame', async (t) => {
+    t.after(() => spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']));
+    const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
+    const command = `env -u CI STEPPE_STATE_DIR=${JSON.stringify(scratch)} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}; echo "EXIT=$?"; sleep 60`;
+    tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '30', 'sh', '-c', command);
+    // polled as fast as tmux answers, then typed at once: the terminal must already be raw
+    for (const t0 = Date.now(); !/1 Articles \(5\)/.test(screen()); ) if (Date.now() - t0 > 8000) assert.fail(`no list: ${screen()}`);
+    tmux('send-keys', '-t', 'e2e', '/taraz', 'Enter');
+    const s = await waitFor(/1 Articles \(1\)/);
+    const lines = s.split('\n');
+    assert.match(lines[0]!, /^╔═/, `the screen did not scroll:\n${s}`);
+    assert.match(lines[29]!, /taraz/, 'the status line on the last row says the filter');
+    assert.doesNotMatch(lines.slice(1, 29).join('\n'), /\/taraz/, 'the keys were not echoed');
+    tmux('send-keys', '-t', 'e2e', 'q');
+    await waitFor(/EXIT=0/);
+  });
+
   it('opens a large corpus.json at once, indexes it while shown, and opens it from a snapshot next time', async (t) => {
     t.after(() => spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']));
     const dir = mkdtempSync(path.join(scratch, 'large-'));
@@ -319,8 +336,9 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
       // once indexed, a filter works
       await waitFor(/1 Articles \(1400\)\s+1\/1400║/, 20_000);
       tmux('send-keys', '-t', 'e2e', '/kazakh', 'Enter');
-      // the filter applies: fewer than all
-      await waitFor(/1 Articles \((?!1400\))(\d+)\)\s+1\/\1║/);
+      // the filter applies: fewer than all, on a screen that did not move (no key was echoed)
+      const filtered = await waitFor(/1 Articles \((?!1400\))(\d+)\)\s+1\/\1║/);
+      assert.match(filtered, /^╔═/, `the frame's top row is the first: ${open} open`);
       tmux('send-keys', '-t', 'e2e', 'q');
       const after = await waitFor(/EXIT=0/, 20_000);
       if (open === 'first') {
@@ -370,7 +388,7 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
     const cache = path.join(dir, 'cache');
     const command = `env -u CI STEPPE_STATE_DIR=${JSON.stringify(dir)} STEPPE_CACHE_DIR=${JSON.stringify(cache)} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} ${JSON.stringify(file)}; echo "EXIT=$?"; sleep 60`;
     // the first open leaves a snapshot
-    tmux('new-session', '-d', '-s', 'e2e', '-x', '100', '-y', '30', 'sh', '-c', command);
+    tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '30', 'sh', '-c', command);
     await waitFor(/1 Articles \(1400\)\s+1\/1400║/, 20_000);
     tmux('send-keys', '-t', 'e2e', 'q');
     await waitFor(/EXIT=0/, 20_000);
@@ -381,7 +399,7 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
     const bytes = readFileSync(text);
     for (let at = 100; at < bytes.length; at += 1 << 20) bytes[at]! ^= 1;
     writeFileSync(text, bytes);
-    tmux('new-session', '-d', '-s', 'e2e', '-x', '100', '-y', '30', 'sh', '-c', command);
+    tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '30', 'sh', '-c', command);
     await waitFor(/1 Articles \(1400\)/, 20_000);
     // a mark, then the reader: the article's text is damaged (or the background check found it first)
     tmux('send-keys', '-t', 'e2e', '*', 'Enter');
@@ -421,7 +439,7 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
       tmux('new-session', '-d', '-s', 'ref', '-x', '100', '-y', '30', 'sh', '-c', 'sleep 60');
       const fresh = tmux('display', '-p', '-t', 'ref', FLAGS).trim();
       tmux('kill-session', '-t', 'ref');
-      tmux('new-session', '-d', '-s', 'e2e', '-x', '100', '-y', '30', 'sh', '-c', command);
+      tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '30', 'sh', '-c', command);
       t.after(() => spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']));
       await waitFor(/1 Articles \(5\)/);
       if (way === 'q' || way === 'C-c') tmux('send-keys', '-t', 'e2e', way);

@@ -64,6 +64,10 @@ export async function runDashboard(
   let closing: Promise<{ id: string; fields: string[] }[]> | undefined;
   const closeReview = () => (closing ??= Promise.resolve(extras.review?.close?.() ?? []).catch(() => []));
   const mouseOn = extras.mouse !== false && capabilitiesOf().mouse ? MOUSE_ON : '';
+  // raw before the first frame: Ink sets it only in an effect after its first render, and a key
+  // typed in between (or on a busy machine, a filter typed the moment the list shows) would be
+  // echoed by the terminal, its Enter scrolling the screen under the frame writer
+  if (keyboard.isTTY) keyboard.setRawMode?.(true);
   out.write(ENTER_ALT + mouseOn);
   let instance: ReturnType<typeof render> | undefined;
   try {
