@@ -30,6 +30,8 @@ const KNOWN_OPTIONS = new Set(['--color', '--mouse', ...Object.values(FLAGS).fla
 
 /** Options followed by their value ("--out FILE", "-q Q"). */
 const TAKES_VALUE = new Set(Object.values(FLAGS).flatMap((f) => ('value' in f ? [`--${f.name}`, ...('short' in f ? [`-${f.short}`] : [])] : [])));
+/** the commands that read (or, load, write) a corpus in PostgreSQL */
+const DB_COMMANDS = new Set(['search', 'entities', 'compare', 'load']);
 
 function version(): string {
   try {
@@ -114,10 +116,10 @@ async function main(): Promise<number> {
     io.stdout(text + '\n');
     return 0;
   }
-  // --db so far reads search and entities (and load writes); elsewhere it is said, not ignored
-  if (flags.db !== undefined && command !== 'search' && command !== 'entities' && command !== 'load')
+  // --db so far reads these (and load writes); elsewhere it is said, not ignored
+  if (flags.db !== undefined && !DB_COMMANDS.has(command ?? ''))
     throw new UsageError(
-      `${command && named ? command : 'the dashboard'} --db: not yet; search, entities and load take --db (the rest read the corpus into memory)`,
+      `${command && named ? command : 'the dashboard'} --db: not yet; ${[...DB_COMMANDS].join(', ')} take --db (the rest read the corpus into memory)`,
     );
   switch (command) {
     case 'parse':
@@ -161,8 +163,14 @@ async function main(): Promise<number> {
       parseFormat(flags.format);
       return runExport(await openFor(rest), flags, io);
     }
-    case 'compare':
+    case 'compare': {
+      const db = dbUrlOf(flags.db);
+      if (db !== null) {
+        if (rest.length) throw new UsageError('compare --db: the corpus is the database; give no PATH');
+        return (await import('./commands/dbCommands.js')).runCompareDb(db, flags, io);
+      }
       return (await import('./commands/compare.js')).runCompare(await openFor(rest), flags, io);
+    }
     case 'entities': {
       const { runEntities, parseType } = await import('./commands/entities.js');
       parseType(flags.type);

@@ -21,7 +21,7 @@ import { QUERIES } from '../src/bench/queries.js';
 import { memoryBackend } from '../src/backend/memoryBackend.js';
 import type { CorpusBackend } from '../src/backend/backend.js';
 import { connect, type Sql } from '../src/backend/pg/connect.js';
-import { emptyCorpus, migrate, schemaVersion } from '../src/backend/pg/schema.js';
+import { emptyCorpus, migrate, SCHEMA_VERSION, schemaVersion } from '../src/backend/pg/schema.js';
 import { loadArticles } from '../src/backend/pg/load.js';
 import { pgBackend } from '../src/backend/pg/pgBackend.js';
 
@@ -112,6 +112,20 @@ async function expectSameEntities(memory: CorpusBackend, db: CorpusBackend, quer
   }
 }
 
+/** The comparison (countries, co-mentions, timelines, figures in the matches' order) over each query's matches. */
+async function expectSameComparison(memory: CorpusBackend, db: CorpusBackend, queries: (string | null)[]) {
+  let figures = 0;
+  for (const text of queries) {
+    const parsed = text === null ? null : parseQuery(text);
+    if (parsed && !parsed.ok) continue;
+    const q = parsed ? (parsed as { query: Query }).query : null;
+    const [m, d] = await Promise.all([memory.compare(q), db.compare(q)]);
+    assert.deepEqual(d, m, `compare ${JSON.stringify(text)}`);
+    figures += m.figures.length;
+  }
+  return figures;
+}
+
 const targets: [string, string][] = [['PGlite', 'pglite:']];
 if (process.env.STEPPE_TEST_DB) targets.push(['PostgreSQL server', process.env.STEPPE_TEST_DB]);
 
@@ -140,6 +154,21 @@ for (const [name, url] of targets) {
       // most find something, and some not everything: the comparison means something
       assert.ok(found >= compared / 2, `${found} of ${compared} found articles`);
       await expectSameEntities(memory, db, [null, 'kazakhstan', 'country:tajikistan', 'isis -taliban']);
+      const figures = await expectSameComparison(memory, db, [null, 'kazakhstan', 'country:tajikistan', 'isis -taliban', 'year:2010..2020', 'zzzz']);
+      assert.ok(figures > 0, 'figures compared');
+    });
+
+    it('a schema of version 1 is upgraded: the tables added since are made from the articles held', async () => {
+      const corpus = JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus;
+      await emptyCorpus(sql);
+      await loadArticles(sql, corpus.articles);
+      // what version 1 had: no companions, no figures
+      await sql.query('DROP TABLE steppe.companions, steppe.figures');
+      await sql.query("UPDATE steppe.meta SET value = '1' WHERE key = 'schema_version'");
+      await assert.rejects(pgBackend(sql).compare(null));
+      await migrate(sql);
+      assert.equal(await schemaVersion(sql), SCHEMA_VERSION);
+      await expectSameComparison(memoryBackend(sessionOf(corpus)), pgBackend(sql), [null, 'kazakhstan']);
     });
 
     it('loading the same articles again changes nothing, and each keeps its place', async () => {
@@ -160,7 +189,7 @@ for (const [name, url] of targets) {
       await assert.rejects(loadArticles(sql, [broken, bad]));
       const [{ n }] = (await sql.query<{ n: number }>("SELECT count(*)::int AS n FROM steppe.articles WHERE id IN ('new-one', 'bad-one')")) as [{ n: number }];
       assert.equal(n, 0);
-      assert.equal(await schemaVersion(sql), 1);
+      assert.equal(await schemaVersion(sql), SCHEMA_VERSION);
     });
 
     it(`on ${quick ? '1,500' : '4,000'} generated articles (realistic vocabulary)`, async () => {
@@ -173,11 +202,12 @@ for (const [name, url] of targets) {
       const { compared, found } = await expectSame(memory, db, [...QUERIES, ...randomQueries(corpus, quick ? 40 : 150, 11)]);
       assert.ok(found >= compared / 2, `${found} of ${compared} found articles`);
       await expectSameEntities(memory, db, [null, 'militants', 'country:kazakhstan']);
+      await expectSameComparison(memory, db, [null, 'militants', 'country:kazakhstan', 'year:2005..2012 -attack']);
     });
   });
 }
 
-describe('steppe load, search --db and entities --db', () => {
+describe('steppe load, then search, entities and compare --db', () => {
   const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
   const run = (args: string[], env: Record<string, string> = {}) =>
     spawnSync(process.execPath, [cli, ...args], {
@@ -199,6 +229,16 @@ describe('steppe load, search --db and entities --db', () => {
     const db = run(['entities', '--json', '--type', 'country', '--query', 'extremism'], { STEPPE_DB: url });
     assert.equal(db.status, 0, db.stderr);
     assert.deepEqual(JSON.parse(db.stdout), JSON.parse(run(['entities', '--json', '--type', 'country', '--query', 'extremism', 'data/raw']).stdout));
+    for (const args of [
+      ['compare', '--json'],
+      ['compare', '--json', '--query', 'country:kazakhstan'],
+    ]) {
+      const db = run([...args, '--db', url]);
+      assert.equal(db.status, 0, db.stderr);
+      assert.deepEqual(JSON.parse(db.stdout), JSON.parse(run([...args, 'data/raw']).stdout), args.join(' '));
+    }
+    const table = run(['compare', '--db', url]);
+    assert.equal(table.stdout, run(['compare', 'data/raw']).stdout, 'the same table on a terminal');
     // loading again: the same five
     assert.match(run(['load', 'data/raw', '--db', url]).stderr, /it holds 5 articles/);
   });
@@ -217,7 +257,7 @@ describe('steppe load, search --db and entities --db', () => {
         /no steppe schema \(steppe load --db URL --migrate creates it\)/,
       ],
       [['load', 'data/raw'], 2, /load: give --db URL/],
-      [['compare', '--db', 'pglite:'], 2, /compare --db: not yet/],
+      [['kwic', 'x', '--db', 'pglite:'], 2, /kwic --db: not yet/],
       [['search', 'x', 'data/raw', '--db', 'pglite:'], 2, /give no PATH/],
     ];
     for (const [args, status, message] of cases) {

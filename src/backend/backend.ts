@@ -5,7 +5,9 @@
  * what either finds. An engine added later (OpenSearch, as Aleph and Media Cloud use) would be
  * a third implementation: see the README's mapping.
  */
+import type { Comparison } from '../analysis/compare.js';
 import type { EntityCount } from '../analysis/entityCounts.js';
+import type { Figure } from '../analysis/figures.js';
 import type { MentionType } from '../corpus/types.js';
 import type { Article } from '../corpus/types.js';
 import { plainTitle } from '../corpus/displayTitle.js';
@@ -35,6 +37,8 @@ export interface CorpusBackend {
   page(q: Query, limit: number, offset?: number, marksOf?: MarksOf): Promise<{ total: number; hits: SearchHit[] }>;
   /** entity counts over what `q` matches (everything: null), one type or all; and over how many articles (copies once) */
   entities(q: Query | null, type?: MentionType, marksOf?: MarksOf): Promise<{ rows: EntityCount[]; articles: number }>;
+  /** the cross-country comparison over what `q` matches (everything: null), its figures in the matches' order */
+  compare(q: Query | null, marksOf?: MarksOf): Promise<Comparison & { figures: Figure[] }>;
   close(): Promise<void>;
 }
 

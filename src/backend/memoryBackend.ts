@@ -1,10 +1,18 @@
 /** The in-memory backend: the Session's index and mention table, as the plain commands have always read them. */
+import { comparisonIn, type Comparison } from '../analysis/compare.js';
 import { entityCountsIn } from '../analysis/entityCounts.js';
+import { figuresIn } from '../analysis/exportTable.js';
+import type { Figure } from '../analysis/figures.js';
 import type { MentionType } from '../corpus/types.js';
 import type { Query } from '../search/query.js';
 import { searchAll, type MarksOf } from '../search/search.js';
 import type { Session } from '../session/session.js';
 import { hitOf, type CorpusBackend } from './backend.js';
+
+/** The comparison over the articles `ids` (positions, in the order their figures are listed), from the session's mention table and figures. */
+export function comparisonOf(session: Session, ids: number[]): Comparison & { figures: Figure[] } {
+  return { ...comparisonIn(session.table(), session.figures(), ids), figures: figuresIn(session, ids) };
+}
 
 export function memoryBackend(session: Session): CorpusBackend {
   const found = (q: Query, marksOf?: MarksOf) => searchAll(session.index(), q, marksOf);
@@ -22,6 +30,9 @@ export function memoryBackend(session: Session): CorpusBackend {
     async entities(q, type?: MentionType, marksOf?) {
       const ids = q ? found(q, marksOf).ids : session.articles.map((_, i) => i);
       return { rows: entityCountsIn(session.table(), ids, type), articles: ids.filter((i) => !session.articles[i]!.duplicateOf).length };
+    },
+    async compare(q, marksOf?) {
+      return comparisonOf(session, q ? found(q, marksOf).ids : session.articles.map((_, i) => i));
     },
     close: async () => undefined,
   };

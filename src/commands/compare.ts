@@ -1,6 +1,6 @@
 /** `steppe compare [--json] [--query Q] [PATH…]`: the cross-country comparison without the dashboard. */
-import { comparisonIn, sparkline, type Comparison } from '../analysis/compare.js';
-import { figuresIn } from '../analysis/exportTable.js';
+import { sparkline, type Comparison } from '../analysis/compare.js';
+import { comparisonOf } from '../backend/memoryBackend.js';
 import type { Figure } from '../analysis/figures.js';
 import type { Session } from '../session/session.js';
 import { plainTable as table } from '../text/plainTable.js';
@@ -10,8 +10,7 @@ import { selection } from './matching.js';
 
 /** The comparison over the articles matching `query`, from the session's mention table and figures; its figures in the articles' order, with their snippets. */
 export function comparison(session: Session, query: string | undefined): Comparison & { figures: Figure[] } {
-  const ids = selection(session, query, '--query');
-  return { ...comparisonIn(session.table(), session.figures(), ids), figures: figuresIn(session, ids) };
+  return comparisonOf(session, selection(session, query, '--query'));
 }
 
 /** The JSON document: figures without their place in the corpus. */

@@ -8,6 +8,7 @@ import { UsageError } from '../io/errors.js';
 import { ReviewStore, stateFileFor } from '../review/store.js';
 import { parseQuery } from '../search/query.js';
 import { toJson } from '../text/sanitize.js';
+import { comparisonJson, comparisonText } from './compare.js';
 import { entitiesTable, parseType } from './entities.js';
 import type { CommandIo } from './io.js';
 import { searchTable } from './search.js';
@@ -47,6 +48,16 @@ export function runEntitiesDb(url: string, flags: { type?: string; query?: strin
     const { rows, articles } = await db.entities(q, type, (id) => review.get(id));
     if (flags.json) io.data(toJson(rows) + '\n');
     else io.stdout(entitiesTable(rows, articles, io.columns));
+    return 0;
+  });
+}
+
+export function runCompareDb(url: string, flags: { json?: boolean; query?: string }, io: CommandIo): Promise<number> {
+  return withBackend(url, async (db, review) => {
+    const q = flags.query?.trim() ? queryOf(flags.query, '--query', review) : null;
+    const c = await db.compare(q, (id) => review.get(id));
+    if (flags.json) io.data(comparisonJson(c));
+    else io.stdout(comparisonText(c, io.columns));
     return 0;
   });
 }

@@ -33,7 +33,11 @@ export const FLAGS = {
   },
   window: { name: 'window', value: 'N', help: 'kwic: words of context each side (default 8); collocates: words each side counted (default 5)' },
   min: { name: 'min', value: 'N', help: 'collocates: seen at least N times near the hits (default 3)' },
-  db: { name: 'db', value: 'URL', help: 'search, entities, load: the corpus in PostgreSQL (postgres://user@host/db; STEPPE_DB too), not read into memory' },
+  db: {
+    name: 'db',
+    value: 'URL',
+    help: 'search, entities, compare, load: the corpus in PostgreSQL (postgres://user@host/db; STEPPE_DB too), not read into memory',
+  },
   migrate: { name: 'migrate', help: 'load: create or upgrade steppe’s schema in the database first' },
   print: { name: 'print', help: 'config: print the settings in force, with the defaults' },
   color: { name: 'no-color', help: 'monochrome dashboard (also when NO_COLOR is set)' },
@@ -83,9 +87,9 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'compare',
-    usage: '[--json] [--query Q] [PATH…]',
+    usage: '[--json] [--query Q] [--db URL] [PATH…]',
     summary: 'countries compared: table, co-mentions, figures, timeline',
-    flags: ['json', 'query'],
+    flags: ['json', 'query', 'db'],
     details: [PATHS],
     examples: ['steppe compare --query year:2015..2020'],
   },
@@ -135,7 +139,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'load',
     usage: 'PATH… --db URL [--migrate]',
-    summary: 'parse or read a corpus and write it into PostgreSQL, for search and entities --db',
+    summary: 'parse or read a corpus and write it into PostgreSQL, for search, entities and compare --db',
     flags: ['db', 'migrate'],
     details: [
       'Any corpus steppe opens (raw files, corpus.json, JSON Lines). Loading the same articles again replaces them (ids are content hashes) and keeps their order; new ones come after.',

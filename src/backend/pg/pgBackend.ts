@@ -10,6 +10,7 @@ import { entityOrder, keepMarked, spellingOrder, type CorpusBackend, type Search
 import { connect, type Sql } from './connect.js';
 import { compileQuery, orderBy } from './pgSearch.js';
 import { checkSchema } from './schema.js';
+import { compareIn, type Matched } from './pgCompare.js';
 
 export async function openPg(url: string): Promise<CorpusBackend> {
   const sql = await connect(url);
@@ -23,15 +24,19 @@ export async function openPg(url: string): Promise<CorpusBackend> {
 }
 
 export function pgBackend(sql: Sql): CorpusBackend {
-  /** the matched articles as a CTE `m` (id, duplicate_of, …): the query's SQL, or the ids the marks kept */
-  const matched = async (q: Query | null, marksOf: Parameters<CorpusBackend['search']>[1]): Promise<{ cte: string; params: unknown[] } | null> => {
-    if (q === null) return { cte: 'SELECT id, duplicate_of FROM steppe.articles', params: [] };
+  /** the matched articles as a CTE `m` (id, duplicate_of, …) in their order: the query's SQL, or the ids the marks kept */
+  const matched = async (q: Query | null, marksOf: Parameters<CorpusBackend['search']>[1]): Promise<Matched | null> => {
+    if (q === null) return { cte: 'SELECT id, duplicate_of, pos FROM steppe.articles', params: [], order: 'm.pos, m.id' };
     if (hasMarkFilter(q)) {
       const ids = (await search(q, marksOf)).map((h) => h.id);
-      return { cte: 'SELECT id, duplicate_of FROM steppe.articles WHERE id = ANY($1::text[])', params: [ids] };
+      return {
+        cte: 'SELECT a.id, a.duplicate_of, o.ord FROM unnest($1::text[]) WITH ORDINALITY AS o (id, ord) JOIN steppe.articles a ON a.id = o.id',
+        params: [ids],
+        order: 'm.ord',
+      };
     }
     const c = await compileQuery(sql, q);
-    return c.sql === null ? null : { cte: c.sql, params: c.params };
+    return c.sql === null ? null : { cte: c.sql, params: c.params, order: orderBy(c, 'm.').slice('ORDER BY '.length) };
   };
   type Row = SearchHit & { pos: number; total?: number | string };
   /** the matched rows in order; a page of them (LIMIT) with the count of all (a window) */
@@ -105,6 +110,11 @@ export function pgBackend(sql: Sql): CorpusBackend {
         spellings: (spelled.get(c.id) ?? []).sort(spellingOrder),
       }));
       return { rows: rows.sort(entityOrder), articles: total[0]?.n ?? 0 };
+    },
+    async compare(q, marksOf?) {
+      const m = await matched(q, marksOf);
+      // nothing can match: the comparison of no articles
+      return compareIn(sql, m ?? { cte: 'SELECT id, duplicate_of, pos FROM steppe.articles WHERE false', params: [], order: 'm.pos' });
     },
     close: () => sql.close(),
   };

@@ -134,6 +134,6 @@ export async function termsFor(sql: Pick<Sql, 'query'>, t: string): Promise<{ te
 }
 
 /** Best first (scores to a millionth, as the in-memory ranking compares them), ties and unranked in the corpus's order. */
-export function orderBy(c: Compiled): string {
-  return c.ranked ? 'ORDER BY floor(score * 1e6 + 0.5) DESC, pos, id' : 'ORDER BY pos, id';
+export function orderBy(c: Compiled, of = ''): string {
+  return `ORDER BY ${c.ranked ? `floor(${of}score * 1e6 + 0.5) DESC, ` : ''}${of}pos, ${of}id`;
 }

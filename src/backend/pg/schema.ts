@@ -7,8 +7,9 @@
  */
 import { UserError } from '../../io/errors.js';
 import type { Sql } from './connect.js';
+import { type DerivedTable, refill } from './load.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Text compared byte by byte (COLLATE "C"), as the in-memory vocabulary is sorted and prefixes are ranges. */
 const DDL = `
@@ -64,7 +65,34 @@ CREATE TABLE IF NOT EXISTS steppe.mentions (
   PRIMARY KEY (article, entity, spelling)
 );
 CREATE INDEX IF NOT EXISTS mentions_entity ON steppe.mentions (entity);
+CREATE TABLE IF NOT EXISTS steppe.companions (
+  article text COLLATE "C" NOT NULL,
+  country text COLLATE "C" NOT NULL,
+  other text COLLATE "C" NOT NULL,
+  count integer NOT NULL,
+  PRIMARY KEY (article, country, other)
+);
+CREATE TABLE IF NOT EXISTS steppe.figures (
+  article text COLLATE "C" NOT NULL,
+  n integer NOT NULL,
+  country text,
+  low double precision NOT NULL,
+  high double precision NOT NULL,
+  qualifier text,
+  what text NOT NULL,
+  event text,
+  speaker text,
+  year integer,
+  paragraph integer NOT NULL,
+  start_at integer NOT NULL,
+  end_at integer NOT NULL,
+  snippet text NOT NULL,
+  PRIMARY KEY (article, n)
+);
 `;
+
+/** Tables each version added, filled from the articles already held (their \`article\` column) when a schema is upgraded. */
+const ADDED_IN: Record<number, string[]> = { 2: ['companions', 'figures'] };
 
 /** Creates the schema, or upgrades it; a newer one than this steppe knows is refused. */
 export async function migrate(sql: Sql): Promise<void> {
@@ -76,6 +104,11 @@ export async function migrate(sql: Sql): Promise<void> {
       .map((s) => s.trim())
       .filter(Boolean))
       await tx.query(statement);
+    // an older schema's articles get the rows of the tables added since, made from each article
+    if (found !== null && found < SCHEMA_VERSION) {
+      const tables = Object.entries(ADDED_IN).flatMap(([v, t]) => (Number(v) > found ? t : []));
+      await refill(tx, tables as DerivedTable[]);
+    }
     await tx.query(`INSERT INTO steppe.meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [
       String(SCHEMA_VERSION),
     ]);
@@ -102,5 +135,7 @@ export async function checkSchema(sql: Sql): Promise<void> {
 
 /** Every article gone, the schema kept (the bench, the tests). */
 export async function emptyCorpus(sql: Pick<Sql, 'query'>): Promise<void> {
-  await sql.query('TRUNCATE steppe.articles, steppe.terms, steppe.vocab, steppe.lines, steppe.names, steppe.entities, steppe.mentions');
+  await sql.query(
+    'TRUNCATE steppe.articles, steppe.terms, steppe.vocab, steppe.lines, steppe.names, steppe.entities, steppe.mentions, steppe.companions, steppe.figures',
+  );
 }

@@ -1,0 +1,119 @@
+/**
+ * The cross-country comparison in PostgreSQL, as analysis/compare.ts makes it in memory: each
+ * country's articles, mentions, first and last dates, companions and figures; the pairs of
+ * countries named in one article; articles a year. All of it aggregations over the matched
+ * articles (republished copies left out); only the answer's rows come back, and the ties the
+ * in-memory comparison breaks by name are broken here the same way.
+ */
+import type { Comparison, CountryProfile } from '../../analysis/compare.js';
+import type { Figure } from '../../analysis/figures.js';
+import type { Sql } from './connect.js';
+
+/** The matched articles: a CTE of id, duplicate_of (and what `order` sorts by), its parameters, and their order as `ORDER BY` over `m`. */
+export interface Matched {
+  cte: string;
+  params: unknown[];
+  order: string;
+}
+
+const byName = (x: { name: string; n: number }, y: { name: string; n: number }) => y.n - x.n || x.name.localeCompare(y.name);
+
+export async function compareIn(sql: Pick<Sql, 'query'>, m: Matched): Promise<Comparison & { figures: Figure[] }> {
+  const base = `WITH m AS (${m.cte}), kept AS (SELECT id FROM m WHERE duplicate_of IS NULL),
+    named AS (SELECT x.article, x.entity, sum(x.count)::int AS count FROM steppe.mentions x JOIN kept ON kept.id = x.article
+      JOIN steppe.entities e ON e.id = x.entity AND e.type = 'country' GROUP BY x.article, x.entity)`;
+  const q = <T>(text: string) => sql.query<T>(`${base} ${text}`, m.params);
+  const [total, profiles, years, pairs, companions, figureCounts, figures] = await Promise.all([
+    q<{ n: number }>('SELECT count(*)::int AS n FROM kept'),
+    q<{ entity: string; name: string; articles: number; mentions: number; first: string | null; last: string | null }>(
+      `SELECT n.entity, e.name, count(*)::int AS articles, sum(n.count)::int AS mentions, min(nullif(a.published, '')) AS first, max(nullif(a.published, '')) AS last
+       FROM named n JOIN steppe.entities e ON e.id = n.entity JOIN steppe.articles a ON a.id = n.article GROUP BY n.entity, e.name`,
+    ),
+    q<{ entity: string; year: string | null; articles: number }>(
+      `SELECT n.entity, left(nullif(a.published, ''), 4) AS year, count(*)::int AS articles
+       FROM named n JOIN steppe.articles a ON a.id = n.article GROUP BY 1, 2`,
+    ),
+    // the co-mention matrix: a self-join of each article's countries
+    q<{ a: string; b: string; articles: number }>(
+      'SELECT x.entity AS a, y.entity AS b, count(*)::int AS articles FROM named x JOIN named y ON y.article = x.article AND x.entity < y.entity GROUP BY 1, 2',
+    ),
+    // companions by name, every name tied with the third kept (the names break the tie)
+    q<{ country: string; type: string; name: string; n: number }>(
+      `SELECT country, type, name, n FROM (
+         SELECT c.country, e.type, e.name, sum(c.count)::int AS n, rank() OVER (PARTITION BY c.country, e.type ORDER BY sum(c.count) DESC) AS r
+         FROM steppe.companions c JOIN kept ON kept.id = c.article JOIN steppe.entities e ON e.id = c.other
+         WHERE e.type IN ('organization', 'person') GROUP BY c.country, e.type, e.name) t WHERE r <= 3`,
+    ),
+    q<{ country: string; n: number }>(
+      'SELECT f.country, count(*)::int AS n FROM steppe.figures f JOIN kept ON kept.id = f.article WHERE f.country IS NOT NULL GROUP BY f.country',
+    ),
+    q<Omit<Figure, 'start' | 'end'> & { start_at: number; end_at: number }>(
+      `SELECT f.country, f.low, f.high, f.qualifier, f.what, f.event, f.speaker, f.year, f.article, a.pos AS index, f.paragraph, f.start_at, f.end_at, f.snippet
+       FROM m JOIN steppe.figures f ON f.article = m.id JOIN steppe.articles a ON a.id = m.id WHERE m.duplicate_of IS NULL ORDER BY ${m.order}, f.n`,
+    ),
+  ]);
+  const n = total[0]?.n ?? 0;
+  const top = new Map<string, { name: string; n: number }[]>();
+  for (const c of companions) {
+    const key = `${c.country}\u0000${c.type}`;
+    let list = top.get(key);
+    if (!list) top.set(key, (list = []));
+    list.push({ name: c.name, n: c.n });
+  }
+  const topOf = (entity: string, type: string) =>
+    (top.get(`${entity}\u0000${type}`) ?? [])
+      .sort(byName)
+      .slice(0, 3)
+      .map((x) => x.name);
+  const figuresBy = new Map(figureCounts.map((f) => [f.country, f.n]));
+  const countries: (CountryProfile & { entity: string })[] = profiles.map((p) => ({
+    entity: p.entity,
+    country: p.name,
+    articles: p.articles,
+    mentions: p.mentions,
+    share: n ? p.articles / n : 0,
+    // min and max of dates as text: the in-memory comparison compares them as strings too
+    first: p.first,
+    last: p.last,
+    topOrganizations: topOf(p.entity, 'organization'),
+    topPeople: topOf(p.entity, 'person'),
+    figures: figuresBy.get(p.name) ?? 0,
+  }));
+  countries.sort((x, y) => y.articles - x.articles || y.mentions - x.mentions || x.country.localeCompare(y.country));
+  const nameOf = new Map(countries.map((c) => [c.entity, c.country]));
+  const coMentions = pairs
+    .map((p) => {
+      const [a, b] = [nameOf.get(p.a)!, nameOf.get(p.b)!].sort();
+      return { a: a!, b: b!, articles: p.articles };
+    })
+    .sort((x, y) => y.articles - x.articles || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+  const yearsOf = new Map<string, { years: [string, number][]; undated: number }>();
+  for (const y of years) {
+    let t = yearsOf.get(y.entity);
+    if (!t) yearsOf.set(y.entity, (t = { years: [], undated: 0 }));
+    if (y.year === null) t.undated += y.articles;
+    else t.years.push([y.year, y.articles]);
+  }
+  const timeline = countries.map(({ entity, country }) => {
+    const t = yearsOf.get(entity) ?? { years: [], undated: 0 };
+    return { country, years: Object.fromEntries(t.years.sort((x, y) => (x[0] < y[0] ? -1 : 1))), undated: t.undated };
+  });
+  // the fields in the order figures.ts gives them
+  const list: Figure[] = figures.map((f) => ({
+    country: f.country,
+    low: f.low,
+    high: f.high,
+    qualifier: f.qualifier,
+    what: f.what,
+    event: f.event,
+    speaker: f.speaker,
+    year: f.year,
+    article: f.article,
+    index: Number(f.index),
+    paragraph: f.paragraph,
+    start: f.start_at,
+    end: f.end_at,
+    snippet: f.snippet,
+  }));
+  return { countries: countries.map(({ entity: _, ...c }) => c), coMentions, figures: list, timeline };
+}
