@@ -400,9 +400,15 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
     for (let at = 100; at < bytes.length; at += 1 << 20) bytes[at]! ^= 1;
     writeFileSync(text, bytes);
     tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '30', 'sh', '-c', command);
-    await waitFor(/1 Articles \(1400\)/, 20_000);
-    // a mark, then the reader: the article's text is damaged (or the background check found it first)
-    tmux('send-keys', '-t', 'e2e', '*', 'Enter');
+    // the background check may find the damage before the list is seen, or before a key is read
+    const opened = await waitFor(/1 Articles \(1400\)|EXIT=\d+/, 20_000);
+    let starred = false;
+    if (!/EXIT=/.test(opened)) {
+      // a mark, acknowledged on the screen; then the reader: the article's text is damaged
+      tmux('send-keys', '-t', 'e2e', '*');
+      starred = !/EXIT=/.test(await waitFor(/║.\*|EXIT=\d+/, 20_000));
+      if (starred) tmux('send-keys', '-t', 'e2e', 'Enter');
+    }
     const after = await waitFor(/EXIT=\d+/, 20_000);
     // one line, however the terminal wraps it
     assert.match(
@@ -413,9 +419,12 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
     assert.doesNotMatch(after, /^\s+at /m, 'no stack trace');
     assert.equal(tmux('display', '-p', '-t', 'e2e', '#{alternate_on}').trim(), '0', 'alternate screen left');
     assert.deepEqual(readdirSync(path.join(cache, 'snapshots')), [], 'the snapshot removed, to be rebuilt');
-    const state = readdirSync(dir).find((n) => n.startsWith('review-'));
-    assert.ok(state, 'review state written');
-    assert.match(readFileSync(path.join(dir, state), 'utf8'), /"starred"/, 'the star made before survives');
+    // a star the screen showed is on the disk
+    if (starred) {
+      const state = readdirSync(dir).find((n) => n.startsWith('review-'));
+      assert.ok(state, 'review state written');
+      assert.match(readFileSync(path.join(dir, state), 'utf8'), /"starred"/, 'the star made before survives');
+    }
   });
 
   // what a program can leave changed in a terminal: modes tmux tracks, and the tty settings

@@ -2,7 +2,7 @@
  * `npm run bench -- --db URL [--articles N]`: the PostgreSQL backend on generated articles
  * with a realistic vocabulary (the in-memory bench's corpus): the load rate, then every bench
  * query typed a keystroke at a time (each prefix a query, as the dashboard sends them), the
- * entity counts and the countries table. The database must be empty of steppe's schema, or
+ * entity counts, the countries table and the comparison (co-mention matrix and all). The database must be empty of steppe's schema, or
  * hold only a bench's: a user's corpus is never replaced.
  */
 import { performance } from 'node:perf_hooks';
@@ -67,6 +67,7 @@ export async function dbBench(url: string, articles: number): Promise<void> {
     const filtered = await time(() =>
       db.entities(parseQuery('militants').ok ? (parseQuery('militants') as { ok: true; query: never }).query : null, 'country'),
     );
+    const comparison = await time(() => db.compare(null));
     const rows = [
       ['articles', articles.toLocaleString('en'), `generated in ${(made / 1000).toFixed(1)} s, ${terms.toLocaleString('en')} distinct terms`],
       ['load', `${Math.round(articles / loadS).toLocaleString('en')} articles/s`, `${loadS.toFixed(1)} s, one transaction`],
@@ -79,6 +80,7 @@ export async function dbBench(url: string, articles: number): Promise<void> {
       ['entity counts (all)', ms(entities), 'GROUP BY in the database'],
       ['countries table', ms(countries), 'the same, one type'],
       ['countries of "militants"', ms(filtered), 'over a filter'],
+      ['comparison', ms(comparison), 'countries, co-mention matrix, timelines, figures: steppe compare --db'],
     ];
     process.stdout.write(`steppe bench --db ${sql.label}\n\n`);
     const w = Math.max(...rows.map((r) => r[0]!.length));
