@@ -21,7 +21,8 @@ import { QUERIES } from '../src/bench/queries.js';
 import { memoryBackend } from '../src/backend/memoryBackend.js';
 import type { CorpusBackend } from '../src/backend/backend.js';
 import { connect, type Sql } from '../src/backend/pg/connect.js';
-import { emptyCorpus, migrate, SCHEMA_VERSION, schemaVersion } from '../src/backend/pg/schema.js';
+import { migrate } from '../src/backend/pg/migrate.js';
+import { emptyCorpus, SCHEMA_VERSION, schemaVersion } from '../src/backend/pg/schema.js';
 import { loadArticles } from '../src/backend/pg/load.js';
 import { pgBackend } from '../src/backend/pg/pgBackend.js';
 
@@ -180,6 +181,35 @@ for (const [name, url] of targets) {
       assert.deepEqual(await pgBackend(sql).search(q), before);
       const [{ pos }] = (await sql.query<{ pos: number }>('SELECT pos FROM steppe.articles WHERE id = $1', [first!.id])) as [{ pos: number }];
       assert.equal(pos, 0, 'a reloaded article keeps its place');
+    });
+
+    it('text with a lone surrogate (a JSON Lines escape) loads, as U+FFFD', async () => {
+      const corpus = JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus;
+      const odd = {
+        ...corpus.articles[0]!,
+        id: 'lone-surrogate',
+        title: 'Broken \ud800 title',
+        paragraphs: ['A backslash \\ud800 stays, a lone \udc00 does not.'],
+      };
+      await loadArticles(sql, [odd]);
+      const [row] = await sql.query<{ title: string; p: string }>(
+        "SELECT title, article->'paragraphs'->>0 AS p FROM steppe.articles WHERE id = 'lone-surrogate'",
+      );
+      assert.deepEqual(row, { title: 'Broken \ufffd title', p: 'A backslash \\ud800 stays, a lone \ufffd does not.' });
+      await sql.query("DELETE FROM steppe.articles WHERE id = 'lone-surrogate'");
+    });
+
+    it('a bulk load (its indexes built after) loaded again over itself: the same answers', async () => {
+      const articles = [...generateCorpus(1200, 5, { vocabulary: 'realistic' })];
+      await emptyCorpus(sql);
+      await loadArticles(sql, articles);
+      const q = queryOf('militants');
+      const first = await pgBackend(sql).search(q);
+      assert.ok(first.length > 0);
+      assert.equal(await loadArticles(sql, articles), 1200, 'the same 1,200, each once');
+      assert.deepEqual(await pgBackend(sql).search(q), first);
+      const memory = memoryBackend(sessionOf({ version: 1, articles }));
+      await expectSameComparison(memory, pgBackend(sql), [null, 'militants']);
     });
 
     it('an interrupted load leaves the database as it was', async () => {

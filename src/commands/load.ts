@@ -7,7 +7,8 @@ import { progressLine } from './progressLine.js';
 
 export async function runLoad(session: Session, url: string, flags: { migrate?: boolean }, io: CommandIo): Promise<number> {
   const { connect } = await import('../backend/pg/connect.js');
-  const { checkSchema, migrate } = await import('../backend/pg/schema.js');
+  const { checkSchema } = await import('../backend/pg/schema.js');
+  const { migrate } = await import('../backend/pg/migrate.js');
   const { loadArticles } = await import('../backend/pg/load.js');
   const sql = await connect(url);
   try {

@@ -7,12 +7,44 @@
  */
 import { UserError } from '../../io/errors.js';
 import type { Sql } from './connect.js';
-import { type DerivedTable, refill } from './load.js';
 
 export const SCHEMA_VERSION = 2;
 
+/** The primary keys of the tables made from each article (their constraints are \`<table>_pkey\`). */
+const KEYS = {
+  terms: '(term, article)',
+  lines: '(article, n)',
+  names: '(field, name, article)',
+  mentions: '(article, entity, spelling)',
+  companions: '(article, country, other)',
+  figures: '(article, n)',
+} as const;
+
+/** Their other indexes: the article's rows found to replace them, names by trigram, mentions by entity. */
+const INDEXES: Record<string, [table: keyof typeof KEYS, how: string]> = {
+  terms_article: ['terms', '(article)'],
+  names_trgm: ['names', 'USING gin (name gin_trgm_ops)'],
+  names_article: ['names', '(article)'],
+  mentions_entity: ['mentions', '(entity)'],
+};
+
+/**
+ * A bulk load drops these keys and indexes and builds them again after its rows are in: a
+ * sorted build was measured 1.8× faster than keeping them row by row (terms, 3,000 articles).
+ */
+export async function withoutIndexes<T>(tx: Pick<Sql, 'query'>, load: () => Promise<T>): Promise<T> {
+  for (const name of Object.keys(INDEXES)) await tx.query(`DROP INDEX steppe.${name}`);
+  for (const table of Object.keys(KEYS)) await tx.query(`ALTER TABLE steppe.${table} DROP CONSTRAINT ${table}_pkey`);
+  const done = await load();
+  for (const [table, key] of Object.entries(KEYS)) await tx.query(`ALTER TABLE steppe.${table} ADD PRIMARY KEY ${key}`);
+  for (const [name, [table, how]] of Object.entries(INDEXES)) await tx.query(`CREATE INDEX ${name} ON steppe.${table} ${how}`);
+  // the planner's statistics for what was loaded, before the first query plans on none
+  for (const table of ['articles', ...Object.keys(KEYS), 'vocab', 'entities']) await tx.query(`ANALYZE steppe.${table}`);
+  return done;
+}
+
 /** Text compared byte by byte (COLLATE "C"), as the in-memory vocabulary is sorted and prefixes are ranges. */
-const DDL = `
+export const DDL = `
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
 CREATE SCHEMA IF NOT EXISTS steppe;
@@ -36,9 +68,8 @@ CREATE TABLE IF NOT EXISTS steppe.terms (
   term text COLLATE "C" NOT NULL,
   article text COLLATE "C" NOT NULL,
   in_title boolean NOT NULL,
-  PRIMARY KEY (term, article)
+  PRIMARY KEY ${KEYS.terms}
 );
-CREATE INDEX IF NOT EXISTS terms_article ON steppe.terms (article);
 CREATE TABLE IF NOT EXISTS steppe.vocab (term text COLLATE "C" PRIMARY KEY, df integer NOT NULL, len integer NOT NULL);
 CREATE INDEX IF NOT EXISTS vocab_len ON steppe.vocab (len);
 CREATE INDEX IF NOT EXISTS vocab_trgm ON steppe.vocab USING gin (term gin_trgm_ops);
@@ -46,31 +77,28 @@ CREATE TABLE IF NOT EXISTS steppe.lines (
   article text COLLATE "C" NOT NULL,
   n integer NOT NULL,
   folded text NOT NULL,
-  PRIMARY KEY (article, n)
+  PRIMARY KEY ${KEYS.lines}
 );
 CREATE TABLE IF NOT EXISTS steppe.names (
   field text NOT NULL,
   name text COLLATE "C" NOT NULL,
   article text COLLATE "C" NOT NULL,
-  PRIMARY KEY (field, name, article)
+  PRIMARY KEY ${KEYS.names}
 );
-CREATE INDEX IF NOT EXISTS names_trgm ON steppe.names USING gin (name gin_trgm_ops);
-CREATE INDEX IF NOT EXISTS names_article ON steppe.names (article);
 CREATE TABLE IF NOT EXISTS steppe.entities (id text COLLATE "C" PRIMARY KEY, type text NOT NULL, name text NOT NULL, first_pos integer NOT NULL);
 CREATE TABLE IF NOT EXISTS steppe.mentions (
   article text COLLATE "C" NOT NULL,
   entity text COLLATE "C" NOT NULL,
   spelling text NOT NULL,
   count integer NOT NULL,
-  PRIMARY KEY (article, entity, spelling)
+  PRIMARY KEY ${KEYS.mentions}
 );
-CREATE INDEX IF NOT EXISTS mentions_entity ON steppe.mentions (entity);
 CREATE TABLE IF NOT EXISTS steppe.companions (
   article text COLLATE "C" NOT NULL,
   country text COLLATE "C" NOT NULL,
   other text COLLATE "C" NOT NULL,
   count integer NOT NULL,
-  PRIMARY KEY (article, country, other)
+  PRIMARY KEY ${KEYS.companions}
 );
 CREATE TABLE IF NOT EXISTS steppe.figures (
   article text COLLATE "C" NOT NULL,
@@ -87,33 +115,12 @@ CREATE TABLE IF NOT EXISTS steppe.figures (
   start_at integer NOT NULL,
   end_at integer NOT NULL,
   snippet text NOT NULL,
-  PRIMARY KEY (article, n)
+  PRIMARY KEY ${KEYS.figures}
 );
+${Object.entries(INDEXES)
+  .map(([name, [table, how]]) => `CREATE INDEX IF NOT EXISTS ${name} ON steppe.${table} ${how};`)
+  .join('\n')}
 `;
-
-/** Tables each version added, filled from the articles already held (their \`article\` column) when a schema is upgraded. */
-const ADDED_IN: Record<number, string[]> = { 2: ['companions', 'figures'] };
-
-/** Creates the schema, or upgrades it; a newer one than this steppe knows is refused. */
-export async function migrate(sql: Sql): Promise<void> {
-  const found = await schemaVersion(sql);
-  if (found !== null && found > SCHEMA_VERSION)
-    throw new UserError(`database ${sql.label}: its schema is version ${found}, newer than this steppe's ${SCHEMA_VERSION}`);
-  await sql.transaction(async (tx) => {
-    for (const statement of DDL.split(';\n')
-      .map((s) => s.trim())
-      .filter(Boolean))
-      await tx.query(statement);
-    // an older schema's articles get the rows of the tables added since, made from each article
-    if (found !== null && found < SCHEMA_VERSION) {
-      const tables = Object.entries(ADDED_IN).flatMap(([v, t]) => (Number(v) > found ? t : []));
-      await refill(tx, tables as DerivedTable[]);
-    }
-    await tx.query(`INSERT INTO steppe.meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [
-      String(SCHEMA_VERSION),
-    ]);
-  });
-}
 
 /** The schema's version, or null where there is none. */
 export async function schemaVersion(sql: Sql): Promise<number | null> {
