@@ -154,6 +154,13 @@ for (const [name, url] of targets) {
       assert.ok(compared >= queries.length - 5, `${compared} of ${queries.length} parsed`);
       // most find something, and some not everything: the comparison means something
       assert.ok(found >= compared / 2, `${found} of ${compared} found articles`);
+      // a concordance's hits: the same articles and the same terms marked
+      for (const text of queries) {
+        const parsed = parseQuery(text);
+        if (!parsed.ok) continue;
+        const [m, d] = await Promise.all([memory.hits(parsed.query), db.hits(parsed.query)]);
+        assert.deepEqual({ ...d, terms: [...d.terms].sort() }, { ...m, terms: [...m.terms].sort() }, `hits ${JSON.stringify(text)}`);
+      }
       await expectSameEntities(memory, db, [null, 'kazakhstan', 'country:tajikistan', 'isis -taliban']);
       const figures = await expectSameComparison(memory, db, [null, 'kazakhstan', 'country:tajikistan', 'isis -taliban', 'year:2010..2020', 'zzzz']);
       assert.ok(figures > 0, 'figures compared');
@@ -237,7 +244,7 @@ for (const [name, url] of targets) {
   });
 }
 
-describe('steppe load, then search, entities and compare --db', () => {
+describe('steppe load, then search, entities, compare and kwic --db', () => {
   const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
   const run = (args: string[], env: Record<string, string> = {}) =>
     spawnSync(process.execPath, [cli, ...args], {
@@ -267,6 +274,17 @@ describe('steppe load, then search, entities and compare --db', () => {
       assert.equal(db.status, 0, db.stderr);
       assert.deepEqual(JSON.parse(db.stdout), JSON.parse(run([...args, 'data/raw']).stdout), args.join(' '));
     }
+    for (const args of [
+      ['kwic', 'kazakhstan', '--json'],
+      ['kwic', '"islamic state" country:kazakhstan', '--json', '--sort', '1R', '--window', '4'],
+    ]) {
+      const db = run([...args, '--db', url]);
+      assert.equal(db.status, 0, db.stderr);
+      const rows = JSON.parse(db.stdout) as unknown[];
+      assert.ok(rows.length > 0, args.join(' '));
+      assert.deepEqual(rows, JSON.parse(run([...args, 'data/raw']).stdout), args.join(' '));
+    }
+    assert.match(run(['kwic', 'country:kazakhstan', '--db', url]).stderr, /kwic: give a word or a "phrase"/);
     const table = run(['compare', '--db', url]);
     assert.equal(table.stdout, run(['compare', 'data/raw']).stdout, 'the same table on a terminal');
     // loading again: the same five
@@ -287,7 +305,7 @@ describe('steppe load, then search, entities and compare --db', () => {
         /no steppe schema \(steppe load --db URL --migrate creates it\)/,
       ],
       [['load', 'data/raw'], 2, /load: give --db URL/],
-      [['kwic', 'x', '--db', 'pglite:'], 2, /kwic --db: not yet/],
+      [['collocates', 'x', '--db', 'pglite:'], 2, /collocates --db: not yet/],
       [['search', 'x', 'data/raw', '--db', 'pglite:'], 2, /give no PATH/],
     ];
     for (const [args, status, message] of cases) {

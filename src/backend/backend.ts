@@ -37,6 +37,10 @@ export interface CorpusBackend {
   page(q: Query, limit: number, offset?: number, marksOf?: MarksOf): Promise<{ total: number; hits: SearchHit[] }>;
   /** entity counts over what `q` matches (everything: null), one type or all; and over how many articles (copies once) */
   entities(q: Query | null, type?: MentionType, marksOf?: MarksOf): Promise<{ rows: EntityCount[]; articles: number }>;
+  /** what `q` matches, best first, with the terms its words stand for and its phrases (what a concordance marks) */
+  hits(q: Query, marksOf?: MarksOf): Promise<{ ids: string[]; terms: Set<string>; phrases: string[] }>;
+  /** the articles themselves, in the order of `ids` (a few hundred at a time: what a concordance reads) */
+  articles(ids: readonly string[]): Promise<Article[]>;
   /** the cross-country comparison over what `q` matches (everything: null), its figures in the matches' order */
   compare(q: Query | null, marksOf?: MarksOf): Promise<Comparison & { figures: Figure[] }>;
   close(): Promise<void>;

@@ -31,6 +31,14 @@ export function memoryBackend(session: Session): CorpusBackend {
       const ids = q ? found(q, marksOf).ids : session.articles.map((_, i) => i);
       return { rows: entityCountsIn(session.table(), ids, type), articles: ids.filter((i) => !session.articles[i]!.duplicateOf).length };
     },
+    async hits(q, marksOf?) {
+      const r = found(q, marksOf);
+      return { ids: r.ids.map((i) => session.articles[i]!.id), terms: r.terms, phrases: r.phrases };
+    },
+    async articles(ids) {
+      const at = new Map(session.articles.map((a) => [a.id, a]));
+      return ids.flatMap((id) => at.get(id) ?? []);
+    },
     async compare(q, marksOf?) {
       return comparisonOf(session, q ? found(q, marksOf).ids : session.articles.map((_, i) => i));
     },

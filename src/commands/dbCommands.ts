@@ -12,6 +12,9 @@ import { comparisonJson, comparisonText } from './compare.js';
 import { entitiesTable, parseType } from './entities.js';
 import type { CommandIo } from './io.js';
 import { searchTable } from './search.js';
+import { expectHits, kwicOptions, kwicRowsOf, kwicTable } from './kwic.js';
+import { wordConcordance } from '../analysis/wordKwic.js';
+import type { KwicLine } from '../analysis/kwic.js';
 
 async function withBackend<T>(url: string, work: (db: CorpusBackend, review: ReviewStore) => Promise<T>): Promise<T> {
   const { openPg } = await import('../backend/pg/pgBackend.js');
@@ -58,6 +61,35 @@ export function runCompareDb(url: string, flags: { json?: boolean; query?: strin
     const c = await db.compare(q, (id) => review.get(id));
     if (flags.json) io.data(comparisonJson(c));
     else io.stdout(comparisonText(c, io.columns));
+    return 0;
+  });
+}
+
+/** Articles read at once for a concordance: only the matches are read, a chunk at a time. */
+const CHUNK = 500;
+
+export function runKwicDb(url: string, query: string, flags: { sort?: string; window?: string | number; json?: boolean }, io: CommandIo): Promise<number> {
+  const { by, window } = kwicOptions(flags);
+  return withBackend(url, async (db, review) => {
+    const r = expectHits(await db.hits(queryOf(query, 'kwic', review), (id) => review.get(id)), 'kwic');
+    const lines: KwicLine[] = [];
+    for (let at = 0; at < r.ids.length; at += CHUNK) {
+      const chunk = r.ids.slice(at, at + CHUNK);
+      const place = new Map(chunk.map((id, i) => [id, at + i]));
+      const articles = await db.articles(chunk);
+      // each line's article by its place among all the matches, so that the order is theirs
+      for (const l of wordConcordance(
+        articles,
+        articles.map((_, i) => i),
+        r.terms,
+        r.phrases,
+        window,
+      ))
+        lines.push({ ...l, article: place.get(articles[l.article]!.id)! });
+    }
+    const rows = kwicRowsOf(lines, by, (k) => r.ids[k]!);
+    if (flags.json) io.data(toJson(rows) + '\n');
+    else io.stdout(kwicTable(rows, query, io.columns));
     return 0;
   });
 }

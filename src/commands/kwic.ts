@@ -4,6 +4,7 @@ import { UsageError } from '../io/errors.js';
 import type { Session } from '../session/session.js';
 import { plural } from '../text/plural.js';
 import { sanitizeLine, toJson } from '../text/sanitize.js';
+import type { KwicLine } from '../analysis/kwic.js';
 import type { CommandIo } from './io.js';
 import { matching } from './matching.js';
 import { fit, truncateStart } from '../ui/textWidth.js';
@@ -33,23 +34,35 @@ export function parseCount(flag: string, value: string | number | undefined, fal
   return n;
 }
 
-/** The query's hits: its free words and phrases, in the articles its fields allow. */
-export function hitsQuery(session: Session, query: string, command: string) {
-  const result = matching(session, query, command);
+/** A query's hits must be words or phrases: without them there is nothing to show in context. */
+export function expectHits<T extends { terms: ReadonlySet<string>; phrases: readonly string[] }>(result: T, command: string): T {
   if (!result.terms.size && !result.phrases.length) {
     throw new UsageError(`${command}: give a word or a "phrase" to find (fields like country: only choose the articles)`);
   }
   return result;
 }
 
-export function kwicRows(session: Session, query: string, flags: { sort?: string | undefined; window?: string | number | undefined }): KwicRow[] {
-  const by = parseSort(flags.sort);
-  const window = parseCount('window', flags.window, KWIC_WINDOW);
-  const r = hitsQuery(session, query, 'kwic');
-  const lines = sortConcordance(wordConcordance(session.articles, r.ids, r.terms, r.phrases, window), by);
+/** The query's hits: its free words and phrases, in the articles its fields allow. */
+export function hitsQuery(session: Session, query: string, command: string) {
+  return expectHits(matching(session, query, command), command);
+}
+
+/** --sort and --window, checked. */
+export function kwicOptions(flags: { sort?: string | undefined; window?: string | number | undefined }): { by: KwicSort; window: number } {
+  return { by: parseSort(flags.sort), window: parseCount('window', flags.window, KWIC_WINDOW) };
+}
+
+/** A concordance's lines as rows, in the order asked; `idOf` names a line's article. */
+export function kwicRowsOf(lines: readonly KwicLine[], by: KwicSort, idOf: (article: number) => string): KwicRow[] {
   // one line each: a paragraph's own line breaks would break the columns
   const flat = (s: string) => s.replace(/\s+/g, ' ');
-  return lines.map((l) => ({ article: session.articles[l.article]!.id, left: flat(l.left), match: flat(l.keyword), right: flat(l.right) }));
+  return sortConcordance(lines, by).map((l) => ({ article: idOf(l.article), left: flat(l.left), match: flat(l.keyword), right: flat(l.right) }));
+}
+
+export function kwicRows(session: Session, query: string, flags: { sort?: string | undefined; window?: string | number | undefined }): KwicRow[] {
+  const { by, window } = kwicOptions(flags);
+  const r = hitsQuery(session, query, 'kwic');
+  return kwicRowsOf(wordConcordance(session.articles, r.ids, r.terms, r.phrases, window), by, (i) => session.articles[i]!.id);
 }
 
 /** Aligned on the hit: the left context cut from its start, the right from its end, to the terminal's width. */

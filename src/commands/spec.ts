@@ -36,7 +36,7 @@ export const FLAGS = {
   db: {
     name: 'db',
     value: 'URL',
-    help: 'search, entities, compare, load: the corpus in PostgreSQL (postgres://user@host/db; STEPPE_DB too), not read into memory',
+    help: 'search, entities, compare, kwic, load: the corpus in PostgreSQL (postgres://user@host/db; STEPPE_DB too), not read into memory',
   },
   migrate: { name: 'migrate', help: 'load: create or upgrade steppe’s schema in the database first' },
   print: { name: 'print', help: 'config: print the settings in force, with the defaults' },
@@ -114,9 +114,9 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'kwic',
-    usage: 'QUERY [--sort S] [--window N] [--json] [PATH…]',
+    usage: 'QUERY [--sort S] [--window N] [--json] [--db URL] [PATH…]',
     summary: "every hit of QUERY's words or phrases with the words around it (a concordance)",
-    flags: ['sort', 'window', 'json'],
+    flags: ['sort', 'window', 'json', 'db'],
     details: [
       'QUERY as for search: its words (with their fuzzy and prefix matches) and "phrases" are the hits; its fields choose the articles.',
       'S: article (the search’s order), left or 1L, 2L, right or 1R, 2R (AntConc’s sorts). --json rows: { "article", "left", "match", "right" }.',
@@ -139,7 +139,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'load',
     usage: 'PATH… --db URL [--migrate]',
-    summary: 'parse or read a corpus and write it into PostgreSQL, for search, entities and compare --db',
+    summary: 'parse or read a corpus and write it into PostgreSQL, for search, entities, compare and kwic --db',
     flags: ['db', 'migrate'],
     details: [
       'Any corpus steppe opens (raw files, corpus.json, JSON Lines). Loading the same articles again replaces them (ids are content hashes) and keeps their order; new ones come after.',

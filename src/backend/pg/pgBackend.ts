@@ -3,7 +3,7 @@
  * the database (GROUP BY); only the answer's rows come back.
  */
 import type { EntityCount } from '../../analysis/entityCounts.js';
-import type { MentionType } from '../../corpus/types.js';
+import type { Article, MentionType } from '../../corpus/types.js';
 import type { Query } from '../../search/query.js';
 import { hasMarkFilter } from '../../search/query.js';
 import { entityOrder, keepMarked, spellingOrder, type CorpusBackend, type SearchHit } from '../backend.js';
@@ -110,6 +110,15 @@ export function pgBackend(sql: Sql): CorpusBackend {
         spellings: (spelled.get(c.id) ?? []).sort(spellingOrder),
       }));
       return { rows: rows.sort(entityOrder), articles: total[0]?.n ?? 0 };
+    },
+    async hits(q, marksOf?) {
+      const c = await compileQuery(sql, q);
+      return { ids: (await search(q, marksOf)).map((h) => h.id), terms: c.terms, phrases: q.phrases };
+    },
+    async articles(ids) {
+      const rows = await sql.query<{ id: string; article: Article }>('SELECT id, article FROM steppe.articles WHERE id = ANY($1::text[])', [ids]);
+      const at = new Map(rows.map((r) => [r.id, r.article]));
+      return ids.flatMap((id) => at.get(id) ?? []);
     },
     async compare(q, marksOf?) {
       const m = await matched(q, marksOf);

@@ -24,6 +24,8 @@ export interface Compiled {
   params: unknown[];
   /** the query has words that count: the order is by score */
   ranked: boolean;
+  /** the vocabulary terms its words stand for (what a concordance marks), as the in-memory search gives them */
+  terms: Set<string>;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function compileQuery(sql: Pick<Sql, 'query'>, q: Query): Promise<C
     const terms = await termsFor(sql, t);
     if (!terms.length) {
       if (t.length < 2) continue;
-      return { sql: null, params, ranked: false };
+      return { sql: null, params, ranked: false, terms: new Set(wordTerms.map((x) => x.term)) };
     }
     for (const x of terms) wordTerms.push({ word: words, ...x });
     words++;
@@ -77,7 +79,7 @@ export async function compileQuery(sql: Pick<Sql, 'query'>, q: Query): Promise<C
   }
   for (const phrase of q.phrases) {
     const words = termsOf(phrase);
-    if (!words.length) return { sql: null, params, ranked: false };
+    if (!words.length) return { sql: null, params, ranked: false, terms: new Set(wordTerms.map((x) => x.term)) };
     // the articles holding every word, then those with a line holding them in a row
     const holders = words.map((word) => `SELECT article FROM steppe.terms WHERE term = ${p(word)}`).join(' INTERSECT ');
     where.push(`a.id IN (SELECT l.article FROM steppe.lines l WHERE l.article IN (${holders}) AND strpos(l.folded, ${p(` ${words.join(' ')} `)}) > 0)`);
@@ -106,7 +108,7 @@ export async function compileQuery(sql: Pick<Sql, 'query'>, q: Query): Promise<C
   const text = `WITH total AS (SELECT value::int AS n FROM steppe.meta WHERE key = 'articles')${ctes.map((c) => `, ${c}`).join('')}
     SELECT a.id, a.pos, a.file, a.published, a.publisher, a.title, a.shown, a.duplicate_of, ${score} AS score FROM steppe.articles a ${joins.join(' ')}
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  return { sql: text, params, ranked: scoreParts.length > 0 };
+  return { sql: text, params, ranked: scoreParts.length > 0, terms: new Set(wordTerms.map((x) => x.term)) };
 }
 
 /** A LIKE pattern for text holding `v` anywhere (its own %, _ and \\ taken as written). */
