@@ -31,7 +31,7 @@ const KNOWN_OPTIONS = new Set(['--color', '--mouse', ...Object.values(FLAGS).fla
 /** Options followed by their value ("--out FILE", "-q Q"). */
 const TAKES_VALUE = new Set(Object.values(FLAGS).flatMap((f) => ('value' in f ? [`--${f.name}`, ...('short' in f ? [`-${f.short}`] : [])] : [])));
 /** the commands that read (or, load, write) a corpus in PostgreSQL */
-const DB_COMMANDS = new Set(['search', 'entities', 'compare', 'kwic', 'load']);
+const DB_COMMANDS = new Set(['search', 'entities', 'compare', 'kwic', 'collocates', 'load']);
 
 function version(): string {
   try {
@@ -159,6 +159,11 @@ async function main(): Promise<number> {
       const { parseCount } = await import('./commands/kwic.js');
       parseCount('window', flags.window, 0);
       parseCount('min', flags.min, 0);
+      const db = dbUrlOf(flags.db);
+      if (db !== null) {
+        if (rest.length) throw new UsageError('collocates --db: the corpus is the database; give no PATH');
+        return (await import('./commands/dbCommands.js')).runCollocatesDb(db, searchQuery, flags, io);
+      }
       return runCollocates(await openFor(rest), searchQuery, flags, io);
     }
     case 'export': {

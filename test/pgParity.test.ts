@@ -17,6 +17,7 @@ import { bundledCorpus, packageRoot } from '../src/paths.js';
 import { parseQuery, type Query } from '../src/search/query.js';
 import { sessionOf } from '../src/session/session.js';
 import { generateCorpus, random } from '../src/bench/generate.js';
+import { termsOf } from '../src/search/searchIndex.js';
 import { QUERIES } from '../src/bench/queries.js';
 import { memoryBackend } from '../src/backend/memoryBackend.js';
 import type { CorpusBackend } from '../src/backend/backend.js';
@@ -127,6 +128,14 @@ async function expectSameComparison(memory: CorpusBackend, db: CorpusBackend, qu
   return figures;
 }
 
+/** Each word's count in the corpus (collocates' denominators), for words of titles and paragraphs and a word of none. */
+async function expectSameFrequencies(memory: CorpusBackend, db: CorpusBackend, corpus: Corpus) {
+  const words = [...new Set(corpus.articles.slice(0, 50).flatMap((a) => termsOf(`${a.title ?? ''} ${a.paragraphs.slice(0, 2).join(' ')}`)))].slice(0, 400);
+  const [m, d] = await Promise.all([memory.frequencies([...words, 'zzzqqq']), db.frequencies([...words, 'zzzqqq'])]);
+  assert.ok(m.words > 0 && m.counts.size > 0);
+  assert.deepEqual(d, m, 'corpus frequencies');
+}
+
 const targets: [string, string][] = [['PGlite', 'pglite:']];
 if (process.env.STEPPE_TEST_DB) targets.push(['PostgreSQL server', process.env.STEPPE_TEST_DB]);
 
@@ -172,11 +181,14 @@ for (const [name, url] of targets) {
       await loadArticles(sql, corpus.articles);
       // what version 1 had: no companions, no figures
       await sql.query('DROP TABLE steppe.companions, steppe.figures');
+      await sql.query('ALTER TABLE steppe.terms DROP COLUMN tokens');
+      await sql.query('ALTER TABLE steppe.vocab DROP COLUMN tf');
       await sql.query("UPDATE steppe.meta SET value = '1' WHERE key = 'schema_version'");
       await assert.rejects(pgBackend(sql).compare(null));
       await migrate(sql);
       assert.equal(await schemaVersion(sql), SCHEMA_VERSION);
       await expectSameComparison(memoryBackend(sessionOf(corpus)), pgBackend(sql), [null, 'kazakhstan']);
+      await expectSameFrequencies(memoryBackend(sessionOf(corpus)), pgBackend(sql), corpus);
     });
 
     it('loading the same articles again changes nothing, and each keeps its place', async () => {
@@ -240,11 +252,12 @@ for (const [name, url] of targets) {
       assert.ok(found >= compared / 2, `${found} of ${compared} found articles`);
       await expectSameEntities(memory, db, [null, 'militants', 'country:kazakhstan']);
       await expectSameComparison(memory, db, [null, 'militants', 'country:kazakhstan', 'year:2005..2012 -attack']);
+      await expectSameFrequencies(memory, db, corpus);
     });
   });
 }
 
-describe('steppe load, then search, entities, compare and kwic --db', () => {
+describe('steppe load, then search, entities, compare, kwic and collocates --db', () => {
   const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
   const run = (args: string[], env: Record<string, string> = {}) =>
     spawnSync(process.execPath, [cli, ...args], {
@@ -285,6 +298,15 @@ describe('steppe load, then search, entities, compare and kwic --db', () => {
       assert.deepEqual(rows, JSON.parse(run([...args, 'data/raw']).stdout), args.join(' '));
     }
     assert.match(run(['kwic', 'country:kazakhstan', '--db', url]).stderr, /kwic: give a word or a "phrase"/);
+    for (const args of [
+      ['collocates', 'kazakhstan', '--json', '--min', '1'],
+      ['collocates', 'extremism', '--window', '3', '--min', '1'],
+    ]) {
+      const db = run([...args, '--db', url]);
+      assert.equal(db.status, 0, db.stderr);
+      if (args.includes('--json')) assert.ok((JSON.parse(db.stdout) as unknown[]).length > 0, 'collocates found');
+      assert.equal(db.stdout, run([...args, 'data/raw']).stdout, args.join(' '));
+    }
     const table = run(['compare', '--db', url]);
     assert.equal(table.stdout, run(['compare', 'data/raw']).stdout, 'the same table on a terminal');
     // loading again: the same five
@@ -305,7 +327,7 @@ describe('steppe load, then search, entities, compare and kwic --db', () => {
         /no steppe schema \(steppe load --db URL --migrate creates it\)/,
       ],
       [['load', 'data/raw'], 2, /load: give --db URL/],
-      [['collocates', 'x', '--db', 'pglite:'], 2, /collocates --db: not yet/],
+      [['export', '--format', 'csv', '--db', 'pglite:'], 2, /export --db: not yet/],
       [['search', 'x', 'data/raw', '--db', 'pglite:'], 2, /give no PATH/],
     ];
     for (const [args, status, message] of cases) {

@@ -46,24 +46,30 @@ export function logLikelihood(o11: number, r1: number, c1: number, n: number): n
   return 2 * g;
 }
 
+/** What is near a query's hits: each word's count within the windows, the hits, the words in the windows. */
+export interface Nearby {
+  near: Map<string, number>;
+  hits: number;
+  windowWords: number;
+}
+
+export const noneNearby = (): Nearby => ({ near: new Map(), hits: 0, windowWords: 0 });
+
 /**
- * Collocates of the hits of `terms` and `phrases` (as the query matched them) in the articles
- * `ids`, against the word frequencies of `articles` (republished copies left out of both).
- * Each word near a hit counts once however many hits it is near; the hits' own words not at all.
+ * The words near the hits of `terms` and `phrases` (as the query matched them) in the articles
+ * `ids`, added to `into` (a corpus read a chunk at a time adds each chunk). Republished copies
+ * are left out. Each word near a hit counts once however many hits it is near; the hits' own
+ * words not at all.
  */
-export function collocatesOf(
+export function nearHits(
   articles: readonly Article[],
   ids: ArrayLike<number>,
   terms: ReadonlySet<string>,
   phrases: readonly string[],
-  options: { window?: number; min?: number } = {},
-): Collocates {
-  const window = options.window ?? COLLOCATE_WINDOW;
-  const min = options.min ?? COLLOCATE_MIN;
-  const near = new Map<string, number>();
-  let hits = 0;
-  let windowWords = 0;
-  const searched = new Set([...terms, ...phrases.flatMap((p) => termsOf(p))]);
+  window = COLLOCATE_WINDOW,
+  into: Nearby = noneNearby(),
+): Nearby {
+  const { near } = into;
   for (let k = 0; k < ids.length; k++) {
     const article = articles[ids[k]!]!;
     if (article.duplicateOf) continue;
@@ -74,7 +80,7 @@ export function collocatesOf(
       const inHit = new Uint8Array(words.length);
       const inWindow = new Uint8Array(words.length);
       for (const h of ranges) {
-        hits++;
+        into.hits++;
         let first = -1;
         let last = -1;
         words.forEach((w, i) => {
@@ -89,32 +95,60 @@ export function collocatesOf(
       }
       words.forEach((w, i) => {
         if (!inWindow[i] || inHit[i] || !w.term) return;
-        windowWords++;
+        into.windowWords++;
         near.set(w.term, (near.get(w.term) ?? 0) + 1);
       });
     }
   }
-  // the corpus's frequencies, of the words that may be shown
-  const shown = new Set([...near].filter(([t, c]) => c >= min && !searched.has(t) && !stopWords().has(t)).map(([t]) => t));
-  const corpus = new Map<string, number>();
-  let corpusWords = 0;
+  return into;
+}
+
+/** The words that may be shown: seen at least `min` times, neither searched for nor stop words. */
+export function candidatesOf(nearby: Nearby, terms: ReadonlySet<string>, phrases: readonly string[], min = COLLOCATE_MIN): Set<string> {
+  const searched = new Set([...terms, ...phrases.flatMap((p) => termsOf(p))]);
+  return new Set([...nearby.near].filter(([t, c]) => c >= min && !searched.has(t) && !stopWords().has(t)).map(([t]) => t));
+}
+
+/** How often each of `shown` occurs in the corpus's paragraphs, and its words in all (republished copies left out). */
+export function corpusFrequencies(articles: readonly Article[], shown: ReadonlySet<string>): { counts: Map<string, number>; words: number } {
+  const counts = new Map<string, number>();
+  let words = 0;
   for (const article of articles) {
     if (article.duplicateOf) continue;
     for (const p of article.paragraphs) {
       for (const t of termsOf(p)) {
-        corpusWords++;
-        if (shown.has(t)) corpus.set(t, (corpus.get(t) ?? 0) + 1);
+        words++;
+        if (shown.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
       }
     }
   }
+  return { counts, words };
+}
+
+/** The candidates ranked by G² against their corpus frequencies: only words more frequent near the hits than elsewhere. */
+export function rankCollocates(nearby: Nearby, shown: ReadonlySet<string>, corpus: { counts: Map<string, number>; words: number }): Collocates {
+  const { near, hits, windowWords } = nearby;
+  const corpusWords = corpus.words;
   const rows: Collocate[] = [];
   for (const t of shown) {
     const count = near.get(t)!;
-    const c1 = corpus.get(t) ?? count;
-    // only words more frequent near the hits than elsewhere
+    const c1 = corpus.counts.get(t) ?? count;
     if (count / windowWords <= c1 / corpusWords) continue;
     rows.push({ term: t, count, score: Math.round(logLikelihood(count, windowWords, c1, corpusWords) * 100) / 100 });
   }
   rows.sort((a, b) => b.score - a.score || b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
   return { rows, hits, windowWords, corpusWords };
+}
+
+/** Collocates of the hits in the articles `ids`, against the word frequencies of `articles`. */
+export function collocatesOf(
+  articles: readonly Article[],
+  ids: ArrayLike<number>,
+  terms: ReadonlySet<string>,
+  phrases: readonly string[],
+  options: { window?: number; min?: number } = {},
+): Collocates {
+  const nearby = nearHits(articles, ids, terms, phrases, options.window ?? COLLOCATE_WINDOW);
+  const shown = candidatesOf(nearby, terms, phrases, options.min ?? COLLOCATE_MIN);
+  return rankCollocates(nearby, shown, corpusFrequencies(articles, shown));
 }

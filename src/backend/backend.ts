@@ -41,6 +41,8 @@ export interface CorpusBackend {
   hits(q: Query, marksOf?: MarksOf): Promise<{ ids: string[]; terms: Set<string>; phrases: string[] }>;
   /** the articles themselves, in the order of `ids` (a few hundred at a time: what a concordance reads) */
   articles(ids: readonly string[]): Promise<Article[]>;
+  /** how often each of `terms` occurs in the corpus's paragraphs, and its words in all (republished copies left out): what collocates are scored against */
+  frequencies(terms: readonly string[]): Promise<{ counts: Map<string, number>; words: number }>;
   /** the cross-country comparison over what `q` matches (everything: null), its figures in the matches' order */
   compare(q: Query | null, marksOf?: MarksOf): Promise<Comparison & { figures: Figure[] }>;
   close(): Promise<void>;

@@ -1,4 +1,5 @@
 /** The in-memory backend: the Session's index and mention table, as the plain commands have always read them. */
+import { corpusFrequencies } from '../analysis/collocates.js';
 import { comparisonIn, type Comparison } from '../analysis/compare.js';
 import { entityCountsIn } from '../analysis/entityCounts.js';
 import { figuresIn } from '../analysis/exportTable.js';
@@ -38,6 +39,9 @@ export function memoryBackend(session: Session): CorpusBackend {
     async articles(ids) {
       const at = new Map(session.articles.map((a) => [a.id, a]));
       return ids.flatMap((id) => at.get(id) ?? []);
+    },
+    async frequencies(terms) {
+      return corpusFrequencies(session.articles, new Set(terms));
     },
     async compare(q, marksOf?) {
       return comparisonOf(session, q ? found(q, marksOf).ids : session.articles.map((_, i) => i));

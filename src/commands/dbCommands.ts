@@ -12,7 +12,10 @@ import { comparisonJson, comparisonText } from './compare.js';
 import { entitiesTable, parseType } from './entities.js';
 import type { CommandIo } from './io.js';
 import { searchTable } from './search.js';
-import { expectHits, kwicOptions, kwicRowsOf, kwicTable } from './kwic.js';
+import { expectHits, kwicOptions, kwicRowsOf, kwicTable, parseCount } from './kwic.js';
+import { candidatesOf, COLLOCATE_MIN, COLLOCATE_WINDOW, nearHits, noneNearby, rankCollocates } from '../analysis/collocates.js';
+import { collocatesTable } from './collocates.js';
+import type { Article } from '../corpus/types.js';
 import { wordConcordance } from '../analysis/wordKwic.js';
 import type { KwicLine } from '../analysis/kwic.js';
 
@@ -68,16 +71,52 @@ export function runCompareDb(url: string, flags: { json?: boolean; query?: strin
 /** Articles read at once for a concordance: only the matches are read, a chunk at a time. */
 const CHUNK = 500;
 
+/** The matches of a query with words or phrases, their articles read a chunk at a time (each with its place among all the matches). */
+async function eachChunk(db: CorpusBackend, ids: readonly string[], use: (articles: Article[], placeOf: (i: number) => number) => void): Promise<void> {
+  for (let at = 0; at < ids.length; at += CHUNK) {
+    const chunk = ids.slice(at, at + CHUNK);
+    const place = new Map(chunk.map((id, i) => [id, at + i]));
+    const articles = await db.articles(chunk);
+    use(articles, (i) => place.get(articles[i]!.id)!);
+  }
+}
+
+export function runCollocatesDb(
+  url: string,
+  query: string,
+  flags: { window?: string | number; min?: string | number; json?: boolean },
+  io: CommandIo,
+): Promise<number> {
+  const window = parseCount('window', flags.window, COLLOCATE_WINDOW);
+  const min = parseCount('min', flags.min, COLLOCATE_MIN);
+  return withBackend(url, async (db, review) => {
+    const r = expectHits(await db.hits(queryOf(query, 'collocates', review), (id) => review.get(id)), 'collocates');
+    const nearby = noneNearby();
+    await eachChunk(db, r.ids, (articles) =>
+      nearHits(
+        articles,
+        articles.map((_, i) => i),
+        r.terms,
+        r.phrases,
+        window,
+        nearby,
+      ),
+    );
+    const shown = candidatesOf(nearby, r.terms, r.phrases, min);
+    const c = rankCollocates(nearby, shown, await db.frequencies([...shown]));
+    if (flags.json) io.data(toJson(c.rows) + '\n');
+    else io.stdout(collocatesTable(c.rows, { query, window, min, hits: c.hits }, io.columns));
+    return 0;
+  });
+}
+
 export function runKwicDb(url: string, query: string, flags: { sort?: string; window?: string | number; json?: boolean }, io: CommandIo): Promise<number> {
   const { by, window } = kwicOptions(flags);
   return withBackend(url, async (db, review) => {
     const r = expectHits(await db.hits(queryOf(query, 'kwic', review), (id) => review.get(id)), 'kwic');
     const lines: KwicLine[] = [];
-    for (let at = 0; at < r.ids.length; at += CHUNK) {
-      const chunk = r.ids.slice(at, at + CHUNK);
-      const place = new Map(chunk.map((id, i) => [id, at + i]));
-      const articles = await db.articles(chunk);
-      // each line's article by its place among all the matches, so that the order is theirs
+    // each line's article by its place among all the matches, so that the order is theirs
+    await eachChunk(db, r.ids, (articles, placeOf) => {
       for (const l of wordConcordance(
         articles,
         articles.map((_, i) => i),
@@ -85,8 +124,8 @@ export function runKwicDb(url: string, query: string, flags: { sort?: string; wi
         r.phrases,
         window,
       ))
-        lines.push({ ...l, article: place.get(articles[l.article]!.id)! });
-    }
+        lines.push({ ...l, article: placeOf(l.article) });
+    });
     const rows = kwicRowsOf(lines, by, (k) => r.ids[k]!);
     if (flags.json) io.data(toJson(rows) + '\n');
     else io.stdout(kwicTable(rows, query, io.columns));

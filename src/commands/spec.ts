@@ -36,7 +36,7 @@ export const FLAGS = {
   db: {
     name: 'db',
     value: 'URL',
-    help: 'search, entities, compare, kwic, load: the corpus in PostgreSQL (postgres://user@host/db; STEPPE_DB too), not read into memory',
+    help: 'search, entities, compare, kwic, collocates, load: the corpus in PostgreSQL (postgres://user@host/db; STEPPE_DB too), not read into memory',
   },
   migrate: { name: 'migrate', help: 'load: create or upgrade steppe’s schema in the database first' },
   print: { name: 'print', help: 'config: print the settings in force, with the defaults' },
@@ -126,9 +126,9 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'collocates',
-    usage: 'QUERY [--window N] [--min N] [--json] [PATH…]',
+    usage: 'QUERY [--window N] [--min N] [--json] [--db URL] [PATH…]',
     summary: "words that occur near QUERY's hits more than chance predicts, by log-likelihood",
-    flags: ['window', 'min', 'json'],
+    flags: ['window', 'min', 'json', 'db'],
     details: [
       'Counted within ±N words of each hit (default 5), each word once however many hits it is near, against its frequency in the whole corpus (Dunning’s G²).',
       'Stop words (English, Russian, Arabic, Persian, Chinese, from the stopword package) and the searched words are left out. --json rows: { "term", "count", "score" }.',
@@ -139,7 +139,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'load',
     usage: 'PATH… --db URL [--migrate]',
-    summary: 'parse or read a corpus and write it into PostgreSQL, for search, entities, compare and kwic --db',
+    summary: 'parse or read a corpus and write it into PostgreSQL, for search, entities, compare, kwic and collocates --db',
     flags: ['db', 'migrate'],
     details: [
       'Any corpus steppe opens (raw files, corpus.json, JSON Lines). Loading the same articles again replaces them (ids are content hashes) and keeps their order; new ones come after.',

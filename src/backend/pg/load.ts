@@ -39,6 +39,7 @@ const COLUMNS: Record<DerivedTable, [name: string, type: string][]> = {
     ['term', 'text'],
     ['article', 'text'],
     ['in_title', 'bool'],
+    ['tokens', 'int'],
   ],
   lines: [
     ['article', 'text'],
@@ -137,13 +138,16 @@ function rowsOf(batch: readonly { article: Article; pos: number }[]): Rows {
       a,
     );
     const title = new Set(termsOf(a.title ?? ''));
-    const seen = new Set<string>();
+    // each term's words in the paragraphs (what collocates count the corpus by; a republished copy's are its original's)
+    const tokens = new Map<string, number>();
+    for (const t of title) tokens.set(t, 0);
     [a.title ?? '', ...a.paragraphs].forEach((text, n) => {
       const terms = termsOf(text);
-      for (const t of terms) seen.add(t);
+      if (n > 0 && !a.duplicateOf) for (const t of terms) tokens.set(t, (tokens.get(t) ?? 0) + 1);
+      else for (const t of terms) if (!tokens.has(t)) tokens.set(t, 0);
       put('lines', a.id, n, ` ${terms.join(' ')} `);
     });
-    for (const t of seen) put('terms', t, a.id, title.has(t));
+    for (const [t, count] of tokens) put('terms', t, a.id, title.has(t), count);
     const names = new Set<string>();
     const counts = new Map<string, number>();
     for (const m of a.mentions) {
@@ -243,9 +247,7 @@ export async function loadArticles(sql: Sql, input: readonly Article[], progress
         progress?.(Math.min(at + LOAD_BATCH, articles.length), articles.length);
       }
       await sent;
-      // the vocabulary with each term's article count: what fuzzy and prefix matches read
-      await tx.query('DELETE FROM steppe.vocab');
-      await tx.query('INSERT INTO steppe.vocab (term, df, len) SELECT term, count(*), length(term) FROM steppe.terms GROUP BY term');
+      await countVocabulary(tx);
     };
     // as many articles as it holds or more: its indexes are built again after, not kept row by row
     const [{ held }] = (await tx.query<{ held: number }>('SELECT count(*)::int AS held FROM steppe.articles')) as [{ held: number }];
@@ -255,6 +257,18 @@ export async function loadArticles(sql: Sql, input: readonly Article[], progress
     await tx.query(`INSERT INTO steppe.meta (key, value) VALUES ('articles', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [String(n)]);
     return n;
   });
+}
+
+/**
+ * The vocabulary counted again from the terms: each term's article count (what fuzzy and
+ * prefix matches read) and its words in the corpus, and all the corpus's words (collocates).
+ */
+export async function countVocabulary(tx: Pick<Sql, 'query'>): Promise<void> {
+  await tx.query('DELETE FROM steppe.vocab');
+  await tx.query('INSERT INTO steppe.vocab (term, df, len, tf) SELECT term, count(*), length(term), sum(tokens) FROM steppe.terms GROUP BY term');
+  await tx.query(
+    `INSERT INTO steppe.meta (key, value) SELECT 'words', coalesce(sum(tf), 0)::text FROM steppe.vocab ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+  );
 }
 
 /** Fewer articles than this are loaded with the indexes kept: building them again would cost more. */

@@ -4,11 +4,11 @@
  */
 import { UserError } from '../../io/errors.js';
 import type { Sql } from './connect.js';
-import { type DerivedTable, refill } from './load.js';
+import { countVocabulary, type DerivedTable, refill } from './load.js';
 import { DDL, SCHEMA_VERSION, schemaVersion } from './schema.js';
 
-/** Tables each version added, filled from the articles already held (their \`article\` column) when a schema is upgraded. */
-const ADDED_IN: Record<number, DerivedTable[]> = { 2: ['companions', 'figures'] };
+/** Tables each version added or widened (3: each term's count of words, for collocates), filled from the articles already held (their \`article\` column) when a schema is upgraded. */
+const ADDED_IN: Record<number, DerivedTable[]> = { 2: ['companions', 'figures'], 3: ['terms'] };
 
 /** Creates the schema, or upgrades it; a newer one than this steppe knows is refused. */
 export async function migrate(sql: Sql): Promise<void> {
@@ -24,6 +24,7 @@ export async function migrate(sql: Sql): Promise<void> {
     if (found !== null && found < SCHEMA_VERSION) {
       const tables = Object.entries(ADDED_IN).flatMap(([v, t]) => (Number(v) > found ? t : []));
       await refill(tx, tables);
+      if (tables.includes('terms')) await countVocabulary(tx);
     }
     await tx.query(`INSERT INTO steppe.meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [
       String(SCHEMA_VERSION),

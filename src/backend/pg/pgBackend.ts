@@ -120,6 +120,14 @@ export function pgBackend(sql: Sql): CorpusBackend {
       const at = new Map(rows.map((r) => [r.id, r.article]));
       return ids.flatMap((id) => at.get(id) ?? []);
     },
+    async frequencies(terms) {
+      const [rows, words] = await Promise.all([
+        // a term only in titles or copies has none, as in memory (where it is not counted at all)
+        sql.query<{ term: string; tf: string | number }>('SELECT term, tf FROM steppe.vocab WHERE term = ANY($1::text[]) AND tf > 0', [terms]),
+        sql.query<{ value: string }>(`SELECT value FROM steppe.meta WHERE key = 'words'`),
+      ]);
+      return { counts: new Map(rows.map((r) => [r.term, Number(r.tf)])), words: Number(words[0]?.value ?? 0) };
+    },
     async compare(q, marksOf?) {
       const m = await matched(q, marksOf);
       // nothing can match: the comparison of no articles

@@ -8,7 +8,7 @@
 import { UserError } from '../../io/errors.js';
 import type { Sql } from './connect.js';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The primary keys of the tables made from each article (their constraints are \`<table>_pkey\`). */
 const KEYS = {
@@ -68,9 +68,12 @@ CREATE TABLE IF NOT EXISTS steppe.terms (
   term text COLLATE "C" NOT NULL,
   article text COLLATE "C" NOT NULL,
   in_title boolean NOT NULL,
+  tokens integer NOT NULL DEFAULT 0,
   PRIMARY KEY ${KEYS.terms}
 );
-CREATE TABLE IF NOT EXISTS steppe.vocab (term text COLLATE "C" PRIMARY KEY, df integer NOT NULL, len integer NOT NULL);
+ALTER TABLE steppe.terms ADD COLUMN IF NOT EXISTS tokens integer NOT NULL DEFAULT 0;
+CREATE TABLE IF NOT EXISTS steppe.vocab (term text COLLATE "C" PRIMARY KEY, df integer NOT NULL, len integer NOT NULL, tf bigint NOT NULL DEFAULT 0);
+ALTER TABLE steppe.vocab ADD COLUMN IF NOT EXISTS tf bigint NOT NULL DEFAULT 0;
 CREATE INDEX IF NOT EXISTS vocab_len ON steppe.vocab (len);
 CREATE INDEX IF NOT EXISTS vocab_trgm ON steppe.vocab USING gin (term gin_trgm_ops);
 CREATE TABLE IF NOT EXISTS steppe.lines (
