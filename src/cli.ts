@@ -31,7 +31,7 @@ const KNOWN_OPTIONS = new Set(['--color', '--mouse', ...Object.values(FLAGS).fla
 /** Options followed by their value ("--out FILE", "-q Q"). */
 const TAKES_VALUE = new Set(Object.values(FLAGS).flatMap((f) => ('value' in f ? [`--${f.name}`, ...('short' in f ? [`-${f.short}`] : [])] : [])));
 /** the commands that read (or, load, write) a corpus in PostgreSQL */
-const DB_COMMANDS = new Set(['search', 'entities', 'compare', 'kwic', 'collocates', 'load']);
+const DB_COMMANDS = new Set(['search', 'entities', 'compare', 'kwic', 'collocates', 'export', 'load']);
 
 function version(): string {
   try {
@@ -171,6 +171,11 @@ async function main(): Promise<number> {
       // a bad --what or --format is said before the corpus is read
       parseWhat(flags.what);
       parseFormat(flags.format);
+      const db = dbUrlOf(flags.db);
+      if (db !== null) {
+        if (rest.length) throw new UsageError('export --db: the corpus is the database; give no PATH');
+        return (await import('./commands/dbCommands.js')).runExportDb(db, flags, io);
+      }
       return runExport(await openFor(rest), flags, io);
     }
     case 'compare': {

@@ -257,7 +257,7 @@ for (const [name, url] of targets) {
   });
 }
 
-describe('steppe load, then search, entities, compare, kwic and collocates --db', () => {
+describe('steppe load, then every plain command --db', () => {
   const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
   const run = (args: string[], env: Record<string, string> = {}) =>
     spawnSync(process.execPath, [cli, ...args], {
@@ -307,6 +307,16 @@ describe('steppe load, then search, entities, compare, kwic and collocates --db'
       if (args.includes('--json')) assert.ok((JSON.parse(db.stdout) as unknown[]).length > 0, 'collocates found');
       assert.equal(db.stdout, run([...args, 'data/raw']).stdout, args.join(' '));
     }
+    for (const what of ['articles', 'entities', 'compare', 'matrix', 'timeline', 'figures'])
+      for (const args of [
+        ['export', '--what', what, '--format', 'json'],
+        ['export', '--what', what, '--format', 'csv', '--query', 'kazakhstan'],
+      ]) {
+        const db = run([...args, '--db', url]);
+        assert.equal(db.status, 0, db.stderr);
+        assert.ok(db.stdout.length > 20, args.join(' '));
+        assert.equal(db.stdout, run([...args, 'data/raw']).stdout, args.join(' '));
+      }
     const table = run(['compare', '--db', url]);
     assert.equal(table.stdout, run(['compare', 'data/raw']).stdout, 'the same table on a terminal');
     // loading again: the same five
@@ -327,7 +337,8 @@ describe('steppe load, then search, entities, compare, kwic and collocates --db'
         /no steppe schema \(steppe load --db URL --migrate creates it\)/,
       ],
       [['load', 'data/raw'], 2, /load: give --db URL/],
-      [['export', '--format', 'csv', '--db', 'pglite:'], 2, /export --db: not yet/],
+      [['--db', 'pglite:'], 2, /the dashboard --db: not yet/],
+      [['export', '--format', 'md', '--what', 'notes', '--db', 'pglite:'], 2, /export --db --what notes: not yet/],
       [['search', 'x', 'data/raw', '--db', 'pglite:'], 2, /give no PATH/],
     ];
     for (const [args, status, message] of cases) {

@@ -4,7 +4,7 @@
  */
 import type { Article, MentionType } from '../corpus/types.js';
 import { comparisonIn, type Comparison } from './compare.js';
-import { entityCountsIn } from './entityCounts.js';
+import { entityCountsIn, type EntityCount } from './entityCounts.js';
 import { articleAt, type Figures } from './figureStore.js';
 import { withSnippet, type Figure } from './figures.js';
 import { everyArticle, type MentionTable } from './mentionTable.js';
@@ -58,6 +58,87 @@ export function figuresIn(source: TableSource, ids: ArrayLike<number>): Figure[]
   return out;
 }
 
+/** What each table is made from, found in memory or asked of a database. */
+export interface TableData {
+  articles(): { article: Article; mark: MarkColumns | undefined }[];
+  entities(): EntityCount[];
+  comparison(): Comparison;
+  figures(): Figure[];
+}
+
+const COLUMNS: Record<What, string[]> = {
+  articles: ['id', 'file', 'published', 'publisher', 'author', 'title', 'countries', 'read', 'starred', 'note', 'tags', 'url'],
+  entities: ['entity', 'type', 'articles', 'mentions', 'as written'],
+  compare: ['country', 'articles', 'mentions', 'share', 'first', 'last', 'figures', 'top organizations', 'top people'],
+  matrix: ['country', 'with', 'articles'],
+  timeline: ['country', 'year', 'articles'],
+  figures: ['country', 'low', 'high', 'qualifier', 'what', 'event', 'speaker', 'year', 'article', 'snippet'],
+};
+
+/** A table's rows from what it is made of. */
+export function tableOf(what: What, data: TableData): ExportTable {
+  return { columns: COLUMNS[what], rows: rowsOf(what, data) };
+}
+
+function rowsOf(what: What, data: TableData): Record<string, Cell>[] {
+  switch (what) {
+    case 'articles':
+      return data.articles().map(({ article: a, mark: m }) => ({
+        id: a.id,
+        file: a.file,
+        published: a.published,
+        publisher: a.publisher,
+        author: a.author,
+        title: a.title,
+        countries: [...new Set(a.mentions.filter((x) => x.type === 'country').map((x) => x.name))].join('; '),
+        read: m?.read ? 'yes' : '',
+        starred: m?.starred ? 'yes' : '',
+        note: m?.note ?? '',
+        tags: m?.tags?.join('; ') ?? '',
+        url: a.url ?? '',
+      }));
+    case 'entities':
+      return data.entities().map((e) => ({
+        entity: e.name,
+        type: e.type,
+        articles: e.articles,
+        mentions: e.mentions,
+        'as written': e.spellings.map((s) => `${s.text} ${s.count}`).join('; '),
+      }));
+    case 'compare':
+      return data.comparison().countries.map((c) => ({
+        country: c.country,
+        articles: c.articles,
+        mentions: c.mentions,
+        share: Math.round(c.share * 1000) / 1000,
+        first: c.first,
+        last: c.last,
+        figures: c.figures,
+        'top organizations': c.topOrganizations.join('; '),
+        'top people': c.topPeople.join('; '),
+      }));
+    case 'matrix':
+      // the co-mention matrix as pairs: each pair of countries once, with the articles naming both
+      return data.comparison().coMentions.map((m) => ({ country: m.a, with: m.b, articles: m.articles }));
+    case 'timeline':
+      // a row a country and year (undated: an empty year), every year of the range included
+      return timelineRows(data.comparison().timeline);
+    case 'figures':
+      return data.figures().map((f) => ({
+        country: f.country,
+        low: f.low,
+        high: f.high,
+        qualifier: f.qualifier,
+        what: f.what,
+        event: f.event,
+        speaker: f.speaker,
+        year: f.year,
+        article: f.article,
+        snippet: f.snippet,
+      }));
+  }
+}
+
 /** `ids`: the articles selected (all of them when omitted); `type`: the entities of one type only (the dashboard's tab). */
 export function exportTable(
   source: TableSource,
@@ -65,81 +146,12 @@ export function exportTable(
   ids: ArrayLike<number> = everyArticle(source.articles.length),
   options: { type?: MentionType } = {},
 ): ExportTable {
-  switch (what) {
-    case 'articles':
-      return {
-        columns: ['id', 'file', 'published', 'publisher', 'author', 'title', 'countries', 'read', 'starred', 'note', 'tags', 'url'],
-        rows: Array.from(ids, (i) => {
-          const a = source.articles[i]!;
-          const m = source.mark(a.id);
-          return {
-            id: a.id,
-            file: a.file,
-            published: a.published,
-            publisher: a.publisher,
-            author: a.author,
-            title: a.title,
-            countries: [...new Set(a.mentions.filter((x) => x.type === 'country').map((x) => x.name))].join('; '),
-            read: m?.read ? 'yes' : '',
-            starred: m?.starred ? 'yes' : '',
-            note: m?.note ?? '',
-            tags: m?.tags?.join('; ') ?? '',
-            url: a.url ?? '',
-          };
-        }),
-      };
-    case 'entities':
-      return {
-        columns: ['entity', 'type', 'articles', 'mentions', 'as written'],
-        rows: entityCountsIn(source.table(), ids, options.type).map((e) => ({
-          entity: e.name,
-          type: e.type,
-          articles: e.articles,
-          mentions: e.mentions,
-          'as written': e.spellings.map((s) => `${s.text} ${s.count}`).join('; '),
-        })),
-      };
-    case 'compare':
-      return {
-        columns: ['country', 'articles', 'mentions', 'share', 'first', 'last', 'figures', 'top organizations', 'top people'],
-        rows: comparisonIn(source.table(), source.figures(), ids).countries.map((c) => ({
-          country: c.country,
-          articles: c.articles,
-          mentions: c.mentions,
-          share: Math.round(c.share * 1000) / 1000,
-          first: c.first,
-          last: c.last,
-          figures: c.figures,
-          'top organizations': c.topOrganizations.join('; '),
-          'top people': c.topPeople.join('; '),
-        })),
-      };
-    case 'matrix':
-      // the co-mention matrix as pairs: each pair of countries once, with the articles naming both
-      return {
-        columns: ['country', 'with', 'articles'],
-        rows: comparisonIn(source.table(), source.figures(), ids).coMentions.map((m) => ({ country: m.a, with: m.b, articles: m.articles })),
-      };
-    case 'timeline':
-      // a row a country and year (undated: an empty year), every year of the range included
-      return { columns: ['country', 'year', 'articles'], rows: timelineRows(comparisonIn(source.table(), source.figures(), ids).timeline) };
-    case 'figures':
-      return {
-        columns: ['country', 'low', 'high', 'qualifier', 'what', 'event', 'speaker', 'year', 'article', 'snippet'],
-        rows: figuresIn(source, ids).map((f) => ({
-          country: f.country,
-          low: f.low,
-          high: f.high,
-          qualifier: f.qualifier,
-          what: f.what,
-          event: f.event,
-          speaker: f.speaker,
-          year: f.year,
-          article: f.article,
-          snippet: f.snippet,
-        })),
-      };
-  }
+  return tableOf(what, {
+    articles: () => Array.from(ids, (i) => ({ article: source.articles[i]!, mark: source.mark(source.articles[i]!.id) })),
+    entities: () => entityCountsIn(source.table(), ids, options.type),
+    comparison: () => comparisonIn(source.table(), source.figures(), ids),
+    figures: () => figuresIn(source, ids),
+  });
 }
 
 function timelineRows(timeline: Comparison['timeline']): Record<string, Cell>[] {

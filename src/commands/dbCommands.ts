@@ -16,6 +16,9 @@ import { expectHits, kwicOptions, kwicRowsOf, kwicTable, parseCount } from './kw
 import { candidatesOf, COLLOCATE_MIN, COLLOCATE_WINDOW, nearHits, noneNearby, rankCollocates } from '../analysis/collocates.js';
 import { collocatesTable } from './collocates.js';
 import type { Article } from '../corpus/types.js';
+import { type MarkColumns, tableOf } from '../analysis/exportTable.js';
+import { formatTable } from '../text/tableFormats.js';
+import { parseFormat, parseWhat, writeExport } from './export.js';
 import { wordConcordance } from '../analysis/wordKwic.js';
 import type { KwicLine } from '../analysis/kwic.js';
 
@@ -130,5 +133,32 @@ export function runKwicDb(url: string, query: string, flags: { sort?: string; wi
     if (flags.json) io.data(toJson(rows) + '\n');
     else io.stdout(kwicTable(rows, query, io.columns));
     return 0;
+  });
+}
+
+export function runExportDb(url: string, flags: { what?: string; format?: string; query?: string; out?: string }, io: CommandIo): Promise<number> {
+  const what = parseWhat(flags.what);
+  const format = parseFormat(flags.format);
+  if (what === 'notes') throw new UsageError('export --db --what notes: not yet; the brief reads the corpus from files');
+  return withBackend(url, async (db, review) => {
+    const q = flags.query?.trim() ? queryOf(flags.query, '--query', review) : null;
+    const marksOf = (id: string) => review.get(id);
+    // only what the table is made of is asked for
+    const articles: { article: Article; mark: MarkColumns | undefined }[] = [];
+    if (what === 'articles') {
+      const ids = (await db.search(q ?? queryOf('', '--query', review), marksOf)).map((h) => h.id);
+      await eachChunk(db, ids, (chunk) => {
+        for (const article of chunk) articles.push({ article, mark: marksOf(article.id) });
+      });
+    }
+    const entities = what === 'entities' ? (await db.entities(q, undefined, marksOf)).rows : [];
+    const comparison = ['compare', 'matrix', 'timeline', 'figures'].includes(what) ? await db.compare(q, marksOf) : null;
+    const table = tableOf(what, {
+      articles: () => articles,
+      entities: () => entities,
+      comparison: () => comparison!,
+      figures: () => comparison!.figures,
+    });
+    return writeExport(formatTable(table, format), what, flags.out, io);
   });
 }

@@ -37,9 +37,14 @@ export function runExport(session: Session, flags: { what?: string; format?: str
   const format = parseFormat(flags.format);
   const text =
     what === 'notes' ? notesText(session, flags.query, format) : formatTable(exportTable(session, what, selection(session, flags.query, '--query')), format);
-  if (flags.out) {
-    writeTextFile(flags.out, text);
-    io.stderr(`exported ${what} → ${sanitizeLine(flags.out)}\n`);
+  return writeExport(text, what, flags.out, io);
+}
+
+/** The export to its file (whole or not at all, and said), or to standard output. */
+export function writeExport(text: string, what: string, out: string | undefined, io: CommandIo): number {
+  if (out) {
+    writeTextFile(out, text);
+    io.stderr(`exported ${what} → ${sanitizeLine(out)}\n`);
   } else io.data(text);
   return 0;
 }

@@ -36,7 +36,7 @@ export const FLAGS = {
   db: {
     name: 'db',
     value: 'URL',
-    help: 'search, entities, compare, kwic, collocates, load: the corpus in PostgreSQL (postgres://user@host/db; STEPPE_DB too), not read into memory',
+    help: 'search, entities, compare, kwic, collocates, export, load: the corpus in PostgreSQL (postgres://user@host/db; STEPPE_DB too), not read into memory',
   },
   migrate: { name: 'migrate', help: 'load: create or upgrade steppe’s schema in the database first' },
   print: { name: 'print', help: 'config: print the settings in force, with the defaults' },
@@ -95,9 +95,9 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'export',
-    usage: '--format csv|json|md [--what W] [--query Q] [--out FILE] [PATH…]',
+    usage: '--format csv|json|md [--what W] [--query Q] [--out FILE] [--db URL] [PATH…]',
     summary: 'a filtered view as CSV, JSON or a Markdown table',
-    flags: ['format', 'what', 'query', 'out'],
+    flags: ['format', 'what', 'query', 'out', 'db'],
     details: [
       'W: articles (with your review marks, tags and url), entities, compare, matrix, timeline, figures; notes: a brief of the articles with a note or a tag (their citation, tags, note and the sentences holding the query’s words), --format md or json.',
       PATHS,
@@ -139,7 +139,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'load',
     usage: 'PATH… --db URL [--migrate]',
-    summary: 'parse or read a corpus and write it into PostgreSQL, for search, entities, compare, kwic and collocates --db',
+    summary: 'parse or read a corpus and write it into PostgreSQL, for the commands that take --db',
     flags: ['db', 'migrate'],
     details: [
       'Any corpus steppe opens (raw files, corpus.json, JSON Lines). Loading the same articles again replaces them (ids are content hashes) and keeps their order; new ones come after.',
