@@ -98,22 +98,6 @@ export async function compareIn(sql: Pick<Sql, 'query'>, m: Matched): Promise<Co
     const t = yearsOf.get(entity) ?? { years: [], undated: 0 };
     return { country, years: Object.fromEntries(t.years.sort((x, y) => (x[0] < y[0] ? -1 : 1))), undated: t.undated };
   });
-  // the fields in the order figures.ts gives them
-  const list: Figure[] = figures.map((f) => ({
-    country: f.country,
-    low: f.low,
-    high: f.high,
-    qualifier: f.qualifier,
-    what: f.what,
-    event: f.event,
-    speaker: f.speaker,
-    year: f.year,
-    article: f.article,
-    index: Number(f.index),
-    paragraph: f.paragraph,
-    start: f.start_at,
-    end: f.end_at,
-    snippet: f.snippet,
-  }));
+  const list: Figure[] = figures.map(({ start_at, end_at, index, snippet, ...f }) => ({ ...f, index: Number(index), start: start_at, end: end_at, snippet }));
   return { countries: countries.map(({ entity: _, ...c }) => c), coMentions, figures: list, timeline };
 }
