@@ -190,7 +190,7 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
     assert.match(after, /1 change to review marks not saved \(not a folder\):\s+\S.*: starred/);
   });
 
-  it('a scrape folder that grew: the next open says "1 new", is:new lists it (dashboard and steppe search), then it is not new', async (t) => {
+  it('a scrape folder that grew: the next open says "1 new" (the last one killed), is:new lists it (dashboard and steppe search), then it is not new', async (t) => {
     t.after(() => spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']));
     const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
     const folder = mkdtempSync(path.join(scratch, 'scrape-'));
@@ -205,8 +205,11 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
     open('e2e');
     let s = await waitFor(/1 Articles \(2\)/);
     assert.doesNotMatch(s, / new\b/, 'the first open has nothing to compare with: nothing is new');
-    tmux('send-keys', '-t', 'e2e', 'q');
-    await waitFor(/EXIT=0/);
+    // killed, not quit: what this open saw is recorded when it opens, so it is not lost
+    const shell = tmux('display', '-p', '-t', 'e2e', '#{pane_pid}').trim();
+    const node = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0]!;
+    process.kill(Number(node), 'SIGKILL');
+    await waitFor(/EXIT=137/);
     tmux('kill-session', '-t', 'e2e');
 
     writeFileSync(path.join(folder, third!), readFileSync(path.join(raw, third!)));

@@ -109,6 +109,15 @@ export async function runDashboardCommand(paths: string[], flags: { color?: bool
   const keyProblems = remapped.problems.map((p) => keyProblemLine(file, config.keyLines.get(p.name) ?? null, p.problem));
   for (const p of keyProblems) io.stderr(`steppe: ${p}\n`);
   const said = [...problems, ...keyProblems];
+  // the next open's is:new is what this corpus gains from now on: recorded now (this open's
+  // new articles are already known), so that a crash or a kill does not lose it
+  if (session.review) {
+    const failed = recordSeen(
+      seenFileFor(session.review.file),
+      session.articles.map((a) => a.id),
+    );
+    if (failed) io.stderr(`steppe: could not record which articles this open saw (the next is:new will count from an earlier open): ${sanitizeLine(failed)}\n`);
+  }
   const model = prepareModel(session);
   const code = await runDashboard(model, themeWith(themeFor(process.env, flags.color ?? true), config.colors), {
     review: session.review ?? undefined,
@@ -129,13 +138,5 @@ export async function runDashboardCommand(paths: string[], flags: { color?: bool
     },
   });
   session.keep((message) => io.stderr(`steppe: ${message}\n`));
-  // the next open's is:new is what this corpus gains from now on
-  if (session.review) {
-    const failed = recordSeen(
-      seenFileFor(session.review.file),
-      session.articles.map((a) => a.id),
-    );
-    if (failed) io.stderr(`steppe: could not record which articles this open saw (the next is:new will count from an earlier open): ${sanitizeLine(failed)}\n`);
-  }
   return code;
 }
