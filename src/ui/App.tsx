@@ -291,6 +291,15 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
     }
   };
 
+  const savedChanged = useRef(false);
+  useEffect(
+    () =>
+      review?.subscribe(() => {
+        savedChanged.current = true;
+      }),
+    [review],
+  );
+
   useInput((input, key) => {
     lastKey.current = performance.now();
     let s = stateRef.current;
@@ -316,8 +325,12 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
       if ((s.mode === 'help' || s.mode === 'searches' || s.mode === 'output' || s.mode === 'collocates') && next.mode !== s.mode) outside?.redraw?.();
       s = next;
     }
-    // a save or delete in this key pass told useSavedSearches, whose update this whole state replaces: keep it
-    if (review) s = withSaved(s, new Map(review.savedSearches()));
+    // a save or delete since the last pass (this one's, usually) told useSavedSearches, whose
+    // update this whole state replaces: keep it; a pass without one reads nothing
+    if (review && savedChanged.current) {
+      savedChanged.current = false;
+      s = withSaved(s, new Map(review.savedSearches()));
+    }
     stateRef.current = s;
     setState(s);
   });
