@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { collocatesOf, logLikelihood } from '../src/analysis/collocates.js';
+import { collocatesOf, collocatesWith, logLikelihood, wordCountsInSlices } from '../src/analysis/collocates.js';
 import { sortConcordance, wordConcordance } from '../src/analysis/wordKwic.js';
 import type { Article, Corpus } from '../src/corpus/types.js';
 import { bundledCorpus, packageRoot } from '../src/paths.js';
@@ -116,6 +116,12 @@ describe('collocates', () => {
     const r = search(articles, '"foreign fighters"');
     const c = collocatesOf(articles, r.ids, r.terms, r.phrases, { window: 4, min: 2 });
     assert.equal(c.hits, 10);
+    // the same against the corpus's word counts made a slice at a time (as the dashboard makes them)
+    const job = wordCountsInSlices(articles);
+    let slices = 0;
+    while (!job.next(0)) slices++;
+    assert.ok(slices > 1, 'counted in several slices');
+    assert.deepEqual(collocatesWith(articles, r, job.counts(), { window: 4, min: 2 }), c);
     const terms = c.rows.map((x) => x.term);
     assert.ok(!terms.includes('the') && !terms.includes('foreign') && !terms.includes('fighters'), terms.join(' '));
     // "returned" is near every hit but also in 20 other articles; "syria" only beside the hits

@@ -125,6 +125,40 @@ export function corpusFrequencies(articles: readonly Article[], shown: ReadonlyS
   return { counts, words };
 }
 
+export interface WordCounts {
+  counts: Map<string, number>;
+  words: number;
+}
+
+/**
+ * Every term's words in the corpus's paragraphs (republished copies left out), counted a slice
+ * at a time: what collocates are scored against, made once in the background, so that a
+ * collocates key does not walk the whole corpus (2.2 s at 20,000 articles).
+ */
+export function wordCountsInSlices(articles: readonly Article[]): { next(budgetMs: number): boolean; done(): number; counts(): WordCounts } {
+  const counts = new Map<string, number>();
+  let words = 0;
+  let i = 0;
+  return {
+    done: () => Math.min(i, articles.length),
+    counts: () => ({ counts, words }),
+    next(budgetMs) {
+      const until = performance.now() + budgetMs;
+      // an article each slice at least, however small the budget
+      do {
+        const article = articles[i++];
+        if (!article || article.duplicateOf) continue;
+        for (const p of article.paragraphs)
+          for (const t of termsOf(p)) {
+            words++;
+            counts.set(t, (counts.get(t) ?? 0) + 1);
+          }
+      } while (i < articles.length && performance.now() < until);
+      return i >= articles.length;
+    },
+  };
+}
+
 /** The candidates ranked by G² against their corpus frequencies: only words more frequent near the hits than elsewhere. */
 export function rankCollocates(nearby: Nearby, shown: ReadonlySet<string>, corpus: { counts: Map<string, number>; words: number }): Collocates {
   const { near, hits, windowWords } = nearby;
@@ -138,6 +172,17 @@ export function rankCollocates(nearby: Nearby, shown: ReadonlySet<string>, corpu
   }
   rows.sort((a, b) => b.score - a.score || b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
   return { rows, hits, windowWords, corpusWords };
+}
+
+/** Collocates of a search's hits, against the corpus's word counts made once (`wordCountsInSlices`). */
+export function collocatesWith(
+  articles: readonly Article[],
+  r: { ids: ArrayLike<number>; terms: ReadonlySet<string>; phrases: readonly string[] },
+  corpus: WordCounts,
+  options: { window?: number; min?: number } = {},
+): Collocates {
+  const nearby = nearHits(articles, r.ids, r.terms, r.phrases, options.window ?? COLLOCATE_WINDOW);
+  return rankCollocates(nearby, candidatesOf(nearby, r.terms, r.phrases, options.min ?? COLLOCATE_MIN), corpus);
 }
 
 /** Collocates of the hits in the articles `ids`, against the word frequencies of `articles`. */

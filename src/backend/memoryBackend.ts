@@ -1,5 +1,4 @@
 /** The in-memory backend: the Session's index and mention table, as the plain commands have always read them. */
-import { corpusFrequencies } from '../analysis/collocates.js';
 import { comparisonIn, type Comparison } from '../analysis/compare.js';
 import { entityCountsIn } from '../analysis/entityCounts.js';
 import { figuresIn } from '../analysis/exportTable.js';
@@ -41,7 +40,8 @@ export function memoryBackend(session: Session): CorpusBackend {
       return ids.flatMap((id) => at.get(id) ?? []);
     },
     async frequencies(terms) {
-      return corpusFrequencies(session.articles, new Set(terms));
+      const all = session.wordCounts();
+      return { counts: new Map(terms.flatMap((t) => (all.counts.has(t) ? [[t, all.counts.get(t)!] as const] : []))), words: all.words };
     },
     async compare(q, marksOf?) {
       return comparisonOf(session, q ? found(q, marksOf).ids : session.articles.map((_, i) => i));

@@ -1,5 +1,5 @@
 /** `steppe collocates QUERY [--window N] [--min N] [--json] [PATH…]`: the words found near QUERY's hits, by log-likelihood. */
-import { COLLOCATE_MIN, COLLOCATE_WINDOW, collocatesOf, type Collocate } from '../analysis/collocates.js';
+import { COLLOCATE_MIN, COLLOCATE_WINDOW, collocatesWith, type Collocate } from '../analysis/collocates.js';
 import type { Session } from '../session/session.js';
 import { plainTable } from '../text/plainTable.js';
 import { plural } from '../text/plural.js';
@@ -11,7 +11,7 @@ export function collocateRows(session: Session, query: string, flags: { window?:
   const window = parseCount('window', flags.window, COLLOCATE_WINDOW);
   const min = parseCount('min', flags.min, COLLOCATE_MIN);
   const r = hitsQuery(session, query, 'collocates');
-  return { window, min, ...collocatesOf(session.articles, r.ids, r.terms, r.phrases, { window, min }) };
+  return { window, min, ...collocatesWith(session.articles, r, session.wordCounts(), { window, min }) };
 }
 
 export function collocatesTable(rows: Collocate[], about: { query: string; window: number; min: number; hits: number }, columns?: number): string {

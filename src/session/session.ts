@@ -5,6 +5,7 @@
  * dashboard calls between key presses. `keep()` writes what was built for the next open.
  */
 import { figuresInSlices } from '../analysis/corpusFigures.js';
+import { wordCountsInSlices, type WordCounts } from '../analysis/collocates.js';
 import type { Figures } from '../analysis/figureStore.js';
 import { mentionTable, mentionTableInSlices, type MentionTable } from '../analysis/mentionTable.js';
 import { gazetteerStep } from '../entities/gazetteer.js';
@@ -73,6 +74,8 @@ export interface Session {
   figures(): Figures;
   /** the figures without waiting: null while the background work is still extracting them */
   readyFigures(): Figures | null;
+  /** every term's words in the corpus (collocates' denominators); counted now if the background work has not yet */
+  wordCounts(): WordCounts;
   /** built in slices by `work`: the index (when asked to build it later), the gazetteer, then a large corpus's figures */
   progress(): Progress;
   /** does about `budgetMs` of background work; true once nothing is left */
@@ -144,6 +147,18 @@ export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session
     }
     return table !== null;
   };
+  let words: WordCounts | null = null;
+  let wordsJob: ReturnType<typeof wordCountsInSlices> | null = null;
+  const stepWords = (budgetMs: number): boolean => {
+    if (words) return true;
+    wordsJob ??= wordCountsInSlices(articles);
+    if (wordsJob.next(budgetMs)) {
+      words = wordsJob.counts();
+      wordsJob = null;
+      return true;
+    }
+    return false;
+  };
   const stepFigures = (budgetMs: number): boolean => {
     if (figures) return true;
     if (!entitiesFound()) throw new Error('the figures were asked for while the entities are still being found');
@@ -186,6 +201,10 @@ export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session
       if (!table && !large) stepTable(Infinity);
       return table;
     },
+    wordCounts() {
+      stepWords(Infinity);
+      return words!;
+    },
     figures() {
       stepFigures(Infinity);
       return figures!;
@@ -213,8 +232,9 @@ export function sessionOf(corpus: Corpus, options: SessionOptions = {}): Session
       if (!stepTable(left())) return false;
       // what a snapshot has not read yet is read and checked next, so that damage is found soon
       if (loaded.checkRest && !loaded.checkRest(left())) return false;
-      if (large && !figures) return stepFigures(left());
-      return true;
+      if (large && !figures && !stepFigures(left())) return false;
+      // last: the words collocates are scored against
+      return stepWords(left());
     },
     keep(tell = () => undefined) {
       if (!keeper) return;

@@ -7,7 +7,7 @@ import { entityCountsIn, type EntityCount } from '../analysis/entityCounts.js';
 import { comparisonIn, type Comparison, type CountryProfile } from '../analysis/compare.js';
 import type { Figures } from '../analysis/figureStore.js';
 import { concordance, type KwicLine } from '../analysis/kwic.js';
-import { collocatesOf, type Collocates } from '../analysis/collocates.js';
+import { collocatesWith, type Collocates } from '../analysis/collocates.js';
 import { sortConcordance, wordConcordance, type KwicSort } from '../analysis/wordKwic.js';
 import type { MentionTable } from '../analysis/mentionTable.js';
 import type { MentionType } from '../corpus/types.js';
@@ -208,7 +208,8 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     (a, b) => a.r === b.r && a.t === b.t && a.f === b.f && a.view === b.view && a.marked === b.marked && a.width === b.width,
   );
   const collocatesFor = memo(
-    ({ r }: { r: SearchResult }) => collocatesOf(model.articles, r.ids, r.terms, r.phrases),
+    // the words near the hits are counted over the matches; the corpus's, once, in the background
+    ({ r }: { r: SearchResult }) => collocatesWith(model.articles, r, model.session.wordCounts()),
     (a, b) => a.r === b.r,
   );
   // an entity's lines are the table's; the words' the result's hits; either then sorted

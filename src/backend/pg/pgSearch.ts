@@ -49,17 +49,21 @@ export async function compileQuery(sql: Pick<Sql, 'query'>, q: Query): Promise<C
   // term of the corpus is not counted (it is still being typed).
   const wordTerms: { word: number; term: string; df: number; closeness: number }[] = [];
   let words = 0;
+  // a word that matches nothing leaves nothing to find, but the other words' terms are still
+  // the terms the query stands for, as in memory
+  let unmatched = false;
   for (const word of q.words) {
     const [t] = termsOf(word);
     if (!t) continue;
     const terms = await termsFor(sql, t);
     if (!terms.length) {
-      if (t.length < 2) continue;
-      return { sql: null, params, ranked: false, terms: new Set(wordTerms.map((x) => x.term)) };
+      if (t.length >= 2) unmatched = true;
+      continue;
     }
     for (const x of terms) wordTerms.push({ word: words, ...x });
     words++;
   }
+  if (unmatched) return { sql: null, params, ranked: false, terms: new Set(wordTerms.map((x) => x.term)) };
   if (words) {
     const list = p([...new Set(wordTerms.map((x) => x.term))]);
     // the postings read by `= ANY` behind a fence (OFFSET 0), so that the planner sees how many
