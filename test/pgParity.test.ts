@@ -231,6 +231,21 @@ for (const [name, url] of targets) {
       await expectSameComparison(memory, pgBackend(sql), [null, 'militants']);
     });
 
+    it('an interrupted bulk load (its indexes dropped) leaves the database, indexes and all, as it was', async () => {
+      const articles = [...generateCorpus(1100, 8, { vocabulary: 'realistic' })];
+      await emptyCorpus(sql);
+      const bad = { ...articles[700]!, id: 'bad-bulk', file: null as unknown as string };
+      await assert.rejects(loadArticles(sql, [...articles.slice(0, 1000), bad, ...articles.slice(1000)]));
+      const [{ n }] = (await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM steppe.articles')) as [{ n: number }];
+      assert.equal(n, 0);
+      const indexes = await sql.query<{ name: string }>("SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'steppe' ORDER BY 1");
+      for (const name of ['terms_pkey', 'terms_article', 'names_trgm', 'mentions_entity', 'figures_pkey'])
+        assert.ok(
+          indexes.some((i) => i.name === name),
+          `${name} is still there`,
+        );
+    });
+
     it('an interrupted load leaves the database as it was', async () => {
       const corpus = JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus;
       const broken = { ...corpus.articles[0]!, id: 'new-one', file: 'x.txt', paragraphs: ['fresh words'], mentions: [], title: 'x' };

@@ -3,7 +3,7 @@ import { comparisonIn, type Comparison } from '../analysis/compare.js';
 import { entityCountsIn } from '../analysis/entityCounts.js';
 import { figuresIn } from '../analysis/exportTable.js';
 import type { Figure } from '../analysis/figures.js';
-import type { MentionType } from '../corpus/types.js';
+import type { Article, MentionType } from '../corpus/types.js';
 import type { Query } from '../search/query.js';
 import { searchAll, type MarksOf } from '../search/search.js';
 import type { Session } from '../session/session.js';
@@ -16,6 +16,7 @@ export function comparisonOf(session: Session, ids: number[]): Comparison & { fi
 
 export function memoryBackend(session: Session): CorpusBackend {
   const found = (q: Query, marksOf?: MarksOf) => searchAll(session.index(), q, marksOf);
+  let at: Map<string, Article> | undefined;
   return {
     label: session.label,
     count: async () => session.articles.length,
@@ -36,8 +37,9 @@ export function memoryBackend(session: Session): CorpusBackend {
       return { ids: r.ids.map((i) => session.articles[i]!.id), terms: r.terms, phrases: r.phrases };
     },
     async articles(ids) {
-      const at = new Map(session.articles.map((a) => [a.id, a]));
-      return ids.flatMap((id) => at.get(id) ?? []);
+      // made once: a concordance asks for its matches 500 at a time
+      at ??= new Map(session.articles.map((a) => [a.id, a]));
+      return ids.flatMap((id) => at!.get(id) ?? []);
     },
     async frequencies(terms) {
       const all = session.wordCounts();

@@ -8,7 +8,7 @@ import type { Query } from '../../search/query.js';
 import { hasMarkFilter } from '../../search/query.js';
 import { entityOrder, keepMarked, spellingOrder, type CorpusBackend, type SearchHit } from '../backend.js';
 import { connect, type Sql } from './connect.js';
-import { compileQuery, orderBy } from './pgSearch.js';
+import { type Compiled, compileQuery, orderBy } from './pgSearch.js';
 import { checkSchema } from './schema.js';
 import { compareIn, type Matched } from './pgCompare.js';
 
@@ -40,8 +40,8 @@ export function pgBackend(sql: Sql): CorpusBackend {
   };
   type Row = SearchHit & { pos: number; total?: number | string };
   /** the matched rows in order; a page of them (LIMIT) with the count of all (a window) */
-  const rowsOf = async (q: Query, limit?: number, offset = 0): Promise<Row[]> => {
-    const c = await compileQuery(sql, q);
+  const rowsOf = async (q: Query | Compiled, limit?: number, offset = 0): Promise<Row[]> => {
+    const c = 'sql' in q ? q : await compileQuery(sql, q);
     if (c.sql === null) return [];
     const params = [...c.params];
     const page = limit === undefined ? '' : `LIMIT $${params.push(limit)} OFFSET $${params.push(offset)}`;
@@ -112,8 +112,10 @@ export function pgBackend(sql: Sql): CorpusBackend {
       return { rows: rows.sort(entityOrder), articles: total[0]?.n ?? 0 };
     },
     async hits(q, marksOf?) {
+      // compiled once: its rows and the terms its words stand for
       const c = await compileQuery(sql, q);
-      return { ids: (await search(q, marksOf)).map((h) => h.id), terms: c.terms, phrases: q.phrases };
+      const ids = keepMarked((await rowsOf(c)).map(hitOf), q, marksOf).map((h) => h.id);
+      return { ids, terms: c.terms, phrases: q.phrases };
     },
     async articles(ids) {
       const rows = await sql.query<{ id: string; article: Article }>('SELECT id, article FROM steppe.articles WHERE id = ANY($1::text[])', [ids]);
