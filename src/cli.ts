@@ -117,7 +117,7 @@ async function main(): Promise<number> {
     return 0;
   }
   // --db so far reads these (and load writes); elsewhere it is said, not ignored
-  if (flags.db !== undefined && !DB_COMMANDS.has(command ?? ''))
+  if (flags.db !== undefined && named && !DB_COMMANDS.has(command ?? ''))
     throw new UsageError(
       `${command && named ? command : 'the dashboard'} --db: not yet; ${[...DB_COMMANDS].join(', ')} take --db (the rest read the corpus into memory)`,
     );
@@ -137,8 +137,9 @@ async function main(): Promise<number> {
     case 'load': {
       const db = dbUrlOf(flags.db);
       if (db === null) throw new UsageError('load: give --db URL (or set STEPPE_DB), e.g. steppe load data/raw --db postgres://me@/news --migrate');
-      if (!rest.length) throw new UsageError('load: give the corpus to load (PATH…)');
-      return (await import('./commands/load.js')).runLoad(await openFor(rest), db, flags, io);
+      // --migrate alone creates or upgrades the schema
+      if (!rest.length && !flags.migrate) throw new UsageError('load: give the corpus to load (PATH…), or --migrate alone to create or upgrade the schema');
+      return (await import('./commands/load.js')).runLoad(rest.length ? await openFor(rest) : null, db, flags, io);
     }
     case 'kwic': {
       if (searchQuery === undefined) throw new UsageError('kwic: give a word or a "phrase", e.g. steppe kwic "foreign fighters"');
@@ -202,8 +203,15 @@ async function main(): Promise<number> {
     case 'completion':
       io.data((await import('./commands/completion.js')).completionScript(rest[0]));
       return 0;
-    default:
+    default: {
+      // the dashboard: over the database with --db (or STEPPE_DB and no PATH), else over files
+      const db = flags.db !== undefined || !cli.input.length ? dbUrlOf(flags.db) : null;
+      if (db !== null) {
+        if (cli.input.length) throw new UsageError('--db: the corpus is the database; give no PATH');
+        return (await import('./commands/dashboard.js')).runDashboardDb(db, flags, io);
+      }
       return (await import('./commands/dashboard.js')).runDashboardCommand(cli.input, flags, io);
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { packageRoot } from '../src/paths.js';
+import { screenWhen } from './helpers.js';
 import { generateCorpus } from '../src/bench/generate.js';
 import { serializeCorpus } from '../src/io/corpusFile.js';
 import { SNAPSHOT_MIN_BYTES } from '../src/io/openCorpus.js';
@@ -23,15 +24,7 @@ const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args]
 const screen = () => tmux('capture-pane', '-p', '-t', 'e2e');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor(what: RegExp, ms = 8000): Promise<string> {
-  const t0 = Date.now();
-  for (;;) {
-    const s = screen();
-    if (what.test(s)) return s;
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
-    await sleep(50);
-  }
-}
+const waitFor = (what: RegExp, ms = 8000) => screenWhen(screen, what, ms);
 
 describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is not installed' }, () => {
   // a session that outlives every test's: with none left the server exits, and a new session

@@ -43,3 +43,14 @@ export function articleOf(id: string, paragraph: string): Article {
     duplicateOf: null,
   };
 }
+
+/** The screen once it matches `what` (a terminal's, read with `read`), or an error showing the last one. */
+export async function screenWhen(read: () => string, what: RegExp, ms: number): Promise<string> {
+  const t0 = Date.now();
+  for (;;) {
+    const s = read();
+    if (what.test(s)) return s;
+    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

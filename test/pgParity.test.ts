@@ -97,6 +97,13 @@ async function expectSame(memory: CorpusBackend, db: CorpusBackend, queries: str
     assert.deepEqual(d, m, `search rows ${JSON.stringify(text)}`);
     // a screen's page of them and the count of all, as the dashboard would ask
     assert.deepEqual(await db.page(parsed.query, 20, 3), await memory.page(parsed.query, 20, 3), `page ${JSON.stringify(text)}`);
+    // the dashboard's list orders page alike too
+    for (const order of ['date', 'publisher', 'title'] as const)
+      assert.deepEqual(
+        await db.page(parsed.query, 20, 3, undefined, order),
+        await memory.page(parsed.query, 20, 3, undefined, order),
+        `${order} page ${JSON.stringify(text)}`,
+      );
     if (m.length) found++;
   }
   return { compared, found };
@@ -352,7 +359,8 @@ describe('steppe load, then every plain command --db', () => {
         /no steppe schema \(steppe load --db URL --migrate creates it\)/,
       ],
       [['load', 'data/raw'], 2, /load: give --db URL/],
-      [['--db', 'pglite:'], 2, /the dashboard --db: not yet/],
+      [['--db', 'pglite:'], 2, /not a terminal, so no dashboard/],
+      [['data/raw', '--db', 'pglite:'], 2, /--db: the corpus is the database; give no PATH/],
       [['export', '--format', 'md', '--what', 'notes', '--db', 'pglite:'], 2, /export --db --what notes: not yet/],
       [['search', 'x', 'data/raw', '--db', 'pglite:'], 2, /give no PATH/],
     ];

@@ -11,7 +11,7 @@ import type { Keymap } from '../src/ui/keymap.js';
 import type { UiState } from '../src/ui/state.js';
 import type { Outside, Review } from '../src/ui/effects.js';
 import type { Mark, MarkChange } from '../src/review/marks.js';
-import { prepareModel, type Model } from '../src/ui/model.js';
+import { prepareModel, type MemoryModel, type Model } from '../src/ui/model.js';
 import type { FakeStdout } from '../src/ui/fakeTerminal.js';
 import { renderOffscreen } from '../src/ui/offscreen.js';
 import { sessionOf, type SessionOptions } from '../src/session/session.js';
@@ -19,18 +19,19 @@ import { SizeContext, type Size } from '../src/ui/size.js';
 import { MONO, type Theme } from '../src/ui/theme.js';
 import { bundledCorpus } from '../src/paths.js';
 import type { Corpus } from '../src/corpus/types.js';
+import type { Selectors } from '../src/ui/selectors.js';
 
 export const K = { up: '\x1b[A', down: '\x1b[B', right: '\x1b[C', left: '\x1b[D', enter: '\r', esc: '\x1b', tab: '\t', backspace: '\x7f', pgDn: '\x1b[6~' };
 
 const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** The dashboard's model of a corpus opened in memory (no files, no review marks). */
-export function modelOf(corpus: Corpus, label: string, options: SessionOptions = {}): Model {
+export function modelOf(corpus: Corpus, label: string, options: SessionOptions = {}): MemoryModel {
   return prepareModel(sessionOf(corpus, { label, ...options }));
 }
 
-let bundled: Model | undefined;
-export function bundledModel(): Model {
+let bundled: MemoryModel | undefined;
+export function bundledModel(): MemoryModel {
   bundled ??= modelOf(JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus, 'bundled corpus');
   return bundled;
 }
@@ -49,7 +50,16 @@ async function settle() {
 
 /** ink-testing-library, 100 columns; the app is told the size through context. */
 export async function renderApp(
-  options: { model?: Model; theme?: Theme; size?: Size; review?: Review; outside?: Outside; keymap?: Keymap; initial?: Partial<UiState> } = {},
+  options: {
+    model?: Model;
+    theme?: Theme;
+    size?: Size;
+    review?: Review;
+    outside?: Outside;
+    keymap?: Keymap;
+    initial?: Partial<UiState>;
+    selectors?: Selectors;
+  } = {},
 ): Promise<Screen> {
   const size = options.size ?? { columns: 100, rows: 30 };
   const r = itlRender(
@@ -61,6 +71,7 @@ export async function renderApp(
         outside={options.outside}
         keymap={options.keymap}
         initial={options.initial}
+        {...(options.selectors ? { selectors: options.selectors } : {})}
       />
     </SizeContext.Provider>,
   );

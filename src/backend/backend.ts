@@ -26,6 +26,16 @@ export interface SearchHit {
   score: number;
 }
 
+/** The orders a list is shown in: the query's relevance (or the corpus's order without words), newest first, by publisher, by title. */
+export type ListOrder = 'relevance' | 'date' | 'publisher' | 'title';
+
+/** One page of a query's matches, how many it matches in all, and the terms its words stand for (what the reader marks). */
+export interface Page {
+  total: number;
+  hits: SearchHit[];
+  terms: Set<string>;
+}
+
 export interface CorpusBackend {
   /** what is open, for messages */
   readonly label: string;
@@ -33,8 +43,8 @@ export interface CorpusBackend {
   count(): Promise<number>;
   /** the articles `q` matches, best first; `marksOf` answers its is:/has:/tag: parts */
   search(q: Query, marksOf?: MarksOf): Promise<SearchHit[]>;
-  /** one page of what `search` gives, and how many it gives in all: what a screen shows */
-  page(q: Query, limit: number, offset?: number, marksOf?: MarksOf): Promise<{ total: number; hits: SearchHit[] }>;
+  /** one page of what `search` gives (in `order`; relevance by default), and how many it gives in all: what a screen shows */
+  page(q: Query, limit: number, offset?: number, marksOf?: MarksOf, order?: ListOrder): Promise<Page>;
   /** entity counts over what `q` matches (everything: null), one type or all; and over how many articles (copies once) */
   entities(q: Query | null, type?: MentionType, marksOf?: MarksOf): Promise<{ rows: EntityCount[]; articles: number }>;
   /** what `q` matches, best first, with the terms its words stand for and its phrases (what a concordance marks) */
@@ -43,8 +53,8 @@ export interface CorpusBackend {
   articles(ids: readonly string[]): Promise<Article[]>;
   /** how often each of `terms` occurs in the corpus's paragraphs, and its words in all (republished copies left out): what collocates are scored against */
   frequencies(terms: readonly string[]): Promise<{ counts: Map<string, number>; words: number }>;
-  /** the cross-country comparison over what `q` matches (everything: null), its figures in the matches' order */
-  compare(q: Query | null, marksOf?: MarksOf): Promise<Comparison & { figures: Figure[] }>;
+  /** the cross-country comparison over what `q` matches (everything: null), its figures in the matches' order (none listed, only counted, when `listed` is false) */
+  compare(q: Query | null, marksOf?: MarksOf, listed?: boolean): Promise<Comparison & { figures: Figure[] }>;
   close(): Promise<void>;
 }
 
@@ -65,6 +75,23 @@ export function hitOf(a: Article, score: number): SearchHit {
     shown: plainTitle(a),
     score: Math.round(score * 1000) / 1000,
   };
+}
+
+const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * Hits in a list order: newest first (undated last), or by publisher or title in code order
+ * (what PostgreSQL's "C" collation gives, so that either backend pages alike); ties in the
+ * corpus's order (`pos`). Relevance keeps the order found.
+ */
+export function inListOrder(rows: { hit: SearchHit; pos: number }[], order: ListOrder = 'relevance'): SearchHit[] {
+  if (order !== 'relevance') {
+    const key =
+      order === 'date' ? (h: SearchHit) => h.published ?? '' : order === 'publisher' ? (h: SearchHit) => h.publisher ?? '—' : (h: SearchHit) => h.shown;
+    const sign = order === 'date' ? -1 : 1;
+    rows = [...rows].sort((a, b) => sign * byText(key(a.hit), key(b.hit)) || a.pos - b.pos);
+  }
+  return rows.map((r) => r.hit);
 }
 
 /** Entity rows in the order the in-memory table gives them: mentions, then articles, then name. */

@@ -7,7 +7,7 @@ import type { Article, MentionType } from '../corpus/types.js';
 import type { Query } from '../search/query.js';
 import { searchAll, type MarksOf } from '../search/search.js';
 import type { Session } from '../session/session.js';
-import { hitOf, type CorpusBackend } from './backend.js';
+import { hitOf, inListOrder, type CorpusBackend } from './backend.js';
 
 /** The comparison over the articles `ids` (positions, in the order their figures are listed), from the session's mention table and figures. */
 export function comparisonOf(session: Session, ids: number[]): Comparison & { figures: Figure[] } {
@@ -24,9 +24,13 @@ export function memoryBackend(session: Session): CorpusBackend {
       const r = found(q, marksOf);
       return r.ids.map((i, k) => hitOf(session.articles[i]!, r.scores[k] ?? 0));
     },
-    async page(q, limit, offset = 0, marksOf?) {
-      const all = await this.search(q, marksOf);
-      return { total: all.length, hits: all.slice(offset, offset + limit) };
+    async page(q, limit, offset = 0, marksOf?, order?) {
+      const r = found(q, marksOf);
+      const all = inListOrder(
+        r.ids.map((i, k) => ({ hit: hitOf(session.articles[i]!, r.scores[k] ?? 0), pos: i })),
+        order,
+      );
+      return { total: all.length, hits: all.slice(offset, offset + limit), terms: r.terms };
     },
     async entities(q, type?: MentionType, marksOf?) {
       const ids = q ? found(q, marksOf).ids : session.articles.map((_, i) => i);
@@ -45,8 +49,9 @@ export function memoryBackend(session: Session): CorpusBackend {
       const all = session.wordCounts();
       return { counts: new Map(terms.flatMap((t) => (all.counts.has(t) ? [[t, all.counts.get(t)!] as const] : []))), words: all.words };
     },
-    async compare(q, marksOf?) {
-      return comparisonOf(session, q ? found(q, marksOf).ids : session.articles.map((_, i) => i));
+    async compare(q, marksOf?, listed = true) {
+      const c = comparisonOf(session, q ? found(q, marksOf).ids : session.articles.map((_, i) => i));
+      return listed ? c : { ...c, figures: [] };
     },
     close: async () => undefined,
   };

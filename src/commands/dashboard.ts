@@ -17,6 +17,8 @@ import { recordSeen, seenFileFor } from '../review/seen.js';
 import { keyProblemLine, loadConfig } from '../config/configFile.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { selection } from './matching.js';
+import { UserError } from '../io/errors.js';
+import { isEmptyQuery, parseQuery } from '../search/query.js';
 
 function stamp(d = new Date()): string {
   return d.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
@@ -51,9 +53,10 @@ function copy(text: string) {
 }
 
 /** Exports into the working directory, the terminal's clipboard and the browser. */
-export function outsideFor(session: Session, browser: string | null = null): Outside {
+export function outsideFor(session: Session | null, browser: string | null = null): Outside {
   return {
     async exportView(what: What, query: string, options: { type?: MentionType } = {}) {
+      if (!session) throw new UserError('no corpus to export');
       const file = `steppe-${options.type ?? what}-${stamp()}.csv`;
       const table = await exportInSlices(session, what, query, options);
       await nextTurn();
@@ -86,43 +89,31 @@ async function keyboardFor(paths: string[]): Promise<NodeJS.ReadStream> {
   }
 }
 
-export async function runDashboardCommand(paths: string[], flags: { color?: boolean; mouse?: boolean }, io: CommandIo): Promise<number> {
-  // React's production build, not its much slower development build
-  Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV || 'production' });
-  // Ink takes a few hundred milliseconds to load (its layout engine is WebAssembly): start
-  // loading it now, while the corpus is read
+/** The UI's modules: loaded while the corpus is read or the database reached (Ink's layout engine takes a few hundred milliseconds). */
+function loadUi() {
   const ui = Promise.all([import('../ui/model.js'), import('../ui/run.js'), import('../ui/theme.js'), import('../ui/keymap.js')]);
   ui.catch(() => undefined);
-  // a broken config file is said and the defaults run: it never stops the dashboard
-  const { file, config, problems } = await loadConfig();
-  for (const p of problems) io.stderr(`steppe: ${p}\n`);
-  const session = await openForCommand(paths, io, { indexLater: true, readLater: true, entitiesLater: true });
-  const keyboard = await keyboardFor(paths);
-  if (!keyboard.isTTY || !process.stdout.isTTY) {
-    io.stderr('steppe: not a terminal, so no dashboard; for plain output use `steppe search QUERY` or `steppe entities`\n');
-    return 2;
-  }
-  if (session.progress().index !== null)
-    io.stderr(`steppe: indexing ${session.articles.length.toLocaleString('en')} articles while the dashboard opens; this file will open quicker next time\n`);
-  const [{ prepareModel }, { runDashboard }, { themeFor, themeWith }, { remapKeys }] = await ui;
+  return ui;
+}
+type Ui = Awaited<ReturnType<typeof loadUi>>;
+
+/** The config file read (a broken one is said and the defaults run: it never stops the dashboard). */
+async function configOf(io: CommandIo) {
+  const loaded = await loadConfig();
+  for (const p of loaded.problems) io.stderr(`steppe: ${p}\n`);
+  return loaded;
+}
+
+/** What either dashboard runs with: the theme, the keys (remapped), the pager, the mouse, the first message. */
+function settingsOf(ui: Ui, loaded: Awaited<ReturnType<typeof loadConfig>>, flags: { color?: boolean; mouse?: boolean }, io: CommandIo) {
+  const { file, config, problems } = loaded;
+  const [, , { themeFor, themeWith }, { remapKeys }] = ui;
   const remapped = remapKeys(config.keys);
   const keyProblems = remapped.problems.map((p) => keyProblemLine(file, config.keyLines.get(p.name) ?? null, p.problem));
   for (const p of keyProblems) io.stderr(`steppe: ${p}\n`);
   const said = [...problems, ...keyProblems];
-  // the next open's is:new is what this corpus gains from now on: recorded now (this open's
-  // new articles are already known), so that a crash or a kill does not lose it
-  if (session.review) {
-    const failed = recordSeen(
-      seenFileFor(session.review.file),
-      session.articles.map((a) => a.id),
-    );
-    if (failed) io.stderr(`steppe: could not record which articles this open saw (the next is:new will count from an earlier open): ${sanitizeLine(failed)}\n`);
-  }
-  const model = prepareModel(session);
-  const code = await runDashboard(model, themeWith(themeFor(process.env, flags.color ?? true), config.colors), {
-    review: session.review ?? undefined,
-    outside: outsideFor(session, config.browser),
-    stdin: keyboard,
+  return {
+    theme: themeWith(themeFor(process.env, flags.color ?? true), config.colors),
     // --mouse / --no-mouse before the config file
     mouse: flags.mouse ?? config.mouse ?? true,
     pager: config.pager ?? process.env.PAGER ?? 'less',
@@ -136,7 +127,97 @@ export async function runDashboardCommand(paths: string[], flags: { color?: bool
           }
         : {}),
     },
+  };
+}
+
+const NOT_A_TERMINAL = 'steppe: not a terminal, so no dashboard; for plain output use `steppe search QUERY` or `steppe entities`\n';
+
+export async function runDashboardCommand(paths: string[], flags: { color?: boolean; mouse?: boolean }, io: CommandIo): Promise<number> {
+  // React's production build, not its much slower development build
+  Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV || 'production' });
+  // start loading Ink now, while the corpus is read
+  const ui = loadUi();
+  const loaded = await configOf(io);
+  const session = await openForCommand(paths, io, { indexLater: true, readLater: true, entitiesLater: true });
+  const keyboard = await keyboardFor(paths);
+  if (!keyboard.isTTY || !process.stdout.isTTY) {
+    io.stderr(NOT_A_TERMINAL);
+    return 2;
+  }
+  if (session.progress().index !== null)
+    io.stderr(`steppe: indexing ${session.articles.length.toLocaleString('en')} articles while the dashboard opens; this file will open quicker next time\n`);
+  const modules = await ui;
+  const [{ prepareModel }, { runDashboard }] = modules;
+  const settings = settingsOf(modules, loaded, flags, io);
+  // the next open's is:new is what this corpus gains from now on: recorded now (this open's
+  // new articles are already known), so that a crash or a kill does not lose it
+  if (session.review) {
+    const failed = recordSeen(
+      seenFileFor(session.review.file),
+      session.articles.map((a) => a.id),
+    );
+    if (failed) io.stderr(`steppe: could not record which articles this open saw (the next is:new will count from an earlier open): ${sanitizeLine(failed)}\n`);
+  }
+  const model = prepareModel(session);
+  const code = await runDashboard(model, settings.theme, {
+    ...settings,
+    review: session.review ?? undefined,
+    outside: outsideFor(session, loaded.config.browser),
+    stdin: keyboard,
   });
   session.keep((message) => io.stderr(`steppe: ${message}\n`));
   return code;
+}
+
+/**
+ * `steppe --db URL`: the dashboard over a corpus in PostgreSQL. Only what is on screen is
+ * read: a page of the list, the article open, the tables' aggregations; review marks stay in
+ * the user's state file for the database, as the plain commands keep them.
+ */
+export async function runDashboardDb(url: string, flags: { color?: boolean; mouse?: boolean }, io: CommandIo): Promise<number> {
+  Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV || 'production' });
+  const ui = loadUi();
+  const loaded = await configOf(io);
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    io.stderr(NOT_A_TERMINAL);
+    return 2;
+  }
+  const [{ openPg }, { shownUrl }, { ReviewStore, stateFileFor }, { Answers }, { RemoteModel }, { remoteSelectors }, { dbTable }] = await Promise.all([
+    import('../backend/pg/pgBackend.js'),
+    import('../backend/pg/connect.js'),
+    import('../review/store.js'),
+    import('../ui/remote/answers.js'),
+    import('../ui/remote/remoteModel.js'),
+    import('../ui/remote/remoteSelectors.js'),
+    import('./dbCommands.js'),
+  ]);
+  // a wrong URL, a refused connection, a missing schema: said in one line before the screen changes
+  const db = await openPg(url);
+  const answers = new Answers();
+  try {
+    const review = new ReviewStore(stateFileFor(`db:${shownUrl(url)}`));
+    await review.load();
+    const modules = await ui;
+    const settings = settingsOf(modules, loaded, flags, io);
+    const model = new RemoteModel(shownUrl(url));
+    const outside: Outside = {
+      ...outsideFor(null, loaded.config.browser),
+      async exportView(what, query, options = {}) {
+        const parsed = parseQuery(query, (name) => review.savedSearch(name));
+        const table = await dbTable(db, review, what, parsed.ok && !isEmptyQuery(parsed.query) ? parsed.query : null, options);
+        const file = `steppe-${options.type ?? what}-${stamp()}.csv`;
+        writeTextFile(file, formatTable(table, 'csv'));
+        return path.join('.', file);
+      },
+    };
+    return await modules[1].runDashboard(model, settings.theme, {
+      ...settings,
+      review,
+      outside,
+      selectors: remoteSelectors(db, model, answers, review),
+    });
+  } finally {
+    answers.close();
+    await db.close().catch(() => undefined);
+  }
 }

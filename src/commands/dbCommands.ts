@@ -6,7 +6,7 @@
 import type { CorpusBackend } from '../backend/backend.js';
 import { UsageError } from '../io/errors.js';
 import { ReviewStore, stateFileFor } from '../review/store.js';
-import { parseQuery } from '../search/query.js';
+import { EMPTY_QUERY, parseQuery, type Query } from '../search/query.js';
 import { toJson } from '../text/sanitize.js';
 import { comparisonJson, comparisonText } from './compare.js';
 import { entitiesTable, parseType } from './entities.js';
@@ -15,8 +15,8 @@ import { searchTable } from './search.js';
 import { expectHits, kwicOptions, kwicRowsOf, kwicTable, parseCount } from './kwic.js';
 import { candidatesOf, COLLOCATE_MIN, COLLOCATE_WINDOW, nearHits, noneNearby, rankCollocates } from '../analysis/collocates.js';
 import { collocatesTable } from './collocates.js';
-import type { Article } from '../corpus/types.js';
-import { type MarkColumns, tableOf } from '../analysis/exportTable.js';
+import type { Article, MentionType } from '../corpus/types.js';
+import { type MarkColumns, tableOf, type What } from '../analysis/exportTable.js';
 import { formatTable } from '../text/tableFormats.js';
 import { parseFormat, parseWhat, writeExport } from './export.js';
 import { wordConcordance } from '../analysis/wordKwic.js';
@@ -136,29 +136,38 @@ export function runKwicDb(url: string, query: string, flags: { sort?: string; wi
   });
 }
 
+/** A table `export` writes, from the database's answers: only what the table is made of is asked for. */
+export async function dbTable(
+  db: CorpusBackend,
+  review: Pick<ReviewStore, 'get'>,
+  what: Exclude<What, 'notes'>,
+  q: Query | null,
+  options: { type?: MentionType } = {},
+) {
+  const marksOf = (id: string) => review.get(id);
+  const articles: { article: Article; mark: MarkColumns | undefined }[] = [];
+  if (what === 'articles') {
+    const ids = (await db.search(q ?? EMPTY_QUERY, marksOf)).map((h) => h.id);
+    await eachChunk(db, ids, (chunk) => {
+      for (const article of chunk) articles.push({ article, mark: marksOf(article.id) });
+    });
+  }
+  const entities = what === 'entities' ? (await db.entities(q, options.type, marksOf)).rows : [];
+  const comparison = ['compare', 'matrix', 'timeline', 'figures'].includes(what) ? await db.compare(q, marksOf) : null;
+  return tableOf(what, {
+    articles: () => articles,
+    entities: () => entities,
+    comparison: () => comparison!,
+    figures: () => comparison!.figures,
+  });
+}
+
 export function runExportDb(url: string, flags: { what?: string; format?: string; query?: string; out?: string }, io: CommandIo): Promise<number> {
   const what = parseWhat(flags.what);
   const format = parseFormat(flags.format);
   if (what === 'notes') throw new UsageError('export --db --what notes: not yet; the brief reads the corpus from files');
   return withBackend(url, async (db, review) => {
     const q = flags.query?.trim() ? queryOf(flags.query, '--query', review) : null;
-    const marksOf = (id: string) => review.get(id);
-    // only what the table is made of is asked for
-    const articles: { article: Article; mark: MarkColumns | undefined }[] = [];
-    if (what === 'articles') {
-      const ids = (await db.search(q ?? queryOf('', '--query', review), marksOf)).map((h) => h.id);
-      await eachChunk(db, ids, (chunk) => {
-        for (const article of chunk) articles.push({ article, mark: marksOf(article.id) });
-      });
-    }
-    const entities = what === 'entities' ? (await db.entities(q, undefined, marksOf)).rows : [];
-    const comparison = ['compare', 'matrix', 'timeline', 'figures'].includes(what) ? await db.compare(q, marksOf) : null;
-    const table = tableOf(what, {
-      articles: () => articles,
-      entities: () => entities,
-      comparison: () => comparison!,
-      figures: () => comparison!.figures,
-    });
-    return writeExport(formatTable(table, format), what, flags.out, io);
+    return writeExport(formatTable(await dbTable(db, review, what, q), format), what, flags.out, io);
   });
 }

@@ -1,11 +1,12 @@
-/** `steppe load PATH… --db URL [--migrate]`: a corpus into PostgreSQL, with a progress line. */
+/** `steppe load [PATH…] --db URL [--migrate]`: a corpus into PostgreSQL, with a progress line (or, with --migrate alone, the schema only). */
 import { UsageError } from '../io/errors.js';
 import type { Session } from '../session/session.js';
 import { plural } from '../text/plural.js';
 import type { CommandIo } from './io.js';
 import { progressLine } from './progressLine.js';
 
-export async function runLoad(session: Session, url: string, flags: { migrate?: boolean }, io: CommandIo): Promise<number> {
+/** `session` null: --migrate alone, the schema made or upgraded and nothing loaded. */
+export async function runLoad(session: Session | null, url: string, flags: { migrate?: boolean }, io: CommandIo): Promise<number> {
   const { connect } = await import('../backend/pg/connect.js');
   const { checkSchema } = await import('../backend/pg/schema.js');
   const { migrate } = await import('../backend/pg/migrate.js');
@@ -14,6 +15,11 @@ export async function runLoad(session: Session, url: string, flags: { migrate?: 
   try {
     if (flags.migrate) await migrate(sql);
     else await checkSchema(sql);
+    if (!session) {
+      const [row] = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM steppe.articles');
+      io.stderr(`the schema of ${sql.label} is up to date; it holds ${plural(row?.n ?? 0, 'article')}\n`);
+      return 0;
+    }
     const line = progressLine();
     const t0 = performance.now();
     let total: number;

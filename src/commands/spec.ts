@@ -36,7 +36,7 @@ export const FLAGS = {
   db: {
     name: 'db',
     value: 'URL',
-    help: 'search, entities, compare, kwic, collocates, export, load: the corpus in PostgreSQL (postgres://user@host/db; STEPPE_DB too), not read into memory',
+    help: 'the dashboard, search, entities, compare, kwic, collocates, export, load: the corpus in PostgreSQL (postgres://user@host/db; STEPPE_DB too), not read into memory',
   },
   migrate: { name: 'migrate', help: 'load: create or upgrade steppe’s schema in the database first' },
   print: { name: 'print', help: 'config: print the settings in force, with the defaults' },
@@ -138,18 +138,19 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'load',
-    usage: 'PATH… --db URL [--migrate]',
-    summary: 'parse or read a corpus and write it into PostgreSQL, for the commands that take --db',
+    usage: '[PATH…] --db URL [--migrate]',
+    summary: 'parse or read a corpus and write it into PostgreSQL, for the dashboard and the commands that take --db',
     flags: ['db', 'migrate'],
     details: [
       'Any corpus steppe opens (raw files, corpus.json, JSON Lines). Loading the same articles again replaces them (ids are content hashes) and keeps their order; new ones come after.',
-      'One transaction: an interrupted load leaves the database as it was. --migrate creates the schema (steppe) or upgrades it; the version is checked on every connect.',
+      'One transaction: an interrupted load leaves the database as it was. --migrate creates the schema (steppe) or upgrades it (alone, with no PATH: only that); the version is checked on every connect.',
       'The URL: postgres://user:password@host:port/database, or postgres://user@/database?host=/var/run/postgresql for the local socket; STEPPE_DB when --db is not given.',
       PATHS,
     ],
     examples: [
       'steppe load data/raw --db postgres://me@/news?host=/var/run/postgresql --migrate',
       'STEPPE_DB=postgres://me@db/news steppe search "country:Tajikistan isis"',
+      'steppe --db postgres://me@/news?host=/var/run/postgresql   (the dashboard over it)',
     ],
   },
   {
@@ -191,14 +192,15 @@ export const COMMANDS: CommandSpec[] = [
 /** The dashboard is the command without a name. */
 export const DASHBOARD: CommandSpec = {
   name: '',
-  usage: '[PATH…] [--no-color] [--no-mouse]',
+  usage: '[PATH…] [--db URL] [--no-color] [--no-mouse]',
   summary: 'open the dashboard (default: the bundled corpus)',
-  flags: ['color', 'mouse'],
+  flags: ['db', 'color', 'mouse'],
   details: [
     'Needs a terminal (60×20 at least). ? in the dashboard lists every key. The mouse wheel scrolls the pane under the pointer; Shift and drag selects text.',
+    'With --db URL (or STEPPE_DB and no PATH) it reads a corpus loaded into PostgreSQL (steppe load), a page at a time; a server lost meanwhile is said ("database unreachable, retrying") and the screen kept.',
     PATHS,
   ],
-  examples: ['steppe', 'steppe data/corpus.json'],
+  examples: ['steppe', 'steppe data/corpus.json', 'steppe --db postgres://me@/news?host=/var/run/postgresql'],
 };
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;

@@ -23,8 +23,8 @@ import { StatusBar } from './components/StatusBar.js';
 import { keyName, mouseOf, route, splitKeys, type KeyEvent, type Keymap } from './keymap.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { boxOf, frameRows, innerColumns, layoutFor, MIN_COLUMNS, MIN_ROWS, paneAt, scrollRows, tooSmall } from './layout.js';
-import type { Model } from './model.js';
-import { makeSelectors } from './selectors.js';
+import { inMemory, type Model } from './model.js';
+import { makeSelectors, type Selectors } from './selectors.js';
 import { useTerminalSize } from './size.js';
 import {
   COMPARE_SORTS,
@@ -91,15 +91,33 @@ const freshMessage = (n: number) => (n ? `${plural(n, 'new article')} since the 
 /** Undo steps kept (vim keeps 1000; a batch is one). */
 const UNDO_DEPTH = 100;
 
-export function App(props: { model: Model; theme: Theme; review?: Review; outside?: Outside; initial?: Partial<UiState>; keymap?: Keymap }) {
+/** The panes' data: the corpus in memory's selectors, unless given (a database's: --db). */
+function selectorsFor(model: Model, review: Review | undefined, given: Selectors | undefined): Selectors {
+  if (given) return given;
+  if (!inMemory(model)) throw new Error('a model without a session needs its selectors');
+  return makeSelectors(model, review);
+}
+
+export function App(props: {
+  model: Model;
+  theme: Theme;
+  review?: Review;
+  outside?: Outside;
+  initial?: Partial<UiState>;
+  keymap?: Keymap;
+  selectors?: Selectors;
+}) {
   const { model, theme, review, outside } = props;
   const { exit } = useApp();
   const size = useTerminalSize();
   const [, setMarksVersion] = useState(0);
-  const selectors = useMemo(() => makeSelectors(model, review ?? undefined), [model, review]);
+  const selectors = useMemo(() => selectorsFor(model, review, props.selectors), [model, review, props.selectors]);
+  // a database's answers arrive after the key that asked for them
+  const [, setAnswers] = useState(0);
+  useEffect(() => selectors.subscribe?.(() => setAnswers((n) => n + 1)), [selectors]);
   const [state, setState] = useState<UiState>(() => ({
     ...initialState(),
-    message: review?.message ?? freshMessage(model.session.fresh.size),
+    message: review?.message ?? freshMessage(model.session?.fresh.size ?? 0),
     ...props.initial,
   }));
   const stateRef = useRef(state);
@@ -128,7 +146,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   );
   useSavedSearches(review, setState);
   // in a large corpus the entity and compare tables follow the filter once typing pauses
-  const large = model.articles.length > LARGE_CORPUS;
+  const large = selectors.size() > LARGE_CORPUS;
   const tableQuery = useSettled(state.query, large);
   const lastKey = useRef(0);
   const lastKeyAt = useCallback(() => lastKey.current, []);
@@ -217,6 +235,16 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
         void review.setMany(last.changes);
         return { type: 'say', message: `undone: ${last.label}` };
       }
+      case 'concordance':
+      case 'wordConcordance':
+      case 'openCollocates':
+        // these read every matched article's text: the plain commands give them over a database
+        if (!inMemory(model))
+          return {
+            type: 'say',
+            message: `${action.type === 'openCollocates' ? 'collocates' : 'concordances'} are not in the dashboard over a database yet: steppe ${action.type === 'openCollocates' ? 'collocates' : 'kwic'} QUERY --db`,
+          };
+        return action;
       case 'applyCollocate':
         return { type: 'applyCollocate', term: selectors.collocates(s.query).rows[s.collocatesCursor]?.term };
       case 'pager':
@@ -338,6 +366,8 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   useEffect(() => {
     if (state.quit) exit();
   }, [state.quit, exit]);
+  // a paged list reads ahead of its cursor
+  useEffect(() => selectors.reach?.(state.query, state.sort, state.listCursor), [selectors, state.query, state.sort, state.listCursor]);
 
   // a phrase over common words is checked a slice at a time: the list grows as it is
   const checking = selectors.result(state.query).pending;
@@ -359,8 +389,9 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
   }
 
   const view = viewOf(state, selectors, layout, tableQuery);
-  const result = selectors.result(state.query);
   const list = view.list;
+  // all it finds: a database's list holds the pages read so far
+  const found = selectors.matches(state.query);
   // where the reader stands beside the list, it shows the article under the list's cursor
   const previewing = state.focus === 'list' && boxOf(layout, 'reader') !== undefined && list.length > 0;
   const shown = previewing ? (resting ?? list[state.listCursor]!) : state.reading;
@@ -456,7 +487,8 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
     if (pane === 'list') {
       const indexing = selectors.indexProgress();
       if (indexing === null && checking !== undefined) return `${TITLES.list} (${list.length}) · checking phrase ${Math.floor(checking * 100)}%`;
-      if (indexing === null) return `${TITLES.list} (${list.length})`;
+      const notice = selectors.notice();
+      if (indexing === null) return `${TITLES.list} (${found.toLocaleString('en')})${notice ? ` · ${notice}` : ''}`;
       // a first open of a large corpus: the list is there, a filter waits for the index
       return `${TITLES.list} (${list.length}) · indexing ${Math.floor(indexing * 100)}%${isEmptyQuery(state.query) ? '' : ', filter waits'}`;
     }
@@ -471,7 +503,7 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
 
   /** Where the pane's cursor or scroll stands: the list's row of all, the reader's share read. */
   const positionOf = (pane: Pane, height: number): string | undefined => {
-    if (pane === 'list' && list.length) return `${state.listCursor + 1}/${list.length}`;
+    if (pane === 'list' && list.length) return `${state.listCursor + 1}/${found}`;
     if (pane === 'reader' && shown !== null && !previewing) {
       const total = view.readerLines;
       const rows = scrollRows('reader', height, state);
@@ -538,10 +570,10 @@ export function App(props: { model: Model; theme: Theme; review?: Review; outsid
       <StatusBar
         state={state}
         label={model.label}
-        total={model.articles.length}
-        fresh={model.session.fresh.size}
+        total={selectors.size()}
+        fresh={model.session?.fresh.size ?? 0}
         keymap={props.keymap}
-        matches={result.ids.length}
+        matches={selectors.matches(state.query)}
         warnings={model.warnings}
         unsaved={review?.failure ?? null}
         width={size.columns}

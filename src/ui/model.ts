@@ -21,7 +21,8 @@ export interface ArticleRow {
 
 export interface Model {
   label: string;
-  session: Session;
+  /** the corpus in memory; null when a database holds it (--db) and only what is shown is here */
+  session: Session | null;
   articles: Article[];
   /** every article's mentions summed: what entity and compare tables count from (none while the entities are being found or the table made) */
   readonly table: MentionTable;
@@ -32,6 +33,11 @@ export interface Model {
   /** how long a keystroke may check a phrase before the list shows what it found so far (20 ms unless a test says) */
   phraseBudgetMs?: number;
 }
+
+/** A model over a corpus in memory: what the memory selectors read. */
+export type MemoryModel = Model & { session: Session };
+
+export const inMemory = (m: Model): m is MemoryModel => m.session !== null;
 
 function countryCodes(t: MentionTable, article: number): string {
   return countriesOf(t, article)
@@ -75,7 +81,7 @@ class Row implements ArticleRow {
  * The index is built now unless the session builds it in slices (a large corpus opened for
  * the first time), so that the first keystroke of a filter never waits for it.
  */
-export function prepareModel(session: Session): Model {
+export function prepareModel(session: Session): MemoryModel {
   const articles = session.articles;
   if (session.progress().index === null) session.index();
   // neutralised when an article is shown, not all at load: at 100,000 articles that would

@@ -15,6 +15,7 @@ import { FrameWriter, WRAP, writeFrameOption } from './screen/frameWriter.js';
 import { runInTerminal, runPiped } from '../io/pipeCommand.js';
 import type { Keymap } from './keymap.js';
 import type { UiState } from './state.js';
+import type { Selectors } from './selectors.js';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
 /** button presses (the wheel is buttons 64 and 65) reported in the SGR encoding, which has no column limit */
@@ -25,7 +26,17 @@ const LEAVE_ALT = `${MOUSE_OFF}\x1b[?25h${WRAP}\x1b[?1049l`;
 export async function runDashboard(
   model: Model,
   theme: Theme,
-  extras: { review?: Review; outside?: Outside; stdin?: NodeJS.ReadStream; mouse?: boolean; pager?: string; keymap?: Keymap; initial?: Partial<UiState> } = {},
+  extras: {
+    review?: Review;
+    outside?: Outside;
+    stdin?: NodeJS.ReadStream;
+    mouse?: boolean;
+    pager?: string;
+    keymap?: Keymap;
+    initial?: Partial<UiState>;
+    /** the panes' data when the model has no session (a database's: --db) */
+    selectors?: Selectors;
+  } = {},
 ): Promise<number> {
   const keyboard = extras.stdin ?? process.stdin;
   const out = process.stdout;
@@ -102,13 +113,24 @@ export async function runDashboard(
         }),
       page: (input: string) => suspendWhile(() => runInTerminal(extras.pager ?? 'less', input)),
     };
-    instance = render(<App model={model} theme={theme} review={extras.review} outside={outside} keymap={extras.keymap} initial={extras.initial} />, {
-      stdin: keyboard,
-      exitOnCtrlC: false,
-      patchConsole: false,
-      maxFps: 30,
-      ...writeFrameOption(frames),
-    });
+    instance = render(
+      <App
+        model={model}
+        theme={theme}
+        review={extras.review}
+        outside={outside}
+        keymap={extras.keymap}
+        initial={extras.initial}
+        {...(extras.selectors ? { selectors: extras.selectors } : {})}
+      />,
+      {
+        stdin: keyboard,
+        exitOnCtrlC: false,
+        patchConsole: false,
+        maxFps: 30,
+        ...writeFrameOption(frames),
+      },
+    );
     await instance.waitUntilExit();
   } catch (e) {
     // an error while drawing (a damaged snapshot read by the reader): said once the marks are saved

@@ -16,7 +16,8 @@ import type { Mark } from '../review/marks.js';
 import { fieldMentions, searchAll, type SearchResult } from '../search/search.js';
 import { hitRanges } from '../search/hits.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import type { Model } from './model.js';
+import type { ArticleRow, MemoryModel } from './model.js';
+import type { Article } from '../corpus/types.js';
 import { countryCodesOf, figuresLines, linesOf, matrixAxis, sideBySideLines, sortCountries, timelineLines, type Lines } from './compareView.js';
 import type { CompareSort, CompareView, Concordance, SortKey } from './state.js';
 import { wrapRanges } from './textWidth.js';
@@ -82,6 +83,16 @@ export interface Selectors {
   countOf(query: Query): number | null;
   /** the words near the query's hits, by log-likelihood (C) */
   collocates(query: Query): Collocates;
+  /** how many articles the query finds in all (a database's list holds the pages read so far) */
+  matches(query: Query): number;
+  /** how many articles the corpus holds */
+  size(): number;
+  /** what the panes cannot show yet, said in the list's title: a database unreachable, a query still running */
+  notice(): string | null;
+  /** answers that arrive later (a database's) re-render through this */
+  subscribe?(listener: () => void): () => void;
+  /** the list's cursor stands at `index` of the query's list: a paged list reads its next page before it is needed */
+  reach?(query: Query, sort: SortKey, index: number): void;
 }
 
 /** An article as the reader shows it: its lines, those with a hit, and the line a paragraph's character is on. */
@@ -99,7 +110,7 @@ export interface MarksView {
   version: number;
 }
 
-export function makeSelectors(model: Model, marks: MarksView = { get: () => undefined, version: 0 }): Selectors {
+export function makeSelectors(model: MemoryModel, marks: MarksView = { get: () => undefined, version: 0 }): Selectors {
   const session = model.session;
   // is:new reads the session's fresh ids beside the marks
   const markOf = (id: string) => {
@@ -226,7 +237,16 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     kwicSorted({ lines: kwicFor({ r: result(q), t: model.table, id: of.of === 'entity' ? of.id : null }), sort });
   const readerFor = memo(
     (k: { article: number; width: number; showEntities: boolean; r: SearchResult; q: Query; marks: number }) =>
-      readerLines(model, k.article, k.width, k.showEntities, k.r, k.q, marks.get(model.articles[k.article]!.id)),
+      readerLines(
+        model.articles[k.article]!,
+        model.rows[k.article]!,
+        model.paragraphs(k.article),
+        k.width,
+        k.showEntities,
+        k.r,
+        k.q,
+        marks.get(model.articles[k.article]!.id),
+      ),
     (a, b) => a.article === b.article && a.width === b.width && a.showEntities === b.showEntities && a.r === b.r && a.q === b.q && a.marks === b.marks,
   );
   // counts of the saved searches: a few queries, kept apart from the list's results
@@ -258,6 +278,9 @@ export function makeSelectors(model: Model, marks: MarksView = { get: () => unde
     concordance: kwic,
     collocates: (q) => collocatesFor({ r: result(q) }),
     reader: (article, width, showEntities, q) => readerFor({ article, width, showEntities, r: result(q), q, marks: marks.version }),
+    matches: (q) => result(q).ids.length,
+    size: () => model.articles.length,
+    notice: () => null,
   };
 }
 
@@ -271,7 +294,7 @@ function inOrder(order: Int32Array, ids: number[], n: number): number[] {
   return out;
 }
 
-function sortIds(model: Model, ids: number[], sort: Exclude<SortKey, 'relevance'>): number[] {
+function sortIds(model: MemoryModel, ids: number[], sort: Exclude<SortKey, 'relevance'>): number[] {
   const rows = model.rows;
   // plain string comparison for ISO dates: localeCompare costs a collation per pair
   if (sort === 'date') return ids.sort((a, b) => cmp(dateKey(rows[b]!.date), dateKey(rows[a]!.date)) || a - b);
@@ -289,9 +312,17 @@ function dateKey(d: string): string {
 /** The reader's margin: a column on each side, as less and mutt's pager leave none but newsboat does. */
 const MARGIN = 1;
 
-function readerLines(model: Model, index: number, paneWidth: number, showEntities: boolean, r: SearchResult, q: Query, mark: Mark | undefined): ReaderLines {
-  const a = model.articles[index]!;
-  const row = model.rows[index]!;
+/** An article's reader lines: `paragraphs` its text made safe, `r` what marks the hits. */
+export function readerLines(
+  a: Article,
+  row: ArticleRow,
+  paragraphs: string[],
+  paneWidth: number,
+  showEntities: boolean,
+  r: Pick<SearchResult, 'terms' | 'phrases'>,
+  q: Query,
+  mark: Mark | undefined,
+): ReaderLines {
   const lines: Segment[][] = [];
   const hitLines: number[] = [];
   const width = Math.max(1, paneWidth - 2 * MARGIN);
@@ -320,7 +351,7 @@ function readerLines(model: Model, index: number, paneWidth: number, showEntitie
   // per paragraph, its first line and where each of its lines starts in it
   const firstLine: number[] = [];
   const starts: number[][] = [];
-  model.paragraphs(index).forEach((text, p) => {
+  paragraphs.forEach((text, p) => {
     firstLine.push(lines.length);
     starts.push([]);
     const inParagraph = mentions.filter((m) => m.paragraph === p);

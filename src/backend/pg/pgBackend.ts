@@ -6,9 +6,9 @@ import type { EntityCount } from '../../analysis/entityCounts.js';
 import type { Article, MentionType } from '../../corpus/types.js';
 import type { Query } from '../../search/query.js';
 import { hasMarkFilter } from '../../search/query.js';
-import { entityOrder, keepMarked, spellingOrder, type CorpusBackend, type SearchHit } from '../backend.js';
+import { entityOrder, inListOrder, keepMarked, spellingOrder, type CorpusBackend, type ListOrder, type SearchHit } from '../backend.js';
 import { connect, type Sql } from './connect.js';
-import { type Compiled, compileQuery, orderBy } from './pgSearch.js';
+import { type Compiled, compileQuery, listOrderBy, orderBy } from './pgSearch.js';
 import { checkSchema } from './schema.js';
 import { compareIn, type Matched } from './pgCompare.js';
 
@@ -40,7 +40,7 @@ export function pgBackend(sql: Sql): CorpusBackend {
   };
   type Row = SearchHit & { pos: number; total?: number | string };
   /** the matched rows in order; a page of them (LIMIT) with the count of all (a window) */
-  const rowsOf = async (q: Query | Compiled, limit?: number, offset = 0): Promise<Row[]> => {
+  const rowsOf = async (q: Query | Compiled, limit?: number, offset = 0, order: ListOrder = 'relevance'): Promise<Row[]> => {
     const c = 'sql' in q ? q : await compileQuery(sql, q);
     if (c.sql === null) return [];
     const params = [...c.params];
@@ -48,7 +48,7 @@ export function pgBackend(sql: Sql): CorpusBackend {
     return sql.query<Row>(
       // the matched rows carry what is shown: no second pass over the articles
       `SELECT id, file, published, publisher, title, shown, score, pos${limit === undefined ? '' : ', count(*) OVER () AS total'}
-       FROM (${c.sql}) m ${orderBy(c)} ${page}`,
+       FROM (${c.sql}) m ${order === 'relevance' ? orderBy(c) : listOrderBy(order)} ${page}`,
       params,
     );
   };
@@ -64,16 +64,21 @@ export function pgBackend(sql: Sql): CorpusBackend {
       return row?.n ?? 0;
     },
     search,
-    async page(q, limit, offset = 0, marksOf?) {
+    async page(q, limit, offset = 0, marksOf?, order?) {
+      const c = await compileQuery(sql, q);
       // review marks are the user's, not the database's: a query with them is filtered here, then paged
       if (hasMarkFilter(q)) {
-        const all = await search(q, marksOf);
-        return { total: all.length, hits: all.slice(offset, offset + limit) };
+        const kept = keepMarked(await rowsOf(c), q, marksOf);
+        const all = inListOrder(
+          kept.map((r) => ({ hit: hitOf(r), pos: r.pos })),
+          order,
+        );
+        return { total: all.length, hits: all.slice(offset, offset + limit), terms: c.terms };
       }
-      const rows = await rowsOf(q, limit, offset);
+      const rows = await rowsOf(c, limit, offset, order);
       // a page past the end has no row to carry the count
-      if (!rows.length && offset > 0) return { total: (await rowsOf(q)).length, hits: [] };
-      return { total: Number(rows[0]?.total ?? 0), hits: rows.map(hitOf) };
+      if (!rows.length && offset > 0) return { total: (await rowsOf(c)).length, hits: [], terms: c.terms };
+      return { total: Number(rows[0]?.total ?? 0), hits: rows.map(hitOf), terms: c.terms };
     },
     async entities(q, type?: MentionType, marksOf?) {
       const m = await matched(q, marksOf);
@@ -130,10 +135,10 @@ export function pgBackend(sql: Sql): CorpusBackend {
       ]);
       return { counts: new Map(rows.map((r) => [r.term, Number(r.tf)])), words: Number(words[0]?.value ?? 0) };
     },
-    async compare(q, marksOf?) {
+    async compare(q, marksOf?, listed = true) {
       const m = await matched(q, marksOf);
       // nothing can match: the comparison of no articles
-      return compareIn(sql, m ?? { cte: 'SELECT id, duplicate_of, pos FROM steppe.articles WHERE false', params: [], order: 'm.pos' });
+      return compareIn(sql, m ?? { cte: 'SELECT id, duplicate_of, pos FROM steppe.articles WHERE false', params: [], order: 'm.pos' }, listed);
     },
     close: () => sql.close(),
   };

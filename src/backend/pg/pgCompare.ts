@@ -18,7 +18,8 @@ export interface Matched {
 
 const byName = (x: { name: string; n: number }, y: { name: string; n: number }) => y.n - x.n || x.name.localeCompare(y.name);
 
-export async function compareIn(sql: Pick<Sql, 'query'>, m: Matched): Promise<Comparison & { figures: Figure[] }> {
+/** `listed`: the figures themselves too, with their snippets (the counts always): a dashboard's countries table needs only the counts. */
+export async function compareIn(sql: Pick<Sql, 'query'>, m: Matched, listed = true): Promise<Comparison & { figures: Figure[] }> {
   const base = `WITH m AS (${m.cte}), kept AS (SELECT id FROM m WHERE duplicate_of IS NULL),
     named AS (SELECT x.article, x.entity, sum(x.count)::int AS count FROM steppe.mentions x JOIN kept ON kept.id = x.article
       JOIN steppe.entities e ON e.id = x.entity AND e.type = 'country' GROUP BY x.article, x.entity)`;
@@ -49,7 +50,7 @@ export async function compareIn(sql: Pick<Sql, 'query'>, m: Matched): Promise<Co
     ),
     q<Omit<Figure, 'start' | 'end'> & { start_at: number; end_at: number }>(
       `SELECT f.country, f.low, f.high, f.qualifier, f.what, f.event, f.speaker, f.year, f.article, a.pos AS index, f.paragraph, f.start_at, f.end_at, f.snippet
-       FROM m JOIN steppe.figures f ON f.article = m.id JOIN steppe.articles a ON a.id = m.id WHERE m.duplicate_of IS NULL ORDER BY ${m.order}, f.n`,
+       FROM m JOIN steppe.figures f ON f.article = m.id JOIN steppe.articles a ON a.id = m.id WHERE m.duplicate_of IS NULL ${listed ? '' : 'AND false'} ORDER BY ${m.order}, f.n`,
     ),
   ]);
   const n = total[0]?.n ?? 0;

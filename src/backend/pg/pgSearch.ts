@@ -140,6 +140,13 @@ export async function termsFor(sql: Pick<Sql, 'query'>, t: string): Promise<{ te
 }
 
 /** Best first (scores to a millionth, as the in-memory ranking compares them), ties and unranked in the corpus's order. */
+/** The dashboard's other list orders, as `inListOrder` sorts them (newest first, undated last; ties in the corpus's order). */
+export function listOrderBy(order: 'date' | 'publisher' | 'title'): string {
+  const key =
+    order === 'date' ? 'coalesce(published, \'\') COLLATE "C" DESC' : order === 'publisher' ? 'coalesce(publisher, \'—\') COLLATE "C"' : 'shown COLLATE "C"';
+  return `ORDER BY ${key}, pos, id`;
+}
+
 export function orderBy(c: Compiled, of = ''): string {
   return `ORDER BY ${c.ranked ? `floor(${of}score * 1e6 + 0.5) DESC, ` : ''}${of}pos, ${of}id`;
 }

@@ -18,9 +18,11 @@ const STARVED_MS = 250;
 const WAITING_MS = 100;
 
 /** `lastKeyAt()`: when the last key was read (performance.now()), 0 before any. */
-export function useBackgroundWork(session: Session, lastKeyAt: () => number = () => 0): void {
+export function useBackgroundWork(session: Session | null, lastKeyAt: () => number = () => 0): void {
   const [, setTick] = useState(0);
   useEffect(() => {
+    // a database's corpus (--db) has no work here: its answers are the server's
+    if (!session) return;
     // an immediate for the next slice, a timeout while keeping still: cleared each by its own
     // function (clearImmediate on a timeout unlinks it from Node's timer lists)
     let immediate: NodeJS.Immediate | undefined;
