@@ -17,13 +17,14 @@ import { pgBackend } from '../src/backend/pg/pgBackend.js';
 import { generateCorpus } from '../src/bench/generate.js';
 import type { Corpus } from '../src/corpus/types.js';
 import { bundledCorpus } from '../src/paths.js';
-import { parseQuery } from '../src/search/query.js';
+import { EMPTY_QUERY, parseQuery } from '../src/search/query.js';
+import { makeSelectors } from '../src/ui/selectors.js';
 import { searchAll } from '../src/search/search.js';
 import { sessionOf } from '../src/session/session.js';
 import { Answers } from '../src/ui/remote/answers.js';
 import { RemoteModel } from '../src/ui/remote/remoteModel.js';
 import { LIST_PAGE, remoteSelectors } from '../src/ui/remote/remoteSelectors.js';
-import { K, renderApp, type Screen } from './uiHarness.js';
+import { K, modelOf, renderApp, type Screen } from './uiHarness.js';
 
 const bundled = () => JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus;
 
@@ -103,6 +104,61 @@ describe('the dashboard over a database (--db)', () => {
 
     await screen.press('4');
     frame = await frameWhen(screen, (f) => /Tajikistan\s+\d+\s+\d+\s+\d+%/.test(f), 'the countries table of the filter');
+  });
+
+  it('concordances of the filter’s words (K) and of an entity (c), as the loaded dashboard gives them; Enter reads the article there', async () => {
+    const corpus = bundled();
+    const loaded = makeSelectors(modelOf(corpus, 'loaded'));
+    const remote = overDb(memoryBackend(sessionOf(corpus)));
+    answers = remote.answers;
+    screen = await renderApp({ model: remote.model, selectors: remote.selectors });
+    await frameWhen(screen, (f) => f.includes('1 Articles (5)'), 'the list');
+    const parsed = parseQuery('security');
+    assert.ok(parsed.ok);
+    const words = loaded.concordance(parsed.query, { of: 'words', name: 'security' }, 'article');
+    assert.ok(words.length > 3);
+    await screen.type('/security');
+    await screen.press(K.enter, 'K');
+    let frame = await frameWhen(screen, (f) => f.includes(`concordance: security (${words.length})`), 'the words’ concordance');
+    assert.ok(frame.includes(words[0]!.keyword), 'the first hit shown');
+    await screen.press(K.enter);
+    frame = await frameWhen(screen, (f) => /2 Reader/.test(f) && /Publisher: /.test(f), 'the article read at the hit');
+
+    screen.unmount();
+    screen = await renderApp({ model: remote.model, selectors: remote.selectors });
+    await screen.press('3');
+    const first = (await memoryBackend(sessionOf(corpus)).entities(null, 'country')).rows[0]!;
+    const lines = loaded.concordance(EMPTY_QUERY, { of: 'entity', id: first.id, name: first.name }, 'article');
+    assert.ok(lines.length > 3);
+    await frameWhen(screen, (f) => f.includes(first.name), 'the entity counts');
+    await screen.press('c');
+    await frameWhen(screen, (f) => f.includes(`concordance: ${first.name} (${lines.length})`), 'the entity’s concordance');
+  });
+
+  it('collocates (C) open once the database has counted them, the same as over the loaded corpus', async () => {
+    const corpus = bundled();
+    const loaded = makeSelectors(modelOf(corpus, 'loaded'));
+    const remote = overDb(memoryBackend(sessionOf(corpus)));
+    answers = remote.answers;
+    screen = await renderApp({ model: remote.model, selectors: remote.selectors });
+    await frameWhen(screen, (f) => f.includes('1 Articles (5)'), 'the list');
+    const parsed = parseQuery('kazakhstan');
+    assert.ok(parsed.ok);
+    const expected = loaded.collocates(parsed.query).rows;
+    assert.ok(expected.length >= 2);
+    await screen.type('/kazakhstan');
+    await screen.press(K.enter, 'C');
+    const frame = await frameWhen(screen, (f) => /Collocates of kazakhstan/.test(f), 'the overlay, once counted');
+    const shown = frame
+      .split('\n')
+      .map((l) => /^║(\S+)\s+(\d+)\s+([\d.]+)\s*║$/.exec(l))
+      .filter((m) => m !== null)
+      .map((m) => [m[1], Number(m[2]), m[3]]);
+    assert.ok(shown.length >= 2);
+    assert.deepEqual(
+      shown,
+      expected.slice(0, shown.length).map((c) => [c.term, c.count, c.score.toFixed(2)]),
+    );
   });
 
   it('a lost server: the screen keeps its list and says so, then answers when the server is back', async () => {

@@ -423,6 +423,31 @@ describe('steppe in a real terminal (tmux)', { skip: hasTmux ? LONG : 'tmux is n
     }
   });
 
+  it('a hang-up with the terminal gone (an SSH link dropped): the mark just made is kept, and steppe ends without an abort', async () => {
+    const cli = path.join(packageRoot, 'dist', 'steppe.mjs');
+    const dir = mkdtempSync(path.join(scratch, 'hup-'));
+    const errors = path.join(dir, 'stderr');
+    const command = `env -u CI STEPPE_STATE_DIR=${JSON.stringify(dir)} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} 2> ${JSON.stringify(errors)}`;
+    tmux('new-session', '-d', '-s', 'hup', '-x', '80', '-y', '24', 'sh', '-c', command);
+    await screenWhen(() => tmux('capture-pane', '-p', '-t', 'hup'), /1 Articles \(5\)/, 8000);
+    const shell = tmux('display', '-p', '-t', 'hup', '#{pane_pid}').trim();
+    const node = Number(execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0]);
+    // the star, and at once the terminal closed under it (its save may still be on the way)
+    tmux('send-keys', '-t', 'hup', '*');
+    await sleep(30);
+    tmux('kill-session', '-t', 'hup');
+    const gone = Date.now() + 8000;
+    while (spawnSync('kill', ['-0', String(node)]).status === 0) {
+      assert.ok(Date.now() < gone, 'steppe ended after the hang-up');
+      await sleep(50);
+    }
+    const said = readFileSync(errors, 'utf8');
+    assert.doesNotMatch(said, /Assertion failed|Native stack|node::/, `no abort: ${said}`);
+    const state = readdirSync(dir).find((n) => n.startsWith('review-') && n.endsWith('.json'));
+    assert.ok(state, 'review state written');
+    assert.match(readFileSync(path.join(dir, state), 'utf8'), /"starred"/, 'the star survives the hang-up');
+  });
+
   // what a program can leave changed in a terminal: modes tmux tracks, and the tty settings
   const FLAGS =
     '#{alternate_on} #{cursor_flag} #{keypad_cursor_flag} #{keypad_flag} #{mouse_any_flag} #{mouse_sgr_flag} #{insert_flag} #{origin_flag} #{wrap_flag}';

@@ -26,6 +26,7 @@ import { migrate } from '../src/backend/pg/migrate.js';
 import { emptyCorpus, SCHEMA_VERSION, schemaVersion } from '../src/backend/pg/schema.js';
 import { loadArticles } from '../src/backend/pg/load.js';
 import { pgBackend } from '../src/backend/pg/pgBackend.js';
+import { ReviewStore, stateFileFor } from '../src/review/store.js';
 
 const quick = process.env.STEPPE_QUICK === '1';
 
@@ -287,7 +288,7 @@ describe('steppe load, then every plain command --db', () => {
       env: { ...process.env, STEPPE_STATE_DIR: mkdtempSync(path.join(tmpdir(), 'steppe-db-state-')), ...env },
     });
 
-  it('load writes the corpus; search and entities read it as they read the files', () => {
+  it('load writes the corpus; search and entities read it as they read the files', async () => {
     const url = `pglite:${mkdtempSync(path.join(tmpdir(), 'steppe-pglite-'))}`;
     const loaded = run(['load', 'data/raw', '--db', url, '--migrate']);
     assert.equal(loaded.status, 0, loaded.stderr);
@@ -339,6 +340,33 @@ describe('steppe load, then every plain command --db', () => {
         assert.ok(db.stdout.length > 20, args.join(' '));
         assert.equal(db.stdout, run([...args, 'data/raw']).stdout, args.join(' '));
       }
+    // the brief: the articles given a note or a tag, from the same marks (the user's state file for each)
+    const state = mkdtempSync(path.join(tmpdir(), 'steppe-db-notes-'));
+    const ids = (JSON.parse(run(['search', 'kazakhstan', '--json', 'data/raw']).stdout) as { id: string }[]).map((h) => h.id);
+    assert.ok(ids.length >= 3);
+    for (const identity of [`db:${url}`, path.resolve('data/raw')]) {
+      const store = new ReviewStore(stateFileFor(identity, state));
+      await store.load();
+      await store.setMany([
+        [ids[2]!, { note: 'a note on the third' }],
+        [ids[0]!, { tags: [['returnees', true]] }],
+        [ids[1]!, { starred: true }],
+      ]);
+      assert.deepEqual(await store.close(), []);
+    }
+    for (const args of [
+      ['export', '--what', 'notes', '--format', 'json'],
+      ['export', '--what', 'notes', '--format', 'json', '--query', 'kazakhstan extremism'],
+    ]) {
+      const db = run([...args, '--db', url], { STEPPE_STATE_DIR: state });
+      assert.equal(db.status, 0, db.stderr);
+      const entries = JSON.parse(db.stdout) as { id: string; note: string | null; sentences: unknown[] }[];
+      assert.deepEqual(entries, JSON.parse(run([...args, 'data/raw'], { STEPPE_STATE_DIR: state }).stdout), args.join(' '));
+      assert.ok(entries.length > 0 && !entries.some((e) => e.id === ids[1]), 'noted or tagged articles only');
+    }
+    const brief = run(['export', '--what', 'notes', '--format', 'md', '--db', url], { STEPPE_STATE_DIR: state });
+    assert.match(brief.stdout, /a note on the third/);
+    assert.match(brief.stdout, /returnees/);
     const table = run(['compare', '--db', url]);
     assert.equal(table.stdout, run(['compare', 'data/raw']).stdout, 'the same table on a terminal');
     // loading again: the same five
@@ -361,7 +389,7 @@ describe('steppe load, then every plain command --db', () => {
       [['load', 'data/raw'], 2, /load: give --db URL/],
       [['--db', 'pglite:'], 2, /not a terminal, so no dashboard/],
       [['data/raw', '--db', 'pglite:'], 2, /--db: the corpus is the database; give no PATH/],
-      [['export', '--format', 'md', '--what', 'notes', '--db', 'pglite:'], 2, /export --db --what notes: not yet/],
+      [['export', '--format', 'csv', '--what', 'notes', '--db', 'pglite:'], 2, /--what notes is a brief: --format md/],
       [['search', 'x', 'data/raw', '--db', 'pglite:'], 2, /give no PATH/],
     ];
     for (const [args, status, message] of cases) {

@@ -25,6 +25,8 @@ export interface Collocates {
   windowWords: number;
   /** words in the corpus */
   corpusWords: number;
+  /** still being counted (a database's answer on its way): no rows yet */
+  pending?: boolean;
 }
 
 export const COLLOCATE_WINDOW = 5;

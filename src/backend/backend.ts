@@ -49,8 +49,8 @@ export interface CorpusBackend {
   entities(q: Query | null, type?: MentionType, marksOf?: MarksOf): Promise<{ rows: EntityCount[]; articles: number }>;
   /** what `q` matches, best first, with the terms its words stand for and its phrases (what a concordance marks) */
   hits(q: Query, marksOf?: MarksOf): Promise<{ ids: string[]; terms: Set<string>; phrases: string[] }>;
-  /** the articles themselves, in the order of `ids` (a few hundred at a time: what a concordance reads) */
-  articles(ids: readonly string[]): Promise<Article[]>;
+  /** the articles themselves, in the order of `ids` or else the corpus's (a few hundred at a time: what a concordance reads) */
+  articles(ids: readonly string[], inCorpusOrder?: boolean): Promise<Article[]>;
   /** how often each of `terms` occurs in the corpus's paragraphs, and its words in all (republished copies left out): what collocates are scored against */
   frequencies(terms: readonly string[]): Promise<{ counts: Map<string, number>; words: number }>;
   /** the cross-country comparison over what `q` matches (everything: null), its figures in the matches' order (none listed, only counted, when `listed` is false) */

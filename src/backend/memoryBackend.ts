@@ -16,7 +16,7 @@ export function comparisonOf(session: Session, ids: number[]): Comparison & { fi
 
 export function memoryBackend(session: Session): CorpusBackend {
   const found = (q: Query, marksOf?: MarksOf) => searchAll(session.index(), q, marksOf);
-  let at: Map<string, Article> | undefined;
+  let at: Map<string, { a: Article; i: number }> | undefined;
   return {
     label: session.label,
     count: async () => session.articles.length,
@@ -40,10 +40,12 @@ export function memoryBackend(session: Session): CorpusBackend {
       const r = found(q, marksOf);
       return { ids: r.ids.map((i) => session.articles[i]!.id), terms: r.terms, phrases: r.phrases };
     },
-    async articles(ids) {
+    async articles(ids, inCorpusOrder = false) {
       // made once: a concordance asks for its matches 500 at a time
-      at ??= new Map(session.articles.map((a) => [a.id, a]));
-      return ids.flatMap((id) => at!.get(id) ?? []);
+      at ??= new Map(session.articles.map((a, i) => [a.id, { a, i }]));
+      const found = ids.flatMap((id) => at!.get(id) ?? []);
+      if (inCorpusOrder) found.sort((x, y) => x.i - y.i);
+      return found.map((x) => x.a);
     },
     async frequencies(terms) {
       const all = session.wordCounts();

@@ -2,7 +2,8 @@
  * `npm run bench -- --db URL [--articles N]`: the PostgreSQL backend on generated articles
  * with a realistic vocabulary (the in-memory bench's corpus): the load rate, then every bench
  * query typed a keystroke at a time (each prefix a query, as the dashboard sends them), the
- * entity counts, the countries table and the comparison (co-mention matrix and all). The database must be empty of steppe's schema, or
+ * entity counts, the countries table and the comparison (co-mention matrix and all); then the
+ * dashboard over it (dbDashboardBench.ts). The database must be empty of steppe's schema, or
  * hold only a bench's: a user's corpus is never replaced.
  */
 import { performance } from 'node:perf_hooks';
@@ -14,6 +15,8 @@ import { emptyCorpus, schemaVersion } from '../backend/pg/schema.js';
 import { parseQuery } from '../search/query.js';
 import { generateCorpus } from './generate.js';
 import { QUERIES } from './queries.js';
+import { dashboardOverDb } from './dbDashboardBench.js';
+import { LIST_PAGE } from '../ui/remote/remoteSelectors.js';
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))] ?? 0;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -69,6 +72,8 @@ export async function dbBench(url: string, articles: number): Promise<void> {
       db.entities(parseQuery('militants').ok ? (parseQuery('militants') as { ok: true; query: never }).query : null, 'country'),
     );
     const comparison = await time(() => db.compare(null));
+    const dash = await dashboardOverDb(db);
+    const p50p95 = (xs: number[]) => `${ms(pct(xs, 0.5))} / ${ms(pct(xs, 0.95))}`;
     const rows = [
       ['articles', articles.toLocaleString('en'), `generated in ${(made / 1000).toFixed(1)} s, ${terms.toLocaleString('en')} distinct terms`],
       ['load', `${Math.round(articles / loadS).toLocaleString('en')} articles/s`, `${loadS.toFixed(1)} s, one transaction`],
@@ -82,6 +87,15 @@ export async function dbBench(url: string, articles: number): Promise<void> {
       ['countries table', ms(countries), 'the same, one type'],
       ['countries of "militants"', ms(filtered), 'over a filter'],
       ['comparison', ms(comparison), 'countries, co-mention matrix, timelines, figures: steppe compare --db'],
+      ['dashboard: a filter’s list p50 / p95', p50p95(dash.list), `its first ${LIST_PAGE} rows and the count, for each of the ${dash.list.length} queries`],
+      ['dashboard: the best match read p50 / p95', p50p95(dash.reader), 'the reader’s article, by id'],
+      ['dashboard: entity counts p50 / p95', p50p95(dash.entities), 'organizations of the filter, and of all once'],
+      ['dashboard: countries table p50 / p95', p50p95(dash.countries), 'the comparison of the filter, its figures counted, not listed'],
+      [
+        'dashboard: held',
+        `${dash.slots.toLocaleString('en')} rows`,
+        `heap ${dash.heap[0].toFixed(1)} MB before the queries, ${dash.heap[1].toFixed(1)} MB after (each after a full collection)`,
+      ],
     ];
     process.stdout.write(`steppe bench --db ${sql.label}\n\n`);
     const w = Math.max(...rows.map((r) => r[0]!.length));

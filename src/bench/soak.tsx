@@ -4,9 +4,8 @@
  * prints keys, frames, time and heap growth (heap after the run against heap after warm-up,
  * both after a full garbage collection). The test suite runs a shorter soak with the same code.
  */
+import { fullGc } from './fullGc.js';
 import { readFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import type { Corpus } from '../corpus/types.js';
 import { bundledCorpus } from '../paths.js';
@@ -73,16 +72,6 @@ const WORDS = [
   'year:abc',
   'almaty',
 ];
-
-let collect: (() => void) | undefined;
-function fullGc(): void {
-  if (!collect) {
-    setFlagsFromString('--expose-gc');
-    collect = runInNewContext('gc') as () => void;
-  }
-  collect();
-  collect();
-}
 
 export interface SoakResult {
   keys: number;

@@ -18,7 +18,8 @@ import { collocatesTable } from './collocates.js';
 import type { Article, MentionType } from '../corpus/types.js';
 import { type MarkColumns, tableOf, type What } from '../analysis/exportTable.js';
 import { formatTable } from '../text/tableFormats.js';
-import { parseFormat, parseWhat, writeExport } from './export.js';
+import { briefText, expectBriefFormat, parseFormat, parseWhat, writeExport } from './export.js';
+import { briefEntries, type BriefEntry } from '../analysis/notesBrief.js';
 import { wordConcordance } from '../analysis/wordKwic.js';
 import type { KwicLine } from '../analysis/kwic.js';
 
@@ -136,6 +137,40 @@ export function runKwicDb(url: string, query: string, flags: { sort?: string; wi
   });
 }
 
+/**
+ * The brief's entries from the database: the articles given a note or a tag (the user's state
+ * file says which), read by id; with a query, those it matches, best first, their hits quoted.
+ */
+async function dbBriefEntries(db: CorpusBackend, review: ReviewStore, q: Query | null): Promise<BriefEntry[]> {
+  const marksOf = (id: string) => review.get(id);
+  const annotated = review.annotated();
+  const entries: BriefEntry[] = [];
+  if (q === null) {
+    // in the corpus's order, as the brief over files lists them: a brief's articles are read at once
+    const articles = await db.articles(annotated, true);
+    return briefEntries(
+      articles,
+      articles.map((_, i) => i),
+      marksOf,
+      null,
+    );
+  }
+  const kept = new Set(annotated);
+  const r = await db.hits(q, marksOf);
+  const ids = r.ids.filter((id) => kept.has(id));
+  await eachChunk(db, ids, (articles) => {
+    entries.push(
+      ...briefEntries(
+        articles,
+        articles.map((_, i) => i),
+        marksOf,
+        { ...r, ids: [], scores: new Float64Array(0) },
+      ),
+    );
+  });
+  return entries;
+}
+
 /** A table `export` writes, from the database's answers: only what the table is made of is asked for. */
 export async function dbTable(
   db: CorpusBackend,
@@ -165,9 +200,10 @@ export async function dbTable(
 export function runExportDb(url: string, flags: { what?: string; format?: string; query?: string; out?: string }, io: CommandIo): Promise<number> {
   const what = parseWhat(flags.what);
   const format = parseFormat(flags.format);
-  if (what === 'notes') throw new UsageError('export --db --what notes: not yet; the brief reads the corpus from files');
+  if (what === 'notes') expectBriefFormat(format);
   return withBackend(url, async (db, review) => {
     const q = flags.query?.trim() ? queryOf(flags.query, '--query', review) : null;
+    if (what === 'notes') return writeExport(briefText(await dbBriefEntries(db, review, q), db.label, flags.query, format), what, flags.out, io);
     return writeExport(formatTable(await dbTable(db, review, what, q), format), what, flags.out, io);
   });
 }

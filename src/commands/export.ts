@@ -7,7 +7,7 @@ import { sanitizeLine, toJson } from '../text/sanitize.js';
 import { FORMATS, formatTable, type Format } from '../text/tableFormats.js';
 import type { CommandIo } from './io.js';
 import { matching, selection } from './matching.js';
-import { briefEntries, briefMarkdown } from '../analysis/notesBrief.js';
+import { briefEntries, briefMarkdown, type BriefEntry } from '../analysis/notesBrief.js';
 
 export function parseWhat(v: string | undefined): What | 'notes' {
   const w = (v ?? 'articles').toLowerCase() as What | 'notes';
@@ -15,14 +15,27 @@ export function parseWhat(v: string | undefined): What | 'notes' {
   return w;
 }
 
-/** The brief: Markdown for a report, or its entries as JSON. */
-function notesText(session: Session, query: string | undefined, format: Format): string {
+/** A brief is Markdown or JSON, never a table. */
+export function expectBriefFormat(format: Format): void {
   if (format === 'csv') throw new UsageError('--what notes is a brief: --format md (or json)');
+}
+
+/** The brief of `entries`: Markdown for a report, or the entries as JSON. */
+export function briefText(entries: BriefEntry[], label: string, query: string | undefined, format: Format): string {
+  if (format === 'json') return toJson(entries) + '\n';
+  return briefMarkdown(entries, { label, query: query ?? '', date: new Date().toISOString().slice(0, 10) });
+}
+
+function notesText(session: Session, query: string | undefined, format: Format): string {
+  expectBriefFormat(format);
   const r = query?.trim() ? matching(session, query, '--query') : null;
   const ids = r ? r.ids : session.articles.map((_, i) => i);
-  const entries = briefEntries(session.articles, ids, (id) => session.mark(id), r);
-  if (format === 'json') return toJson(entries) + '\n';
-  return briefMarkdown(entries, { label: session.label, query: query ?? '', date: new Date().toISOString().slice(0, 10) });
+  return briefText(
+    briefEntries(session.articles, ids, (id) => session.mark(id), r),
+    session.label,
+    query,
+    format,
+  );
 }
 
 export function parseFormat(v: string | undefined): Format {

@@ -133,6 +133,14 @@ export class ReviewStore {
     return this.save();
   }
 
+  /** The articles given a note or a tag: what the brief is made of. */
+  annotated(): string[] {
+    return [...this.marks.keys()].filter((id) => {
+      const m = this.get(id);
+      return !!m?.note || !!m?.tags?.length;
+    });
+  }
+
   /** Every tag in use, by how many articles carry it (most first), for completion and the list of tags. */
   tags(): [tag: string, articles: number][] {
     const count = new Map<string, number>();

@@ -5,7 +5,7 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Article, MentionType } from '../corpus/types.js';
-import { isEmptyQuery, parseQuery } from '../search/query.js';
+import { isEmptyQuery, parseQuery, type Query } from '../search/query.js';
 import { citation, type ExportWhat, type Outside, type Review } from './effects.js';
 import { failpoint } from './failpoint.js';
 import { ArticleList } from './components/ArticleList.js';
@@ -161,6 +161,16 @@ export function App(props: {
   /** The selected articles, in the list (or null when none is selected). */
   const selectedOf = (s: UiState): Article[] | null => (s.selected.length && s.focus === 'list' ? s.selected.map((i) => model.articles[i]!) : null);
 
+  /** The query whose collocates C asked for before they were counted (a database's): opened when they are. */
+  const collocatesAwaited = useRef<Query | null>(null);
+  useEffect(() => {
+    const q = collocatesAwaited.current;
+    if (!q || selectors.collocates(q).pending) return;
+    collocatesAwaited.current = null;
+    if (q !== stateRef.current.query || stateRef.current.mode !== 'normal') return;
+    setState((cur) => reduce(cur, { type: 'openCollocates' }, viewOf(cur, selectors, layoutFor(size.columns, size.rows, cur), tableQuery)));
+  });
+
   /** Review changes kept for undo, last last: each a batch with what reverts it. */
   const undo = useRef<{ label: string; changes: Batch }[]>([]);
   const apply = (batch: Batch, label: string) => {
@@ -235,15 +245,12 @@ export function App(props: {
         void review.setMany(last.changes);
         return { type: 'say', message: `undone: ${last.label}` };
       }
-      case 'concordance':
-      case 'wordConcordance':
       case 'openCollocates':
-        // these read every matched article's text: the plain commands give them over a database
-        if (!inMemory(model))
-          return {
-            type: 'say',
-            message: `${action.type === 'openCollocates' ? 'collocates' : 'concordances'} are not in the dashboard over a database yet: steppe ${action.type === 'openCollocates' ? 'collocates' : 'kwic'} QUERY --db`,
-          };
+        // a database's are counted after the key: the overlay opens when they arrive
+        if (selectors.collocates(s.query).pending) {
+          collocatesAwaited.current = s.query;
+          return { type: 'say', message: `counting the collocates of ${s.filter}…` };
+        }
         return action;
       case 'applyCollocate':
         return { type: 'applyCollocate', term: selectors.collocates(s.query).rows[s.collocatesCursor]?.term };
@@ -488,7 +495,7 @@ export function App(props: {
       const indexing = selectors.indexProgress();
       if (indexing === null && checking !== undefined) return `${TITLES.list} (${list.length}) · checking phrase ${Math.floor(checking * 100)}%`;
       const notice = selectors.notice();
-      if (indexing === null) return `${TITLES.list} (${found.toLocaleString('en')})${notice ? ` · ${notice}` : ''}`;
+      if (indexing === null) return `${TITLES.list} (${found})${notice ? ` · ${notice}` : ''}`;
       // a first open of a large corpus: the list is there, a filter waits for the index
       return `${TITLES.list} (${list.length}) · indexing ${Math.floor(indexing * 100)}%${isEmptyQuery(state.query) ? '' : ', filter waits'}`;
     }

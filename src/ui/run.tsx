@@ -18,6 +18,8 @@ import type { UiState } from './state.js';
 import type { Selectors } from './selectors.js';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
+/** How long a signal waits for the last marks to be saved before steppe ends. */
+const SIGNAL_SAVE_MS = 2000;
 /** button presses (the wheel is buttons 64 and 65) reported in the SGR encoding, which has no column limit */
 const MOUSE_ON = '\x1b[?1000h\x1b[?1006h';
 const MOUSE_OFF = '\x1b[?1006l\x1b[?1000l';
@@ -55,7 +57,17 @@ export async function runDashboard(
   };
   const onSignal = (signal: NodeJS.Signals) => {
     restore();
-    process.exit(signal === 'SIGINT' ? 130 : 128 + (signal === 'SIGHUP' ? 1 : 15));
+    const end = () => {
+      // a hang-up is a terminal gone (an SSH link dropped): ending by the signal itself, as an
+      // unhandled one does, skips node's reset of that terminal at exit, which aborts on it
+      if (signal === 'SIGHUP') {
+        process.removeAllListeners('SIGHUP');
+        process.kill(process.pid, 'SIGHUP');
+      } else process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    // the marks made so far reach the disk first, for a moment at most
+    setTimeout(end, SIGNAL_SAVE_MS);
+    void closeReview().finally(end);
   };
   const onCrash = (e: unknown) => {
     restore();

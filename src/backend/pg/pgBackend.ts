@@ -122,8 +122,9 @@ export function pgBackend(sql: Sql): CorpusBackend {
       const ids = keepMarked((await rowsOf(c)).map(hitOf), q, marksOf).map((h) => h.id);
       return { ids, terms: c.terms, phrases: q.phrases };
     },
-    async articles(ids) {
-      const rows = await sql.query<{ id: string; article: Article }>('SELECT id, article FROM steppe.articles WHERE id = ANY($1::text[])', [ids]);
+    async articles(ids, inCorpusOrder = false) {
+      const rows = await sql.query<{ id: string; article: Article }>('SELECT id, article FROM steppe.articles WHERE id = ANY($1::text[]) ORDER BY pos', [ids]);
+      if (inCorpusOrder) return rows.map((r) => r.article);
       const at = new Map(rows.map((r) => [r.id, r.article]));
       return ids.flatMap((id) => at.get(id) ?? []);
     },

@@ -64,6 +64,12 @@ export class Answers {
     return h?.ready ? (h.value as T) : undefined;
   }
 
+  /** Whether any question is out (or waiting to be asked again). */
+  asking(): boolean {
+    for (const h of this.held.values()) if (!h.ready) return true;
+    return false;
+  }
+
   /** Whether `key` is asked and not yet answered. */
   waiting(key: string): boolean {
     const h = this.held.get(key);

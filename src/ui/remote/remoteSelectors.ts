@@ -6,25 +6,31 @@
  * table, co-mentions and timelines are the database's aggregations; the list holds the pages
  * read so far and the reader the article open.
  */
-import type { Collocates } from '../../analysis/collocates.js';
+import { candidatesOf, COLLOCATE_MIN, COLLOCATE_WINDOW, nearHits, rankCollocates, type Collocates } from '../../analysis/collocates.js';
 import type { Comparison } from '../../analysis/compare.js';
 import type { EntityCount } from '../../analysis/entityCounts.js';
 import type { Figure } from '../../analysis/figures.js';
 import type { CorpusBackend, ListOrder, Page } from '../../backend/backend.js';
 import type { Article, MentionType } from '../../corpus/types.js';
-import { hasMarkFilter, isEmptyQuery, type Query } from '../../search/query.js';
+import { hasMarkFilter, isEmptyQuery, type Field, type Query } from '../../search/query.js';
 import type { SearchResult } from '../../search/search.js';
 import { figuresLines, linesOf, matrixAxis, sortCountries, timelineLines, type Lines } from '../compareView.js';
 import { readerLines, type MarksView, type ReaderLines, type Segment, type Selectors } from '../selectors.js';
-import type { CompareSort } from '../state.js';
+import type { CompareSort, Concordance } from '../state.js';
+import { concordance as entityConcordance, type KwicLine } from '../../analysis/kwic.js';
+import { sortConcordance, wordConcordance, type KwicSort } from '../../analysis/wordKwic.js';
 import type { Answers } from './answers.js';
 import type { RemoteModel } from './remoteModel.js';
 
 /** Rows read a page at a time: a screen's worth many times over, and one round trip. */
 export const LIST_PAGE = 200;
+/** A concordance reads the best this many matches' text (the plain `kwic --db` reads them all). */
+export const KWIC_ARTICLES = 500;
+
+const FIELD_OF: Record<MentionType, Field> = { country: 'country', person: 'person', organization: 'org', place: 'place' };
 
 const NO_COMPARISON: Comparison & { figures: Figure[] } = { countries: [], coMentions: [], figures: [], timeline: [] };
-const NO_COLLOCATES: Collocates = { rows: [], hits: 0, windowWords: 0, corpusWords: 0 };
+const COUNTING: Collocates = { rows: [], hits: 0, windowWords: 0, corpusWords: 0, pending: true };
 const NOT_HERE = 'not over a database yet (--db): open the corpus from its files for it';
 
 interface Listing {
@@ -148,6 +154,47 @@ export function remoteSelectors(db: CorpusBackend, model: RemoteModel, answers: 
     return codes.get(all)!;
   };
 
+  // a concordance: the best matches (of the filter, and for an entity of its name too) read
+  // whole once, only their lines kept, each line's article given a slot
+  const kwicLines = (q: Query, of: Concordance): KwicLine[] | undefined => {
+    const entity = of.of === 'entity' ? of.id : null;
+    const type = entity ? (entity.slice(0, entity.indexOf(':')) as MentionType) : null;
+    const target = of.of === 'entity' && type && FIELD_OF[type] ? { ...q, fields: [...q.fields, { field: FIELD_OF[type], value: of.name }] } : q;
+    return answers.get(`kwic ${entity ?? ''} ${keyOf(target, marks)}`, async () => {
+      const p = await db.page(target, KWIC_ARTICLES, 0, markOf);
+      const articles = await db.articles(p.hits.map((h) => h.id));
+      const ids = articles.map((_, i) => i);
+      const lines = entity ? entityConcordance(articles, ids, entity) : wordConcordance(articles, ids, p.terms, q.phrases);
+      const hitOf = new Map(p.hits.map((h) => [h.id, h]));
+      return lines.map((l) => ({ ...l, article: model.slotOf(hitOf.get(articles[l.article]!.id)!) }));
+    });
+  };
+  const kwicSorted = new WeakMap<object, Map<KwicSort, KwicLine[]>>();
+  const concordance = (q: Query, of: Concordance, sort: KwicSort): KwicLine[] => {
+    const lines = kwicLines(q, of);
+    if (!lines) return [];
+    let bySort = kwicSorted.get(lines);
+    if (!bySort) kwicSorted.set(lines, (bySort = new Map()));
+    if (!bySort.has(sort)) bySort.set(sort, sortConcordance(lines, sort));
+    return bySort.get(sort)!;
+  };
+
+  // collocates: the words near the hits in the best matches, scored against the corpus's counts the database keeps
+  const collocates = (q: Query): Collocates =>
+    answers.get(`collocates ${keyOf(q, marks)}`, async () => {
+      const p = await db.page(q, KWIC_ARTICLES, 0, markOf);
+      const articles = await db.articles(p.hits.map((h) => h.id));
+      const nearby = nearHits(
+        articles,
+        articles.map((_, i) => i),
+        p.terms,
+        q.phrases,
+        COLLOCATE_WINDOW,
+      );
+      const shown = candidatesOf(nearby, p.terms, q.phrases, COLLOCATE_MIN);
+      return rankCollocates(nearby, shown, await db.frequencies([...shown]));
+    }) ?? COUNTING;
+
   let read: { key: string; lines: ReaderLines } | null = null;
   const reader = (slot: number, width: number, showEntities: boolean, q: Query): ReaderLines => {
     const id = model.articles[slot]!.id;
@@ -192,15 +239,15 @@ export function remoteSelectors(db: CorpusBackend, model: RemoteModel, answers: 
     tableProgress: () => null,
     entitiesProgress: () => null,
     compareLines: (q, view) => compareLines(q, view),
-    concordance: () => [],
-    collocates: () => NO_COLLOCATES,
+    concordance,
+    collocates,
     reader,
     countOf: (q) => answers.get(`count ${keyOf(q, marks)}`, async () => (await db.page(q, 1, 0, markOf)).total) ?? null,
     matches: (q) => listedFor(q).total ?? 0,
     size: () => answers.get('size', () => db.count()) ?? 0,
     notice() {
       if (answers.failure) return 'database unreachable, retrying';
-      return listed?.listing.stale ? 'searching…' : null;
+      return listed?.listing.stale ? 'searching…' : answers.asking() ? 'reading…' : null;
     },
     subscribe: (listener) => answers.subscribe(listener),
     reach(q, sort, index) {
