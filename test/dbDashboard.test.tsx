@@ -69,6 +69,19 @@ describe('the dashboard over a database (--db)', () => {
     answers?.close();
   });
 
+  /** The bundled corpus behind the in-memory backend, its list shown; the loaded dashboard's selectors to compare with; `text` parsed. */
+  async function openBundled(text: string) {
+    const corpus = bundled();
+    const loaded = makeSelectors(modelOf(corpus, 'loaded'));
+    const remote = overDb(memoryBackend(sessionOf(corpus)));
+    answers = remote.answers;
+    screen = await renderApp({ model: remote.model, selectors: remote.selectors });
+    await frameWhen(screen, (f) => f.includes('1 Articles (5)'), 'the list');
+    const parsed = parseQuery(text);
+    assert.ok(parsed.ok);
+    return { corpus, loaded, remote, parsed, opened: screen };
+  }
+
   it('lists, filters, reads and counts as the dashboard over the loaded corpus does', async () => {
     const corpus = bundled();
     const session = sessionOf(corpus);
@@ -107,48 +120,36 @@ describe('the dashboard over a database (--db)', () => {
   });
 
   it('concordances of the filter’s words (K) and of an entity (c), as the loaded dashboard gives them; Enter reads the article there', async () => {
-    const corpus = bundled();
-    const loaded = makeSelectors(modelOf(corpus, 'loaded'));
-    const remote = overDb(memoryBackend(sessionOf(corpus)));
-    answers = remote.answers;
-    screen = await renderApp({ model: remote.model, selectors: remote.selectors });
-    await frameWhen(screen, (f) => f.includes('1 Articles (5)'), 'the list');
-    const parsed = parseQuery('security');
-    assert.ok(parsed.ok);
+    const { corpus, loaded, remote, parsed, opened } = await openBundled('security');
+    let view = opened;
     const words = loaded.concordance(parsed.query, { of: 'words', name: 'security' }, 'article');
     assert.ok(words.length > 3);
-    await screen.type('/security');
-    await screen.press(K.enter, 'K');
-    let frame = await frameWhen(screen, (f) => f.includes(`concordance: security (${words.length})`), 'the words’ concordance');
+    await view.type('/security');
+    await view.press(K.enter, 'K');
+    let frame = await frameWhen(view, (f) => f.includes(`concordance: security (${words.length})`), 'the words’ concordance');
     assert.ok(frame.includes(words[0]!.keyword), 'the first hit shown');
-    await screen.press(K.enter);
-    frame = await frameWhen(screen, (f) => /2 Reader/.test(f) && /Publisher: /.test(f), 'the article read at the hit');
+    await view.press(K.enter);
+    frame = await frameWhen(view, (f) => /2 Reader/.test(f) && /Publisher: /.test(f), 'the article read at the hit');
 
-    screen.unmount();
-    screen = await renderApp({ model: remote.model, selectors: remote.selectors });
-    await screen.press('3');
+    view.unmount();
+    screen = view = await renderApp({ model: remote.model, selectors: remote.selectors });
+    await view.press('3');
     const first = (await memoryBackend(sessionOf(corpus)).entities(null, 'country')).rows[0]!;
     const lines = loaded.concordance(EMPTY_QUERY, { of: 'entity', id: first.id, name: first.name }, 'article');
     assert.ok(lines.length > 3);
-    await frameWhen(screen, (f) => f.includes(first.name), 'the entity counts');
-    await screen.press('c');
-    await frameWhen(screen, (f) => f.includes(`concordance: ${first.name} (${lines.length})`), 'the entity’s concordance');
+    await frameWhen(view, (f) => f.includes(first.name), 'the entity counts');
+    await view.press('c');
+    await frameWhen(view, (f) => f.includes(`concordance: ${first.name} (${lines.length})`), 'the entity’s concordance');
   });
 
   it('collocates (C) open once the database has counted them, the same as over the loaded corpus', async () => {
-    const corpus = bundled();
-    const loaded = makeSelectors(modelOf(corpus, 'loaded'));
-    const remote = overDb(memoryBackend(sessionOf(corpus)));
-    answers = remote.answers;
-    screen = await renderApp({ model: remote.model, selectors: remote.selectors });
-    await frameWhen(screen, (f) => f.includes('1 Articles (5)'), 'the list');
-    const parsed = parseQuery('kazakhstan');
-    assert.ok(parsed.ok);
+    const { loaded, parsed, opened } = await openBundled('kazakhstan');
+    const view = opened;
     const expected = loaded.collocates(parsed.query).rows;
     assert.ok(expected.length >= 2);
-    await screen.type('/kazakhstan');
-    await screen.press(K.enter, 'C');
-    const frame = await frameWhen(screen, (f) => /Collocates of kazakhstan/.test(f), 'the overlay, once counted');
+    await view.type('/kazakhstan');
+    await view.press(K.enter, 'C');
+    const frame = await frameWhen(view, (f) => /Collocates of kazakhstan/.test(f), 'the overlay, once counted');
     const shown = frame
       .split('\n')
       .map((l) => /^║(\S+)\s+(\d+)\s+([\d.]+)\s*║$/.exec(l))
