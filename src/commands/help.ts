@@ -19,6 +19,7 @@ export function helpText(): string {
     '',
     '  Usage',
     '    $ steppe [PATH…]                 open the dashboard',
+    '    $ steppe --db URL                the dashboard over a corpus in PostgreSQL (steppe load)',
     '    $ steppe COMMAND [OPTIONS] [PATH…]',
     '',
     '  Commands',
