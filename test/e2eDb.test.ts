@@ -7,7 +7,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -96,7 +96,7 @@ describe('the dashboard over PostgreSQL in a real terminal (tmux)', { skip }, ()
     const found = (JSON.parse(isis.stdout) as unknown[]).length;
     assert.ok(found > 0 && found < 5, `isis finds some: ${found}`);
 
-    const command = `env -u CI STEPPE_STATE_DIR=${JSON.stringify(stateDir)} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} --db ${JSON.stringify(proxied)}; echo "EXIT=$?"; sleep 60`;
+    const command = `cd ${JSON.stringify(stateDir)} && env -u CI STEPPE_STATE_DIR=${JSON.stringify(stateDir)} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} --db ${JSON.stringify(proxied)}; echo "EXIT=$?"; sleep 60`;
     tmux('new-session', '-d', '-s', 'db', '-x', '80', '-y', '24', 'sh', '-c', command);
     let s = await waitFor(/1 Articles \(5\)/);
     assert.match(s, /Kazakstan Faces Up to Terror Threat/);
@@ -118,6 +118,12 @@ describe('the dashboard over PostgreSQL in a real terminal (tmux)', { skip }, ()
     assert.match(s, /2 Reader/);
     tmux('send-keys', '-t', 'db', 'q');
     await waitFor(/1 Articles/);
+    // x: the list's view exported from the database's answers, as a CSV in the working folder
+    tmux('send-keys', '-t', 'db', 'x');
+    s = await waitFor(/exported to \S+\.csv/);
+    const file = /exported to (\S+\.csv)/.exec(s)![1]!;
+    const csv = readFileSync(path.join(stateDir, file), 'utf8').trim().split('\n');
+    assert.equal(csv.length, found + 1, 'a header and a row per match');
     tmux('send-keys', '-t', 'db', 'q');
     s = await waitFor(/EXIT=0/);
   });

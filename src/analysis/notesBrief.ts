@@ -30,7 +30,7 @@ export function briefEntries(
   articles: readonly Article[],
   ids: readonly number[],
   markOf: (id: string) => MarkColumns | undefined,
-  r: SearchResult | null,
+  r: Pick<SearchResult, 'terms' | 'phrases'> | null,
 ): BriefEntry[] {
   const out: BriefEntry[] = [];
   for (const i of ids) {

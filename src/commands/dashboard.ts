@@ -17,7 +17,6 @@ import { recordSeen, seenFileFor } from '../review/seen.js';
 import { keyProblemLine, loadConfig } from '../config/configFile.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { selection } from './matching.js';
-import { UserError } from '../io/errors.js';
 import { isEmptyQuery, parseQuery } from '../search/query.js';
 
 function stamp(d = new Date()): string {
@@ -52,13 +51,15 @@ function copy(text: string) {
   process.stdout.write(`\x1b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\x07`);
 }
 
-/** Exports into the working directory, the terminal's clipboard and the browser. */
-export function outsideFor(session: Session | null, browser: string | null = null): Outside {
+/** A view's table, made as the dashboard's corpus makes it (in memory, or from a database's answers). */
+type ViewTable = (what: What, query: string, options: { type?: MentionType }) => Promise<ReturnType<typeof exportTable>>;
+
+/** Exports into the working directory (`tableOf` makes each), the terminal's clipboard and the browser. */
+export function outsideFor(tableOf: ViewTable, browser: string | null = null): Outside {
   return {
     async exportView(what: What, query: string, options: { type?: MentionType } = {}) {
-      if (!session) throw new UserError('no corpus to export');
       const file = `steppe-${options.type ?? what}-${stamp()}.csv`;
-      const table = await exportInSlices(session, what, query, options);
+      const table = await tableOf(what, query, options);
       await nextTurn();
       writeTextFile(file, formatTable(table, 'csv'));
       return path.join('.', file);
@@ -162,7 +163,7 @@ export async function runDashboardCommand(paths: string[], flags: { color?: bool
   const code = await runDashboard(model, settings.theme, {
     ...settings,
     review: session.review ?? undefined,
-    outside: outsideFor(session, loaded.config.browser),
+    outside: outsideFor((what, query, options) => exportInSlices(session, what, query, options), loaded.config.browser),
     stdin: keyboard,
   });
   session.keep((message) => io.stderr(`steppe: ${message}\n`));
@@ -200,16 +201,11 @@ export async function runDashboardDb(url: string, flags: { color?: boolean; mous
     const modules = await ui;
     const settings = settingsOf(modules, loaded, flags, io);
     const model = new RemoteModel(shownUrl(url));
-    const outside: Outside = {
-      ...outsideFor(null, loaded.config.browser),
-      async exportView(what, query, options = {}) {
-        const parsed = parseQuery(query, (name) => review.savedSearch(name));
-        const table = await dbTable(db, review, what, parsed.ok && !isEmptyQuery(parsed.query) ? parsed.query : null, options);
-        const file = `steppe-${options.type ?? what}-${stamp()}.csv`;
-        writeTextFile(file, formatTable(table, 'csv'));
-        return path.join('.', file);
-      },
-    };
+    // x exports the view from the database's answers, as export --db does
+    const outside = outsideFor((what, query, options) => {
+      const parsed = parseQuery(query, (name) => review.savedSearch(name));
+      return dbTable(db, review, what, parsed.ok && !isEmptyQuery(parsed.query) ? parsed.query : null, options);
+    }, loaded.config.browser);
     return await modules[1].runDashboard(model, settings.theme, {
       ...settings,
       review,

@@ -164,7 +164,7 @@ async function dbBriefEntries(db: CorpusBackend, review: ReviewStore, q: Query |
         articles,
         articles.map((_, i) => i),
         marksOf,
-        { ...r, ids: [], scores: new Float64Array(0) },
+        r,
       ),
     );
   });
