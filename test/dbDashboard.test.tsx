@@ -162,6 +162,23 @@ describe('the dashboard over a database (--db)', () => {
     );
   });
 
+  it('side by side (two countries marked with Space, v v) shows what the loaded dashboard shows', async () => {
+    const corpus = bundled();
+    // two countries marked, the side-by-side view, scrolled to its end (the articles shared by both)
+    const keys = ['4', ' ', ' ', 'v', 'v', ...'j'.repeat(40)];
+    const loadedScreen = await renderApp({ model: modelOf(corpus, 'test db') });
+    await loadedScreen.press(...keys);
+    const meant = loadedScreen.lastFrame();
+    loadedScreen.unmount();
+    assert.match(meant, /· only here \(articles\)/, 'the loaded dashboard shows the two countries side by side');
+    assert.match(meant, /shared by all \(\d+ articles\)/);
+    const { opened } = await openBundled('');
+    await opened.press(...keys);
+    // the status line names the corpus alike; the rest is the same frame
+    const body = (f: string) => f.split('\n').slice(0, -1).join('\n');
+    await frameWhen(opened, (f) => body(f) === body(meant), `the same side by side as the loaded dashboard:\n${meant}`);
+  });
+
   it('a lost server: the screen keeps its list and says so, then answers when the server is back', async () => {
     const corpus = bundled();
     const backend = flaky(memoryBackend(sessionOf(corpus)));

@@ -136,6 +136,27 @@ async function expectSameComparison(memory: CorpusBackend, db: CorpusBackend, qu
   return figures;
 }
 
+/**
+ * Side by side (companions, figures, the articles naming one country alone, and all) for the
+ * corpus's most named countries, two and three at a time, and with a country it never names.
+ */
+async function expectSameSideBySide(memory: CorpusBackend, db: CorpusBackend, queries: (string | null)[]) {
+  const top = (await memory.compare(null, undefined, false)).countries.slice(0, 3).map((c) => c.country);
+  assert.equal(top.length, 3, 'three countries to compare');
+  let filled = 0;
+  for (const text of queries) {
+    const parsed = text === null ? null : parseQuery(text);
+    if (parsed && !parsed.ok) continue;
+    const q = parsed ? (parsed as { query: Query }).query : null;
+    for (const countries of [top.slice(0, 2), top, [top[0]!, 'Atlantis']]) {
+      const [m, d] = await Promise.all([memory.sideBySide(q, countries), db.sideBySide(q, countries)]);
+      assert.deepEqual(d, m, `side by side ${countries.join(' · ')} over ${JSON.stringify(text)}`);
+      filled += m.shared.length + m.columns.reduce((n, c) => n + c.only.length + c.organizations.length + c.figures.length, 0);
+    }
+  }
+  assert.ok(filled > 0, 'side by side compared on something');
+}
+
 /** Each word's count in the corpus (collocates' denominators), for words of titles and paragraphs and a word of none. */
 async function expectSameFrequencies(memory: CorpusBackend, db: CorpusBackend, corpus: Corpus) {
   const words = [...new Set(corpus.articles.slice(0, 50).flatMap((a) => termsOf(`${a.title ?? ''} ${a.paragraphs.slice(0, 2).join(' ')}`)))].slice(0, 400);
@@ -181,6 +202,7 @@ for (const [name, url] of targets) {
       await expectSameEntities(memory, db, [null, 'kazakhstan', 'country:tajikistan', 'isis -taliban']);
       const figures = await expectSameComparison(memory, db, [null, 'kazakhstan', 'country:tajikistan', 'isis -taliban', 'year:2010..2020', 'zzzz']);
       assert.ok(figures > 0, 'figures compared');
+      await expectSameSideBySide(memory, db, [null, 'kazakhstan', 'isis -taliban', 'zzzz']);
     });
 
     it('a schema of version 1 is upgraded: the tables added since are made from the articles held', async () => {
@@ -275,6 +297,7 @@ for (const [name, url] of targets) {
       assert.ok(found >= compared / 2, `${found} of ${compared} found articles`);
       await expectSameEntities(memory, db, [null, 'militants', 'country:kazakhstan']);
       await expectSameComparison(memory, db, [null, 'militants', 'country:kazakhstan', 'year:2005..2012 -attack']);
+      await expectSameSideBySide(memory, db, [null, 'militants', 'year:2005..2012 -attack']);
       await expectSameFrequencies(memory, db, corpus);
     });
   });

@@ -241,11 +241,16 @@ export function coMentionCount(c: Comparison, a: string, b: string): number {
   return c.coMentions.find((m) => m.a === x && m.b === y)?.articles ?? 0;
 }
 
-export interface SideBySide {
-  columns: { country: string; organizations: string[]; people: string[]; places: string[]; figures: FigureFact[]; only: number[] }[];
-  /** articles (indices) that name every selected country */
-  shared: number[];
+/** `A`: how an article is named (its position in memory; its id and title from a database). */
+export interface SideBySide<A = number> {
+  /** each country's companions (the six most mentioned in paragraphs naming it), its figures, and the articles that name it and no other of the countries */
+  columns: { country: string; organizations: string[]; people: string[]; places: string[]; figures: FigureFact[]; only: A[] }[];
+  /** articles that name every selected country */
+  shared: A[];
 }
+
+/** How many organizations, people and places a country's column names. */
+export const SIDE_TOP = 6;
 
 /** Two or more countries in columns: their organizations, people, places and figures, shared and unique articles. */
 export function sideBySideIn(t: MentionTable, figures: Figures, countries: string[], ids: ArrayLike<number> = everyArticle(t.articles)): SideBySide {
@@ -271,9 +276,9 @@ export function sideBySideIn(t: MentionTable, figures: Figures, countries: strin
     shared,
     columns: countries.map((country, k) => ({
       country,
-      organizations: topOf(t, comp.get(wanted[k]!), 'organization', 6),
-      people: topOf(t, comp.get(wanted[k]!), 'person', 6),
-      places: topOf(t, comp.get(wanted[k]!), 'place', 6),
+      organizations: topOf(t, comp.get(wanted[k]!), 'organization', SIDE_TOP),
+      people: topOf(t, comp.get(wanted[k]!), 'person', SIDE_TOP),
+      places: topOf(t, comp.get(wanted[k]!), 'place', SIDE_TOP),
       figures: figuresOf(figures, (i) => countryAt(figures, i) === country && member[articleAt(figures, i)] === 1),
       only: only[k]!,
     })),

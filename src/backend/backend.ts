@@ -5,7 +5,7 @@
  * what either finds. An engine added later (OpenSearch, as Aleph and Media Cloud use) would be
  * a third implementation: see the README's mapping.
  */
-import type { Comparison } from '../analysis/compare.js';
+import type { Comparison, SideBySide } from '../analysis/compare.js';
 import type { EntityCount } from '../analysis/entityCounts.js';
 import type { Figure } from '../analysis/figures.js';
 import type { MentionType } from '../corpus/types.js';
@@ -36,6 +36,12 @@ export interface Page {
   terms: Set<string>;
 }
 
+/** An article as a view names it: its id, and its title as lists show it. */
+export interface ArticleRef {
+  id: string;
+  shown: string;
+}
+
 export interface CorpusBackend {
   /** what is open, for messages */
   readonly label: string;
@@ -55,6 +61,8 @@ export interface CorpusBackend {
   frequencies(terms: readonly string[]): Promise<{ counts: Map<string, number>; words: number }>;
   /** the cross-country comparison over what `q` matches (everything: null), its figures in the matches' order (none listed, only counted, when `listed` is false) */
   compare(q: Query | null, marksOf?: MarksOf, listed?: boolean): Promise<Comparison & { figures: Figure[] }>;
+  /** the marked `countries` side by side over what `q` matches (everything: null): each one's companions, figures and the articles naming it alone, and those naming all */
+  sideBySide(q: Query | null, countries: readonly string[], marksOf?: MarksOf): Promise<SideBySide<ArticleRef>>;
   close(): Promise<void>;
 }
 

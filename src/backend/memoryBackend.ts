@@ -1,5 +1,5 @@
 /** The in-memory backend: the Session's index and mention table, as the plain commands have always read them. */
-import { comparisonIn, type Comparison } from '../analysis/compare.js';
+import { comparisonIn, sideBySideIn, type Comparison } from '../analysis/compare.js';
 import { entityCountsIn } from '../analysis/entityCounts.js';
 import { figuresIn } from '../analysis/exportTable.js';
 import type { Figure } from '../analysis/figures.js';
@@ -7,7 +7,8 @@ import type { Article, MentionType } from '../corpus/types.js';
 import type { Query } from '../search/query.js';
 import { searchAll, type MarksOf } from '../search/search.js';
 import type { Session } from '../session/session.js';
-import { hitOf, inListOrder, type CorpusBackend } from './backend.js';
+import { plainTitle } from '../corpus/displayTitle.js';
+import { hitOf, inListOrder, type ArticleRef, type CorpusBackend } from './backend.js';
 
 /** The comparison over the articles `ids` (positions, in the order their figures are listed), from the session's mention table and figures. */
 export function comparisonOf(session: Session, ids: number[]): Comparison & { figures: Figure[] } {
@@ -54,6 +55,12 @@ export function memoryBackend(session: Session): CorpusBackend {
     async compare(q, marksOf?, listed = true) {
       const c = comparisonOf(session, q ? found(q, marksOf).ids : session.articles.map((_, i) => i));
       return listed ? c : { ...c, figures: [] };
+    },
+    async sideBySide(q, countries, marksOf?) {
+      const ids = q ? found(q, marksOf).ids : session.articles.map((_, i) => i);
+      const s = sideBySideIn(session.table(), session.figures(), [...countries], ids);
+      const ref = (i: number): ArticleRef => ({ id: session.articles[i]!.id, shown: plainTitle(session.articles[i]!) });
+      return { shared: s.shared.map(ref), columns: s.columns.map((c) => ({ ...c, only: c.only.map(ref) })) };
     },
     close: async () => undefined,
   };

@@ -1,5 +1,5 @@
 /** The Compare pane's views as plain data: sorted countries, the matrix axes, and the lines of the text views. */
-import { sideBySideIn, sparkline, type Comparison, type CountryProfile } from '../analysis/compare.js';
+import { sparkline, type Comparison, type CountryProfile, type SideBySide } from '../analysis/compare.js';
 import { countryAt, type Figures } from '../analysis/figureStore.js';
 import type { FigureFact } from '../analysis/figures.js';
 import type { MentionTable } from '../analysis/mentionTable.js';
@@ -51,17 +51,12 @@ export function figureLine(f: FigureFact): string {
   );
 }
 
-/** The side-by-side view of the marked countries over the articles `ids`; `titleOf` names an article. */
-export function sideBySideLines(
-  table: MentionTable,
-  ids: ArrayLike<number>,
-  titleOf: (article: number) => string,
-  figures: Figures,
-  marked: string[],
-  width: number,
-): string[] {
-  if (marked.length < 2) return ['Mark two or more countries with Space in the countries view (v cycles the views).'];
-  const sbs = sideBySideIn(table, figures, marked, ids);
+/** What the side-by-side view says until two countries are marked. */
+export const MARK_TWO = 'Mark two or more countries with Space in the countries view (v cycles the views).';
+
+/** The side-by-side view of the marked countries (`sbs`'s columns); `titleOf` names an article. */
+export function sideBySideLines<A>(sbs: SideBySide<A>, titleOf: (article: A) => string, width: number): string[] {
+  const marked = sbs.columns.map((c) => c.country);
   const colWidth = Math.max(10, Math.floor((width - (marked.length - 1) * 2) / marked.length));
   const sections: [string, (col: (typeof sbs.columns)[number]) => string[]][] = [
     ['organizations', (c) => c.organizations],
@@ -70,14 +65,14 @@ export function sideBySideLines(
     ['figures', (c) => c.figures.map(figureLine)],
     ['only here (articles)', (c) => c.only.map(titleOf)],
   ];
-  const lines = [marked.map((m) => fit(m.toUpperCase(), colWidth)).join('  ')];
+  const lines = [marked.map((m) => fit(sanitizeLine(m.toUpperCase()), colWidth)).join('  ')];
   for (const [name, pick] of sections) {
     const cells = sbs.columns.map(pick);
     const rows = Math.max(1, ...cells.map((c) => c.length));
     lines.push(marked.map(() => fit(`· ${name}`, colWidth)).join('  '));
     for (let r = 0; r < rows; r++) lines.push(cells.map((c) => fit(c[r] ? sanitizeLine(c[r]!) : r === 0 ? '—' : '', colWidth)).join('  '));
   }
-  lines.push(`shared by all (${sbs.shared.length} articles):`, ...sbs.shared.map((id) => `  ${titleOf(id)}`));
+  lines.push(`shared by all (${sbs.shared.length} articles):`, ...sbs.shared.map((a) => `  ${sanitizeLine(titleOf(a))}`));
   return lines;
 }
 

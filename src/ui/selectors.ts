@@ -4,7 +4,8 @@
  * (article, width, options). Nothing here runs per frame unless its inputs changed.
  */
 import { entityCountsIn, type EntityCount } from '../analysis/entityCounts.js';
-import { comparisonIn, type Comparison, type CountryProfile } from '../analysis/compare.js';
+import { plainTitle } from '../corpus/displayTitle.js';
+import { comparisonIn, sideBySideIn, type Comparison, type CountryProfile } from '../analysis/compare.js';
 import type { Figures } from '../analysis/figureStore.js';
 import { concordance, type KwicLine } from '../analysis/kwic.js';
 import { collocatesWith, type Collocates } from '../analysis/collocates.js';
@@ -18,7 +19,7 @@ import { hitRanges } from '../search/hits.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import type { ArticleRow, MemoryModel } from './model.js';
 import type { Article } from '../corpus/types.js';
-import { countryCodesOf, figuresLines, linesOf, matrixAxis, sideBySideLines, sortCountries, timelineLines, type Lines } from './compareView.js';
+import { countryCodesOf, figuresLines, linesOf, MARK_TWO, matrixAxis, sideBySideLines, sortCountries, timelineLines, type Lines } from './compareView.js';
 import type { CompareSort, CompareView, Concordance, SortKey } from './state.js';
 import { wrapRanges } from './textWidth.js';
 
@@ -207,7 +208,9 @@ export function makeSelectors(model: MemoryModel, marks: MarksView = { get: () =
     (k: { r: SearchResult; t: MentionTable; f: Figures; view: CompareView; marked: string[]; width: number }) => {
       switch (k.view) {
         case 'side by side':
-          return linesOf(sideBySideLines(k.t, k.r.ids, (i) => model.rows[i]!.title, k.f, k.marked, k.width));
+          return linesOf(
+            k.marked.length < 2 ? [MARK_TWO] : sideBySideLines(sideBySideIn(k.t, k.f, k.marked, k.r.ids), (i) => plainTitle(model.articles[i]!), k.width),
+          );
         case 'timeline':
           return linesOf(timelineLines(comparisonFor(k)));
         case 'figures':

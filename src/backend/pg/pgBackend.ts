@@ -10,7 +10,7 @@ import { entityOrder, inListOrder, keepMarked, spellingOrder, type CorpusBackend
 import { connect, type Sql } from './connect.js';
 import { type Compiled, compileQuery, listOrderBy, orderBy } from './pgSearch.js';
 import { checkSchema } from './schema.js';
-import { compareIn, type Matched } from './pgCompare.js';
+import { compareIn, sideBySideSql, type Matched } from './pgCompare.js';
 
 export async function openPg(url: string): Promise<CorpusBackend> {
   const sql = await connect(url);
@@ -22,6 +22,9 @@ export async function openPg(url: string): Promise<CorpusBackend> {
   }
   return pgBackend(sql);
 }
+
+/** What a query that can match nothing matches: the comparison and side by side of no articles. */
+const NOTHING: Matched = { cte: 'SELECT id, duplicate_of, pos FROM steppe.articles WHERE false', params: [], order: 'm.pos' };
 
 export function pgBackend(sql: Sql): CorpusBackend {
   /** the matched articles as a CTE `m` (id, duplicate_of, …) in their order: the query's SQL, or the ids the marks kept */
@@ -138,8 +141,11 @@ export function pgBackend(sql: Sql): CorpusBackend {
     },
     async compare(q, marksOf?, listed = true) {
       const m = await matched(q, marksOf);
-      // nothing can match: the comparison of no articles
-      return compareIn(sql, m ?? { cte: 'SELECT id, duplicate_of, pos FROM steppe.articles WHERE false', params: [], order: 'm.pos' }, listed);
+      return compareIn(sql, m ?? NOTHING, listed);
+    },
+    async sideBySide(q, countries, marksOf?) {
+      const m = await matched(q, marksOf);
+      return sideBySideSql(sql, m ?? NOTHING, countries);
     },
     close: () => sql.close(),
   };

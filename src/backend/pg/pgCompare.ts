@@ -5,8 +5,9 @@
  * articles (republished copies left out); only the answer's rows come back, and the ties the
  * in-memory comparison breaks by name are broken here the same way.
  */
-import type { Comparison, CountryProfile } from '../../analysis/compare.js';
-import type { Figure } from '../../analysis/figures.js';
+import { SIDE_TOP, type Comparison, type CountryProfile, type SideBySide } from '../../analysis/compare.js';
+import type { Figure, FigureFact } from '../../analysis/figures.js';
+import type { ArticleRef } from '../backend.js';
 import type { Sql } from './connect.js';
 
 /** The matched articles: a CTE of id, duplicate_of (and what `order` sorts by), its parameters, and their order as `ORDER BY` over `m`. */
@@ -105,4 +106,61 @@ export async function compareIn(sql: Pick<Sql, 'query'>, m: Matched, listed = tr
   });
   const list: Figure[] = figures.map(({ start_at, end_at, index, snippet, ...f }) => ({ ...f, index: Number(index), start: start_at, end: end_at, snippet }));
   return { countries: countries.map(({ entity: _, ...c }) => c), coMentions, figures: list, timeline };
+}
+
+/**
+ * The marked countries side by side, as analysis/compare.ts's sideBySideIn makes it: each
+ * one's six most mentioned organizations, people and places in paragraphs naming it (ties by
+ * name), its figures (in the corpus's order), and the matched articles naming it and no other
+ * of them; then those naming all of them, in the matches' order.
+ */
+export async function sideBySideSql(sql: Pick<Sql, 'query'>, m: Matched, countries: readonly string[]): Promise<SideBySide<ArticleRef>> {
+  const wanted = `$${m.params.length + 1}::text[]`;
+  const base = `WITH m AS (${m.cte}), kept AS (SELECT id FROM m WHERE duplicate_of IS NULL),
+    wanted AS (SELECT id, name FROM steppe.entities WHERE type = 'country' AND name = ANY(${wanted}))`;
+  const q = <T>(text: string) => sql.query<T>(`${base} ${text}`, [...m.params, [...countries]]);
+  const [named, companions, figures] = await Promise.all([
+    q<{ id: string; shown: string; n: number; country: string }>(
+      `SELECT m.id, a.shown, x.n, x.country FROM (
+         SELECT x.article, count(DISTINCT w.name)::int AS n, min(w.name) AS country
+         FROM steppe.mentions x JOIN kept ON kept.id = x.article JOIN wanted w ON w.id = x.entity GROUP BY x.article) x
+       JOIN m ON m.id = x.article JOIN steppe.articles a ON a.id = m.id ORDER BY ${m.order}`,
+    ),
+    q<{ country: string; type: string; name: string; n: number }>(
+      `SELECT country, type, name, n FROM (
+         SELECT w.name AS country, e.type, e.name, sum(c.count)::int AS n, rank() OVER (PARTITION BY w.name, e.type ORDER BY sum(c.count) DESC) AS r
+         FROM steppe.companions c JOIN kept ON kept.id = c.article JOIN wanted w ON w.id = c.country JOIN steppe.entities e ON e.id = c.other
+         WHERE e.type IN ('organization', 'person', 'place') GROUP BY w.name, e.type, e.name) t WHERE r <= ${SIDE_TOP}`,
+    ),
+    q<Omit<FigureFact, 'start' | 'end'> & { start_at: number; end_at: number }>(
+      `SELECT f.country, f.low, f.high, f.qualifier, f.what, f.event, f.speaker, f.year, f.article, a.pos AS index, f.paragraph, f.start_at, f.end_at
+       FROM steppe.figures f JOIN kept ON kept.id = f.article JOIN steppe.articles a ON a.id = f.article
+       WHERE f.country = ANY(${wanted}) ORDER BY a.pos, f.n`,
+    ),
+  ]);
+  const shared: ArticleRef[] = [];
+  const only = new Map<string, ArticleRef[]>(countries.map((c) => [c, []]));
+  for (const r of named) {
+    if (r.n === countries.length) shared.push({ id: r.id, shown: r.shown });
+    else if (r.n === 1) only.get(r.country)?.push({ id: r.id, shown: r.shown });
+  }
+  const topOf = (country: string, type: string) =>
+    companions
+      .filter((c) => c.country === country && c.type === type)
+      .sort(byName)
+      .slice(0, SIDE_TOP)
+      .map((c) => c.name);
+  return {
+    shared,
+    columns: countries.map((country) => ({
+      country,
+      organizations: topOf(country, 'organization'),
+      people: topOf(country, 'person'),
+      places: topOf(country, 'place'),
+      figures: figures
+        .filter((f) => f.country === country)
+        .map(({ start_at, end_at, index, ...f }) => ({ ...f, index: Number(index), start: start_at, end: end_at })),
+      only: only.get(country) ?? [],
+    })),
+  };
 }

@@ -14,7 +14,7 @@ import type { CorpusBackend, ListOrder, Page } from '../../backend/backend.js';
 import type { Article, MentionType } from '../../corpus/types.js';
 import { hasMarkFilter, isEmptyQuery, type Field, type Query } from '../../search/query.js';
 import type { SearchResult } from '../../search/search.js';
-import { figuresLines, linesOf, matrixAxis, sortCountries, timelineLines, type Lines } from '../compareView.js';
+import { figuresLines, linesOf, MARK_TWO, matrixAxis, sideBySideLines, sortCountries, timelineLines, type Lines } from '../compareView.js';
 import { readerLines, type MarksView, type ReaderLines, type Segment, type Selectors } from '../selectors.js';
 import type { CompareSort, Concordance } from '../state.js';
 import { concordance as entityConcordance, type KwicLine } from '../../analysis/kwic.js';
@@ -31,7 +31,6 @@ const FIELD_OF: Record<MentionType, Field> = { country: 'country', person: 'pers
 
 const NO_COMPARISON: Comparison & { figures: Figure[] } = { countries: [], coMentions: [], figures: [], timeline: [] };
 const COUNTING: Collocates = { rows: [], hits: 0, windowWords: 0, corpusWords: 0, pending: true };
-const NOT_HERE = 'not over a database yet (--db): open the corpus from its files for it';
 
 interface Listing {
   ids: number[];
@@ -134,14 +133,23 @@ export function remoteSelectors(db: CorpusBackend, model: RemoteModel, answers: 
     }
     return lines;
   };
-  const compareLines = (q: Query, view: string): Lines => {
+  const sideMade = new WeakMap<object, { width: number; lines: Lines }>();
+  const sideBySideView = (q: Query, marked: string[], width: number): Lines => {
+    if (marked.length < 2) return linesOf([MARK_TWO]);
+    const s = answers.get(`side ${JSON.stringify(marked)} ${tableKey(q)}`, () => db.sideBySide(whole(q), marked, markOf));
+    if (!s) return linesOf(['Side by side: counting…']);
+    let made = sideMade.get(s);
+    if (!made || made.width !== width) sideMade.set(s, (made = { width, lines: linesOf(sideBySideLines(s, (a) => a.shown, width)) }));
+    return made.lines;
+  };
+  const compareLines = (q: Query, view: string, marked: string[], width: number): Lines => {
     switch (view) {
       case 'timeline':
         return linesOf(timelineLines(comparison(q)));
       case 'figures':
         return figuresView(q);
       case 'side by side':
-        return linesOf([`Side by side: ${NOT_HERE}.`]);
+        return sideBySideView(q, marked, width);
       default:
         return linesOf([]);
     }
@@ -238,7 +246,7 @@ export function remoteSelectors(db: CorpusBackend, model: RemoteModel, answers: 
     indexProgress: () => null,
     tableProgress: () => null,
     entitiesProgress: () => null,
-    compareLines: (q, view) => compareLines(q, view),
+    compareLines,
     concordance,
     collocates,
     reader,
