@@ -1,6 +1,6 @@
 /** The Compare pane's views as plain data: sorted countries, the matrix axes, and the lines of the text views. */
 import { sparkline, type Comparison, type CountryProfile, type SideBySide } from '../analysis/compare.js';
-import { countryAt, type Figures } from '../analysis/figureStore.js';
+import { countryAt } from '../analysis/figureStore.js';
 import type { FigureFact } from '../analysis/figures.js';
 import type { MentionTable } from '../analysis/mentionTable.js';
 import { sanitizeLine } from '../text/sanitize.js';
