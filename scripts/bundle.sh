@@ -13,7 +13,7 @@ npx esbuild "${entry%%:*}" --bundle --platform=node --format=esm --target=es2022
   --outfile="dist/${entry##*:}" --log-level=warning \
   --define:process.env.NODE_ENV='"production"' \
   --alias:react-devtools-core=./scripts/devtools-stub.js --alias:ws=./scripts/ws-stub.js \
-  --external:@electric-sql/pglite --external:pg \
+  --external:@electric-sql/pglite --external:pg --external:pg-copy-streams \
   --banner:js="import { createRequire as __steppeRequire } from 'node:module'; import { fileURLToPath as __steppeFileURLToPath } from 'node:url'; const require = __steppeRequire(import.meta.url); const __filename = __steppeFileURLToPath(import.meta.url); const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));"
 done
 # the database drivers stay packages of their own (loaded only for --db): PGlite finds its

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import type { Corpus } from '../src/corpus/types.js';
+import type { Article, Corpus } from '../src/corpus/types.js';
 import { bundledCorpus, packageRoot } from '../src/paths.js';
 import { parseQuery, type Query } from '../src/search/query.js';
 import { sessionOf } from '../src/session/session.js';
@@ -246,6 +246,32 @@ for (const [name, url] of targets) {
       );
       assert.deepEqual(row, { title: 'Broken \ufffd title', p: 'A backslash \\ud800 stays, a lone \ufffd does not.' });
       await sql.query("DELETE FROM steppe.articles WHERE id = 'lone-surrogate'");
+    });
+
+    it('text with tabs, line ends and backslashes (what COPY escapes) reads back as it was written', async () => {
+      const corpus = JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus;
+      const odd: Article = {
+        ...corpus.articles[0]!,
+        id: 'copy-escapes',
+        title: 'Tab\there, a backslash \\N and \\t, CR\rLF\nend',
+        publisher: 'Pub\\lisher\t"quoted"',
+        url: 'https://example.org/a\\b',
+        paragraphs: ['Line one\nline two\r\nline three\twith a tab and \\ a backslash.', '\\N alone'],
+      };
+      await loadArticles(sql, [odd]);
+      const db = pgBackend(sql);
+      const [back] = await db.articles(['copy-escapes']);
+      assert.deepEqual(back, JSON.parse(JSON.stringify(odd)));
+      const [row] = await sql.query<{ title: string; publisher: string; url: string }>(
+        "SELECT title, publisher, url FROM steppe.articles WHERE id = 'copy-escapes'",
+      );
+      assert.deepEqual(row, { title: odd.title, publisher: odd.publisher, url: odd.url });
+      const found = await db.search((parseQuery('"line three" backslash') as { query: Query }).query);
+      assert.ok(
+        found.some((h) => h.id === 'copy-escapes'),
+        'its words and phrases are found',
+      );
+      await sql.query(`DELETE FROM steppe.articles WHERE id = 'copy-escapes'`);
     });
 
     it('a bulk load (its indexes built after) loaded again over itself: the same answers', async () => {

@@ -4,16 +4,24 @@
  * `pglite:DIR` on disk; a development dependency, what the tests run against). Both behind
  * one small interface, so the backend's SQL is the same for either.
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { UsageError, UserError } from '../../io/errors.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** runs `work` in one transaction: all of it, or none of it */
-  transaction<T>(work: (sql: Pick<Sql, 'query'>) => Promise<T>): Promise<T>;
+  transaction<T>(work: (sql: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** what the URL names, for messages (no password) */
   readonly label: string;
+}
+
+/** A transaction's connection: its statements, and COPY for rows in bulk. */
+export interface Tx extends Pick<Sql, 'query'> {
+  /** `COPY table (columns) FROM STDIN` fed `data`, rows in COPY's text format (a load's rows: several times faster than INSERT) */
+  copy(table: string, columns: readonly string[], data: string): Promise<void>;
 }
 
 /** The URL with its password hidden, for messages. */
@@ -42,7 +50,7 @@ export function dbError(url: string, e: unknown): UserError {
 export async function connect(url: string): Promise<Sql> {
   if (url === 'pglite:' || url.startsWith('pglite:')) return connectPglite(url);
   if (!/^postgres(?:ql)?:\/\//.test(url)) throw new UsageError(`--db ${shownUrl(url)}: not a database URL (postgres://user@host/db, or pglite:DIR)`);
-  const { default: pg } = await import('pg');
+  const [{ default: pg }, { from: copyFrom }] = await Promise.all([import('pg'), import('pg-copy-streams')]);
   const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
   // an idle client that loses its server must not crash the process: the next query says so
   pool.on('error', () => undefined);
@@ -62,7 +70,7 @@ export async function connect(url: string): Promise<Sql> {
         throw wrap(e);
       }
     },
-    async transaction<T>(work: (sql: Pick<Sql, 'query'>) => Promise<T>) {
+    async transaction<T>(work: (sql: Tx) => Promise<T>) {
       let client: import('pg').PoolClient;
       try {
         client = await pool.connect();
@@ -74,6 +82,11 @@ export async function connect(url: string): Promise<Sql> {
         const out = await work({
           async query<R>(text: string, params: unknown[] = []) {
             return (await client.query(text, params)).rows as R[];
+          },
+          async copy(table, columns, data) {
+            const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+            // finished once the server has taken every row (or said why not)
+            await pipeline(Readable.from([Buffer.from(data)]), stream);
           },
         });
         await client.query('COMMIT');
@@ -114,12 +127,16 @@ async function connectPglite(url: string): Promise<Sql> {
         throw wrap(e);
       }
     },
-    async transaction<T>(work: (sql: Pick<Sql, 'query'>) => Promise<T>) {
+    async transaction<T>(work: (sql: Tx) => Promise<T>) {
       try {
         return await db.transaction(async (tx) =>
           work({
             async query<R>(text: string, params: unknown[] = []) {
               return (await tx.query<R>(text, params)).rows;
+            },
+            async copy(table, columns, data) {
+              // PGlite reads COPY's input from the blob given with the statement
+              await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([data]) });
             },
           }),
         );
