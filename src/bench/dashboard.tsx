@@ -159,6 +159,8 @@ async function wire(corpus: Corpus, columns: number, rows: number): Promise<Wire
   await idle(300);
   const script: { what: string; before: string[]; keys: string[]; after: string[] }[] = [
     { what: 'list move (j/k)', before: [], keys: [...'jjjjjkkkkk'], after: [] },
+    // the list's own bytes, without the preview beside it (zoomed to the full width, z)
+    { what: 'list move, zoomed (z)', before: ['z'], keys: [...'jjjjjkkkkk'], after: ['z'] },
     { what: 'reader line scroll (j/k)', before: ['\r'], keys: [...'jjjjjjjjkk'], after: ['\x1b'] },
     { what: 'filter typing', before: ['/'], keys: [...'kazakh'], after: ['\x1b', '\x1b'] },
     { what: 'pane switch (Tab)', before: [], keys: ['\t', '\t', '\t', '\t'], after: [] },

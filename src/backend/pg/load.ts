@@ -243,7 +243,11 @@ function joined(slices: Encoded[]): Encoded {
   const texts = new Map<DerivedTable, string[]>();
   const entities: Rows['entities'] = new Map();
   for (const s of slices) {
-    for (const [table, text] of s.texts) texts.set(table, [...(texts.get(table) ?? []), text]);
+    for (const [table, text] of s.texts) {
+      const parts = texts.get(table);
+      if (parts) parts.push(text);
+      else texts.set(table, [text]);
+    }
     for (const [id, e] of s.entities ?? []) {
       const known = entities.get(id);
       if (!known || e[2] < known[2]) entities.set(id, e);
@@ -286,7 +290,7 @@ export async function loadArticles(sql: Sql, input: readonly Article[], progress
     for (let at = 0; at < again.length; at += KEPT_CHUNK) await tx.query(deleteStatement(), [again.slice(at, at + KEPT_CHUNK)]);
     const write = async () => {
       let after = next;
-      // one statement a batch, sent before the next batch's rows are made: the database writes
+      // a batch's COPYs are sent before the next batch's rows are made: the database writes
       // one batch while this thread makes the next
       let sent: Promise<unknown> = Promise.resolve();
       for (let at = 0; at < articles.length; at += LOAD_BATCH) {
