@@ -7,6 +7,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -248,6 +249,16 @@ for (const [name, url] of targets) {
       await sql.query("DELETE FROM steppe.articles WHERE id = 'lone-surrogate'");
     });
 
+    it('a query waiting longer than the connect timeout for a busy pool is answered, not taken for a lost server', {
+      skip: url === 'pglite:' ? 'a server’s connection pool' : false,
+    }, async () => {
+      // four long aggregations hold the pool's four connections for longer than a connection may take to open
+      const busy = Array.from({ length: 4 }, () => sql.query('SELECT pg_sleep(5.5)'));
+      const waited = await sql.query<{ n: number }>('SELECT 1 AS n');
+      assert.deepEqual(waited, [{ n: 1 }]);
+      await Promise.all(busy);
+    });
+
     it('text with tabs, line ends and backslashes (what COPY escapes) reads back as it was written', async () => {
       const corpus = JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus;
       const odd: Article = {
@@ -420,6 +431,20 @@ describe('steppe load, then every plain command --db', () => {
     assert.equal(table.stdout, run(['compare', 'data/raw']).stdout, 'the same table on a terminal');
     // loading again: the same five
     assert.match(run(['load', 'data/raw', '--db', url]).stderr, /it holds 5 articles/);
+  });
+
+  it('a server that takes the connection and never answers: one line after 5 s, exit 1', async () => {
+    // the kernel completes the handshake of a listening socket: the client then waits for an answer that never comes
+    const silent = createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const r = run(['search', 'x', '--db', `postgres://me@127.0.0.1:${port}/news`]);
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(r.stderr, `steppe: database postgres://me@127.0.0.1:${port}/news: no answer in 5 s (is the server up, the host right?)\n`);
+    } finally {
+      silent.close();
+    }
   });
 
   it('a wrong URL, a refused connection, a missing schema: one line each, no stack trace', () => {

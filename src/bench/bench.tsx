@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,10000] [-- --jsonl 20000] [-- --json] [-- --out FILE]` (`-- --db URL`: the
+ * `npm run bench [-- --sizes 1000,10000] [-- --jsonl 20000] [-- --json] [-- --out FILE]` (`-- --db URL [--articles N] [--loaded]`: the
  * PostgreSQL backend instead, dbBench.ts): for each corpus size,
  * a generated corpus.json opened twice, each time in a process of its own so memory figures
  * do not mix. The first open: parse rate, streaming load, the model the list shows from, the
@@ -257,7 +257,7 @@ if (dbAt >= 0) {
   // the PostgreSQL backend's numbers instead (dbBench.ts)
   const articlesAt = args.indexOf('--articles');
   const { dbBench } = await import('./dbBench.js');
-  await dbBench(args[dbAt + 1] ?? '', articlesAt >= 0 ? Number(args[articlesAt + 1]) : 20_000);
+  await dbBench(args[dbAt + 1] ?? '', articlesAt >= 0 ? Number(args[articlesAt + 1]) : 20_000, args.includes('--loaded'));
 } else if (phaseAt >= 0) {
   const [phase, size, file] = [args[phaseAt + 1], Number(args[phaseAt + 2]), args[phaseAt + 3]!];
   const row =

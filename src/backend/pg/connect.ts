@@ -39,19 +39,33 @@ export function dbError(url: string, e: unknown): UserError {
         ? 'no server at that socket (is it running?)'
         : err.code === 'ENOTFOUND'
           ? 'no such host'
-          : err.code === '28P01'
-            ? 'wrong password'
-            : err.code === '3D000'
-              ? 'no such database'
-              : (err.message ?? String(e)).split('\n')[0]!;
+          : /timeout expired|connection timeout/i.test(err.message ?? '')
+            ? `no answer in ${CONNECT_TIMEOUT_MS / 1000} s (is the server up, the host right?)`
+            : err.code === '28P01'
+              ? 'wrong password'
+              : err.code === '3D000'
+                ? 'no such database'
+                : (err.message ?? String(e)).split('\n')[0]!;
   return new UserError(`database ${shownUrl(url)}: ${sanitizeLine(reason)}`);
 }
+
+/** How long a new connection may take before the server counts as unreachable. */
+const CONNECT_TIMEOUT_MS = 5000;
 
 export async function connect(url: string): Promise<Sql> {
   if (url === 'pglite:' || url.startsWith('pglite:')) return connectPglite(url);
   if (!/^postgres(?:ql)?:\/\//.test(url)) throw new UsageError(`--db ${shownUrl(url)}: not a database URL (postgres://user@host/db, or pglite:DIR)`);
   const [{ default: pg }, { from: copyFrom }] = await Promise.all([import('pg'), import('pg-copy-streams')]);
-  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
+  // A connection that does not answer in 5 s is a failure, but a query waiting for one of the
+  // pool's four connections is not: long aggregations ahead of it in a busy dashboard are no
+  // lost server. pg-pool would time out that wait with the connection's own option, so the
+  // option is given to each connection, not the pool.
+  class TimedClient extends pg.Client {
+    constructor(config?: string | import('pg').ClientConfig) {
+      super({ ...(typeof config === 'string' ? { connectionString: config } : config), connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    }
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 4, Client: TimedClient });
   // an idle client that loses its server must not crash the process: the next query says so
   pool.on('error', () => undefined);
   try {
