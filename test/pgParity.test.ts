@@ -214,12 +214,18 @@ for (const [name, url] of targets) {
       await sql.query('DROP TABLE steppe.companions, steppe.figures');
       await sql.query('ALTER TABLE steppe.terms DROP COLUMN tokens');
       await sql.query('ALTER TABLE steppe.vocab DROP COLUMN tf');
+      // and its terms keyed without in_title (version 4 widened the key)
+      await sql.query('ALTER TABLE steppe.terms DROP CONSTRAINT terms_pkey');
+      await sql.query('ALTER TABLE steppe.terms ADD PRIMARY KEY (term, article)');
       await sql.query("UPDATE steppe.meta SET value = '1' WHERE key = 'schema_version'");
       await assert.rejects(pgBackend(sql).compare(null));
       await migrate(sql);
       assert.equal(await schemaVersion(sql), SCHEMA_VERSION);
       await expectSameComparison(memoryBackend(sessionOf(corpus)), pgBackend(sql), [null, 'kazakhstan']);
       await expectSameFrequencies(memoryBackend(sessionOf(corpus)), pgBackend(sql), corpus);
+      const [key] = await sql.query<{ def: string }>("SELECT indexdef AS def FROM pg_indexes WHERE schemaname = 'steppe' AND indexname = 'terms_pkey'");
+      assert.match(key!.def, /\(term, article\) INCLUDE \(in_title\)/, 'the terms key widened');
+      await expectSame(memoryBackend(sessionOf(corpus)), pgBackend(sql), QUERIES.slice(0, 6));
     });
 
     it('loading the same articles again changes nothing, and each keeps its place', async () => {

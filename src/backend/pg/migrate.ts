@@ -5,10 +5,12 @@
 import { UserError } from '../../io/errors.js';
 import type { Sql } from './connect.js';
 import { countVocabulary, type DerivedTable, refill } from './load.js';
-import { DDL, SCHEMA_VERSION, schemaVersion } from './schema.js';
+import { DDL, rekey, SCHEMA_VERSION, schemaVersion } from './schema.js';
 
 /** Tables each version added or widened (3: each term's count of words, for collocates), filled from the articles already held (their \`article\` column) when a schema is upgraded. */
 const ADDED_IN: Record<number, DerivedTable[]> = { 2: ['companions', 'figures'], 3: ['terms'] };
+/** Keys each version widened (4: the terms' key holds in_title), made again when a schema is upgraded. */
+const REKEYED_IN: Record<number, 'terms'[]> = { 4: ['terms'] };
 
 /** Creates the schema, or upgrades it; a newer one than this steppe knows is refused. */
 export async function migrate(sql: Sql): Promise<void> {
@@ -23,8 +25,10 @@ export async function migrate(sql: Sql): Promise<void> {
     // an older schema's articles get the rows of the tables added since, made from each article
     if (found !== null && found < SCHEMA_VERSION) {
       const tables = Object.entries(ADDED_IN).flatMap(([v, t]) => (Number(v) > found ? t : []));
-      await refill(tx, tables);
+      // (nothing to read when only keys changed: each article's rows would be made for nothing)
+      if (tables.length) await refill(tx, tables);
       if (tables.includes('terms')) await countVocabulary(tx);
+      for (const table of new Set(Object.entries(REKEYED_IN).flatMap(([v, t]) => (Number(v) > found ? t : [])))) await rekey(tx, table);
     }
     await tx.query(`INSERT INTO steppe.meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [
       String(SCHEMA_VERSION),

@@ -8,11 +8,16 @@
 import { UserError } from '../../io/errors.js';
 import type { Sql } from './connect.js';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
-/** The primary keys of the tables made from each article (their constraints are \`<table>_pkey\`). */
+/**
+ * The primary keys of the tables made from each article (their constraints are \`<table>_pkey\`).
+ * A term's postings carry whether the title has it (version 4), so that a query reads them from
+ * the key alone: an index-only scan, not a heap page for each matched article (441 → 17 ms for
+ * a word in 99,949 of 100,000 articles).
+ */
 const KEYS = {
-  terms: '(term, article)',
+  terms: '(term, article) INCLUDE (in_title)',
   lines: '(article, n)',
   names: '(field, name, article)',
   mentions: '(article, entity, spelling)',
@@ -27,6 +32,12 @@ const INDEXES: Record<string, [table: keyof typeof KEYS, how: string]> = {
   names_article: ['names', '(article)'],
   mentions_entity: ['mentions', '(entity)'],
 };
+
+/** A table's key made again as this version defines it (a schema upgraded to one with a wider key). */
+export async function rekey(tx: Pick<Sql, 'query'>, table: keyof typeof KEYS): Promise<void> {
+  await tx.query(`ALTER TABLE steppe.${table} DROP CONSTRAINT ${table}_pkey`);
+  await tx.query(`ALTER TABLE steppe.${table} ADD PRIMARY KEY ${KEYS[table]}`);
+}
 
 /**
  * A bulk load drops these keys and indexes and builds them again after its rows are in: a
