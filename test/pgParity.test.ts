@@ -206,6 +206,17 @@ for (const [name, url] of targets) {
       await expectSameSideBySide(memory, db, [null, 'kazakhstan', 'isis -taliban', 'zzzz']);
     });
 
+    it('a republished copy counts once: the whole corpus’s entity counts (its rollups) and a filter’s, as in memory', async () => {
+      const corpus = JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus;
+      const first = corpus.articles[0]!;
+      const withCopy: Corpus = { ...corpus, articles: [...corpus.articles, { ...first, id: 'copy-of-first', file: 'copy.txt', duplicateOf: first.id }] };
+      await emptyCorpus(sql);
+      await loadArticles(sql, withCopy.articles);
+      const session = sessionOf(withCopy);
+      assert.equal(session.articles.at(-1)!.duplicateOf, first.id, 'the copy is one in memory too');
+      await expectSameEntities(memoryBackend(session), pgBackend(sql), [null, 'kazakhstan']);
+    });
+
     it('a schema of version 1 is upgraded: the tables added since are made from the articles held', async () => {
       const corpus = JSON.parse(readFileSync(bundledCorpus, 'utf8')) as Corpus;
       await emptyCorpus(sql);

@@ -308,6 +308,7 @@ export async function loadArticles(sql: Sql, input: readonly Article[], progress
       }
       await sent;
       await countVocabulary(tx);
+      await countTotals(tx);
     };
     // as many articles as it holds or more: its indexes are built again after, not kept row by row
     const [{ held }] = (await tx.query<{ held: number }>('SELECT count(*)::int AS held FROM steppe.articles')) as [{ held: number }];
@@ -328,6 +329,24 @@ export async function countVocabulary(tx: Pick<Sql, 'query'>): Promise<void> {
   await tx.query('INSERT INTO steppe.vocab (term, df, len, tf) SELECT term, count(*), length(term), sum(tokens) FROM steppe.terms GROUP BY term');
   await tx.query(
     `INSERT INTO steppe.meta (key, value) SELECT 'words', coalesce(sum(tf), 0)::text FROM steppe.vocab ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+  );
+}
+
+/**
+ * The whole corpus's entity counts kept as tables (rollups), counted again after each load:
+ * what the Entities pane shows before any filter, read instead of aggregating every mention
+ * (931 ms at 100,000 articles). Republished copies are left out, as the counts over a filter
+ * leave them.
+ */
+export async function countTotals(tx: Pick<Sql, 'query'>): Promise<void> {
+  await tx.query('DELETE FROM steppe.entity_totals');
+  await tx.query('DELETE FROM steppe.spelling_totals');
+  const kept = 'steppe.mentions mn JOIN steppe.articles a ON a.id = mn.article AND a.duplicate_of IS NULL';
+  await tx.query(
+    `INSERT INTO steppe.entity_totals (entity, articles, mentions) SELECT mn.entity, count(DISTINCT mn.article), sum(mn.count) FROM ${kept} GROUP BY mn.entity`,
+  );
+  await tx.query(
+    `INSERT INTO steppe.spelling_totals (entity, spelling, count) SELECT mn.entity, mn.spelling, sum(mn.count) FROM ${kept} GROUP BY mn.entity, mn.spelling`,
   );
 }
 

@@ -4,7 +4,7 @@
  */
 import { UserError } from '../../io/errors.js';
 import type { Sql } from './connect.js';
-import { countVocabulary, type DerivedTable, refill } from './load.js';
+import { countTotals, countVocabulary, type DerivedTable, refill } from './load.js';
 import { DDL, rekey, SCHEMA_VERSION, schemaVersion } from './schema.js';
 
 /** Tables each version added or widened (3: each term's count of words, for collocates), filled from the articles already held (their \`article\` column) when a schema is upgraded. */
@@ -28,6 +28,8 @@ export async function migrate(sql: Sql): Promise<void> {
       // (nothing to read when only keys changed: each article's rows would be made for nothing)
       if (tables.length) await refill(tx, tables);
       if (tables.includes('terms')) await countVocabulary(tx);
+      // 4: the whole corpus's entity counts kept (rollups), counted from the mentions held
+      if (found < 4) await countTotals(tx);
       for (const table of new Set(Object.entries(REKEYED_IN).flatMap(([v, t]) => (Number(v) > found ? t : [])))) await rekey(tx, table);
     }
     await tx.query(`INSERT INTO steppe.meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [

@@ -42,6 +42,18 @@ export function pgBackend(sql: Sql): CorpusBackend {
     return c.sql === null ? null : { cte: c.sql, params: c.params, order: orderBy(c, 'm.').slice('ORDER BY '.length) };
   };
   type Row = SearchHit & { pos: number; total?: number | string };
+  const wholeCorpusEntities = (typed: string, params: unknown[]) =>
+    [
+      sql.query<{ id: string; type: MentionType; name: string; articles: number; mentions: number }>(
+        `SELECT e.id, e.type, e.name, t.articles, t.mentions FROM steppe.entity_totals t JOIN steppe.entities e ON e.id = t.entity WHERE true ${typed}`,
+        params,
+      ),
+      sql.query<{ entity: string; spelling: string; count: number }>(
+        `SELECT s.entity, s.spelling, s.count FROM steppe.spelling_totals s JOIN steppe.entities e ON e.id = s.entity WHERE true ${typed}`,
+        params,
+      ),
+      sql.query<{ n: number }>('SELECT count(*)::int AS n FROM steppe.articles WHERE duplicate_of IS NULL'),
+    ] as const;
   /** the matched rows in order; a page of them (LIMIT) with the count of all (a window) */
   const rowsOf = async (q: Query | Compiled, limit?: number, offset = 0, order: ListOrder = 'relevance'): Promise<Row[]> => {
     const c = 'sql' in q ? q : await compileQuery(sql, q);
@@ -89,20 +101,25 @@ export function pgBackend(sql: Sql): CorpusBackend {
       const params = [...m.params];
       const typed = type ? `AND e.type = $${params.push(type)}` : '';
       const base = `WITH m AS (${m.cte}), kept AS (SELECT id FROM m WHERE duplicate_of IS NULL)`;
-      const [counts, spellings, total] = await Promise.all([
-        sql.query<{ id: string; type: MentionType; name: string; articles: number; mentions: number }>(
-          `${base} SELECT e.id, e.type, e.name, count(*)::int AS articles, sum(x.count)::int AS mentions
+      // the whole corpus's: its rollups, counted at load
+      const [counts, spellings, total] = await Promise.all(
+        q === null
+          ? wholeCorpusEntities(typed, params)
+          : ([
+              sql.query<{ id: string; type: MentionType; name: string; articles: number; mentions: number }>(
+                `${base} SELECT e.id, e.type, e.name, count(*)::int AS articles, sum(x.count)::int AS mentions
            FROM (SELECT mn.article, mn.entity, sum(mn.count) AS count FROM steppe.mentions mn JOIN kept ON kept.id = mn.article GROUP BY mn.article, mn.entity) x
            JOIN steppe.entities e ON e.id = x.entity WHERE true ${typed} GROUP BY e.id, e.type, e.name`,
-          params,
-        ),
-        sql.query<{ entity: string; spelling: string; count: number }>(
-          `${base} SELECT mn.entity, mn.spelling, sum(mn.count)::int AS count FROM steppe.mentions mn JOIN kept ON kept.id = mn.article
+                params,
+              ),
+              sql.query<{ entity: string; spelling: string; count: number }>(
+                `${base} SELECT mn.entity, mn.spelling, sum(mn.count)::int AS count FROM steppe.mentions mn JOIN kept ON kept.id = mn.article
            JOIN steppe.entities e ON e.id = mn.entity WHERE true ${typed} GROUP BY mn.entity, mn.spelling`,
-          params,
-        ),
-        sql.query<{ n: number }>(`${base} SELECT count(*)::int AS n FROM kept`, m.params),
-      ]);
+                params,
+              ),
+              sql.query<{ n: number }>(`${base} SELECT count(*)::int AS n FROM kept`, m.params),
+            ] as const),
+      );
       const spelled = new Map<string, { text: string; count: number }[]>();
       for (const s of spellings) {
         let list = spelled.get(s.entity);

@@ -131,6 +131,8 @@ CREATE TABLE IF NOT EXISTS steppe.figures (
   snippet text NOT NULL,
   PRIMARY KEY ${KEYS.figures}
 );
+CREATE TABLE IF NOT EXISTS steppe.entity_totals (entity text COLLATE "C" PRIMARY KEY, articles integer NOT NULL, mentions integer NOT NULL);
+CREATE TABLE IF NOT EXISTS steppe.spelling_totals (entity text COLLATE "C" NOT NULL, spelling text NOT NULL, count integer NOT NULL, PRIMARY KEY (entity, spelling));
 ${Object.entries(INDEXES)
   .map(([name, [table, how]]) => `CREATE INDEX IF NOT EXISTS ${name} ON steppe.${table} ${how};`)
   .join('\n')}
@@ -157,6 +159,6 @@ export async function checkSchema(sql: Sql): Promise<void> {
 /** Every article gone, the schema kept (the bench, the tests). */
 export async function emptyCorpus(sql: Pick<Sql, 'query'>): Promise<void> {
   await sql.query(
-    'TRUNCATE steppe.articles, steppe.terms, steppe.vocab, steppe.lines, steppe.names, steppe.entities, steppe.mentions, steppe.companions, steppe.figures',
+    'TRUNCATE steppe.articles, steppe.terms, steppe.vocab, steppe.lines, steppe.names, steppe.entities, steppe.mentions, steppe.companions, steppe.figures, steppe.entity_totals, steppe.spelling_totals',
   );
 }
