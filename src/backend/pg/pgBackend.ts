@@ -2,7 +2,9 @@
  * The PostgreSQL backend: a query becomes SQL (pgSearch.ts) and counts are aggregations in
  * the database (GROUP BY); only the answer's rows come back.
  */
+import type { Comparison } from '../../analysis/compare.js';
 import type { EntityCount } from '../../analysis/entityCounts.js';
+import type { Figure } from '../../analysis/figures.js';
 import type { Article, MentionType } from '../../corpus/types.js';
 import type { Query } from '../../search/query.js';
 import { hasMarkFilter } from '../../search/query.js';
@@ -10,7 +12,7 @@ import { entityOrder, inListOrder, keepMarked, spellingOrder, type CorpusBackend
 import { connect, type Sql } from './connect.js';
 import { type Compiled, compileQuery, listOrderBy, orderBy } from './pgSearch.js';
 import { checkSchema } from './schema.js';
-import { compareIn, sideBySideSql, type Matched } from './pgCompare.js';
+import { ALL_ARTICLES, compareIn, figuresListed, sideBySideSql, WHOLE_COMPARISON, type Matched } from './pgCompare.js';
 
 export async function openPg(url: string): Promise<CorpusBackend> {
   const sql = await connect(url);
@@ -29,7 +31,7 @@ const NOTHING: Matched = { cte: 'SELECT id, duplicate_of, pos FROM steppe.articl
 export function pgBackend(sql: Sql): CorpusBackend {
   /** the matched articles as a CTE `m` (id, duplicate_of, …) in their order: the query's SQL, or the ids the marks kept */
   const matched = async (q: Query | null, marksOf: Parameters<CorpusBackend['search']>[1]): Promise<Matched | null> => {
-    if (q === null) return { cte: 'SELECT id, duplicate_of, pos FROM steppe.articles', params: [], order: 'm.pos, m.id' };
+    if (q === null) return ALL_ARTICLES;
     if (hasMarkFilter(q)) {
       const ids = (await search(q, marksOf)).map((h) => h.id);
       return {
@@ -157,6 +159,14 @@ export function pgBackend(sql: Sql): CorpusBackend {
       return { counts: new Map(rows.map((r) => [r.term, Number(r.tf)])), words: Number(words[0]?.value ?? 0) };
     },
     async compare(q, marksOf?, listed = true) {
+      // the whole corpus's: its rollup, counted at load (and its figures listed when asked)
+      if (q === null) {
+        const [kept] = await sql.query<{ value: string }>('SELECT value FROM steppe.meta WHERE key = $1', [WHOLE_COMPARISON]);
+        if (kept) {
+          const c = JSON.parse(kept.value) as Comparison & { figures: Figure[] };
+          return { ...c, figures: listed ? await figuresListed(sql, ALL_ARTICLES) : [] };
+        }
+      }
       const m = await matched(q, marksOf);
       return compareIn(sql, m ?? NOTHING, listed);
     },

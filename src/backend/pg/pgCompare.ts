@@ -17,6 +17,9 @@ export interface Matched {
   order: string;
 }
 
+/** Every article, in the corpus's order. */
+export const ALL_ARTICLES: Matched = { cte: 'SELECT id, duplicate_of, pos FROM steppe.articles', params: [], order: 'm.pos, m.id' };
+
 const byName = (x: { name: string; n: number }, y: { name: string; n: number }) => y.n - x.n || x.name.localeCompare(y.name);
 
 /** `listed`: the figures themselves too, with their snippets (the counts always): a dashboard's countries table needs only the counts. */
@@ -53,10 +56,7 @@ export async function compareIn(sql: Pick<Sql, 'query'>, m: Matched, listed = tr
     q<{ country: string; n: number }>(
       'SELECT f.country, count(*)::int AS n FROM steppe.figures f JOIN kept ON kept.id = f.article WHERE f.country IS NOT NULL GROUP BY f.country',
     ),
-    q<Omit<Figure, 'start' | 'end'> & { start_at: number; end_at: number }>(
-      `SELECT f.country, f.low, f.high, f.qualifier, f.what, f.event, f.speaker, f.year, f.article, a.pos AS index, f.paragraph, f.start_at, f.end_at, f.snippet
-       FROM m JOIN steppe.figures f ON f.article = m.id JOIN steppe.articles a ON a.id = m.id WHERE m.duplicate_of IS NULL ${listed ? '' : 'AND false'} ORDER BY ${m.order}, f.n`,
-    ),
+    listed ? figuresListed(sql, m) : Promise.resolve([]),
   ]);
   const n = total[0]?.n ?? 0;
   const top = new Map<string, { name: string; n: number }[]>();
@@ -104,8 +104,29 @@ export async function compareIn(sql: Pick<Sql, 'query'>, m: Matched, listed = tr
     const t = yearsOf.get(entity) ?? { years: [], undated: 0 };
     return { country, years: Object.fromEntries(t.years.sort((x, y) => (x[0] < y[0] ? -1 : 1))), undated: t.undated };
   });
-  const list: Figure[] = figures.map(({ start_at, end_at, index, snippet, ...f }) => ({ ...f, index: Number(index), start: start_at, end: end_at, snippet }));
-  return { countries: countries.map(({ entity: _, ...c }) => c), coMentions, figures: list, timeline };
+  return { countries: countries.map(({ entity: _, ...c }) => c), coMentions, figures, timeline };
+}
+
+/** The matched articles' figures with their snippets, in the matches' order. */
+export async function figuresListed(sql: Pick<Sql, 'query'>, m: Matched): Promise<Figure[]> {
+  const rows = await sql.query<Omit<Figure, 'start' | 'end'> & { start_at: number; end_at: number }>(
+    `WITH m AS (${m.cte}) SELECT f.country, f.low, f.high, f.qualifier, f.what, f.event, f.speaker, f.year, f.article, a.pos AS index, f.paragraph, f.start_at, f.end_at, f.snippet
+     FROM m JOIN steppe.figures f ON f.article = m.id JOIN steppe.articles a ON a.id = m.id WHERE m.duplicate_of IS NULL ORDER BY ${m.order}, f.n`,
+    m.params,
+  );
+  return rows.map(({ start_at, end_at, index, snippet, ...f }) => ({ ...f, index: Number(index), start: start_at, end: end_at, snippet }));
+}
+
+/** The meta key the whole corpus's comparison (its figures counted, not listed) is kept under, counted again after each load. */
+export const WHOLE_COMPARISON = 'comparison';
+
+/** The whole corpus's comparison kept (a rollup): what Compare shows before any filter, read instead of aggregated. */
+export async function keepWholeComparison(tx: Pick<Sql, 'query'>): Promise<void> {
+  const c = await compareIn(tx, ALL_ARTICLES, false);
+  await tx.query('INSERT INTO steppe.meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [
+    WHOLE_COMPARISON,
+    JSON.stringify(c),
+  ]);
 }
 
 /**
