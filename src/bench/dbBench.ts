@@ -77,6 +77,7 @@ export async function dbBench(url: string, articles: number, loaded = false): Pr
     const filtered = await time(() =>
       db.entities(parseQuery('militants').ok ? (parseQuery('militants') as { ok: true; query: never }).query : null, 'country'),
     );
+    const wholeTable = await time(() => db.compare(null, undefined, false));
     const comparison = await time(() => db.compare(null));
     const dash = await dashboardOverDb(db);
     const p50p95 = (xs: number[]) => `${ms(pct(xs, 0.5))} / ${ms(pct(xs, 0.95))}`;
@@ -100,6 +101,7 @@ export async function dbBench(url: string, articles: number, loaded = false): Pr
       ['entity counts (all)', ms(entities), 'the whole corpus: its rollups, counted at load'],
       ['countries (entity counts of one type)', ms(countries), 'the same rollups, one type'],
       ['countries of "militants"', ms(filtered), 'over a filter'],
+      ['countries table, co-mention matrix, timelines', ms(wholeTable), 'Compare before any filter: the whole corpus’s comparison, its rollup'],
       ['comparison', ms(comparison), 'countries, co-mention matrix, timelines, figures: steppe compare --db'],
       ['dashboard: a filter’s list p50 / p95', p50p95(dash.list), `its first ${LIST_PAGE} rows and the count, for each of the ${dash.list.length} queries`],
       ['dashboard: the best match read p50 / p95', p50p95(dash.reader), 'the reader’s article, by id'],

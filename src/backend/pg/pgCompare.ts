@@ -122,7 +122,17 @@ export const WHOLE_COMPARISON = 'comparison';
 
 /** The whole corpus's comparison kept (a rollup): what Compare shows before any filter, read instead of aggregated. */
 export async function keepWholeComparison(tx: Pick<Sql, 'query'>): Promise<void> {
-  const c = await compareIn(tx, ALL_ARTICLES, false);
+  // one connection (the load's transaction) takes one statement at a time: compareIn's
+  // aggregations, asked together, are queued here, not on the driver (which warns of it)
+  let last: Promise<unknown> = Promise.resolve();
+  const serial: Pick<Sql, 'query'> = {
+    query<T>(text: string, params?: unknown[]) {
+      const next = last.then(() => tx.query<T>(text, params));
+      last = next.catch(() => undefined);
+      return next;
+    },
+  };
+  const c = await compareIn(serial, ALL_ARTICLES, false);
   await tx.query('INSERT INTO steppe.meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [
     WHOLE_COMPARISON,
     JSON.stringify(c),
